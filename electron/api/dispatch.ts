@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { contract, isMethod, type Method } from '../../shared/contract';
+import { AppError, type Result } from '../../shared/errors';
+import { assertPayloadDepth } from '../../shared/payload-guard';
+import type { Handlers } from './handlers';
+
+// Validation messages reach reporters: Korean, as the rest of the interface.
+z.config(z.locales.ko());
+
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(입력)'}: ${i.message}`)
+    .join('; ');
+}
+
+async function call(handlers: Handlers, method: Method, raw: unknown): Promise<unknown> {
+  assertPayloadDepth(raw);
+  const spec = contract[method];
+  const parsed = spec.input.safeParse(raw ?? {});
+  if (!parsed.success) throw new AppError('VALIDATION', `입력이 올바르지 않습니다 — ${describeIssues(parsed.error.issues)}`);
+  const handler = handlers[method] as (input: unknown) => unknown;
+  const value = await handler(parsed.data);
+  // The output schema is part of the contract too: a handler that breaks it is a bug, reported as one.
+  const out = spec.output.safeParse(value);
+  if (!out.success) throw new Error(`${method} returned a value outside its contract: ${describeIssues(out.error.issues)}`);
+  return out.data;
+}
+
+/**
+ * The host-independent entry point: IPC and web mode both pass the method name and the raw input
+ * here and send back what it returns. It never throws and never returns a stack trace.
+ */
+export function createDispatch(handlers: Handlers, log: (message: string, err: unknown) => void = console.error): Dispatch {
+  return async (method, input) => {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `알 수 없는 요청입니다: ${String(method).slice(0, 100)}` } };
+    }
+    try {
+      return { ok: true, value: await call(handlers, method, input) };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toApiError() };
+      log(`[byline] ${method} failed`, err);
+      return { ok: false, error: { code: 'INTERNAL', message: '내부 오류가 발생했습니다. 작업은 저장되지 않았을 수 있습니다. 다시 시도하세요.' } };
+    }
+  };
+}

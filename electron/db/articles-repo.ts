@@ -1,0 +1,148 @@
+import type { Article, ArticleFields, ArticleState, ArticleSummary, RevisionSummary } from '../../shared/article';
+import type { Database, Executor } from './database';
+
+interface ArticleRow {
+  id: string;
+  version: number;
+  state: ArticleState;
+  headline: string;
+  deck: string;
+  section: string;
+  body_json: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+interface SummaryRow {
+  id: string;
+  version: number;
+  state: ArticleState;
+  headline: string;
+  section: string;
+  excerpt: string;
+  characters: number;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export type VersionedWrite = { status: 'ok'; article: Article } | { status: 'missing' } | { status: 'stale'; currentVersion: number };
+
+const EXCERPT_CHARS = 120;
+
+function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    version: row.version,
+    state: row.state,
+    headline: row.headline,
+    deck: row.deck,
+    section: row.section,
+    body: JSON.parse(row.body_json) as Article['body'],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+  };
+}
+
+async function selectArticle(tx: Executor, id: string): Promise<Article | undefined> {
+  const row = await tx.get<ArticleRow>('SELECT * FROM articles WHERE id = ?', [id]);
+  return row && toArticle(row);
+}
+
+async function appendRevision(tx: Executor, articleId: string, version: number, fields: ArticleFields, bodyJson: string, savedAt: string) {
+  await tx.run(
+    'INSERT INTO revisions (article_id, version, headline, deck, section, body_json, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [articleId, version, fields.headline, fields.deck, fields.section, bodyJson, savedAt],
+  );
+}
+
+/** Why a versioned write touched no row: the story is gone, or someone saved first. */
+async function explainMiss(tx: Executor, id: string): Promise<VersionedWrite> {
+  const row = await tx.get<{ version: number }>('SELECT version FROM articles WHERE id = ?', [id]);
+  return row ? { status: 'stale', currentVersion: row.version } : { status: 'missing' };
+}
+
+/** SQL for articles and their revisions; no rules beyond what the schema itself guarantees. */
+export class ArticleRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(input: { id: string; fields: ArticleFields; bodyText: string; characters: number; now: string }): Promise<Article> {
+    const bodyJson = JSON.stringify(input.fields.body);
+    return this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO articles (id, version, state, headline, deck, section, body_json, body_text, char_count, created_at, updated_at)
+         VALUES (?, 1, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [input.id, input.fields.headline, input.fields.deck, input.fields.section, bodyJson, input.bodyText, input.characters, input.now, input.now],
+      );
+      await appendRevision(tx, input.id, 1, input.fields, bodyJson, input.now);
+      return (await selectArticle(tx, input.id))!;
+    });
+  }
+
+  get(id: string): Promise<Article | undefined> {
+    return selectArticle(this.db, id);
+  }
+
+  /** Writes the fields only if the stored version is still `baseVersion`, and appends the revision in the same transaction. */
+  async saveIfVersion(input: { id: string; baseVersion: number; fields: ArticleFields; bodyText: string; characters: number; now: string }): Promise<VersionedWrite> {
+    const bodyJson = JSON.stringify(input.fields.body);
+    return this.db.transaction(async (tx) => {
+      const { changes } = await tx.run(
+        `UPDATE articles SET headline = ?, deck = ?, section = ?, body_json = ?, body_text = ?, char_count = ?, updated_at = ?,
+         version = version + 1 WHERE id = ? AND version = ?`,
+        [input.fields.headline, input.fields.deck, input.fields.section, bodyJson, input.bodyText, input.characters, input.now, input.id, input.baseVersion],
+      );
+      if (changes === 0) return explainMiss(tx, input.id);
+      await appendRevision(tx, input.id, input.baseVersion + 1, input.fields, bodyJson, input.now);
+      return { status: 'ok', article: (await selectArticle(tx, input.id))! };
+    });
+  }
+
+  async setArchivedIfVersion(input: { id: string; baseVersion: number; archivedAt: string | null; now: string }): Promise<VersionedWrite> {
+    return this.db.transaction(async (tx) => {
+      const { changes } = await tx.run(
+        'UPDATE articles SET archived_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+        [input.archivedAt, input.now, input.id, input.baseVersion],
+      );
+      if (changes === 0) return explainMiss(tx, input.id);
+      const article = (await selectArticle(tx, input.id))!;
+      // Archiving changes no words, but the version moved, so history records the same content under it.
+      await appendRevision(tx, article.id, article.version, article, JSON.stringify(article.body), input.now);
+      return { status: 'ok', article };
+    });
+  }
+
+  async list(input: { includeArchived: boolean; limit: number; offset: number }): Promise<{ items: ArticleSummary[]; total: number }> {
+    const where = input.includeArchived ? '' : 'WHERE archived_at IS NULL';
+    const rows = await this.db.all<SummaryRow>(
+      `SELECT id, version, state, headline, section, substr(body_text, 1, ${EXCERPT_CHARS}) AS excerpt,
+              char_count AS characters, updated_at, archived_at
+       FROM articles ${where} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
+      [input.limit, input.offset],
+    );
+    const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM articles ${where}`);
+    return {
+      total: count?.n ?? 0,
+      items: rows.map((r) => ({
+        id: r.id,
+        version: r.version,
+        state: r.state,
+        headline: r.headline,
+        section: r.section,
+        excerpt: r.excerpt,
+        characters: r.characters,
+        updatedAt: r.updated_at,
+        archivedAt: r.archived_at,
+      })),
+    };
+  }
+
+  async revisions(articleId: string): Promise<RevisionSummary[]> {
+    const rows = await this.db.all<{ article_id: string; version: number; headline: string; saved_at: string }>(
+      'SELECT article_id, version, headline, saved_at FROM revisions WHERE article_id = ? ORDER BY version DESC',
+      [articleId],
+    );
+    return rows.map((r) => ({ articleId: r.article_id, version: r.version, headline: r.headline, savedAt: r.saved_at }));
+  }
+}

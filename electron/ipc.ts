@@ -1,0 +1,35 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { METHODS, channelOf } from '../shared/contract';
+import type { Result } from '../shared/errors';
+import type { Dispatch } from './api/dispatch';
+
+/**
+ * Only the app's own page may call: its frame URL must be on the app's origin. Under some test
+ * drivers `senderFrame` (or its url) is missing; that is a no, not a crash.
+ */
+export function isTrustedSender(event: IpcMainInvokeEvent, trustedOrigins: readonly string[]): boolean {
+  let url: string | undefined;
+  try {
+    url = event.senderFrame?.url;
+  } catch {
+    return false;
+  }
+  if (!url) return false;
+  try {
+    return trustedOrigins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
+/** Registers every contract method; input validation happens in dispatch, the sender check here. */
+export function registerIpc(dispatch: Dispatch, trustedOrigins: readonly string[]): void {
+  for (const method of METHODS) {
+    ipcMain.handle(channelOf(method), async (event, input: unknown): Promise<Result<unknown>> => {
+      if (!isTrustedSender(event, trustedOrigins)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: '허용되지 않은 화면에서 온 요청입니다.' } };
+      }
+      return dispatch(method, input);
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { net, protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { resolveInside } from './web/static-files';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'byline';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Must run before the app is ready: app:// behaves like a standard secure origin. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer from app://byline/ with the CSP as a response header, never file://. */
+export function handleAppProtocol(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : undefined;
+    if (!file) return new Response('Not found', { status: 404 });
+    const upstream = await net.fetch(pathToFileURL(file).toString()).catch(() => undefined);
+    if (!upstream?.ok) {
+      const index = await net.fetch(pathToFileURL(path.join(rendererDir, 'index.html')).toString());
+      return withHeaders(index, 'text/html; charset=utf-8');
+    }
+    return withHeaders(upstream);
+  });
+}
+
+function withHeaders(response: Response, contentType?: string): Response {
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  headers.set('X-Content-Type-Options', 'nosniff');
+  if (contentType) headers.set('Content-Type', contentType);
+  return new Response(response.body, { status: 200, headers });
+}

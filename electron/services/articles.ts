@@ -1,0 +1,85 @@
+import type { Article, ArticleFields, ArticleSummary, RevisionSummary } from '../../shared/article';
+import { countCharacters } from '../../shared/counting';
+import { emptyEditorState } from '../../shared/editor-state';
+import { editorStateToText } from '../../shared/editor-text';
+import { AppError } from '../../shared/errors';
+import type { ArticleRepository, VersionedWrite } from '../db/articles-repo';
+
+export interface ArticleServiceDeps {
+  repo: ArticleRepository;
+  now?: () => Date;
+  newId?: () => string;
+  defaultSection?: () => string;
+}
+
+function notFound(id: string): AppError {
+  return new AppError('NOT_FOUND', `기사를 찾을 수 없습니다 (${id}).`);
+}
+
+/** Unwraps a versioned write: a stale base version is a conflict the user resolves, never an overwrite. */
+function settle(id: string, baseVersion: number, result: VersionedWrite): Article {
+  if (result.status === 'ok') return result.article;
+  if (result.status === 'missing') throw notFound(id);
+  throw new AppError(
+    'CONFLICT',
+    `다른 곳에서 이 기사를 먼저 저장했습니다 (내 기준 버전 ${baseVersion}, 현재 버전 ${result.currentVersion}). 최신 버전을 확인한 뒤 다시 저장하세요.`,
+    { currentVersion: result.currentVersion, baseVersion },
+  );
+}
+
+/** Drafting stories: create, load, list, save with optimistic versions, archive. */
+export class ArticleService {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: ArticleServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? (() => crypto.randomUUID());
+  }
+
+  private derived(fields: ArticleFields) {
+    const bodyText = editorStateToText(fields.body);
+    return { bodyText, characters: countCharacters(bodyText).withSpaces };
+  }
+
+  async create(input: { headline?: string; section?: string }): Promise<Article> {
+    const fields: ArticleFields = {
+      headline: input.headline ?? '',
+      deck: '',
+      section: input.section ?? this.deps.defaultSection?.() ?? '',
+      body: emptyEditorState(),
+    };
+    return this.deps.repo.insert({ id: this.newId(), fields, ...this.derived(fields), now: this.now().toISOString() });
+  }
+
+  async get(id: string): Promise<Article> {
+    const article = await this.deps.repo.get(id);
+    if (!article) throw notFound(id);
+    return article;
+  }
+
+  list(input: { includeArchived: boolean; limit: number; offset: number }): Promise<{ items: ArticleSummary[]; total: number }> {
+    return this.deps.repo.list(input);
+  }
+
+  async save(input: { id: string; baseVersion: number; fields: ArticleFields }): Promise<Article> {
+    const result = await this.deps.repo.saveIfVersion({ ...input, ...this.derived(input.fields), now: this.now().toISOString() });
+    return settle(input.id, input.baseVersion, result);
+  }
+
+  async archive(input: { id: string; baseVersion: number; archived: boolean }): Promise<Article> {
+    const now = this.now().toISOString();
+    const result = await this.deps.repo.setArchivedIfVersion({
+      id: input.id,
+      baseVersion: input.baseVersion,
+      archivedAt: input.archived ? now : null,
+      now,
+    });
+    return settle(input.id, input.baseVersion, result);
+  }
+
+  async revisions(id: string): Promise<RevisionSummary[]> {
+    await this.get(id);
+    return this.deps.repo.revisions(id);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run web`: the workstation for a browser tab on this machine. Prints the URL with its token.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Conf from 'conf';
+import type { Settings } from '../../shared/settings';
+import { startBackend } from '../host/bootstrap';
+import { resolveDataDir } from '../host/data-dir';
+import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
+import { startWebServer } from './server';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  const dataDir = resolveDataDir();
+  const staticDir = path.resolve(process.env.BYLINE_RENDERER_DIR ?? path.join(projectRoot, '.vite', 'renderer', 'main_window'));
+  const port = process.env.BYLINE_PORT ? Number(process.env.BYLINE_PORT) : 0;
+
+  let backend;
+  try {
+    const { conf, warning } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
+    if (warning) console.warn(`[byline] ${warning}`);
+    backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf) });
+  } catch (err) {
+    console.error(`[byline] 시작할 수 없습니다: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const server = await startWebServer({ dispatch: backend.dispatch, staticDir, port });
+  console.log(`바이라인 웹 모드 / Byline web mode: ${server.url}`);
+  console.log(`데이터 폴더 / data folder: ${dataDir}`);
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    void server.close().then(() => backend.close()).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+void main();

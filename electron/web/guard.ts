@@ -1,0 +1,55 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * Who may talk to web mode: only this machine, only with the per-run token, only under our own
+ * Host name (a DNS-rebinding page reaches 127.0.0.1 under a foreign Host) and from our own Origin.
+ */
+export class RequestGuard {
+  constructor(
+    private readonly token: string,
+    private readonly port: () => number,
+  ) {}
+
+  get cookieName(): string {
+    // Cookies ignore ports, so two Bylines on one machine must not share a cookie name.
+    return `byline_token_${this.port()}`;
+  }
+
+  private allowedHosts(): string[] {
+    const p = this.port();
+    return [`127.0.0.1:${p}`, `localhost:${p}`];
+  }
+
+  hostAllowed(req: IncomingMessage): boolean {
+    return this.allowedHosts().includes((req.headers.host ?? '').toLowerCase());
+  }
+
+  /** Browsers send Origin on cross-site requests and on every POST; a missing one is a non-browser client. */
+  originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    return this.allowedHosts().some((h) => origin.toLowerCase() === `http://${h}`);
+  }
+
+  tokenMatches(candidate: string | undefined): boolean {
+    if (!candidate) return false;
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(this.token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  presentedToken(req: IncomingMessage): string | undefined {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
+    for (const part of (req.headers.cookie ?? '').split(';')) {
+      const [name, ...rest] = part.trim().split('=');
+      if (name === this.cookieName) return rest.join('=');
+    }
+    return undefined;
+  }
+
+  sessionCookie(): string {
+    return `${this.cookieName}=${this.token}; Path=/; HttpOnly; SameSite=Strict`;
+  }
+}

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Article, ArticleSummary } from '../shared/article';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { createClient } from './client';
+import { LocaleProvider } from './i18n/i18n';
+import { EmptyStory } from './views/EmptyStory';
+import { Inspector } from './views/Inspector';
+import { QueuePanel } from './views/QueuePanel';
+import { StatusBar } from './views/StatusBar';
+import { StoryEditor } from './views/StoryEditor';
+import { useStory } from './views/useStory';
+
+export function App() {
+  const client = useMemo(() => createClient(), []);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [queue, setQueue] = useState<{ items: ArticleSummary[]; total: number }>({ items: [], total: 0 });
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const refreshQueue = useCallback(async () => {
+    setQueue(await client.call('articles.list', {}));
+  }, [client]);
+
+  const onSaved = useCallback((_article: Article) => void refreshQueue().catch(() => undefined), [refreshQueue]);
+  const story = useStory(client, onSaved);
+  const { load, save, isDirty } = story;
+
+  const open = useCallback(
+    async (id: string) => {
+      if (!(await save())) return;
+      try {
+        load(await client.call('articles.get', { id }));
+        setSettings(await client.call('settings.set', { lastOpenArticleId: id }));
+      } catch (err) {
+        setProblem((err as Error).message);
+      }
+    },
+    [client, load, save],
+  );
+
+  const create = useCallback(async () => {
+    if (!(await save())) return;
+    try {
+      const created = await client.call('articles.create', {});
+      load(created);
+      setSettings(await client.call('settings.set', { lastOpenArticleId: created.id }));
+      await refreshQueue();
+    } catch (err) {
+      setProblem((err as Error).message);
+    }
+  }, [client, load, refreshQueue, save]);
+
+  // At start: preferences, the queue, and the story that was open last time.
+  useEffect(() => {
+    void (async () => {
+      try {
+        const s = await client.call('settings.get', {});
+        setSettings(s);
+        await refreshQueue();
+        if (s.lastOpenArticleId) {
+          const last = await client.call('articles.get', { id: s.lastOpenArticleId }).catch(() => null);
+          if (last) load(last);
+        }
+      } catch (err) {
+        setProblem((err as Error).message);
+      }
+    })();
+  }, [client, load, refreshQueue]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void save();
+      }
+    };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (isDirty()) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [save, isDirty]);
+
+  return (
+    <LocaleProvider locale={settings.locale}>
+      <div className="workstation">
+        <QueuePanel items={queue.items} total={queue.total} selectedId={story.article?.id ?? null} onSelect={(id) => void open(id)} onCreate={() => void create()} />
+        {story.article ? (
+          <>
+            <StoryEditor
+              article={story.article}
+              fields={story.fields}
+              loadSeq={story.loadSeq}
+              status={story.status}
+              editorRef={story.editorRef}
+              onField={story.updateField}
+              onDirty={story.markDirty}
+              onText={story.setBodyText}
+              onSave={() => void save()}
+              onResolveConflict={(choice) => void story.resolveConflict(choice)}
+            />
+            <Inspector article={story.article} fields={story.fields} sections={settings.sections} onChange={story.updateField} />
+          </>
+        ) : (
+          <EmptyStory />
+        )}
+        {story.article && <StatusBar status={story.status} bodyText={story.bodyText} />}
+        {problem && (
+          <div className="toast" role="alert" onClick={() => setProblem(null)}>
+            {problem}
+          </div>
+        )}
+      </div>
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Input, Method, Output } from '../../shared/contract';
+import type { ApiError, ErrorCode } from '../../shared/errors';
+
+/** The renderer's only way to reach main: one implementation per host, one type. */
+export interface BylineClient {
+  call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+}
+
+export type ClientErrorCode = ErrorCode | 'NETWORK';
+
+export class ClientError extends Error {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ClientError';
+  }
+
+  static from(error: ApiError): ClientError {
+    return new ClientError(error.code, error.message, error.details);
+  }
+}

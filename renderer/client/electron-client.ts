@@ -1,0 +1,15 @@
+import type { BylineBridge, Input, Method, Output } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import { ClientError, type BylineClient } from './client';
+
+/** Desktop: the preload's `window.byline`, one function per contract method. */
+export function createElectronClient(bridge: BylineBridge): BylineClient {
+  return {
+    async call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+      const invoke = bridge[method] as (input: Input<M>) => Promise<Result<Output<M>>>;
+      const result = await invoke(input);
+      if (!result.ok) throw ClientError.from(result.error);
+      return result.value;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { routeOf, type Input, type Method, type Output } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import { ClientError, type BylineClient } from './client';
+
+/** Web mode: POST /api/<method>. The access token travels as the HttpOnly cookie the server set. */
+export function createWebClient(fetchImpl: typeof fetch = fetch.bind(window)): BylineClient {
+  return {
+    async call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+      let response: Response;
+      try {
+        response = await fetchImpl(routeOf(method), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input),
+          credentials: 'same-origin',
+        });
+      } catch {
+        throw new ClientError('NETWORK', '바이라인 서버에 연결할 수 없습니다. 서버가 실행 중인지 확인하세요. 편집 중인 내용은 이 창에 그대로 있습니다.');
+      }
+      let result: Result<Output<M>>;
+      try {
+        result = (await response.json()) as Result<Output<M>>;
+      } catch {
+        throw new ClientError('NETWORK', `서버 응답을 읽을 수 없습니다 (HTTP ${response.status}).`);
+      }
+      if (!result.ok) throw ClientError.from(result.error);
+      return result.value;
+    },
+  };
+}

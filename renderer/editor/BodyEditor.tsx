@@ -1,0 +1,78 @@
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { $getRoot, type LexicalEditor } from 'lexical';
+import { useMemo, useRef, type RefObject } from 'react';
+import type { EditorStateJson } from '../../shared/editor-state';
+import { useT } from '../i18n/i18n';
+import { bodyNodes } from './nodes';
+import { editorTheme } from './theme';
+
+const TEXT_REFRESH_MS = 250;
+
+export interface BodyEditorProps {
+  initialState: EditorStateJson;
+  editorRef: RefObject<LexicalEditor | null>;
+  /** Called on every content change; cheap — nothing is serialised here. */
+  onDirty: () => void;
+  /** The body's plain text, at most every TEXT_REFRESH_MS while typing, for the counts. */
+  onText: (text: string) => void;
+}
+
+/**
+ * The story body. The editor state is read (serialised) only when saving; while typing we only flag
+ * the story dirty and refresh the counts after a pause.
+ */
+export function BodyEditor({ initialState, editorRef, onDirty, onText }: BodyEditorProps) {
+  const t = useT();
+  const timer = useRef<number | undefined>(undefined);
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'byline-body',
+      theme: editorTheme,
+      nodes: bodyNodes,
+      editorState: JSON.stringify(initialState),
+      onError: (error) => {
+        console.error('[byline editor]', error);
+      },
+    }),
+    [initialState],
+  );
+
+  const handleChange = (_state: unknown, editor: LexicalEditor) => {
+    onDirty();
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      onText(editor.getEditorState().read(() => $getRoot().getTextContent()));
+    }, TEXT_REFRESH_MS);
+  };
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="body-editor">
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className="body-editor__content"
+              aria-label={t('bodyPlaceholder')}
+              aria-placeholder={t('bodyPlaceholder')}
+              placeholder={<div className="body-editor__placeholder">{t('bodyPlaceholder')}</div>}
+              data-testid="body-editor"
+              spellCheck
+            />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+        <HistoryPlugin />
+        <ListPlugin />
+        <EditorRefPlugin editorRef={editorRef} />
+        <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={handleChange} />
+      </div>
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,10 @@
+import { useT } from '../i18n/i18n';
+
+export function EmptyStory() {
+  const t = useT();
+  return (
+    <main className="story story--empty">
+      <p>{t('selectOrCreate')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Article, ArticleFields, ArticleId, ArticleSummary, RevisionSummary } from './article';
+import { Settings, SettingsPatch } from './settings';
+
+export { type ApiError, type Result } from './errors';
+
+const Version = z.number().int().min(1);
+
+/**
+ * The one table of what the renderer may ask of the main process. IPC, web mode and both renderer
+ * clients are built from it; no other place names a channel.
+ */
+export const contract = {
+  'articles.create': {
+    input: z.strictObject({ headline: z.string().max(300).optional(), section: z.string().max(50).optional() }),
+    output: Article,
+  },
+  'articles.get': {
+    input: z.strictObject({ id: ArticleId }),
+    output: Article,
+  },
+  'articles.list': {
+    input: z.strictObject({
+      includeArchived: z.boolean().default(false),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+    }),
+    output: z.object({ items: z.array(ArticleSummary), total: z.number().int().min(0) }),
+  },
+  'articles.save': {
+    input: z.strictObject({ id: ArticleId, baseVersion: Version, fields: ArticleFields }),
+    output: Article,
+  },
+  'articles.archive': {
+    input: z.strictObject({ id: ArticleId, baseVersion: Version, archived: z.boolean().default(true) }),
+    output: Article,
+  },
+  'articles.revisions': {
+    input: z.strictObject({ id: ArticleId }),
+    output: z.array(RevisionSummary),
+  },
+  'settings.get': {
+    input: z.strictObject({}),
+    output: Settings,
+  },
+  'settings.set': {
+    input: SettingsPatch,
+    output: Settings,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (defaults may be left out). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives, after parsing. */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The IPC channel of a method. */
+export function channelOf(method: Method): string {
+  return `byline:${method}`;
+}
+
+/** The web-mode route of a method. */
+export function routeOf(method: Method): string {
+  return `/api/${method}`;
+}
+
+/** The shape preload exposes as `window.byline`: one function per method, never throwing. */
+export type BylineBridge = { [M in Method]: (input: Input<M>) => Promise<import('./errors').Result<Output<M>>> };

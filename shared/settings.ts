@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { DEFAULT_SECTIONS } from './sections';
+
+/**
+ * Preferences, one schema for both hosts: electron-store in the desktop app and its `conf` base in web
+ * mode are given the JSON Schema generated from this. Secrets never live here.
+ */
+export const Settings = z.object({
+  identity: z.object({
+    name: z.string().max(100),
+    email: z.union([z.literal(''), z.email().max(200)]),
+  }),
+  locale: z.enum(['ko', 'en']),
+  sections: z.array(z.string().trim().min(1).max(50)).min(1).max(100),
+  defaultSection: z.string().max(50),
+  /** The story that was open when the app last closed; it opens again at start. */
+  lastOpenArticleId: z.uuid().nullable(),
+  window: z.object({
+    width: z.number().int().min(400).max(10_000),
+    height: z.number().int().min(300).max(10_000),
+    x: z.number().int().optional(),
+    y: z.number().int().optional(),
+    maximized: z.boolean(),
+  }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  identity: { name: '', email: '' },
+  locale: 'ko',
+  sections: [...DEFAULT_SECTIONS],
+  defaultSection: '정치',
+  lastOpenArticleId: null,
+  window: { width: 1400, height: 900, maximized: false },
+};
+
+/** A settings change names only the top-level keys it replaces. */
+export const SettingsPatch = z.strictObject({
+  identity: Settings.shape.identity.strict().optional(),
+  locale: Settings.shape.locale.optional(),
+  sections: Settings.shape.sections.optional(),
+  defaultSection: Settings.shape.defaultSection.optional(),
+  lastOpenArticleId: Settings.shape.lastOpenArticleId.optional(),
+  window: Settings.shape.window.strict().optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

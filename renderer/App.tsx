@@ -15,6 +15,8 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [queue, setQueue] = useState<{ items: ArticleSummary[]; total: number }>({ items: [], total: 0 });
   const [problem, setProblem] = useState<string | null>(null);
+  // While another story is being opened, editing is paused so that nothing typed lands in the old one.
+  const [switching, setSwitching] = useState(false);
 
   const refreshQueue = useCallback(async () => {
     setQueue(await client.call('articles.list', {}));
@@ -24,30 +26,28 @@ export function App() {
   const story = useStory(client, onSaved);
   const { load, save, isDirty } = story;
 
-  const open = useCallback(
-    async (id: string) => {
-      if (!(await save())) return;
+  /** Saves what is on screen, then loads `next`; unsaved text is never dropped on the way. */
+  const switchTo = useCallback(
+    async (next: () => Promise<Article>) => {
+      setSwitching(true);
       try {
-        load(await client.call('articles.get', { id }));
-        setSettings(await client.call('settings.set', { lastOpenArticleId: id }));
+        if (!(await save())) return;
+        const article = await next();
+        if (!(await save())) return;
+        load(article);
+        setSettings(await client.call('settings.set', { lastOpenArticleId: article.id }));
+        await refreshQueue();
       } catch (err) {
         setProblem((err as Error).message);
+      } finally {
+        setSwitching(false);
       }
     },
-    [client, load, save],
+    [client, load, refreshQueue, save],
   );
 
-  const create = useCallback(async () => {
-    if (!(await save())) return;
-    try {
-      const created = await client.call('articles.create', {});
-      load(created);
-      setSettings(await client.call('settings.set', { lastOpenArticleId: created.id }));
-      await refreshQueue();
-    } catch (err) {
-      setProblem((err as Error).message);
-    }
-  }, [client, load, refreshQueue, save]);
+  const open = useCallback((id: string) => switchTo(() => client.call('articles.get', { id })), [client, switchTo]);
+  const create = useCallback(() => switchTo(() => client.call('articles.create', {})), [client, switchTo]);
 
   // At start: preferences, the queue, and the story that was open last time.
   useEffect(() => {
@@ -95,6 +95,7 @@ export function App() {
               fields={story.fields}
               loadSeq={story.loadSeq}
               status={story.status}
+              readOnly={switching}
               editorRef={story.editorRef}
               onField={story.updateField}
               onDirty={story.markDirty}
@@ -102,7 +103,7 @@ export function App() {
               onSave={() => void save()}
               onResolveConflict={(choice) => void story.resolveConflict(choice)}
             />
-            <Inspector article={story.article} fields={story.fields} sections={settings.sections} onChange={story.updateField} />
+            <Inspector article={story.article} fields={story.fields} sections={settings.sections} readOnly={switching} onChange={story.updateField} />
           </>
         ) : (
           <EmptyStory />

@@ -41,6 +41,13 @@ function refuse(res: ServerResponse, status: number, code: ApiError['code'], mes
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+/** A browser tab opened without the token gets a page a person can read, not JSON. */
+function refusePage(res: ServerResponse, status: number, message: string): void {
+  const html = `<!doctype html><html lang="ko"><meta charset="utf-8"><title>바이라인</title><body><h1>바이라인</h1><p>${message}</p></body></html>`;
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html), 'Cache-Control': 'no-store', ...securityHeaders() });
+  res.end(html);
+}
+
 function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -102,7 +109,8 @@ export async function startWebServer(options: { dispatch: Dispatch; staticDir: s
         return res.end();
       }
       if (!guard.tokenMatches(guard.presentedToken(req))) {
-        return refuse(res, 401, 'UNAUTHORIZED', '접속 토큰이 없거나 맞지 않습니다. 서버가 출력한 주소로 다시 접속하세요.');
+        const message = '접속 토큰이 없거나 맞지 않습니다. 서버가 출력한 주소로 다시 접속하세요.';
+        return url.pathname.startsWith('/api/') ? refuse(res, 401, 'UNAUTHORIZED', message) : refusePage(res, 401, message);
       }
 
       if (url.pathname.startsWith('/api/')) {

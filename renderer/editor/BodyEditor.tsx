@@ -7,7 +7,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getRoot, type LexicalEditor } from 'lexical';
-import { useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { EditorStateJson } from '../../shared/editor-state';
 import { useT } from '../i18n/i18n';
 import { bodyNodes } from './nodes';
@@ -18,6 +18,7 @@ const TEXT_REFRESH_MS = 250;
 export interface BodyEditorProps {
   initialState: EditorStateJson;
   editorRef: RefObject<LexicalEditor | null>;
+  readOnly: boolean;
   /** Called on every content change; cheap — nothing is serialised here. */
   onDirty: () => void;
   /** The body's plain text, at most every TEXT_REFRESH_MS while typing, for the counts. */
@@ -28,7 +29,7 @@ export interface BodyEditorProps {
  * The story body. The editor state is read (serialised) only when saving; while typing we only flag
  * the story dirty and refresh the counts after a pause.
  */
-export function BodyEditor({ initialState, editorRef, onDirty, onText }: BodyEditorProps) {
+export function BodyEditor({ initialState, editorRef, readOnly, onDirty, onText }: BodyEditorProps) {
   const t = useT();
   const timer = useRef<number | undefined>(undefined);
   const initialConfig = useMemo<InitialConfigType>(
@@ -43,6 +44,10 @@ export function BodyEditor({ initialState, editorRef, onDirty, onText }: BodyEdi
     }),
     [initialState],
   );
+
+  useEffect(() => {
+    editorRef.current?.setEditable(!readOnly);
+  }, [editorRef, readOnly]);
 
   const handleChange = (_state: unknown, editor: LexicalEditor) => {
     onDirty();

@@ -6,11 +6,12 @@ interface Props {
   article: Article;
   fields: StoryFields;
   sections: readonly string[];
+  readOnly: boolean;
   onChange: (name: keyof StoryFields, value: string) => void;
 }
 
 /** The right-hand panel: the story's facts. Later issues add byline, 뉴스출처, tags, photos, embargo. */
-export function Inspector({ article, fields, sections, onChange }: Props) {
+export function Inspector({ article, fields, sections, readOnly, onChange }: Props) {
   const t = useT();
   // A section removed from settings still shows on the stories that carry it.
   const options = sections.includes(fields.section) || !fields.section ? sections : [fields.section, ...sections];
@@ -19,7 +20,7 @@ export function Inspector({ article, fields, sections, onChange }: Props) {
       <h2>{t('inspector')}</h2>
       <label className="field">
         <span className="field__label">{t('section')}</span>
-        <select value={fields.section} onChange={(e) => onChange('section', e.target.value)} data-testid="section-select">
+        <select value={fields.section} disabled={readOnly} onChange={(e) => onChange('section', e.target.value)} data-testid="section-select">
           {!fields.section && <option value="">—</option>}
           {options.map((s) => (
             <option key={s} value={s}>

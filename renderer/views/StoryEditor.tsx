@@ -10,6 +10,7 @@ interface Props {
   fields: StoryFields;
   loadSeq: number;
   status: SaveStatus;
+  readOnly: boolean;
   editorRef: RefObject<LexicalEditor | null>;
   onField: (name: keyof StoryFields, value: string) => void;
   onDirty: () => void;
@@ -24,7 +25,7 @@ export function StoryEditor(p: Props) {
   return (
     <main className="story">
       <div className="story__toolbar">
-        <button type="button" className="button button--primary" onClick={p.onSave} disabled={p.status.kind === 'saving'} data-testid="save-button">
+        <button type="button" className="button button--primary" onClick={p.onSave} disabled={p.status.kind === 'saving' || p.readOnly} data-testid="save-button">
           {t('save')}
         </button>
       </div>
@@ -47,13 +48,19 @@ export function StoryEditor(p: Props) {
         </div>
       )}
       <div className="story__page">
-        <input
+        <textarea
           className="story__headline"
           value={p.fields.headline}
-          onChange={(e) => p.onField('headline', e.target.value)}
+          rows={1}
+          onChange={(e) => p.onField('headline', e.target.value.replace(/[\r\n]+/g, ' '))}
+          onKeyDown={(e) => {
+            // A headline is one line; Enter mid-composition belongs to the IME, so only a settled Enter is stopped.
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
+          }}
           placeholder={t('headlinePlaceholder')}
           aria-label={t('headline')}
           maxLength={300}
+          readOnly={p.readOnly}
           data-testid="headline-input"
         />
         <textarea
@@ -64,9 +71,10 @@ export function StoryEditor(p: Props) {
           aria-label={t('deck')}
           rows={2}
           maxLength={2000}
+          readOnly={p.readOnly}
           data-testid="deck-input"
         />
-        <BodyEditor key={`${p.article.id}:${p.loadSeq}`} initialState={p.article.body} editorRef={p.editorRef} onDirty={p.onDirty} onText={p.onText} />
+        <BodyEditor key={`${p.article.id}:${p.loadSeq}`} initialState={p.article.body} editorRef={p.editorRef} readOnly={p.readOnly} onDirty={p.onDirty} onText={p.onText} />
       </div>
     </main>
   );

@@ -1,0 +1,21 @@
+/**
+ * `npm run bench [-- name]`: prints one JSON object per line and per figure. Benchmarks live here,
+ * never as timed assertions in tests.
+ */
+import { benchCounting } from './counting.bench';
+import { benchSave } from './save.bench';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  save: benchSave,
+  counting: benchCounting,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown bench: ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})`);
+  process.exit(2);
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHES)) {
+  await BENCHES[name]!();
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm run screenshot`: the README's picture of the workstation, taken from the real app in web mode
+ * with the seed story typed in, never drawn by hand.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import config, { CHROMIUM_PATH } from './playwright.config';
+import { makeDataDir, startWebMode } from './support/web-server';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const seed = JSON.parse(readFileSync(path.join(here, '..', 'fixtures', 'seed-article.json'), 'utf8')) as {
+  section: string;
+  headline: string;
+  deck: string;
+  body: string[];
+};
+
+const data = makeDataDir();
+const server = await startWebMode(data.dir);
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: config.use?.launchOptions?.args });
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, locale: 'ko-KR' });
+  await page.goto(server.url);
+  for (const headline of ['국회 본회의, 내년도 예산안 처리', '서울 아침 최저 영하 5도…출근길 빙판 주의']) {
+    await page.getByRole('button', { name: '새 기사' }).click();
+    await page.getByTestId('headline-input').fill(headline);
+    await page.getByTestId('save-button').click();
+  }
+  await page.getByRole('button', { name: '새 기사' }).click();
+  await page.getByTestId('headline-input').fill(seed.headline);
+  await page.getByTestId('deck-input').fill(seed.deck);
+  await page.getByTestId('section-select').selectOption(seed.section);
+  await page.getByTestId('body-editor').click();
+  // The agency credit "(포탈뉴스통신)" is added at export, not typed by the reporter.
+  const paragraphs = seed.body.map((p, i) => (i === 0 ? p.replace(/^\(포탈뉴스통신\)\s*/, '') : p));
+  for (const [i, paragraph] of paragraphs.entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.insertText(paragraph);
+  }
+  await page.keyboard.press('Control+s');
+  await page.getByTestId('save-status').filter({ hasText: '저장됨' }).waitFor();
+  await page.locator('.story').evaluate((el) => el.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  const out = path.join(here, 'screenshots', 'workstation.png');
+  await page.screenshot({ path: out });
+  console.log(`screenshot: ${path.relative(process.cwd(), out)}`);
+} finally {
+  await browser.close();
+  await server.stop();
+  data.remove();
+}

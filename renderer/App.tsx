@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Article, ArticleSummary } from '../shared/article';
-import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { createClient } from './client';
 import { LocaleProvider } from './i18n/i18n';
 import { EmptyStory } from './views/EmptyStory';
 import { Inspector } from './views/Inspector';
 import { QueuePanel } from './views/QueuePanel';
+import { SettingsDialog } from './views/SettingsDialog';
 import { StatusBar } from './views/StatusBar';
 import { StoryEditor } from './views/StoryEditor';
 import { useStory } from './views/useStory';
@@ -17,6 +18,7 @@ export function App() {
   const [problem, setProblem] = useState<string | null>(null);
   // While another story is being opened, editing is paused so that nothing typed lands in the old one.
   const [switching, setSwitching] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   const refreshQueue = useCallback(async () => {
     setQueue(await client.call('articles.list', {}));
@@ -48,6 +50,18 @@ export function App() {
 
   const open = useCallback((id: string) => switchTo(() => client.call('articles.get', { id })), [client, switchTo]);
   const create = useCallback(() => switchTo(() => client.call('articles.create', {})), [client, switchTo]);
+
+  const saveSettings = useCallback(
+    async (patch: SettingsPatch): Promise<string | null> => {
+      try {
+        setSettings(await client.call('settings.set', patch));
+        return null;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    },
+    [client],
+  );
 
   // At start: preferences, the queue, and the story that was open last time.
   useEffect(() => {
@@ -87,7 +101,7 @@ export function App() {
   return (
     <LocaleProvider locale={settings.locale}>
       <div className="workstation">
-        <QueuePanel items={queue.items} total={queue.total} selectedId={story.article?.id ?? null} onSelect={(id) => void open(id)} onCreate={() => void create()} />
+        <QueuePanel items={queue.items} total={queue.total} selectedId={story.article?.id ?? null} onSelect={(id) => void open(id)} onCreate={() => void create()} onSettings={() => setSettingsOpen(true)} />
         {story.article ? (
           <>
             <StoryEditor
@@ -109,6 +123,7 @@ export function App() {
           <EmptyStory />
         )}
         {story.article && <StatusBar status={story.status} bodyText={story.bodyText} />}
+        {settingsOpen && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setSettingsOpen(false)} />}
         {problem && (
           <div className="toast" role="alert" onClick={() => setProblem(null)}>
             {problem}

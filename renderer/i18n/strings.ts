@@ -39,6 +39,13 @@ export const ko = {
   state_withdrawn: '철회',
   shortcutHint: 'Ctrl+S 저장',
   language: 'English',
+  settings: '환경설정',
+  reporterName: '이름',
+  reporterEmail: '이메일',
+  sectionsOnePerLine: '섹션 (한 줄에 하나)',
+  defaultSection: '기본 섹션',
+  interfaceLanguage: '화면 언어',
+  cancel: '취소',
 } as const;
 
 export type StringKey = keyof typeof ko;
@@ -83,4 +90,11 @@ export const en: Record<StringKey, string> = {
   state_withdrawn: 'Withdrawn',
   shortcutHint: 'Ctrl+S to save',
   language: '한국어',
+  settings: 'Settings',
+  reporterName: 'Name',
+  reporterEmail: 'E-mail',
+  sectionsOnePerLine: 'Sections (one per line)',
+  defaultSection: 'Default section',
+  interfaceLanguage: 'Interface language',
+  cancel: 'Cancel',
 };

@@ -8,10 +8,11 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onCreate: () => void;
+  onSettings: () => void;
 }
 
 /** 내 기사: the reporter's stories, newest first. */
-export function QueuePanel({ items, total, selectedId, onSelect, onCreate }: Props) {
+export function QueuePanel({ items, total, selectedId, onSelect, onCreate, onSettings }: Props) {
   const t = useT();
   const locale = useLocale();
   const time = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
@@ -52,6 +53,11 @@ export function QueuePanel({ items, total, selectedId, onSelect, onCreate }: Pro
           ))}
         </ul>
       )}
+      <div className="queue__footer">
+        <button type="button" className="button button--quiet" onClick={onSettings}>
+          {t('settings')}
+        </button>
+      </div>
     </nav>
   );
 }

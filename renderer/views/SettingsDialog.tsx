@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import type { Settings, SettingsPatch } from '../../shared/settings';
+import { useT } from '../i18n/i18n';
+
+interface Props {
+  settings: Settings;
+  onSave: (patch: SettingsPatch) => Promise<string | null>;
+  onClose: () => void;
+}
+
+/** 환경설정: who is writing, the newsroom's sections and the interface language. */
+export function SettingsDialog({ settings, onSave, onClose }: Props) {
+  const t = useT();
+  const [name, setName] = useState(settings.identity.name);
+  const [email, setEmail] = useState(settings.identity.email);
+  const [sections, setSections] = useState(settings.sections.join('\n'));
+  const [defaultSection, setDefaultSection] = useState(settings.defaultSection);
+  const [locale, setLocale] = useState(settings.locale);
+  const [error, setError] = useState<string | null>(null);
+
+  const sectionList = sections
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problem = await onSave({ identity: { name: name.trim(), email: email.trim() }, sections: sectionList, defaultSection, locale });
+    if (problem) setError(problem);
+    else onClose();
+  };
+
+  return (
+    <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <form className="dialog" noValidate role="dialog" aria-modal="true" aria-labelledby="settings-title" onSubmit={(e) => void submit(e)}>
+        <h2 id="settings-title">{t('settings')}</h2>
+        <label className="field">
+          <span className="field__label">{t('reporterName')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('reporterEmail')}</span>
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={200} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('sectionsOnePerLine')}</span>
+          <textarea rows={6} value={sections} onChange={(e) => setSections(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('defaultSection')}</span>
+          <select value={defaultSection} onChange={(e) => setDefaultSection(e.target.value)}>
+            {sectionList.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('interfaceLanguage')}</span>
+          <select value={locale} onChange={(e) => setLocale(e.target.value as Settings['locale'])}>
+            <option value="ko">한국어</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        {error && (
+          <p className="dialog__error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className="button button--primary">
+            {t('save')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { makeDataDir, startWebMode, type RunningServer } from './support/web-server';
+
+let data: ReturnType<typeof makeDataDir>;
+let server: RunningServer | undefined;
+
+test.beforeEach(() => {
+  data = makeDataDir();
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+  data.remove();
+});
+
+test('the newsroom edits its sections and the default section, and the choice survives a restart', async ({ page }) => {
+  server = await startWebMode(data.dir);
+  await page.goto(server.url);
+
+  await page.getByRole('button', { name: '환경설정' }).click();
+  const dialog = page.getByRole('dialog', { name: '환경설정' });
+  await dialog.getByLabel('이름').fill('홍길동');
+  await dialog.getByLabel('이메일').fill('hong@example.com');
+  await dialog.getByLabel('섹션 (한 줄에 하나)').fill('정치\n경제\nIT/과학\n지역');
+  await dialog.getByLabel('기본 섹션').selectOption('지역');
+  await dialog.getByRole('button', { name: '저장' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: '새 기사' }).click();
+  await expect(page.getByTestId('section-select')).toHaveValue('지역');
+
+  await server.stop();
+  server = await startWebMode(data.dir);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await expect(page.getByRole('dialog').getByLabel('이름')).toHaveValue('홍길동');
+  await expect(page.getByRole('dialog').getByLabel('기본 섹션')).toHaveValue('지역');
+});
+
+test('a refused setting is explained and nothing is changed', async ({ page }) => {
+  server = await startWebMode(data.dir);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: '환경설정' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('이메일').fill('주소가-아님');
+  await dialog.getByRole('button', { name: '저장' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('입력이 올바르지 않습니다');
+  await dialog.getByRole('button', { name: '취소' }).click();
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await expect(page.getByRole('dialog').getByLabel('이메일')).toHaveValue('');
+});
+
+test('the interface switches to English and back', async ({ page }) => {
+  server = await startWebMode(data.dir);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByRole('dialog').getByLabel('화면 언어').selectOption('en');
+  await page.getByRole('dialog').getByRole('button', { name: '저장' }).click();
+  await expect(page.getByRole('button', { name: 'New story' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /My stories/ })).toBeVisible();
+});

@@ -27,8 +27,10 @@ export function editorStateToText(state: EditorStateJson): string {
           lines.push(current);
           current = '';
         }
+        const linesBefore = lines.length;
         walk(child);
-        if (BLOCK_TYPES.has(child.type)) {
+        // A list item holding a nested list has already ended its lines; an empty paragraph still is one.
+        if (BLOCK_TYPES.has(child.type) && (current !== '' || lines.length === linesBefore)) {
           lines.push(current);
           current = '';
         }

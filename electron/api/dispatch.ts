@@ -19,7 +19,7 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
 async function call(handlers: Handlers, method: Method, raw: unknown): Promise<unknown> {
   assertPayloadDepth(raw);
   const spec = contract[method];
-  const parsed = spec.input.safeParse(raw ?? {});
+  const parsed = spec.input.safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) throw new AppError('VALIDATION', `입력이 올바르지 않습니다 — ${describeIssues(parsed.error.issues)}`);
   const handler = handlers[method] as (input: unknown) => unknown;
   const value = await handler(parsed.data);

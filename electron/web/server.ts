@@ -55,8 +55,10 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Stop keeping it but let it drain, so that the 413 still reaches the client.
+        req.removeAllListeners('data');
+        req.resume();
         resolve('too-large');
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -71,8 +73,11 @@ async function handleApi(dispatch: Dispatch, method: string, req: IncomingMessag
     refuse(res, 415, 'VALIDATION', '요청 본문은 application/json 이어야 합니다.');
     return;
   }
-  const body = await readBody(req);
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const body = declared > MAX_BODY_BYTES ? 'too-large' : await readBody(req);
   if (body === 'too-large') {
+    req.resume();
+    res.setHeader('Connection', 'close');
     refuse(res, 413, 'VALIDATION', `요청이 너무 큽니다 (최대 ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
     return;
   }

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { METHODS, channelOf, contract, isMethod, routeOf, type Method } from '../../shared/contract';
+import { editorStateFromParagraphs } from '../../shared/editor-state';
+import { AppError } from '../../shared/errors';
+import { MAX_PAYLOAD_DEPTH, assertPayloadDepth } from '../../shared/payload-guard';
+
+const ID = '0b9f6c1e-3a2d-4c5b-8e7f-1a2b3c4d5e6f';
+const FIELDS = {
+  headline: '과기정통부 배경훈 장관, 한미 양자기술 협력 가속화 추진',
+  deck: '미국 에너지부 산하 브룩헤이븐 국립연구소 방문',
+  section: 'IT/과학',
+  body: editorStateFromParagraphs(['(포탈뉴스통신) 과학기술정보통신부 배경훈 장관은 미국 뉴욕을 방문했다.']),
+};
+
+/** One valid input per method, so that each can be broken by one extra key. */
+const VALID: { [M in Method]: Record<string, unknown> } = {
+  'articles.create': { headline: FIELDS.headline, section: 'IT/과학' },
+  'articles.get': { id: ID },
+  'articles.list': { includeArchived: true, limit: 10, offset: 0 },
+  'articles.save': { id: ID, baseVersion: 1, fields: FIELDS },
+  'articles.archive': { id: ID, baseVersion: 2, archived: true },
+  'articles.revisions': { id: ID },
+  'settings.get': {},
+  'settings.set': { defaultSection: '경제' },
+};
+
+function nested(depth: number): unknown {
+  let value: unknown = '바닥';
+  for (let i = 0; i < depth; i += 1) value = { a: value };
+  return value;
+}
+
+describe('contract table', () => {
+  it('lists every method once, with an input and an output zod schema', () => {
+    expect(METHODS.length).toBeGreaterThan(0);
+    expect(new Set(METHODS).size).toBe(METHODS.length);
+    expect(METHODS.sort()).toEqual(Object.keys(VALID).sort());
+    for (const method of METHODS) {
+      expect(contract[method].input).toBeInstanceOf(z.ZodType);
+      expect(contract[method].output).toBeInstanceOf(z.ZodType);
+    }
+  });
+
+  it('names methods as <area>.<verb>', () => {
+    for (const method of METHODS) expect(method).toMatch(/^[a-z]+\.[a-z]+$/i);
+  });
+
+  it('derives the IPC channel and the web route from the method name', () => {
+    expect(channelOf('articles.save')).toBe('byline:articles.save');
+    expect(routeOf('articles.save')).toBe('/api/articles.save');
+    for (const method of METHODS) {
+      expect(channelOf(method)).toBe(`byline:${method}`);
+      expect(routeOf(method)).toBe(`/api/${method}`);
+    }
+  });
+});
+
+describe('isMethod', () => {
+  it('accepts every contract method', () => {
+    for (const method of METHODS) expect(isMethod(method)).toBe(true);
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'articles', 'articles.delete', 'ARTICLES.SAVE', ' articles.save', '', 'articles.save\0'])(
+    'refuses %j',
+    (name) => {
+      expect(isMethod(name)).toBe(false);
+    },
+  );
+
+  it('refuses values that are not strings', () => {
+    for (const value of [undefined, null, 1, {}, [], ['articles.save'], { toString: () => 'articles.save' }]) expect(isMethod(value)).toBe(false);
+  });
+});
+
+describe('inputs', () => {
+  it.each(METHODS)('%s accepts its sample input', (method) => {
+    expect(contract[method].input.safeParse(VALID[method]).success).toBe(true);
+  });
+
+  it.each(METHODS)('%s refuses unknown keys (strict)', (method) => {
+    expect(contract[method].input.safeParse({ ...VALID[method], 담당자: '홍길동' }).success).toBe(false);
+  });
+
+  it.each(METHODS)('%s refuses "__proto__" and "constructor" keys made by JSON.parse', (method) => {
+    const withProto = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(VALID[method]).slice(1)}`.replace(/, }$/, '}')) as unknown;
+    const withConstructor = JSON.parse(`{"constructor": {"prototype": {"polluted": true}}, ${JSON.stringify(VALID[method]).slice(1)}`.replace(/, }$/, '}')) as unknown;
+    expect(contract[method].input.safeParse(withProto).success).toBe(false);
+    expect(contract[method].input.safeParse(withConstructor).success).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each(METHODS)('%s refuses null, arrays, strings and numbers', (method) => {
+    for (const bad of [null, [], [VALID[method]], '{}', 42, true]) expect(contract[method].input.safeParse(bad).success).toBe(false);
+  });
+
+  it('refuses unknown keys inside nested strict objects', () => {
+    const save = contract['articles.save'].input;
+    expect(save.safeParse({ id: ID, baseVersion: 1, fields: { ...FIELDS, byline: '홍길동 기자' } }).success).toBe(false);
+    const set = contract['settings.set'].input;
+    expect(set.safeParse({ identity: { name: '홍길동', email: '', phone: '010' } }).success).toBe(false);
+    expect(set.safeParse({ window: { width: 1400, height: 900, maximized: false, fullscreen: true } }).success).toBe(false);
+  });
+
+  it('applies the defaults of articles.list', () => {
+    expect(contract['articles.list'].input.parse({})).toEqual({ includeArchived: false, limit: 100, offset: 0 });
+    expect(contract['articles.list'].input.parse({ limit: 5 })).toEqual({ includeArchived: false, limit: 5, offset: 0 });
+  });
+
+  it('bounds articles.list limit and offset', () => {
+    const list = contract['articles.list'].input;
+    for (const bad of [{ limit: 0 }, { limit: 501 }, { limit: 1.5 }, { offset: -1 }, { offset: 10_000_001 }, { includeArchived: 'true' }]) {
+      expect(list.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it('defaults articles.archive to archiving', () => {
+    expect(contract['articles.archive'].input.parse({ id: ID, baseVersion: 1 })).toEqual({ id: ID, baseVersion: 1, archived: true });
+  });
+
+  it('enforces maximum lengths', () => {
+    const save = contract['articles.save'].input;
+    expect(save.safeParse({ id: ID, baseVersion: 1, fields: { ...FIELDS, headline: '가'.repeat(300) } }).success).toBe(true);
+    expect(save.safeParse({ id: ID, baseVersion: 1, fields: { ...FIELDS, headline: '가'.repeat(301) } }).success).toBe(false);
+    expect(save.safeParse({ id: ID, baseVersion: 1, fields: { ...FIELDS, deck: '나'.repeat(2_001) } }).success).toBe(false);
+    expect(save.safeParse({ id: ID, baseVersion: 1, fields: { ...FIELDS, section: '다'.repeat(51) } }).success).toBe(false);
+    expect(contract['articles.create'].input.safeParse({ headline: '라'.repeat(301) }).success).toBe(false);
+  });
+
+  it('refuses ids that are not UUIDs and versions below 1', () => {
+    expect(contract['articles.get'].input.safeParse({ id: '../../etc/passwd' }).success).toBe(false);
+    expect(contract['articles.save'].input.safeParse({ ...VALID['articles.save'], baseVersion: 0 }).success).toBe(false);
+    expect(contract['articles.save'].input.safeParse({ ...VALID['articles.save'], baseVersion: '1' }).success).toBe(false);
+  });
+
+  it('refuses a body whose root is not a root node', () => {
+    const save = contract['articles.save'].input;
+    expect(save.safeParse({ ...VALID['articles.save'], fields: { ...FIELDS, body: { root: { type: 'paragraph', children: [] } } } }).success).toBe(false);
+    expect(save.safeParse({ ...VALID['articles.save'], fields: { ...FIELDS, body: { root: { type: 'root', children: [{ type: '' }] } } } }).success).toBe(false);
+  });
+});
+
+describe('assertPayloadDepth', () => {
+  it(`accepts ${MAX_PAYLOAD_DEPTH} nested objects and refuses one more`, () => {
+    expect(() => assertPayloadDepth(nested(MAX_PAYLOAD_DEPTH))).not.toThrow();
+    expect(() => assertPayloadDepth(nested(MAX_PAYLOAD_DEPTH + 1))).toThrow(AppError);
+  });
+
+  it('refuses 1000- and 100,000-deep nesting with a VALIDATION error instead of exhausting the stack', () => {
+    for (const depth of [1_000, 100_000]) {
+      let arrays: unknown = [];
+      for (let i = 0; i < depth; i += 1) arrays = [arrays];
+      for (const value of [nested(depth), arrays]) {
+        let caught: unknown;
+        try {
+          assertPayloadDepth(value);
+        } catch (err) {
+          caught = err;
+        }
+        expect(caught).toBeInstanceOf(AppError);
+        expect((caught as AppError).code).toBe('VALIDATION');
+      }
+    }
+  });
+
+  it('accepts primitives, null and wide but shallow payloads', () => {
+    for (const value of [undefined, null, 0, '기사', true]) expect(() => assertPayloadDepth(value)).not.toThrow();
+    const wide = { items: Array.from({ length: 10_000 }, (_, i) => ({ n: i, text: '양자' })) };
+    expect(() => assertPayloadDepth(wide)).not.toThrow();
+  });
+
+  it('honours a custom maximum', () => {
+    expect(() => assertPayloadDepth(nested(3), 3)).not.toThrow();
+    expect(() => assertPayloadDepth(nested(4), 3)).toThrow(AppError);
+  });
+
+  it('lets a real editor state through', () => {
+    expect(() => assertPayloadDepth({ id: ID, baseVersion: 1, fields: FIELDS })).not.toThrow();
+  });
+});

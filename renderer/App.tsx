@@ -51,6 +51,9 @@ export function App() {
   const open = useCallback((id: string) => switchTo(() => client.call('articles.get', { id })), [client, switchTo]);
   const create = useCallback(() => switchTo(() => client.call('articles.create', {})), [client, switchTo]);
 
+  const openId = story.article?.id;
+  const listRevisions = useCallback(() => (openId ? client.call('articles.revisions', { id: openId }) : Promise.resolve([])), [client, openId]);
+
   const saveSettings = useCallback(
     async (patch: SettingsPatch): Promise<string | null> => {
       try {
@@ -102,22 +105,36 @@ export function App() {
     <LocaleProvider locale={settings.locale}>
       <div className="workstation">
         <QueuePanel items={queue.items} total={queue.total} selectedId={story.article?.id ?? null} onSelect={(id) => void open(id)} onCreate={() => void create()} onSettings={() => setSettingsOpen(true)} />
-        {story.article ? (
+        {story.article && story.fields && story.initialBody ? (
           <>
             <StoryEditor
               article={story.article}
               fields={story.fields}
+              initialBody={story.initialBody}
               loadSeq={story.loadSeq}
               status={story.status}
+              notice={story.notice}
               readOnly={switching}
+              newsroom={settings.newsroom}
               editorRef={story.editorRef}
+              currentFields={story.currentFields}
               onField={story.updateField}
               onDirty={story.markDirty}
               onText={story.setBodyText}
               onSave={() => void save()}
               onResolveConflict={(choice) => void story.resolveConflict(choice)}
+              onDismissNotice={story.dismissNotice}
             />
-            <Inspector article={story.article} fields={story.fields} sections={settings.sections} readOnly={switching} onChange={story.updateField} />
+            <Inspector
+              article={story.article}
+              fields={story.fields}
+              sections={settings.sections}
+              readOnly={switching}
+              loadSeq={story.loadSeq}
+              onChange={story.updateField}
+              onRestore={(version) => void story.restoreRevision(version)}
+              listRevisions={listRevisions}
+            />
           </>
         ) : (
           <EmptyStory />

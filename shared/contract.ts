@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Article, ArticleFields, ArticleId, ArticleSummary, RevisionSummary } from './article';
+import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSummary } from './article';
 import { Settings, SettingsPatch } from './settings';
 
 export { type ApiError, type Result } from './errors';
@@ -38,6 +38,10 @@ export const contract = {
   'articles.revisions': {
     input: z.strictObject({ id: ArticleId }),
     output: z.array(RevisionSummary),
+  },
+  'articles.revision': {
+    input: z.strictObject({ id: ArticleId, version: Version }),
+    output: Revision,
   },
   'settings.get': {
     input: z.strictObject({}),

@@ -52,3 +52,56 @@ export function sheetsFor(charactersWithSpaces: number): number {
 export function manuscriptSheets(text: string): number {
   return sheetsFor(countCharacters(text).withSpaces);
 }
+
+/** 어절: runs of non-space characters, as desks count words in Korean copy. */
+export function countWords(text: string): number {
+  const matches = text.match(/\S+/gu);
+  return matches ? matches.length : 0;
+}
+
+/** Silent reading of Korean prose runs at roughly 500 characters (without spaces) a minute. */
+export const READING_CHARACTERS_PER_MINUTE = 500;
+
+export function readingMinutes(charactersWithoutSpaces: number): number {
+  return charactersWithoutSpaces === 0 ? 0 : Math.max(1, Math.round(charactersWithoutSpaces / READING_CHARACTERS_PER_MINUTE));
+}
+
+export const GRID_COLUMNS = 20;
+export const GRID_ROWS = 10;
+
+/**
+ * 원고지 칸 계산 (grid mode, as Hangul counts): every paragraph starts on a new row with one indent cell,
+ * and the unused end of its last row is charged too. A sheet is 20 × 10 cells. Empty paragraphs take no
+ * row. Result to one decimal (rows / 10).
+ */
+export function gridSheets(text: string): number {
+  let rows = 0;
+  for (const paragraph of text.split(LINE_BREAK)) {
+    const cells = countLine(paragraph).withSpaces;
+    if (cells === 0) continue;
+    rows += Math.ceil((1 + cells) / GRID_COLUMNS);
+  }
+  return rows / GRID_ROWS;
+}
+
+export interface StoryCounts {
+  withSpaces: number;
+  withoutSpaces: number;
+  words: number;
+  sheets: number;
+  gridSheets: number;
+  readingMinutes: number;
+}
+
+/** Everything the status bar shows, from the body's plain text (one line per paragraph). */
+export function storyCounts(text: string): StoryCounts {
+  const { withSpaces, withoutSpaces } = countCharacters(text);
+  return {
+    withSpaces,
+    withoutSpaces,
+    words: countWords(text),
+    sheets: sheetsFor(withSpaces),
+    gridSheets: gridSheets(text),
+    readingMinutes: readingMinutes(withoutSpaces),
+  };
+}

@@ -15,6 +15,17 @@ export const Settings = z.object({
   defaultSection: z.string().max(50),
   /** The story that was open when the app last closed; it opens again at start. */
   lastOpenArticleId: z.uuid().nullable(),
+  /** How this outlet signs and credits its copy (DESIGN.md: templates, not hard-coded strings). */
+  newsroom: z.object({
+    /** The agency credit, e.g. 포탈뉴스통신. */
+    agencyCredit: z.string().max(50),
+    /** Opens the lead: {credit} and {bylines} are filled in, e.g. "({credit})" or "(서울={credit}) {bylines} =". */
+    leadTemplate: z.string().max(200),
+    /** One line per reporter at the end of the story, e.g. "{name} {title} {email}"; empty for none. */
+    bylineTemplate: z.string().max(200),
+    /** After the body of a press-release story, e.g. "[뉴스출처 : {source}]". */
+    attributionTemplate: z.string().max(200),
+  }),
   window: z.object({
     width: z.number().int().min(400).max(10_000),
     height: z.number().int().min(300).max(10_000),
@@ -31,6 +42,12 @@ export const DEFAULT_SETTINGS: Settings = {
   sections: [...DEFAULT_SECTIONS],
   defaultSection: '정치',
   lastOpenArticleId: null,
+  newsroom: {
+    agencyCredit: '포탈뉴스통신',
+    leadTemplate: '({credit})',
+    bylineTemplate: '',
+    attributionTemplate: '[뉴스출처 : {source}]',
+  },
   window: { width: 1400, height: 900, maximized: false },
 };
 
@@ -42,5 +59,6 @@ export const SettingsPatch = z.strictObject({
   defaultSection: Settings.shape.defaultSection.optional(),
   lastOpenArticleId: Settings.shape.lastOpenArticleId.optional(),
   window: Settings.shape.window.strict().optional(),
+  newsroom: Settings.shape.newsroom.strict().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

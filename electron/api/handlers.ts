@@ -18,6 +18,7 @@ export function createHandlers(s: Services): Handlers {
     'articles.save': (input) => s.articles.save(input),
     'articles.archive': (input) => s.articles.archive(input),
     'articles.revisions': (input) => s.articles.revisions(input.id),
+    'articles.revision': (input) => s.articles.revision(input.id, input.version),
     'settings.get': () => s.settings.get(),
     'settings.set': (input) => s.settings.set(input),
   };

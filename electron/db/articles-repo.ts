@@ -1,5 +1,15 @@
-import type { Article, ArticleFields, ArticleState, ArticleSummary, RevisionSummary } from '../../shared/article';
-import type { Database, Executor } from './database';
+import {
+  ArticleMeta,
+  DEFAULT_META,
+  type Article,
+  type ArticleFields,
+  type ArticleState,
+  type ArticleSummary,
+  type Revision,
+  type RevisionSummary,
+  type StoryType,
+} from '../../shared/article';
+import type { Database, Executor, SqlValue } from './database';
 
 interface ArticleRow {
   id: string;
@@ -9,6 +19,14 @@ interface ArticleRow {
   deck: string;
   section: string;
   body_json: string;
+  story_type: StoryType;
+  bylines_json: string;
+  source_attribution: string;
+  tags_json: string;
+  summary: string;
+  slug: string;
+  embargo_at: string | null;
+  desk_note: string;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
@@ -26,9 +44,68 @@ interface SummaryRow {
   archived_at: string | null;
 }
 
+interface RevisionRow {
+  article_id: string;
+  version: number;
+  headline: string;
+  deck: string;
+  section: string;
+  body_json: string;
+  meta_json: string;
+  saved_at: string;
+}
+
 export type VersionedWrite = { status: 'ok'; article: Article } | { status: 'missing' } | { status: 'stale'; currentVersion: number };
 
+/** What a save derives from the fields (plain text for search, the character count for queues). */
+export interface Derived {
+  bodyText: string;
+  characters: number;
+}
+
 const EXCERPT_CHARS = 120;
+
+/** Column names and values of the editable fields, in one order for INSERT and UPDATE alike. */
+const FIELD_COLUMNS = [
+  'headline',
+  'deck',
+  'section',
+  'body_json',
+  'body_text',
+  'char_count',
+  'story_type',
+  'bylines_json',
+  'source_attribution',
+  'tags_json',
+  'summary',
+  'slug',
+  'embargo_at',
+  'desk_note',
+] as const;
+
+function fieldValues(f: ArticleFields, d: Derived): SqlValue[] {
+  return [
+    f.headline,
+    f.deck,
+    f.section,
+    JSON.stringify(f.body),
+    d.bodyText,
+    d.characters,
+    f.storyType,
+    JSON.stringify(f.bylines),
+    f.sourceAttribution,
+    JSON.stringify(f.tags),
+    f.summary,
+    f.slug,
+    f.embargoAt,
+    f.deskNote,
+  ];
+}
+
+function metaOf(f: ArticleFields): ArticleMeta {
+  const { headline: _h, deck: _d, section: _s, body: _b, ...meta } = f;
+  return meta;
+}
 
 function toArticle(row: ArticleRow): Article {
   return {
@@ -39,6 +116,14 @@ function toArticle(row: ArticleRow): Article {
     deck: row.deck,
     section: row.section,
     body: JSON.parse(row.body_json) as Article['body'],
+    storyType: row.story_type,
+    bylines: JSON.parse(row.bylines_json) as Article['bylines'],
+    sourceAttribution: row.source_attribution,
+    tags: JSON.parse(row.tags_json) as string[],
+    summary: row.summary,
+    slug: row.slug,
+    embargoAt: row.embargo_at,
+    deskNote: row.desk_note,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
@@ -50,10 +135,10 @@ async function selectArticle(tx: Executor, id: string): Promise<Article | undefi
   return row && toArticle(row);
 }
 
-async function appendRevision(tx: Executor, articleId: string, version: number, fields: ArticleFields, bodyJson: string, savedAt: string) {
+async function appendRevision(tx: Executor, articleId: string, version: number, fields: ArticleFields, savedAt: string) {
   await tx.run(
-    'INSERT INTO revisions (article_id, version, headline, deck, section, body_json, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [articleId, version, fields.headline, fields.deck, fields.section, bodyJson, savedAt],
+    'INSERT INTO revisions (article_id, version, headline, deck, section, body_json, meta_json, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [articleId, version, fields.headline, fields.deck, fields.section, JSON.stringify(fields.body), JSON.stringify(metaOf(fields)), savedAt],
   );
 }
 
@@ -67,15 +152,14 @@ async function explainMiss(tx: Executor, id: string): Promise<VersionedWrite> {
 export class ArticleRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(input: { id: string; fields: ArticleFields; bodyText: string; characters: number; now: string }): Promise<Article> {
-    const bodyJson = JSON.stringify(input.fields.body);
+  async insert(input: { id: string; fields: ArticleFields; derived: Derived; now: string }): Promise<Article> {
     return this.db.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO articles (id, version, state, headline, deck, section, body_json, body_text, char_count, created_at, updated_at)
-         VALUES (?, 1, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [input.id, input.fields.headline, input.fields.deck, input.fields.section, bodyJson, input.bodyText, input.characters, input.now, input.now],
+        `INSERT INTO articles (id, version, state, ${FIELD_COLUMNS.join(', ')}, created_at, updated_at)
+         VALUES (?, 1, 'draft', ${FIELD_COLUMNS.map(() => '?').join(', ')}, ?, ?)`,
+        [input.id, ...fieldValues(input.fields, input.derived), input.now, input.now],
       );
-      await appendRevision(tx, input.id, 1, input.fields, bodyJson, input.now);
+      await appendRevision(tx, input.id, 1, input.fields, input.now);
       return (await selectArticle(tx, input.id))!;
     });
   }
@@ -85,16 +169,15 @@ export class ArticleRepository {
   }
 
   /** Writes the fields only if the stored version is still `baseVersion`, and appends the revision in the same transaction. */
-  async saveIfVersion(input: { id: string; baseVersion: number; fields: ArticleFields; bodyText: string; characters: number; now: string }): Promise<VersionedWrite> {
-    const bodyJson = JSON.stringify(input.fields.body);
+  async saveIfVersion(input: { id: string; baseVersion: number; fields: ArticleFields; derived: Derived; now: string }): Promise<VersionedWrite> {
     return this.db.transaction(async (tx) => {
       const { changes } = await tx.run(
-        `UPDATE articles SET headline = ?, deck = ?, section = ?, body_json = ?, body_text = ?, char_count = ?, updated_at = ?,
-         version = version + 1 WHERE id = ? AND version = ?`,
-        [input.fields.headline, input.fields.deck, input.fields.section, bodyJson, input.bodyText, input.characters, input.now, input.id, input.baseVersion],
+        `UPDATE articles SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1
+         WHERE id = ? AND version = ?`,
+        [...fieldValues(input.fields, input.derived), input.now, input.id, input.baseVersion],
       );
       if (changes === 0) return explainMiss(tx, input.id);
-      await appendRevision(tx, input.id, input.baseVersion + 1, input.fields, bodyJson, input.now);
+      await appendRevision(tx, input.id, input.baseVersion + 1, input.fields, input.now);
       return { status: 'ok', article: (await selectArticle(tx, input.id))! };
     });
   }
@@ -108,7 +191,7 @@ export class ArticleRepository {
       if (changes === 0) return explainMiss(tx, input.id);
       const article = (await selectArticle(tx, input.id))!;
       // Archiving changes no words, but the version moved, so history records the same content under it.
-      await appendRevision(tx, article.id, article.version, article, JSON.stringify(article.body), input.now);
+      await appendRevision(tx, article.id, article.version, article, input.now);
       return { status: 'ok', article };
     });
   }
@@ -144,5 +227,21 @@ export class ArticleRepository {
       [articleId],
     );
     return rows.map((r) => ({ articleId: r.article_id, version: r.version, headline: r.headline, savedAt: r.saved_at }));
+  }
+
+  async revision(articleId: string, version: number): Promise<Revision | undefined> {
+    const row = await this.db.get<RevisionRow>(
+      'SELECT article_id, version, headline, deck, section, body_json, meta_json, saved_at FROM revisions WHERE article_id = ? AND version = ?',
+      [articleId, version],
+    );
+    if (!row) return undefined;
+    // Revisions written before migration 3 have no details: they read as the defaults.
+    const meta = ArticleMeta.parse({ ...DEFAULT_META, ...(JSON.parse(row.meta_json) as object) });
+    return {
+      articleId: row.article_id,
+      version: row.version,
+      savedAt: row.saved_at,
+      fields: { headline: row.headline, deck: row.deck, section: row.section, body: JSON.parse(row.body_json) as Article['body'], ...meta },
+    };
   }
 }

@@ -1,15 +1,17 @@
-import type { Article, ArticleFields, ArticleSummary, RevisionSummary } from '../../shared/article';
+import { DEFAULT_META, type Article, type ArticleFields, type ArticleSummary, type Revision, type RevisionSummary } from '../../shared/article';
 import { countCharacters } from '../../shared/counting';
 import { emptyEditorState } from '../../shared/editor-state';
 import { editorStateToText } from '../../shared/editor-text';
 import { AppError } from '../../shared/errors';
-import type { ArticleRepository, VersionedWrite } from '../db/articles-repo';
+import type { ArticleRepository, Derived, VersionedWrite } from '../db/articles-repo';
 
 export interface ArticleServiceDeps {
   repo: ArticleRepository;
   now?: () => Date;
   newId?: () => string;
   defaultSection?: () => string;
+  /** The reporter at this workstation, who signs a new story unless they change it. */
+  defaultBylines?: () => Article['bylines'];
 }
 
 function notFound(id: string): AppError {
@@ -37,7 +39,7 @@ export class ArticleService {
     this.newId = deps.newId ?? (() => crypto.randomUUID());
   }
 
-  private derived(fields: ArticleFields) {
+  private derive(fields: ArticleFields): Derived {
     const bodyText = editorStateToText(fields.body);
     return { bodyText, characters: countCharacters(bodyText).withSpaces };
   }
@@ -48,8 +50,10 @@ export class ArticleService {
       deck: '',
       section: input.section ?? this.deps.defaultSection?.() ?? '',
       body: emptyEditorState(),
+      ...DEFAULT_META,
+      bylines: this.deps.defaultBylines?.() ?? [],
     };
-    return this.deps.repo.insert({ id: this.newId(), fields, ...this.derived(fields), now: this.now().toISOString() });
+    return this.deps.repo.insert({ id: this.newId(), fields, derived: this.derive(fields), now: this.now().toISOString() });
   }
 
   async get(id: string): Promise<Article> {
@@ -63,7 +67,7 @@ export class ArticleService {
   }
 
   async save(input: { id: string; baseVersion: number; fields: ArticleFields }): Promise<Article> {
-    const result = await this.deps.repo.saveIfVersion({ ...input, ...this.derived(input.fields), now: this.now().toISOString() });
+    const result = await this.deps.repo.saveIfVersion({ ...input, derived: this.derive(input.fields), now: this.now().toISOString() });
     return settle(input.id, input.baseVersion, result);
   }
 
@@ -81,5 +85,11 @@ export class ArticleService {
   async revisions(id: string): Promise<RevisionSummary[]> {
     await this.get(id);
     return this.deps.repo.revisions(id);
+  }
+
+  async revision(id: string, version: number): Promise<Revision> {
+    const revision = await this.deps.repo.revision(id, version);
+    if (!revision) throw new AppError('NOT_FOUND', `기사 ${id}의 버전 ${version}을(를) 찾을 수 없습니다.`);
+    return revision;
   }
 }

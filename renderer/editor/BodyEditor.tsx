@@ -3,14 +3,21 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { EditorStateJson } from '../../shared/editor-state';
+import { isSafeUrl } from '../../shared/safe-url';
 import { useT } from '../i18n/i18n';
+import { BODY_MARKDOWN } from './markdown';
 import { bodyNodes } from './nodes';
+import { FindReplace } from './plugins/FindReplace';
+import { Toolbar } from './plugins/Toolbar';
 import { editorTheme } from './theme';
 
 const TEXT_REFRESH_MS = 250;
@@ -59,6 +66,8 @@ export function BodyEditor({ initialState, editorRef, readOnly, onDirty, onText 
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
+      <Toolbar readOnly={readOnly} />
+      <FindReplace readOnly={readOnly} />
       <div className="body-editor">
         <RichTextPlugin
           contentEditable={
@@ -75,6 +84,9 @@ export function BodyEditor({ initialState, editorRef, readOnly, onDirty, onText 
         />
         <HistoryPlugin />
         <ListPlugin />
+        <LinkPlugin validateUrl={isSafeUrl} />
+        <HorizontalRulePlugin />
+        <MarkdownShortcutPlugin transformers={BODY_MARKDOWN} />
         <EditorRefPlugin editorRef={editorRef} />
         <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={handleChange} />
       </div>

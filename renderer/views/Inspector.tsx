@@ -1,20 +1,52 @@
-import type { Article } from '../../shared/article';
+import { useState } from 'react';
+import { StoryType, type Article, type Byline } from '../../shared/article';
 import { useT } from '../i18n/i18n';
-import type { StoryFields } from './useStory';
+import type { StringKey } from '../i18n/strings';
+import { BylineEditor } from './BylineEditor';
+import { RevisionsPanel } from './RevisionsPanel';
+import type { StoryFields, UpdateField } from './useStory';
 
 interface Props {
   article: Article;
   fields: StoryFields;
   sections: readonly string[];
   readOnly: boolean;
-  onChange: (name: keyof StoryFields, value: string) => void;
+  loadSeq: number;
+  onChange: UpdateField;
+  onRestore: (version: number) => void;
+  listRevisions: () => Promise<Array<{ version: number; savedAt: string; headline: string }>>;
 }
 
-/** The right-hand panel: the story's facts. Later issues add byline, 뉴스출처, tags, photos, embargo. */
-export function Inspector({ article, fields, sections, readOnly, onChange }: Props) {
+/** ISO instant ⇄ the value of a datetime-local input, in the reporter's own time zone. */
+function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function TagsInput({ tags, readOnly, onChange }: { tags: string[]; readOnly: boolean; onChange: (tags: string[]) => void }) {
+  // The typed text is kept as typed (a trailing comma included); the list is what gets saved.
+  const [text, setText] = useState(tags.join(', '));
+  return (
+    <input
+      value={text}
+      readOnly={readOnly}
+      data-testid="tags-input"
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange([...new Set(e.target.value.split(',').map((t) => t.trim()).filter(Boolean))]);
+      }}
+    />
+  );
+}
+
+/** The right-hand panel: the story's facts, the newsroom's required details and the saved versions. */
+export function Inspector({ article, fields, sections, readOnly, loadSeq, onChange, onRestore, listRevisions }: Props) {
   const t = useT();
   // A section removed from settings still shows on the stories that carry it.
   const options = sections.includes(fields.section) || !fields.section ? sections : [fields.section, ...sections];
+  const needsSource = fields.storyType === 'press_release' && fields.sourceAttribution.trim() === '';
   return (
     <aside className="inspector" aria-label={t('inspector')}>
       <h2>{t('inspector')}</h2>
@@ -29,12 +61,58 @@ export function Inspector({ article, fields, sections, readOnly, onChange }: Pro
           ))}
         </select>
       </label>
+      <label className="field">
+        <span className="field__label">{t('storyType')}</span>
+        <select value={fields.storyType} disabled={readOnly} onChange={(e) => onChange('storyType', e.target.value as StoryFields['storyType'])} data-testid="story-type-select">
+          {StoryType.options.map((type) => (
+            <option key={type} value={type}>
+              {t(`type_${type}` as StringKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <BylineEditor bylines={fields.bylines} readOnly={readOnly} onChange={(b: Byline[]) => onChange('bylines', b)} />
+      <label className="field">
+        <span className="field__label">{t('sourceAttribution')}</span>
+        <input value={fields.sourceAttribution} readOnly={readOnly} maxLength={100} onChange={(e) => onChange('sourceAttribution', e.target.value)} data-testid="source-input" />
+        {needsSource && <span className="field__hint field__hint--warn">{t('sourceAttributionHint')}</span>}
+      </label>
+      <label className="field">
+        <span className="field__label">
+          {t('tags')} <small>({t('tagsHint')})</small>
+        </span>
+        <TagsInput key={loadSeq} tags={fields.tags} readOnly={readOnly} onChange={(tags) => onChange('tags', tags)} />
+      </label>
+      <label className="field">
+        <span className="field__label">{t('summary')}</span>
+        <textarea rows={3} value={fields.summary} readOnly={readOnly} maxLength={1000} onChange={(e) => onChange('summary', e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">
+          {t('slug')} <small>({t('slugHint')})</small>
+        </span>
+        <input value={fields.slug} readOnly={readOnly} maxLength={200} pattern="[a-z0-9]+(-[a-z0-9]+)*" onChange={(e) => onChange('slug', e.target.value.trim())} />
+      </label>
+      <label className="field">
+        <span className="field__label">{t('embargo')}</span>
+        <input
+          type="datetime-local"
+          value={toLocalInput(fields.embargoAt)}
+          readOnly={readOnly}
+          onChange={(e) => onChange('embargoAt', e.target.value ? new Date(e.target.value).toISOString() : null)}
+        />
+      </label>
+      <label className="field">
+        <span className="field__label">{t('deskNote')}</span>
+        <textarea rows={3} value={fields.deskNote} readOnly={readOnly} maxLength={2000} onChange={(e) => onChange('deskNote', e.target.value)} />
+      </label>
       <dl className="facts">
         <dt>{t('version')}</dt>
         <dd data-testid="article-version">{article.version}</dd>
         <dt>{t('updated')}</dt>
         <dd>{new Date(article.updatedAt).toLocaleString('ko-KR')}</dd>
       </dl>
+      <RevisionsPanel key={article.version} currentVersion={article.version} list={listRevisions} onRestore={onRestore} />
     </aside>
   );
 }

@@ -1,12 +1,15 @@
-import { countCharacters, sheetsFor } from '../../shared/counting';
+import { useState } from 'react';
+import { storyCounts } from '../../shared/counting';
 import { useT } from '../i18n/i18n';
 import type { SaveStatus } from './useStory';
 
-/** Save state and the desk's counts, from the body's plain text (a pure function in shared/). */
+type SheetMode = 'simple' | 'grid';
+
+/** Save state and the desk's counts, from the body's plain text (pure functions in shared/). */
 export function StatusBar({ status, bodyText }: { status: SaveStatus; bodyText: string }) {
   const t = useT();
-  const counts = countCharacters(bodyText);
-  const sheets = sheetsFor(counts.withSpaces);
+  const [mode, setMode] = useState<SheetMode>('simple');
+  const counts = storyCounts(bodyText);
   const label =
     status.kind === 'saving'
       ? t('saving')
@@ -17,6 +20,7 @@ export function StatusBar({ status, bodyText }: { status: SaveStatus; bodyText: 
           : status.kind === 'conflict'
             ? t('conflictTitle')
             : t('saveFailed');
+  const sheets = mode === 'simple' ? counts.sheets : counts.gridSheets;
   return (
     <footer className="statusbar">
       <span className={`statusbar__save statusbar__save--${status.kind}`} data-testid="save-status" role="status">
@@ -25,8 +29,21 @@ export function StatusBar({ status, bodyText }: { status: SaveStatus; bodyText: 
       <span data-testid="char-count">
         {t('characters')} {counts.withSpaces.toLocaleString()} ({t('charactersNoSpaces')} {counts.withoutSpaces.toLocaleString()})
       </span>
-      <span title={t('sheetsRule')}>
-        {t('sheets')} {sheets.toFixed(1)}매 <small>({t('sheetsRule')})</small>
+      <span data-testid="word-count">
+        {t('words')} {counts.words.toLocaleString()}
+      </span>
+      <button
+        type="button"
+        className="statusbar__sheets"
+        data-testid="sheet-count"
+        title={mode === 'simple' ? t('sheetsModeGrid') : t('sheetsModeSimple')}
+        onClick={() => setMode(mode === 'simple' ? 'grid' : 'simple')}
+      >
+        {t('sheets')} {sheets.toFixed(1)}매 <small>({mode === 'simple' ? t('sheetsModeSimple') : t('sheetsModeGrid')})</small>
+      </button>
+      <span>
+        {t('readingTime')} {counts.readingMinutes}
+        {t('minutes')}
       </span>
       <span className="statusbar__hint">{t('shortcutHint')}</span>
     </footer>

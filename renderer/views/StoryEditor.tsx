@@ -1,34 +1,58 @@
 import type { LexicalEditor } from 'lexical';
-import type { RefObject } from 'react';
-import type { Article } from '../../shared/article';
+import { useState, type RefObject } from 'react';
+import type { Article, ArticleFields } from '../../shared/article';
+import type { EditorStateJson } from '../../shared/editor-state';
+import type { Settings } from '../../shared/settings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { useT } from '../i18n/i18n';
-import type { SaveStatus, StoryFields } from './useStory';
+import { PreviewPane } from './PreviewPane';
+import type { SaveStatus, StoryFields, StoryNotice, UpdateField } from './useStory';
 
 interface Props {
   article: Article;
   fields: StoryFields;
+  initialBody: EditorStateJson;
   loadSeq: number;
   status: SaveStatus;
+  notice: StoryNotice | null;
   readOnly: boolean;
+  newsroom: Settings['newsroom'];
   editorRef: RefObject<LexicalEditor | null>;
-  onField: (name: keyof StoryFields, value: string) => void;
+  currentFields: () => ArticleFields;
+  onField: UpdateField;
   onDirty: () => void;
   onText: (text: string) => void;
   onSave: () => void;
   onResolveConflict: (choice: 'reload' | 'overwrite') => void;
+  onDismissNotice: () => void;
 }
 
-/** The centre: headline, deck and body, with the save button and any conflict to resolve. */
+function singleLine(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ');
+}
+
+/** The centre: headline, deck and body (or the preview), with save, conflicts and recovery notices. */
 export function StoryEditor(p: Props) {
   const t = useT();
+  const [preview, setPreview] = useState<ArticleFields | null>(null);
   return (
     <main className="story">
       <div className="story__toolbar">
         <button type="button" className="button button--primary" onClick={p.onSave} disabled={p.status.kind === 'saving' || p.readOnly} data-testid="save-button">
           {t('save')}
         </button>
+        <button type="button" className="button" aria-pressed={preview !== null} onClick={() => setPreview(preview ? null : p.currentFields())} data-testid="preview-toggle">
+          {preview ? t('edit') : t('preview')}
+        </button>
       </div>
+      {p.notice && (
+        <div className="banner banner--info" role="status" data-testid="story-notice">
+          {p.notice.kind === 'recovered' ? `${t('recovered')} (${new Date(p.notice.at).toLocaleString('ko-KR')})` : `${t('restoredVersion')} (v${p.notice.version})`}
+          <button type="button" className="button button--quiet button--small" onClick={p.onDismissNotice}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
       {p.status.kind === 'conflict' && (
         <div className="banner banner--conflict" role="alert">
           <strong>{t('conflictTitle')}</strong> {p.status.message}
@@ -47,12 +71,13 @@ export function StoryEditor(p: Props) {
           <strong>{t('saveFailed')}</strong> {p.status.message}
         </div>
       )}
-      <div className="story__page">
+      {preview && <PreviewPane fields={preview} newsroom={p.newsroom} />}
+      <div className="story__page" hidden={preview !== null}>
         <textarea
           className="story__headline"
           value={p.fields.headline}
           rows={1}
-          onChange={(e) => p.onField('headline', e.target.value.replace(/[\r\n]+/g, ' '))}
+          onChange={(e) => p.onField('headline', singleLine(e.target.value))}
           onKeyDown={(e) => {
             // A headline is one line; Enter mid-composition belongs to the IME, so only a settled Enter is stopped.
             if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
@@ -74,7 +99,7 @@ export function StoryEditor(p: Props) {
           readOnly={p.readOnly}
           data-testid="deck-input"
         />
-        <BodyEditor key={`${p.article.id}:${p.loadSeq}`} initialState={p.article.body} editorRef={p.editorRef} readOnly={p.readOnly} onDirty={p.onDirty} onText={p.onText} />
+        <BodyEditor key={`${p.article.id}:${p.loadSeq}`} initialState={p.initialBody} editorRef={p.editorRef} readOnly={p.readOnly} onDirty={p.onDirty} onText={p.onText} />
       </div>
     </main>
   );

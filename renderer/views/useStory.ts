@@ -1,9 +1,10 @@
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useRef, useState } from 'react';
-import type { Article, ArticleFields } from '../../shared/article';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { fieldsOf, type Article, type ArticleFields } from '../../shared/article';
 import type { EditorStateJson } from '../../shared/editor-state';
 import { editorStateToText } from '../../shared/editor-text';
 import { ClientError, type BylineClient } from '../client';
+import { clearJournal, readJournal, writeJournal } from './draft-journal';
 
 export type SaveStatus =
   | { kind: 'clean' }
@@ -13,20 +14,32 @@ export type SaveStatus =
   | { kind: 'error'; message: string }
   | { kind: 'conflict'; message: string };
 
-export interface StoryFields {
-  headline: string;
-  deck: string;
-  section: string;
+/** Everything the reporter edits except the body, which lives in the Lexical editor. */
+export type StoryFields = Omit<ArticleFields, 'body'>;
+export type UpdateField = <K extends keyof StoryFields>(name: K, value: StoryFields[K]) => void;
+
+export type StoryNotice = { kind: 'recovered'; at: string } | { kind: 'restored'; version: number };
+
+/** Saves start this long after typing pauses, and never later than AUTOSAVE_MAX_WAIT_MS after the first change. */
+export const AUTOSAVE_IDLE_MS = 2_000;
+const AUTOSAVE_MAX_WAIT_MS = 15_000;
+const JOURNAL_IDLE_MS = 700;
+
+function splitFields(f: ArticleFields): { fields: StoryFields; body: EditorStateJson } {
+  const { body, ...fields } = f;
+  return { fields, body };
 }
 
 /**
- * The open story: the last version the server accepted, the fields being edited, and saving with the
- * version it was based on. Typing only bumps a counter; the body is serialised when a save starts.
+ * The open story: the last version the server accepted, the fields being edited, autosave and the
+ * local journal. Typing only bumps a counter; the body is serialised when typing pauses.
  */
 export function useStory(client: BylineClient, onSaved: (article: Article) => void) {
   const [article, setArticle] = useState<Article | null>(null);
-  const [fields, setFields] = useState<StoryFields>({ headline: '', deck: '', section: '' });
+  const [fields, setFields] = useState<StoryFields | null>(null);
+  const [initialBody, setInitialBody] = useState<EditorStateJson | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'clean' });
+  const [notice, setNotice] = useState<StoryNotice | null>(null);
   const [bodyText, setBodyText] = useState('');
   const [loadSeq, setLoadSeq] = useState(0);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -35,46 +48,69 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
   const saving = useRef<Promise<boolean> | null>(null);
   const articleRef = useRef<Article | null>(null);
   // The fields as last typed, for saves that start before React re-renders.
-  const fieldsRef = useRef(fields);
+  const fieldsRef = useRef<StoryFields | null>(null);
+  const bodyRef = useRef<EditorStateJson | null>(null);
+  const timers = useRef<{ autosave?: number; journal?: number; firstChangeAt?: number }>({});
+  const saveRef = useRef<() => Promise<boolean>>(async () => true);
+  const scheduleRef = useRef<() => void>(() => undefined);
+  // After a conflict the reporter decides; autosave must not keep hammering a stale version.
+  const inConflict = useRef(false);
 
-  const load = useCallback((next: Article) => {
-    articleRef.current = next;
-    setArticle(next);
-    fieldsRef.current = { headline: next.headline, deck: next.deck, section: next.section };
-    setFields(fieldsRef.current);
-    setBodyText(editorStateToText(next.body));
-    changeSeq.current = 0;
-    savedSeq.current = 0;
-    setStatus({ kind: 'clean' });
-    setLoadSeq((n) => n + 1);
-  }, []);
+  const isDirty = useCallback(() => changeSeq.current !== savedSeq.current, []);
 
-  const markDirty = useCallback(() => {
-    changeSeq.current += 1;
-    setStatus((s) => (s.kind === 'dirty' || s.kind === 'saving' || s.kind === 'conflict' ? s : { kind: 'dirty' }));
-  }, []);
-
-  const updateField = useCallback(
-    (name: keyof StoryFields, value: string) => {
-      fieldsRef.current = { ...fieldsRef.current, [name]: value };
-      setFields(fieldsRef.current);
-      markDirty();
-    },
-    [markDirty],
-  );
-
-  const isDirty = () => changeSeq.current !== savedSeq.current;
-
-  const currentFields = (): ArticleFields => {
+  const currentFields = useCallback((): ArticleFields => {
     const editor = editorRef.current;
-    const body = (editor ? editor.getEditorState().toJSON() : articleRef.current!.body) as EditorStateJson;
-    return { ...fieldsRef.current, body };
+    const body = editor ? (editor.getEditorState().toJSON() as EditorStateJson) : bodyRef.current!;
+    return { ...fieldsRef.current!, body };
+  }, []);
+
+  const show = useCallback((source: ArticleFields, dirty: boolean) => {
+    const { fields: f, body } = splitFields(source);
+    fieldsRef.current = f;
+    bodyRef.current = body;
+    setFields(f);
+    setInitialBody(body);
+    setBodyText(editorStateToText(body));
+    setLoadSeq((n) => n + 1);
+    changeSeq.current = dirty ? 1 : 0;
+    savedSeq.current = 0;
+    inConflict.current = false;
+    setStatus(dirty ? { kind: 'dirty' } : { kind: 'clean' });
+  }, []);
+
+  const stopTimers = () => {
+    window.clearTimeout(timers.current.autosave);
+    window.clearTimeout(timers.current.journal);
+    timers.current = {};
   };
+
+  /** Opens a story; unsaved edits left in the journal by a crash come back, and the user is told so. */
+  const load = useCallback(
+    (next: Article) => {
+      stopTimers();
+      articleRef.current = next;
+      setArticle(next);
+      const journal = readJournal(next.id);
+      const stored = fieldsOf(next);
+      if (journal && JSON.stringify(journal.fields) !== JSON.stringify(stored)) {
+        show(journal.fields, true);
+        setNotice({ kind: 'recovered', at: journal.writtenAt });
+        // A journal from an older version still comes back; its save will then meet the conflict check.
+        if (journal.baseVersion !== next.version) articleRef.current = { ...next, version: journal.baseVersion };
+        scheduleRef.current();
+      } else {
+        if (journal) clearJournal(next.id);
+        show(stored, false);
+        setNotice(null);
+      }
+    },
+    [show],
+  );
 
   const write = useCallback(
     async (baseVersion: number): Promise<boolean> => {
       const current = articleRef.current;
-      if (!current) return true;
+      if (!current || !fieldsRef.current) return true;
       const seq = changeSeq.current;
       setStatus({ kind: 'saving' });
       try {
@@ -82,20 +118,28 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
         articleRef.current = saved;
         setArticle(saved);
         savedSeq.current = seq;
-        setStatus(isDirty() ? { kind: 'dirty' } : { kind: 'saved', at: saved.updatedAt });
+        inConflict.current = false;
+        if (isDirty()) setStatus({ kind: 'dirty' });
+        else {
+          clearJournal(saved.id);
+          setStatus({ kind: 'saved', at: saved.updatedAt });
+        }
         onSaved(saved);
         return true;
       } catch (err) {
         const e = err instanceof ClientError ? err : new ClientError('INTERNAL', String(err));
+        inConflict.current = e.code === 'CONFLICT';
         setStatus(e.code === 'CONFLICT' ? { kind: 'conflict', message: e.message } : { kind: 'error', message: e.message });
         return false;
       }
     },
-    [client, onSaved],
+    [client, currentFields, isDirty, onSaved],
   );
 
   /** Saves if anything changed; resolves true when what is on screen is stored. */
   const save = useCallback(async (): Promise<boolean> => {
+    window.clearTimeout(timers.current.autosave);
+    timers.current.firstChangeAt = undefined;
     if (saving.current) await saving.current;
     const current = articleRef.current;
     if (!current || !isDirty()) return true;
@@ -106,7 +150,43 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
     } finally {
       saving.current = null;
     }
-  }, [write]);
+  }, [isDirty, write]);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  const schedule = useCallback(() => {
+    const t = timers.current;
+    window.clearTimeout(t.journal);
+    t.journal = window.setTimeout(() => {
+      const current = articleRef.current;
+      if (current && isDirty()) writeJournal({ articleId: current.id, baseVersion: current.version, writtenAt: new Date().toISOString(), fields: currentFields() });
+    }, JOURNAL_IDLE_MS);
+    t.firstChangeAt ??= Date.now();
+    window.clearTimeout(t.autosave);
+    if (inConflict.current) return;
+    const wait = Math.max(0, Math.min(AUTOSAVE_IDLE_MS, t.firstChangeAt + AUTOSAVE_MAX_WAIT_MS - Date.now()));
+    t.autosave = window.setTimeout(() => void saveRef.current(), wait);
+  }, [currentFields, isDirty]);
+  useEffect(() => {
+    scheduleRef.current = schedule;
+  }, [schedule]);
+  useEffect(() => stopTimers, []);
+
+  const markDirty = useCallback(() => {
+    changeSeq.current += 1;
+    setStatus((s) => (s.kind === 'dirty' || s.kind === 'saving' || s.kind === 'conflict' ? s : { kind: 'dirty' }));
+    scheduleRef.current();
+  }, []);
+
+  const updateField: UpdateField = useCallback(
+    (name, value) => {
+      fieldsRef.current = { ...fieldsRef.current!, [name]: value };
+      setFields(fieldsRef.current);
+      markDirty();
+    },
+    [markDirty],
+  );
 
   /** Conflict, the reporter's choice: keep the stored version (reload) or store theirs on top of it. */
   const resolveConflict = useCallback(
@@ -115,8 +195,10 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
       if (!current) return;
       try {
         const latest = await client.call('articles.get', { id: current.id });
-        if (choice === 'reload') load(latest);
-        else await write(latest.version);
+        if (choice === 'reload') {
+          clearJournal(current.id);
+          load(latest);
+        } else await write(latest.version);
       } catch (err) {
         setStatus({ kind: 'error', message: (err as Error).message });
       }
@@ -124,5 +206,41 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
     [client, load, write],
   );
 
-  return { article, fields, status, bodyText, setBodyText, loadSeq, editorRef, load, markDirty, updateField, save, isDirty, resolveConflict };
+  /** Brings an old version back into the editor as unsaved changes; saving makes it the newest version. */
+  const restoreRevision = useCallback(
+    async (version: number) => {
+      const current = articleRef.current;
+      if (!current) return;
+      try {
+        const revision = await client.call('articles.revision', { id: current.id, version });
+        show(revision.fields, true);
+        setNotice({ kind: 'restored', version });
+        scheduleRef.current();
+      } catch (err) {
+        setStatus({ kind: 'error', message: (err as Error).message });
+      }
+    },
+    [client, show],
+  );
+
+  return {
+    article,
+    fields,
+    initialBody,
+    status,
+    notice,
+    dismissNotice: () => setNotice(null),
+    bodyText,
+    setBodyText,
+    loadSeq,
+    editorRef,
+    load,
+    markDirty,
+    updateField,
+    save,
+    isDirty,
+    resolveConflict,
+    restoreRevision,
+    currentFields,
+  };
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { fieldsOf } from '../../shared/article';
 import { makeDataDir, startWebMode, type RunningServer } from './support/web-server';
 
 const HEADLINE = '과기정통부 배경훈 장관, 한미 양자기술-대형과학 기반시설(인프라) 협력 가속화 추진';
@@ -94,7 +95,7 @@ test('a save based on a stale version shows a conflict and loses neither text', 
   const theirs = await (await request.post(`${server.origin}/api/articles.get`, { headers, data: { id } })).json();
   const saved = await request.post(`${server.origin}/api/articles.save`, {
     headers,
-    data: { id, baseVersion: 2, fields: { ...pick(theirs.value), headline: '데스크가 고친 제목' } },
+    data: { id, baseVersion: 2, fields: { ...fieldsOf(theirs.value), headline: '데스크가 고친 제목' } },
   });
   expect(saved.status()).toBe(200);
 
@@ -116,7 +117,3 @@ test('without the token the server answers 401 and shows nothing', async ({ page
   expect(response?.status()).toBe(401);
   await expect(page.locator('body')).toContainText('접속 토큰');
 });
-
-function pick(a: { headline: string; deck: string; section: string; body: unknown }) {
-  return { headline: a.headline, deck: a.deck, section: a.section, body: a.body };
-}

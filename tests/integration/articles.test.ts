@@ -6,7 +6,7 @@ import { ArticleRepository } from '../../electron/db/articles-repo';
 import { openDatabase, type Database } from '../../electron/db/database';
 import { migrate } from '../../electron/db/migrate';
 import { ArticleService } from '../../electron/services/articles';
-import type { ArticleFields } from '../../shared/article';
+import { DEFAULT_META, type ArticleFields } from '../../shared/article';
 import { countCharacters } from '../../shared/counting';
 import { editorStateFromParagraphs, emptyEditorState } from '../../shared/editor-state';
 import { editorStateToText } from '../../shared/editor-text';
@@ -39,7 +39,7 @@ async function connect(): Promise<{ db: Database; service: ArticleService }> {
 }
 
 function fields(overrides: Partial<ArticleFields> = {}): ArticleFields {
-  return { headline: seed.headline, deck: seed.deck, section: seed.section, body: editorStateFromParagraphs(seed.body), ...overrides };
+  return { headline: seed.headline, deck: seed.deck, section: seed.section, body: editorStateFromParagraphs(seed.body), ...DEFAULT_META, ...overrides };
 }
 
 async function failure(work: Promise<unknown>): Promise<AppError> {

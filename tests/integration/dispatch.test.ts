@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
-import type { Article } from '../../shared/article';
+import { DEFAULT_META, type Article } from '../../shared/article';
 import { METHODS, type Method } from '../../shared/contract';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import type { Result } from '../../shared/errors';
@@ -12,7 +12,7 @@ import { logicalDump, makeTempDir, removeTempDirs, sha256File } from './support/
 
 const HEADLINE = '과기정통부 배경훈 장관, 한미 양자기술 협력 가속화 추진';
 const BODY = editorStateFromParagraphs(['(포탈뉴스통신) 과학기술정보통신부 배경훈 장관은 미국 뉴욕을 방문했다.', '[뉴스출처 : 과학기술정보통신부]']);
-const FIELDS = { headline: HEADLINE, deck: '미국 에너지부 산하 브룩헤이븐 국립연구소 방문', section: 'IT/과학', body: BODY };
+const FIELDS = { headline: HEADLINE, deck: '미국 에너지부 산하 브룩헤이븐 국립연구소 방문', section: 'IT/과학', body: BODY, ...DEFAULT_META };
 
 let dataDir: string;
 let backend: Backend | undefined;
@@ -128,11 +128,18 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['deck 2001', save({ deck: '나'.repeat(2_001) })],
       ['section 51', save({ section: '다'.repeat(51) })],
       ['fields extra key', save({ byline: '홍길동 기자' })],
+      ['story type unknown', save({ storyType: '속보' })],
+      ['byline without name', save({ bylines: [{ name: '', email: '', title: '기자' }] })],
+      ['byline bad email', save({ bylines: [{ name: '홍길동', email: 'hong', title: '기자' }] })],
+      ['slug with Hangul', save({ slug: '양자-협력' })],
+      ['embargo not a time', save({ embargoAt: '내일 아침' })],
+      ['31 tags', save({ tags: Array.from({ length: 31 }, (_, i) => `태그${i}`) })],
       ['fields "__proto__"', { id, baseVersion: 2, fields: withKey('__proto__', FIELDS) }],
       ['body 1000 deep', save({ body: { root: { type: 'root', children: [deep(1000)] } } })],
     ],
     'articles.archive': [['missing id', { baseVersion: 2 }], ['baseVersion 0', { id, baseVersion: 0 }], ['archived string', { id, baseVersion: 2, archived: 'yes' }]],
     'articles.revisions': [['missing id', {}], ['id number', { id: 123 }]],
+    'articles.revision': [['missing version', { id }], ['version 0', { id, version: 0 }], ['version string', { id, version: '1' }]],
     'settings.get': [['any key', { locale: 'ko' }]],
     'settings.set': [
       ['locale fr', { locale: 'fr' }],
@@ -162,6 +169,7 @@ function validInput(method: Method, id: string): object {
     'articles.save': { id, baseVersion: 2, fields: FIELDS },
     'articles.archive': { id, baseVersion: 2 },
     'articles.revisions': { id },
+    'articles.revision': { id, version: 1 },
     'settings.get': {},
     'settings.set': { defaultSection: '경제' },
   };

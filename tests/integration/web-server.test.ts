@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
 import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../electron/web/server';
-import type { Article } from '../../shared/article';
+import { fieldsOf, type Article } from '../../shared/article';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { startTestBackend } from './support/backend';
 import { makeTempDir, removeTempDirs } from './support/temp';
@@ -208,7 +208,7 @@ describe('API requests', () => {
 
   it('maps CONFLICT to 409 with the current version, and NOT_FOUND to 404', async () => {
     const created = (await api('articles.create', { headline: HEADLINE })).json().value as Article;
-    const fields = { headline: HEADLINE, deck: '', section: 'IT/과학', body: created.body };
+    const fields = { ...fieldsOf(created), headline: HEADLINE };
     expect((await api('articles.save', { id: created.id, baseVersion: 1, fields })).status).toBe(200);
     const stale = await api('articles.save', { id: created.id, baseVersion: 1, fields: { ...fields, headline: '늦은 저장' } });
     expect(stale.status).toBe(409);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { METHODS, channelOf, contract, isMethod, routeOf, type Method } from '../../shared/contract';
+import { DEFAULT_META } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { AppError } from '../../shared/errors';
 import { MAX_PAYLOAD_DEPTH, assertPayloadDepth } from '../../shared/payload-guard';
@@ -11,6 +12,7 @@ const FIELDS = {
   deck: '미국 에너지부 산하 브룩헤이븐 국립연구소 방문',
   section: 'IT/과학',
   body: editorStateFromParagraphs(['(포탈뉴스통신) 과학기술정보통신부 배경훈 장관은 미국 뉴욕을 방문했다.']),
+  ...DEFAULT_META,
 };
 
 /** One valid input per method, so that each can be broken by one extra key. */
@@ -21,6 +23,7 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'articles.save': { id: ID, baseVersion: 1, fields: FIELDS },
   'articles.archive': { id: ID, baseVersion: 2, archived: true },
   'articles.revisions': { id: ID },
+  'articles.revision': { id: ID, version: 1 },
   'settings.get': {},
   'settings.set': { defaultSection: '경제' },
 };

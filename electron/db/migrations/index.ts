@@ -1,5 +1,6 @@
 import { m001ArticlesAndRevisions } from './001-articles-and-revisions';
 import { m002QueueIndex } from './002-queue-index';
+import { m003StoryDetails } from './003-story-details';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [m001ArticlesAndRevisions, m002QueueIndex];
+export const MIGRATIONS: readonly Migration[] = [m001ArticlesAndRevisions, m002QueueIndex, m003StoryDetails];

@@ -1,0 +1,64 @@
+import type { ArticleFields, Byline } from './article';
+import { editorStateToHtml, escapeHtml } from './editor-html';
+import type { Settings } from './settings';
+
+export type NewsroomTemplates = Settings['newsroom'];
+
+/** Fills {name}-style placeholders; unknown ones stay as typed so a template mistake is visible. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template
+    .replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? values[key]! : whole))
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+function bylineNames(bylines: readonly Byline[]): string {
+  return bylines.map((b) => [b.name, b.title].filter(Boolean).join(' ')).join(', ');
+}
+
+/** The parts of a story as the portal lays them out, with the newsroom's credit and attribution applied once, here. */
+export interface StoryParts {
+  section: string;
+  headline: string;
+  deckLines: string[];
+  /** Opens the lead paragraph, e.g. "(포탈뉴스통신)"; empty when the outlet uses none. */
+  leadPrefix: string;
+  bodyHtml: string;
+  bylineLines: string[];
+  /** "[뉴스출처 : 과학기술정보통신부]" or empty. */
+  attributionLine: string;
+}
+
+export function storyParts(fields: ArticleFields, newsroom: NewsroomTemplates): StoryParts {
+  const hasCredit = newsroom.agencyCredit.trim() !== '' || !newsroom.leadTemplate.includes('{credit}');
+  const leadPrefix = hasCredit ? fillTemplate(newsroom.leadTemplate, { credit: newsroom.agencyCredit.trim(), bylines: bylineNames(fields.bylines) }) : '';
+  return {
+    section: fields.section,
+    headline: fields.headline.trim(),
+    deckLines: fields.deck
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+    leadPrefix,
+    bodyHtml: editorStateToHtml(fields.body, { leadPrefix }),
+    bylineLines: newsroom.bylineTemplate.trim()
+      ? fields.bylines.map((b) => fillTemplate(newsroom.bylineTemplate, { name: b.name, title: b.title, email: b.email }))
+      : [],
+    attributionLine: fields.sourceAttribution.trim() ? fillTemplate(newsroom.attributionTemplate, { source: fields.sourceAttribution.trim() }) : '',
+  };
+}
+
+/** The story as one HTML fragment laid out like the portal page: what preview shows and exports start from. */
+export function storyHtml(parts: StoryParts): string {
+  const out = ['<article class="story-view">'];
+  if (parts.section) out.push(`<div class="story-view__section">${escapeHtml(parts.section)}</div>`);
+  out.push(`<h1 class="story-view__headline">${escapeHtml(parts.headline)}</h1>`);
+  if (parts.deckLines.length > 0) {
+    out.push(`<div class="story-view__deck">${parts.deckLines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`);
+  }
+  out.push(`<div class="story-view__body">${parts.bodyHtml}</div>`);
+  for (const line of parts.bylineLines) out.push(`<p class="story-view__byline">${escapeHtml(line)}</p>`);
+  if (parts.attributionLine) out.push(`<p class="story-view__attribution">${escapeHtml(parts.attributionLine)}</p>`);
+  out.push('</article>');
+  return out.join('\n');
+}

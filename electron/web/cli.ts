@@ -10,12 +10,15 @@ import { resolveDataDir } from '../host/data-dir';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
 import { startWebServer } from './server';
 
+const DEFAULT_PORT = 4717;
+
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
   const dataDir = resolveDataDir();
   const staticDir = path.resolve(process.env.BYLINE_RENDERER_DIR ?? path.join(projectRoot, '.vite', 'renderer', 'main_window'));
-  const port = process.env.BYLINE_PORT ? Number(process.env.BYLINE_PORT) : 0;
+  // A stable default port keeps the browser origin, and with it the unsaved-changes journal, across restarts.
+  const port = process.env.BYLINE_PORT ? Number(process.env.BYLINE_PORT) : DEFAULT_PORT;
 
   let backend;
   try {
@@ -26,7 +29,19 @@ async function main(): Promise<void> {
     console.error(`[byline] 시작할 수 없습니다: ${(err as Error).message}`);
     process.exit(2);
   }
-  const server = await startWebServer({ dispatch: backend.dispatch, staticDir, port });
+  let server;
+  try {
+    server = await startWebServer({ dispatch: backend.dispatch, staticDir, port });
+  } catch (err) {
+    const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    console.error(
+      busy
+        ? `[byline] 포트 ${port}을(를) 이미 쓰고 있습니다. 바이라인이 이미 실행 중인지 확인하거나 BYLINE_PORT로 다른 포트를 지정하세요.`
+        : `[byline] 웹 서버를 시작할 수 없습니다: ${(err as Error).message}`,
+    );
+    await backend.close();
+    process.exit(2);
+  }
   console.log(`바이라인 웹 모드 / Byline web mode: ${server.url}`);
   console.log(`데이터 폴더 / data folder: ${dataDir}`);
 

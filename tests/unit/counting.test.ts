@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHEET_CHARACTERS, countCharacters, manuscriptSheets, sheetsFor } from '../../shared/counting';
+import { SHEET_CHARACTERS, countCharacters, countWords, gridSheets, manuscriptSheets, readingMinutes, sheetsFor, storyCounts } from '../../shared/counting';
 
 describe('countCharacters', () => {
   it('counts each Hangul syllable once', () => {
@@ -92,5 +92,35 @@ describe('sheetsFor / manuscriptSheets (원고지 매수)', () => {
   it('counts graphemes, not UTF-16 code units', () => {
     expect(manuscriptSheets('🇰🇷'.repeat(200))).toBe(1);
     expect(manuscriptSheets('\u1100\u1161'.repeat(200))).toBe(1);
+  });
+});
+
+describe('words, reading time and the grid mode of 원고지', () => {
+  it('counts 어절 as runs of non-space characters', () => {
+    expect(countWords('')).toBe(0);
+    expect(countWords('과기정통부 배경훈 장관은  미국 뉴욕을\n방문했다.')).toBe(6);
+  });
+
+  it('reads 500 characters (without spaces) a minute, at least one minute for any text', () => {
+    expect(readingMinutes(0)).toBe(0);
+    expect(readingMinutes(1)).toBe(1);
+    expect(readingMinutes(1_000)).toBe(2);
+    expect(readingMinutes(1_300)).toBe(3);
+  });
+
+  it('grid mode charges each paragraph an indent cell and the unused end of its last row (20 × 10 cells a sheet)', () => {
+    // 19 characters + indent = one full row; 20 characters + indent spill into a second row.
+    expect(gridSheets('가'.repeat(19))).toBe(0.1);
+    expect(gridSheets('가'.repeat(20))).toBe(0.2);
+    // Ten one-character paragraphs take ten rows, a whole sheet, though the simple count says 0.1.
+    const tenShort = Array.from({ length: 10 }, () => '가').join('\n');
+    expect(gridSheets(tenShort)).toBe(1);
+    expect(manuscriptSheets(tenShort)).toBe(0.1);
+    // Blank lines between paragraphs take no row.
+    expect(gridSheets('가\n\n나')).toBe(0.2);
+  });
+
+  it('storyCounts gives the whole status bar at once', () => {
+    expect(storyCounts('장관 은\n방문')).toEqual({ withSpaces: 6, withoutSpaces: 5, words: 3, sheets: 0, gridSheets: 0.2, readingMinutes: 1 });
   });
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,18 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** A port that is free now, for a server that must come back at the same address (same origin, same browser storage). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** A fresh data folder, like a reporter's first day. */
 export function makeDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'));
@@ -23,10 +36,10 @@ export function makeDataDir(): { dir: string; remove(): void } {
  * Starts `electron/web/cli.ts` exactly as `npm run web` does (the renderer must already be built) and
  * waits for the URL it prints.
  */
-export function startWebMode(dataDir: string): Promise<RunningServer> {
+export function startWebMode(dataDir: string, port = 0): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'electron/web/cli.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, BYLINE_DATA_DIR: dataDir, BYLINE_PORT: '0' },
+    env: { ...process.env, BYLINE_DATA_DIR: dataDir, BYLINE_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

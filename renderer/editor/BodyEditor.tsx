@@ -17,6 +17,7 @@ import { useT } from '../i18n/i18n';
 import { BODY_MARKDOWN } from './markdown';
 import { bodyNodes } from './nodes';
 import { FindReplace } from './plugins/FindReplace';
+import { PastePlugin } from './plugins/PastePlugin';
 import { Toolbar } from './plugins/Toolbar';
 import { editorTheme } from './theme';
 
@@ -84,6 +85,7 @@ export function BodyEditor({ initialState, editorRef, readOnly, onDirty, onText 
         />
         <HistoryPlugin />
         <ListPlugin />
+        <PastePlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <HorizontalRulePlugin />
         <MarkdownShortcutPlugin transformers={BODY_MARKDOWN} />

@@ -27,8 +27,12 @@ interface Props {
   onDismissNotice: () => void;
 }
 
-function singleLine(value: string): string {
-  return value.replace(/[\r\n]+/g, ' ');
+/**
+ * A headline is one line. A typed line break (an Enter that also committed an IME syllable) is
+ * dropped; one that arrived with pasted or dropped text stands between words, so it becomes a space.
+ */
+function singleLine(value: string, inputType: string | undefined): string {
+  return value.replace(/[\r\n]+/g, inputType?.startsWith('insertFrom') ? ' ' : '');
 }
 
 /** The centre: headline, deck and body (or the preview), with save, conflicts and recovery notices. */
@@ -77,7 +81,7 @@ export function StoryEditor(p: Props) {
           className="story__headline"
           value={p.fields.headline}
           rows={1}
-          onChange={(e) => p.onField('headline', singleLine(e.target.value))}
+          onChange={(e) => p.onField('headline', singleLine(e.target.value, (e.nativeEvent as InputEvent).inputType))}
           onKeyDown={(e) => {
             // A headline is one line; Enter mid-composition belongs to the IME, so only a settled Enter is stopped.
             if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();

@@ -4,10 +4,12 @@
  */
 import { benchCounting } from './counting.bench';
 import { benchSave } from './save.bench';
+import { benchTyping } from './typing.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   save: benchSave,
   counting: benchCounting,
+  typing: benchTyping,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

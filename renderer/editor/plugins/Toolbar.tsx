@@ -52,9 +52,12 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
   const [linkUrl, setLinkUrl] = useState('https://');
   const [linkError, setLinkError] = useState(false);
 
+  // Runs on every keystroke: only a change of format may re-render the toolbar.
   const refresh = useCallback(() => {
     const selection = $getSelection();
-    if ($isRangeSelection(selection)) setActive(new Set(FORMATS.map(([f]) => f).filter((f) => selection.hasFormat(f))));
+    if (!$isRangeSelection(selection)) return;
+    const next = FORMATS.map(([f]) => f).filter((f) => selection.hasFormat(f));
+    setActive((prev) => (prev.size === next.length && next.every((f) => prev.has(f)) ? prev : new Set(next)));
   }, []);
 
   useEffect(

@@ -193,12 +193,18 @@ export class KoreanIme {
     return this.composing;
   }
 
+  /**
+   * Composes and commits `text`. A syllable still composing is committed first, as the IME does when
+   * the next syllable starts (`text` is taken to begin a new syllable).
+   */
   async type(text: string): Promise<void> {
+    await this.commit();
     await this.run(planTyping(text));
   }
 
   /** Types `text` but leaves its last syllable composing: compose('한') sends ㅎ, 하, 한 and no commit. */
   async compose(text: string): Promise<void> {
+    await this.commit();
     await this.run(planTyping(text, { leaveComposing: true }));
   }
 
@@ -208,22 +214,23 @@ export class KoreanIme {
   }
 
   /**
-   * A key pressed mid-composition as Chrome receives it from a Korean IME: a keydown the IME consumed
-   * (keyCode 229, `isComposing` true, no text), the IME's commit of the syllable, then the key itself,
-   * settled (`isComposing` false). This is the double keydown that Korean users' Enter produces.
+   * Enter pressed mid-composition as Chrome receives it from a Korean IME: a keydown the IME consumed
+   * (keyCode 229, `isComposing` true, no text; key 'Enter' as Chrome on macOS reports it), the IME's
+   * commit of the syllable, then Enter itself, settled (`isComposing` false) — the double keydown that
+   * Korean IMEs are known for, and the one a field's Enter handler has to tell apart.
    */
-  async commitWithKey(key: 'Enter' | 'Tab' | 'Escape'): Promise<void> {
-    await this.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key, code: key, windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+  async commitWithEnter(): Promise<void> {
+    const key = { key: 'Enter', code: 'Enter' };
+    await this.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key, windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
     await this.commit();
-    const vk = { Enter: 13, Tab: 9, Escape: 27 }[key];
-    const text = key === 'Enter' ? '\r' : undefined;
-    await this.cdp.send('Input.dispatchKeyEvent', { type: text ? 'keyDown' : 'rawKeyDown', key, code: key, windowsVirtualKeyCode: vk, nativeVirtualKeyCode: vk, text, unmodifiedText: text });
-    await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key, windowsVirtualKeyCode: vk, nativeVirtualKeyCode: vk });
+    await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key, windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13, text: '\r', unmodifiedText: '\r' });
+    await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key, windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 });
   }
 
   /**
-   * Forgets the open composition without sending anything, for when the page itself ended it (Chrome
-   * finishes the composition when a key it did not route through the IME arrives mid-composition).
+   * Forgets the open composition without sending anything, for when the browser ended it and told the
+   * IME so: Chrome finishes the composition itself when a key it did not route through the IME (the
+   * protocol's Enter) arrives mid-composition, and when a toolbar click changes the text around it.
    */
   forgetComposition(): void {
     this.composing = '';

@@ -1,22 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { seed, typedBody } from './support/seed';
-import { makeDataDir, startWebMode, type RunningServer } from './support/web-server';
+import { seed, typedBody } from '../fixtures/seed';
+import { useWorkstation } from './support/workstation';
 
-let data: ReturnType<typeof makeDataDir>;
-let server: RunningServer | undefined;
+const ws = useWorkstation();
 
 test.beforeEach(async ({ page }) => {
-  data = makeDataDir();
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.start();
+  await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
   await expect(page.getByTestId('article-version')).toHaveText('1');
-});
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-  data.remove();
 });
 
 async function typeBody(page: Page, paragraphs: readonly string[]) {
@@ -67,9 +59,9 @@ test('the inspector details are saved with the story and come back after a resta
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-status')).toHaveText('저장됨');
 
-  await server!.stop();
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.stop();
+  await ws.start();
+  await page.goto(ws.server.url);
   await expect(page.getByTestId('byline-row').first().getByLabel('이름')).toHaveValue('홍길동');
   await expect(page.getByTestId('byline-row').first().getByLabel('직함')).toHaveValue('기자');
   await expect(page.getByTestId('tags-input')).toHaveValue('예산, 국회, 본회의');

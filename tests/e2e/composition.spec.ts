@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { KoreanIme } from './support/ime';
-import { seed } from './support/seed';
-import { makeDataDir, startWebMode, type RunningServer } from './support/web-server';
+import { seed } from '../fixtures/seed';
+import { useWorkstation } from './support/workstation';
 
 /**
  * Korean input must never lose a syllable: IME composition driven through Chromium's DevTools protocol
@@ -16,26 +16,18 @@ const BOLD = 1; // Lexical's IS_BOLD text format bit
 type Run = [text: string, format: number];
 type Block = string | Run[];
 
-let data: ReturnType<typeof makeDataDir>;
-let server: RunningServer | undefined;
+const ws = useWorkstation();
 let ime: KoreanIme | undefined;
-
-test.beforeEach(() => {
-  data = makeDataDir();
-});
 
 test.afterEach(async () => {
   await ime?.detach();
   ime = undefined;
-  await server?.stop();
-  server = undefined;
-  data.remove();
 });
 
 /** Web mode with a new, empty story open; the IME attached to the page. */
 async function openNewStory(page: Page): Promise<KoreanIme> {
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.start();
+  await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
   await expect(page.getByTestId('body-editor')).toBeVisible();
   ime = await KoreanIme.attach(page);

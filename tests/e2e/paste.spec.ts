@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { makeDataDir, startWebMode, type RunningServer } from './support/web-server';
+import { useWorkstation } from './support/workstation';
 
 /**
  * Rich paste in the real editor (web mode, Chromium): each clipboard fixture is pasted through a real
@@ -28,12 +28,10 @@ interface Body {
   state: string;
 }
 
-let data: ReturnType<typeof makeDataDir>;
-let server: RunningServer | undefined;
+const ws = useWorkstation();
 let dialogs: string[];
 
 test.beforeEach(async ({ page }) => {
-  data = makeDataDir();
   dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -50,15 +48,9 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-test.afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-  data.remove();
-});
-
 async function openNewStory(page: Page, headline: string): Promise<void> {
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.start();
+  await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
   await page.getByTestId('headline-input').fill(headline);
   await page.getByTestId('body-editor').click();

@@ -1,22 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { makeDataDir, startWebMode, type RunningServer } from './support/web-server';
+import { useWorkstation } from './support/workstation';
 
-let data: ReturnType<typeof makeDataDir>;
-let server: RunningServer | undefined;
-
-test.beforeEach(() => {
-  data = makeDataDir();
-});
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-  data.remove();
-});
+const ws = useWorkstation();
 
 test('the newsroom edits its sections and the default section, and the choice survives a restart', async ({ page }) => {
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.start();
+  await page.goto(ws.server.url);
 
   await page.getByRole('button', { name: '환경설정' }).click();
   const dialog = page.getByRole('dialog', { name: '환경설정' });
@@ -30,17 +19,17 @@ test('the newsroom edits its sections and the default section, and the choice su
   await page.getByRole('button', { name: '새 기사' }).click();
   await expect(page.getByTestId('section-select')).toHaveValue('지역');
 
-  await server.stop();
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.stop();
+  await ws.start();
+  await page.goto(ws.server.url);
   await page.getByRole('button', { name: '환경설정' }).click();
   await expect(page.getByRole('dialog').getByLabel('이름')).toHaveValue('홍길동');
   await expect(page.getByRole('dialog').getByLabel('기본 섹션')).toHaveValue('지역');
 });
 
 test('a refused setting is explained and nothing is changed', async ({ page }) => {
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.start();
+  await page.goto(ws.server.url);
   await page.getByRole('button', { name: '환경설정' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('이메일').fill('주소가-아님');
@@ -52,8 +41,8 @@ test('a refused setting is explained and nothing is changed', async ({ page }) =
 });
 
 test('the interface switches to English and back', async ({ page }) => {
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.start();
+  await page.goto(ws.server.url);
   await page.getByRole('button', { name: '환경설정' }).click();
   await page.getByRole('dialog').getByLabel('화면 언어').selectOption('en');
   await page.getByRole('dialog').getByRole('button', { name: '저장' }).click();

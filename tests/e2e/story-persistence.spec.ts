@@ -1,28 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { fieldsOf } from '../../shared/article';
-import { makeDataDir, startWebMode, type RunningServer } from './support/web-server';
+import { useWorkstation } from './support/workstation';
 
 const HEADLINE = '과기정통부 배경훈 장관, 한미 양자기술-대형과학 기반시설(인프라) 협력 가속화 추진';
 const DECK = '미국 에너지부 산하 브룩헤이븐 국립연구소 방문';
 const LEAD = '과학기술정보통신부 배경훈 장관은 현지시간 9월 22일부터 23일까지 미국 뉴욕을 방문했다.';
 const SECOND = '브룩헤이븐 국립연구소는 7명의 노벨상 수상자를 배출했다.';
 
-let data: ReturnType<typeof makeDataDir>;
-let server: RunningServer | undefined;
-
-test.beforeEach(() => {
-  data = makeDataDir();
-});
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-  data.remove();
-});
+const ws = useWorkstation();
 
 test('a Korean story saved with Ctrl+S is intact after the server restarts', async ({ page }) => {
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.start();
+  await page.goto(ws.server.url);
   await expect(page.getByRole('heading', { name: /내 기사/ })).toBeVisible();
 
   await page.getByRole('button', { name: '새 기사' }).click();
@@ -43,9 +32,9 @@ test('a Korean story saved with Ctrl+S is intact after the server restarts', asy
   await expect(page.getByTestId('story-list')).toContainText(HEADLINE);
 
   // Close everything and start again: a new server process, a new token.
-  await server.stop();
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.stop();
+  await ws.start();
+  await page.goto(ws.server.url);
 
   await expect(page.getByTestId('story-list')).toContainText(HEADLINE);
   await expect(page.getByTestId('headline-input')).toHaveValue(HEADLINE);
@@ -57,8 +46,8 @@ test('a Korean story saved with Ctrl+S is intact after the server restarts', asy
 });
 
 test('the save button stores the story and a second story keeps the first intact', async ({ page }) => {
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.start();
+  await page.goto(ws.server.url);
 
   await page.getByRole('button', { name: '새 기사' }).click();
   await page.getByTestId('headline-input').fill('첫 번째 기사');
@@ -80,20 +69,20 @@ test('the save button stores the story and a second story keeps the first intact
 });
 
 test('a save based on a stale version shows a conflict and loses neither text', async ({ page, request }) => {
-  server = await startWebMode(data.dir);
-  await page.goto(server.url);
+  await ws.start();
+  await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
   await page.getByTestId('headline-input').fill('충돌 시험');
   await page.getByTestId('save-button').click();
   await expect(page.getByTestId('article-version')).toHaveText('2');
 
   // Another editor saves the same story first, through the same API.
-  const token = new URL(server.url).searchParams.get('token')!;
+  const token = new URL(ws.server.url).searchParams.get('token')!;
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-  const list = await (await request.post(`${server.origin}/api/articles.list`, { headers, data: {} })).json();
+  const list = await (await request.post(`${ws.server.origin}/api/articles.list`, { headers, data: {} })).json();
   const id = list.value.items[0].id as string;
-  const theirs = await (await request.post(`${server.origin}/api/articles.get`, { headers, data: { id } })).json();
-  const saved = await request.post(`${server.origin}/api/articles.save`, {
+  const theirs = await (await request.post(`${ws.server.origin}/api/articles.get`, { headers, data: { id } })).json();
+  const saved = await request.post(`${ws.server.origin}/api/articles.save`, {
     headers,
     data: { id, baseVersion: 2, fields: { ...fieldsOf(theirs.value), headline: '데스크가 고친 제목' } },
   });
@@ -107,13 +96,13 @@ test('a save based on a stale version shows a conflict and loses neither text', 
   await page.getByRole('button', { name: '내 버전으로 저장' }).click();
   await expect(page.getByTestId('save-status')).toHaveText('저장됨');
   await expect(page.getByTestId('article-version')).toHaveText('4');
-  const revisions = await (await request.post(`${server.origin}/api/articles.revisions`, { headers, data: { id } })).json();
+  const revisions = await (await request.post(`${ws.server.origin}/api/articles.revisions`, { headers, data: { id } })).json();
   expect(revisions.value.map((r: { headline: string }) => r.headline)).toEqual(['기자가 고친 제목', '데스크가 고친 제목', '충돌 시험', '']);
 });
 
 test('without the token the server answers 401 and shows nothing', async ({ page }) => {
-  server = await startWebMode(data.dir);
-  const response = await page.goto(server.origin + '/');
+  await ws.start();
+  const response = await page.goto(ws.server.origin + '/');
   expect(response?.status()).toBe(401);
   await expect(page.locator('body')).toContainText('접속 토큰');
 });

@@ -2,21 +2,14 @@
  * `npm run screenshot`: the README's picture of the workstation, taken from the real app in web mode
  * with the seed story typed in, never drawn by hand.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import config, { CHROMIUM_PATH } from './playwright.config';
+import { seed, typedBody } from '../fixtures/seed';
 import { makeDataDir, startWebMode } from './support/web-server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const seed = JSON.parse(readFileSync(path.join(here, '..', 'fixtures', 'seed-article.json'), 'utf8')) as {
-  section: string;
-  headline: string;
-  deck: string;
-  body: string[];
-};
-
 const data = makeDataDir();
 const server = await startWebMode(data.dir);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: config.use?.launchOptions?.args });
@@ -32,10 +25,12 @@ try {
   await page.getByTestId('headline-input').fill(seed.headline);
   await page.getByTestId('deck-input').fill(seed.deck);
   await page.getByTestId('section-select').selectOption(seed.section);
+  await page.getByTestId('story-type-select').selectOption('press_release');
+  await page.getByTestId('source-input').fill(seed.sourceAttribution);
+  await page.getByTestId('tags-input').fill('양자, 과기정통부, 한미협력');
   await page.getByTestId('body-editor').click();
   // The agency credit "(포탈뉴스통신)" is added at export, not typed by the reporter.
-  const paragraphs = seed.body.map((p, i) => (i === 0 ? p.replace(/^\(포탈뉴스통신\)\s*/, '') : p));
-  for (const [i, paragraph] of paragraphs.entries()) {
+  for (const [i, paragraph] of typedBody.entries()) {
     if (i > 0) await page.keyboard.press('Enter');
     await page.keyboard.insertText(paragraph);
   }
@@ -46,6 +41,10 @@ try {
   const out = path.join(here, 'screenshots', 'workstation.png');
   await page.screenshot({ path: out });
   console.log(`screenshot: ${path.relative(process.cwd(), out)}`);
+  await page.getByTestId('preview-toggle').click();
+  const preview = path.join(here, 'screenshots', 'preview.png');
+  await page.screenshot({ path: preview });
+  console.log(`screenshot: ${path.relative(process.cwd(), preview)}`);
 } finally {
   await browser.close();
   await server.stop();

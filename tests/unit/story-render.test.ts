@@ -1,33 +1,19 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_META, type ArticleFields } from '../../shared/article';
 import { editorStateFromParagraphs, emptyEditorState } from '../../shared/editor-state';
 import { editorStateToHtml } from '../../shared/editor-html';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { fillTemplate, storyHtml, storyParts } from '../../shared/story-render';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const seed = JSON.parse(readFileSync(path.join(here, '..', 'fixtures', 'seed-article.json'), 'utf8')) as {
-  section: string;
-  headline: string;
-  deck: string;
-  creditLine: string;
-  body: string[];
-  sourceAttribution: string;
-  attributionLine: string;
-};
+import { seed, typedBody } from '../fixtures/seed';
 
 /** The seed story as a reporter types it: no agency credit in the lead, 뉴스출처 in the inspector. */
 function seedFields(): ArticleFields {
-  const typed = seed.body.map((p, i) => (i === 0 ? p.replace(`(${seed.creditLine}) `, '') : p));
   return {
     ...DEFAULT_META,
     headline: seed.headline,
     deck: seed.deck,
     section: seed.section,
-    body: editorStateFromParagraphs(typed),
+    body: editorStateFromParagraphs(typedBody),
     storyType: 'press_release',
     sourceAttribution: seed.sourceAttribution,
   };

@@ -120,7 +120,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         ―
       </ToolButton>
       <ToolButton label={t('link')} disabled={off} onPress={() => setLinkOpen((v) => !v)}>
-        🔗
+        {t('link')}
       </ToolButton>
       <span className="toolbar__sep" />
       <ToolButton label={t('undo')} disabled={off || !canUndo} onPress={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>

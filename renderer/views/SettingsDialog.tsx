@@ -1,6 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { useT } from '../i18n/i18n';
+import type { StringKey } from '../i18n/strings';
+
+const TEMPLATE_FIELDS: ReadonlyArray<[keyof Settings['newsroom'], StringKey]> = [
+  ['agencyCredit', 'agencyCredit'],
+  ['leadTemplate', 'leadTemplate'],
+  ['bylineTemplate', 'bylineTemplate'],
+  ['attributionTemplate', 'attributionTemplate'],
+];
 
 interface Props {
   settings: Settings;
@@ -16,6 +24,8 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
   const [sections, setSections] = useState(settings.sections.join('\n'));
   const [defaultSection, setDefaultSection] = useState(settings.defaultSection);
   const [locale, setLocale] = useState(settings.locale);
+  const [newsroom, setNewsroom] = useState(settings.newsroom);
+  const setTemplate = (key: keyof Settings['newsroom'], value: string) => setNewsroom((n) => ({ ...n, [key]: value }));
   const [error, setError] = useState<string | null>(null);
 
   const sectionList = sections
@@ -25,7 +35,7 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = await onSave({ identity: { name: name.trim(), email: email.trim() }, sections: sectionList, defaultSection, locale });
+    const problem = await onSave({ identity: { name: name.trim(), email: email.trim() }, sections: sectionList, defaultSection, locale, newsroom });
     if (problem) setError(problem);
     else onClose();
   };
@@ -63,6 +73,15 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
             <option value="en">English</option>
           </select>
         </label>
+        <fieldset className="dialog__group">
+          <legend>{t('newsroom')}</legend>
+          {TEMPLATE_FIELDS.map(([key, label]) => (
+            <label className="field" key={key}>
+              <span className="field__label">{t(label)}</span>
+              <input value={newsroom[key]} onChange={(e) => setTemplate(key, e.target.value)} maxLength={key === 'agencyCredit' ? 50 : 200} />
+            </label>
+          ))}
+        </fieldset>
         {error && (
           <p className="dialog__error" role="alert">
             {error}

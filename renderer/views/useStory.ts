@@ -24,6 +24,8 @@ export type StoryNotice = { kind: 'recovered'; at: string } | { kind: 'restored'
 export const AUTOSAVE_IDLE_MS = 2_000;
 const AUTOSAVE_MAX_WAIT_MS = 15_000;
 const JOURNAL_IDLE_MS = 700;
+/** Even while typing never pauses, the local copy is at most this old. */
+const JOURNAL_MAX_WAIT_MS = 3_000;
 
 function splitFields(f: ArticleFields): { fields: StoryFields; body: EditorStateJson } {
   const { body, ...fields } = f;
@@ -50,7 +52,7 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
   // The fields as last typed, for saves that start before React re-renders.
   const fieldsRef = useRef<StoryFields | null>(null);
   const bodyRef = useRef<EditorStateJson | null>(null);
-  const timers = useRef<{ autosave?: number; journal?: number; firstChangeAt?: number }>({});
+  const timers = useRef<{ autosave?: number; journal?: number; firstChangeAt?: number; journalDueAt?: number }>({});
   const saveRef = useRef<() => Promise<boolean>>(async () => true);
   const scheduleRef = useRef<() => void>(() => undefined);
   // After a conflict the reporter decides; autosave must not keep hammering a stale version.
@@ -158,10 +160,15 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
   const schedule = useCallback(() => {
     const t = timers.current;
     window.clearTimeout(t.journal);
-    t.journal = window.setTimeout(() => {
-      const current = articleRef.current;
-      if (current && isDirty()) writeJournal({ articleId: current.id, baseVersion: current.version, writtenAt: new Date().toISOString(), fields: currentFields() });
-    }, JOURNAL_IDLE_MS);
+    t.journalDueAt ??= Date.now() + JOURNAL_MAX_WAIT_MS;
+    t.journal = window.setTimeout(
+      () => {
+        t.journalDueAt = undefined;
+        const current = articleRef.current;
+        if (current && isDirty()) writeJournal({ articleId: current.id, baseVersion: current.version, writtenAt: new Date().toISOString(), fields: currentFields() });
+      },
+      Math.max(0, Math.min(JOURNAL_IDLE_MS, t.journalDueAt - Date.now())),
+    );
     t.firstChangeAt ??= Date.now();
     window.clearTimeout(t.autosave);
     if (inConflict.current) return;

@@ -102,7 +102,9 @@ test('the toolbar and markdown shortcuts format the body; unsafe links are refus
   await page.keyboard.insertText('링크할 말');
   await page.keyboard.press('Shift+Home');
 
-  await page.getByRole('button', { name: '링크', exact: true }).click();
+  // Ctrl+K opens the link field, as in every word processor.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByLabel('링크 주소 (https://…)')).toBeFocused();
   await page.getByLabel('링크 주소 (https://…)').fill('javascript:alert(1)');
   await page.getByLabel('링크 주소 (https://…)').press('Enter');
   await expect(page.getByText('http, https, mailto 주소만 링크할 수 있습니다')).toBeVisible();

@@ -60,6 +60,17 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
     setActive((prev) => (prev.size === next.length && next.every((f) => prev.has(f)) ? prev : new Set(next)));
   }, []);
 
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k' && editor.getRootElement()?.contains(document.activeElement)) {
+        e.preventDefault();
+        setLinkOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor]);
+
   useEffect(
     () =>
       mergeRegister(
@@ -133,6 +144,7 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
         <span className="toolbar__link">
           <input
             aria-label={t('linkPrompt')}
+            autoFocus
             value={linkUrl}
             onChange={(e) => {
               setLinkUrl(e.target.value);

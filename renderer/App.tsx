@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Article, ArticleSummary } from '../shared/article';
+import type { Article } from '../shared/article';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { createClient } from './client';
 import { LocaleProvider } from './i18n/i18n';
@@ -14,15 +14,14 @@ import { useStory } from './views/useStory';
 export function App() {
   const client = useMemo(() => createClient(), []);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [queue, setQueue] = useState<{ items: ArticleSummary[]; total: number }>({ items: [], total: 0 });
+  // Bumped after every save or new story: the queue refetches what it shows.
+  const [queueVersion, setQueueVersion] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   // While another story is being opened, editing is paused so that nothing typed lands in the old one.
   const [switching, setSwitching] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
 
-  const refreshQueue = useCallback(async () => {
-    setQueue(await client.call('articles.list', {}));
-  }, [client]);
+  const refreshQueue = useCallback(async () => setQueueVersion((n) => n + 1), []);
 
   const onSaved = useCallback((_article: Article) => void refreshQueue().catch(() => undefined), [refreshQueue]);
   const story = useStory(client, onSaved);
@@ -104,7 +103,7 @@ export function App() {
   return (
     <LocaleProvider locale={settings.locale}>
       <div className="workstation">
-        <QueuePanel items={queue.items} total={queue.total} selectedId={story.article?.id ?? null} onSelect={(id) => void open(id)} onCreate={() => void create()} onSettings={() => setSettingsOpen(true)} />
+        <QueuePanel client={client} sections={settings.sections} refreshKey={queueVersion} selectedId={story.article?.id ?? null} onSelect={(id) => void open(id)} onCreate={() => void create()} onSettings={() => setSettingsOpen(true)} />
         {story.article && story.fields && story.initialBody ? (
           <>
             <StoryEditor

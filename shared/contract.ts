@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSummary } from './article';
+import { SearchQuery, SearchResult } from './search';
 import { Settings, SettingsPatch } from './settings';
 
 export { type ApiError, type Result } from './errors';
@@ -42,6 +43,10 @@ export const contract = {
   'articles.revision': {
     input: z.strictObject({ id: ArticleId, version: Version }),
     output: Revision,
+  },
+  'search.query': {
+    input: SearchQuery,
+    output: SearchResult,
   },
   'settings.get': {
     input: z.strictObject({}),

@@ -1,9 +1,11 @@
 import type { Method, Output, ParsedInput } from '../../shared/contract';
 import type { ArticleService } from '../services/articles';
+import type { SearchService } from '../services/search';
 import type { SettingsService } from '../services/settings';
 
 export interface Services {
   articles: ArticleService;
+  search: SearchService;
   settings: SettingsService;
 }
 
@@ -19,6 +21,7 @@ export function createHandlers(s: Services): Handlers {
     'articles.archive': (input) => s.articles.archive(input),
     'articles.revisions': (input) => s.articles.revisions(input.id),
     'articles.revision': (input) => s.articles.revision(input.id, input.version),
+    'search.query': (input) => s.search.search(input),
     'settings.get': () => s.settings.get(),
     'settings.set': (input) => s.settings.set(input),
   };

@@ -5,7 +5,10 @@ import { createHandlers } from '../api/handlers';
 import { ArticleRepository } from '../db/articles-repo';
 import { openDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrate';
+import { rebuildSearchIndexIfNeeded } from '../db/search-index';
+import { SearchRepository } from '../db/search-repo';
 import { ArticleService } from '../services/articles';
+import { SearchService } from '../services/search';
 import { SettingsService, type SettingsStore } from '../services/settings';
 
 export const DATABASE_FILE_NAME = 'byline.sqlite3';
@@ -26,6 +29,7 @@ export async function startBackend(options: { dataDir: string; settingsStore: Se
   const db = await openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
   try {
     await migrate(db);
+    await rebuildSearchIndexIfNeeded(db);
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
@@ -33,7 +37,7 @@ export async function startBackend(options: { dataDir: string; settingsStore: Se
   const settings = new SettingsService(options.settingsStore);
   const articles = new ArticleService({ repo: new ArticleRepository(db), defaultSection: () => settings.get().defaultSection });
   return {
-    dispatch: createDispatch(createHandlers({ articles, settings })),
+    dispatch: createDispatch(createHandlers({ articles, settings, search: new SearchService(new SearchRepository(db)) })),
     db,
     settings,
     close: () => db.close(),

@@ -1,58 +1,129 @@
-import type { ArticleSummary } from '../../shared/article';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { ArticleState } from '../../shared/article';
+import type { SearchHit } from '../../shared/search';
+import type { BylineClient } from '../client';
 import { useLocale, useT } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
+import { Highlighted } from './Highlighted';
+import { useQueue, type QueueQuery } from './useQueue';
 
 interface Props {
-  items: ArticleSummary[];
-  total: number;
+  client: BylineClient;
+  sections: readonly string[];
+  refreshKey: number;
   selectedId: string | null;
   onSelect: (id: string) => void;
   onCreate: () => void;
   onSettings: () => void;
 }
 
-/** 내 기사: the reporter's stories, newest first. */
-export function QueuePanel({ items, total, selectedId, onSelect, onCreate, onSettings }: Props) {
+const SEARCH_DELAY_MS = 200;
+
+/** 내 기사 and the archive search: one list, virtualised, so 100,000 rows scroll like ten. */
+export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect, onCreate, onSettings }: Props) {
   const t = useT();
   const locale = useLocale();
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<Omit<QueueQuery, 'text'>>({ sort: 'relevance' });
+  const [query, setQuery] = useState<QueueQuery>({ text: '', sort: 'relevance' });
+  useEffect(() => {
+    const timer = window.setTimeout(() => setQuery({ ...filters, text: text.trim() }), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, filters]);
+
+  const queue = useQueue(client, query, refreshKey);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualiser hands back functions React Compiler cannot memoise safely; that is expected here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = useVirtualizer({ count: queue.total, getScrollElement: () => scroller.current, estimateSize: () => 74, overscan: 8 });
+  const visible = rows.getVirtualItems();
+  useEffect(() => {
+    for (const row of visible) if (!queue.item(row.index)) queue.ensure(row.index);
+  });
+
   const time = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const searching = query.text !== '';
+  const setFilter = <K extends keyof typeof filters>(k: K, v: (typeof filters)[K]) => setFilters((f) => ({ ...f, [k]: v }));
+
+  const renderRow = (hit: SearchHit) => (
+    <button
+      type="button"
+      className={`queue__item${hit.id === selectedId ? ' queue__item--selected' : ''}`}
+      aria-current={hit.id === selectedId ? 'true' : undefined}
+      onClick={() => onSelect(hit.id)}
+    >
+      <span className="queue__headline">{hit.headline || t('untitled')}</span>
+      {searching && (
+        <span className="queue__snippet" data-testid="search-snippet">
+          <Highlighted text={hit.snippet} ranges={hit.highlights} />
+        </span>
+      )}
+      <span className="queue__meta">
+        {hit.section && <span className="tag">{hit.section}</span>}
+        <span>{t(`state_${hit.state}` as StringKey)}</span>
+        <span>{time.format(new Date(hit.updatedAt))}</span>
+        <span>
+          {hit.characters.toLocaleString()}
+          {locale === 'ko' ? '자' : ' chars'}
+        </span>
+      </span>
+    </button>
+  );
+
   return (
     <nav className="queue" aria-label={t('myStories')}>
       <div className="queue__header">
         <h2>
-          {t('myStories')} <span className="queue__count">{total}</span>
+          {searching ? t('searchResults') : t('myStories')} <span className="queue__count" data-testid="queue-count">{queue.total.toLocaleString()}</span>
         </h2>
         <button type="button" className="button button--primary" onClick={onCreate}>
           {t('newStory')}
         </button>
       </div>
-      {items.length === 0 ? (
-        <p className="queue__empty">{t('noStories')}</p>
-      ) : (
-        <ul className="queue__list" data-testid="story-list">
-          {items.map((item) => (
-            <li key={item.id}>
-              <button
-                type="button"
-                className={`queue__item${item.id === selectedId ? ' queue__item--selected' : ''}`}
-                aria-current={item.id === selectedId ? 'true' : undefined}
-                onClick={() => onSelect(item.id)}
-              >
-                <span className="queue__headline">{item.headline || t('untitled')}</span>
-                <span className="queue__meta">
-                  {item.section && <span className="tag">{item.section}</span>}
-                  <span>{t(`state_${item.state}` as StringKey)}</span>
-                  <span>{time.format(new Date(item.updatedAt))}</span>
-                  <span>
-                    {item.characters.toLocaleString()}
-                    {locale === 'ko' ? '자' : ' chars'}
-                  </span>
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+      <div className="queue__search" role="search">
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('searchPlaceholder')} aria-label={t('search')} data-testid="search-input" />
+        <div className="queue__filters">
+          <select aria-label={t('section')} value={filters.section ?? ''} onChange={(e) => setFilter('section', e.target.value || undefined)}>
+            <option value="">{t('allSections')}</option>
+            {sections.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+          <select aria-label={t('state')} value={filters.state ?? ''} onChange={(e) => setFilter('state', (e.target.value || undefined) as QueueQuery['state'])}>
+            <option value="">{t('allStates')}</option>
+            {ArticleState.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`state_${s}` as StringKey)}
+              </option>
+            ))}
+          </select>
+          <select aria-label={t('sortOrder')} value={filters.sort ?? 'relevance'} onChange={(e) => setFilter('sort', e.target.value as 'relevance' | 'date')}>
+            <option value="relevance">{t('sortRelevance')}</option>
+            <option value="date">{t('sortDate')}</option>
+          </select>
+        </div>
+      </div>
+      {queue.error && (
+        <p className="queue__error" role="alert">
+          {queue.error}
+        </p>
       )}
+      {queue.loaded && queue.total === 0 && <p className="queue__empty">{searching ? t('noResults') : t('noStories')}</p>}
+      <div className="queue__scroller" ref={scroller} data-testid="story-list">
+        <ul className="queue__list" style={{ height: rows.getTotalSize() }}>
+          {visible.map((row) => {
+            const hit = queue.item(row.index);
+            return (
+              <li key={row.key} data-index={row.index} ref={rows.measureElement} className="queue__row" style={{ transform: `translateY(${row.start}px)` }}>
+                {hit ? renderRow(hit) : <span className="queue__placeholder" />}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       <div className="queue__footer">
         <button type="button" className="button button--quiet" onClick={onSettings}>
           {t('settings')}

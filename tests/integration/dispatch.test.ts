@@ -140,6 +140,7 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
     'articles.archive': [['missing id', { baseVersion: 2 }], ['baseVersion 0', { id, baseVersion: 0 }], ['archived string', { id, baseVersion: 2, archived: 'yes' }]],
     'articles.revisions': [['missing id', {}], ['id number', { id: 123 }]],
     'articles.revision': [['missing version', { id }], ['version 0', { id, version: 0 }], ['version string', { id, version: '1' }]],
+    'search.query': [['text number', { text: 1 }], ['text 201', { text: '가'.repeat(201) }], ['sort unknown', { sort: 'random' }], ['state unknown', { state: '보류' }], ['from not a time', { from: '어제' }], ['limit 201', { limit: 201 }]],
     'settings.get': [['any key', { locale: 'ko' }]],
     'settings.set': [
       ['locale fr', { locale: 'fr' }],
@@ -170,6 +171,7 @@ function validInput(method: Method, id: string): object {
     'articles.archive': { id, baseVersion: 2 },
     'articles.revisions': { id },
     'articles.revision': { id, version: 1 },
+    'search.query': { text: '장관' },
     'settings.get': {},
     'settings.set': { defaultSection: '경제' },
   };

@@ -24,6 +24,7 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'articles.archive': { id: ID, baseVersion: 2, archived: true },
   'articles.revisions': { id: ID },
   'articles.revision': { id: ID, version: 1 },
+  'search.query': { text: '장관', sort: 'date' },
   'settings.get': {},
   'settings.set': { defaultSection: '경제' },
 };

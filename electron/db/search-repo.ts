@@ -1,0 +1,57 @@
+import type { ArticleState } from '../../shared/article';
+import type { SearchQuery } from '../../shared/search';
+import type { Database, SqlValue } from './database';
+
+export interface SearchRow {
+  id: string;
+  version: number;
+  state: ArticleState;
+  headline: string;
+  section: string;
+  body_text: string;
+  characters: number;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+/** bm25 weights, in column order: a word in the headline says more than one deep in the body. */
+const WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5';
+
+const COLUMNS = 'a.id, a.version, a.state, a.headline, a.section, a.body_text, a.char_count AS characters, a.updated_at, a.archived_at';
+
+/** The WHERE clause of the filters, shared by the text search and the plain listing. */
+function filters(q: SearchQuery): { sql: string[]; params: SqlValue[] } {
+  const sql: string[] = [];
+  const params: SqlValue[] = [];
+  if (!q.includeArchived) sql.push('a.archived_at IS NULL');
+  if (q.section) (sql.push('a.section = ?'), params.push(q.section));
+  if (q.state) (sql.push('a.state = ?'), params.push(q.state));
+  if (q.from) (sql.push('a.updated_at >= ?'), params.push(q.from));
+  if (q.to) (sql.push('a.updated_at <= ?'), params.push(q.to));
+  if (q.author) (sql.push("EXISTS (SELECT 1 FROM json_each(a.bylines_json) WHERE json_extract(value, '$.name') = ?)"), params.push(q.author));
+  if (q.tag) (sql.push('EXISTS (SELECT 1 FROM json_each(a.tags_json) WHERE value = ?)'), params.push(q.tag));
+  return { sql, params };
+}
+
+/** SQL for search; what to search for (the FTS5 expression) is decided by the service. */
+export class SearchRepository {
+  constructor(private readonly db: Database) {}
+
+  async matching(match: string, q: SearchQuery): Promise<{ rows: SearchRow[]; total: number }> {
+    const f = filters(q);
+    const where = ['article_search MATCH ?', ...f.sql].join(' AND ');
+    const order = q.sort === 'date' ? 'a.updated_at DESC, a.id' : `bm25(article_search, ${WEIGHTS}), a.updated_at DESC`;
+    const from = 'FROM article_search JOIN articles a ON a.rowid = article_search.rowid';
+    const rows = await this.db.all<SearchRow>(`SELECT ${COLUMNS} ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, [match, ...f.params, q.limit, q.offset]);
+    const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n ${from} WHERE ${where}`, [match, ...f.params]);
+    return { rows, total: count?.n ?? 0 };
+  }
+
+  async filtered(q: SearchQuery): Promise<{ rows: SearchRow[]; total: number }> {
+    const f = filters(q);
+    const where = f.sql.length ? `WHERE ${f.sql.join(' AND ')}` : '';
+    const rows = await this.db.all<SearchRow>(`SELECT ${COLUMNS} FROM articles a ${where} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?`, [...f.params, q.limit, q.offset]);
+    const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${where}`, f.params);
+    return { rows, total: count?.n ?? 0 };
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ArticleState, ArticleSummary } from './article';
+
+const IsoTime = z.iso.datetime();
+
+/** A search: words (all must occur) and "quoted phrases", combinable with filters. Empty text lists by date. */
+export const SearchQuery = z.strictObject({
+  text: z.string().max(200).default(''),
+  section: z.string().max(50).optional(),
+  state: ArticleState.optional(),
+  /** A reporter's name as it stands in the byline. */
+  author: z.string().max(50).optional(),
+  tag: z.string().max(50).optional(),
+  /** Last-updated range, inclusive. */
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
+  includeArchived: z.boolean().default(false),
+  sort: z.enum(['relevance', 'date']).default('relevance'),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+});
+export type SearchQuery = z.output<typeof SearchQuery>;
+
+/** Start and end (UTF-16 offsets) of a match inside `snippet`. */
+const Highlight = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+
+export const SearchHit = ArticleSummary.extend({
+  /** A passage of the body (or the headline) around the first match. */
+  snippet: z.string(),
+  highlights: z.array(Highlight),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResult = z.object({
+  items: z.array(SearchHit),
+  total: z.number().int().min(0),
+});
+export type SearchResult = z.infer<typeof SearchResult>;

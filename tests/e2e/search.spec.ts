@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { fieldsOf, type Article } from '../../shared/article';
+import { editorStateFromParagraphs } from '../../shared/editor-state';
+import { useWorkstation } from './support/workstation';
+
+const ws = useWorkstation();
+
+/** Stories written straight through web mode's API, as another workstation would. */
+async function seedStories(stories: Array<{ headline: string; section: string; body: string }>) {
+  const token = new URL(ws.server.url).searchParams.get('token')!;
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const res = await fetch(`${ws.server.origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+    const result = (await res.json()) as { ok: boolean; value: T };
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    return result.value;
+  };
+  for (const s of stories) {
+    const created = await call<Article>('articles.create', { headline: s.headline, section: s.section });
+    await call('articles.save', { id: created.id, baseVersion: 1, fields: { ...fieldsOf(created), body: editorStateFromParagraphs([s.body]) } });
+  }
+}
+
+test('a two-syllable search finds the word inside longer ones, marks it, and combines with a section filter', async ({ page }) => {
+  await ws.start();
+  await seedStories([
+    { headline: '장관 방미', section: 'IT/과학', body: '배경훈 장관은 뉴욕에서 양자 협력을 논의했다.' },
+    { headline: '차관 회의', section: '정치', body: '부장관급 회의가 열렸다.' },
+    { headline: '날씨', section: '사회', body: '출근길 빙판 주의.' },
+  ]);
+  await page.goto(ws.server.url);
+  await expect(page.getByTestId('queue-count')).toHaveText('3');
+
+  await page.getByTestId('search-input').fill('장관');
+  await expect(page.getByRole('heading', { name: /검색 결과/ })).toBeVisible();
+  await expect(page.getByTestId('queue-count')).toHaveText('2');
+  await expect(page.getByTestId('search-snippet').locator('mark').first()).toHaveText('장관');
+
+  await page.getByRole('search').getByLabel('섹션').selectOption('정치');
+  await expect(page.getByTestId('queue-count')).toHaveText('1');
+  await expect(page.getByTestId('story-list')).toContainText('차관 회의');
+
+  await page.getByTestId('search-input').fill('"빙판 출근길"');
+  await expect(page.getByText('찾는 기사가 없습니다.')).toBeVisible();
+});
+
+test('a long queue is virtualised: scrolling to the end shows the oldest story with few rows in the page', async ({ page }) => {
+  await ws.start();
+  await seedStories(Array.from({ length: 240 }, (_, i) => ({ headline: `기사 ${String(i).padStart(3, '0')}`, section: '사회', body: `본문 ${i}` })));
+  await page.goto(ws.server.url);
+  await expect(page.getByTestId('queue-count')).toHaveText('240');
+  const rowsInDom = await page.getByTestId('story-list').locator('li').count();
+  expect(rowsInDom).toBeLessThan(60);
+
+  await page.getByTestId('story-list').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.getByTestId('story-list')).toContainText('기사 000');
+  await page.getByTestId('story-list').getByRole('button', { name: /기사 000/ }).click();
+  await expect(page.getByTestId('headline-input')).toHaveValue('기사 000');
+});

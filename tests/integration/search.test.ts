@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArticleRepository } from '../../electron/db/articles-repo';
+import { openDatabase, type Database } from '../../electron/db/database';
+import { migrate } from '../../electron/db/migrate';
+import { rebuildSearchIndexIfNeeded } from '../../electron/db/search-index';
+import { SearchRepository } from '../../electron/db/search-repo';
+import { ArticleService } from '../../electron/services/articles';
+import { SearchService } from '../../electron/services/search';
+import { DEFAULT_META, fieldsOf, type Article, type ArticleFields } from '../../shared/article';
+import { editorStateFromParagraphs } from '../../shared/editor-state';
+import { SearchQuery } from '../../shared/search';
+import { makeTempDir, removeTempDirs } from './support/temp';
+
+let db: Database;
+let articles: ArticleService;
+let search: SearchService;
+let tick = 0;
+const clock = () => new Date(Date.UTC(2025, 8, 1, 0, 0, tick++));
+
+beforeEach(async () => {
+  tick = 0;
+  db = await openDatabase(path.join(makeTempDir('byline-search-'), 'byline.sqlite3'));
+  await migrate(db);
+  articles = new ArticleService({ repo: new ArticleRepository(db), now: clock });
+  search = new SearchService(new SearchRepository(db));
+});
+
+afterEach(async () => {
+  await db.close();
+  removeTempDirs();
+});
+
+async function story(headline: string, body: string[], extra: Partial<ArticleFields> = {}): Promise<Article> {
+  const created = await articles.create({ headline });
+  return articles.save({ id: created.id, baseVersion: created.version, fields: { ...fieldsOf(created), body: editorStateFromParagraphs(body), ...extra } });
+}
+
+const find = async (text: string, extra: Partial<SearchQuery> = {}) => search.search(SearchQuery.parse({ text, ...extra }));
+const headlines = async (text: string, extra: Partial<SearchQuery> = {}) => (await find(text, extra)).items.map((h) => h.headline).sort();
+
+describe('Korean matching from the index', () => {
+  beforeEach(async () => {
+    await story('장관 방미', ['과학기술정보통신부 배경훈 장관은 뉴욕을 방문했다.']);
+    await story('차관 브리핑', ['차관이 기자회견을 열었다. 부장관급 회담도 있었다.']);
+    await story('양자 협력', ['IBM과 양자컴퓨터 기반 시설 구축에 합의했다. 2025년은 양자과학의 해이다.']);
+    await story('날씨', ['서울 아침 최저 영하 5도, 출근길 빙판 주의.']);
+  });
+
+  it('finds a two-syllable word inside longer words and before particles (장관은, 부장관급)', async () => {
+    expect(await headlines('장관')).toEqual(['장관 방미', '차관 브리핑']);
+    expect(await headlines('장관은')).toEqual(['장관 방미']);
+    expect(await headlines('양자')).toEqual(['양자 협력']);
+  });
+
+  it('finds one syllable wherever it stands in a word, first or last', async () => {
+    expect(await headlines('훈')).toEqual(['장관 방미']); // last syllable of 배경훈
+    expect(await headlines('빙')).toEqual(['날씨']); // first syllable of 빙판
+  });
+
+  it('matches longer words as written, not as scattered syllables', async () => {
+    expect(await headlines('기자회견')).toEqual(['차관 브리핑']);
+    expect(await headlines('기자견회')).toEqual([]);
+    expect(await headlines('브리핑')).toEqual(['차관 브리핑']);
+  });
+
+  it('handles English words (any case), numbers and mixed Korean-English text', async () => {
+    expect(await headlines('ibm')).toEqual(['양자 협력']);
+    expect(await headlines('IBM과')).toEqual(['양자 협력']);
+    expect(await headlines('2025년')).toEqual(['양자 협력']);
+    expect(await headlines('2024년')).toEqual([]);
+    expect(await headlines('5도')).toEqual(['날씨']);
+  });
+
+  it('requires every word, and a quoted phrase in its order', async () => {
+    expect(await headlines('장관 뉴욕')).toEqual(['장관 방미']);
+    expect(await headlines('장관 빙판')).toEqual([]);
+    expect(await headlines('"출근길 빙판"')).toEqual(['날씨']);
+    expect(await headlines('"빙판 출근길"')).toEqual([]);
+  });
+
+  it('treats FTS5 operators and column filters typed by the user as plain words', async () => {
+    for (const q of ['장관 OR 날씨', 'headline:장관', '"unbalanced', 'NEAR(장관 차관)', '*', '장관 -날씨', "'; DROP TABLE articles; --"]) {
+      await expect(find(q)).resolves.toBeDefined();
+    }
+    expect(await headlines('장관 OR 날씨')).toEqual([]);
+    expect((await db.get<{ n: number }>('SELECT count(*) AS n FROM articles'))!.n).toBe(4);
+  });
+
+  it('marks the matches in a snippet of the body', async () => {
+    const [hit] = (await find('장관')).items.filter((h) => h.headline === '장관 방미');
+    expect(hit!.highlights.map(([s, e]) => hit!.snippet.slice(s, e))).toEqual(['장관']);
+  });
+});
+
+describe('ranking, filters and sorting', () => {
+  it('ranks a headline match above a passing mention deep in the body', async () => {
+    await story('국회 예산 심사', ['여야가 내년도 나라 살림을 두고 맞섰다.', '위원회가 열렸다.']);
+    await story('지역 축제 개막', ['축제가 열렸다.', '한편 국회에서는 다른 논의가 있었다.']);
+    const hits = (await find('국회')).items.map((h) => h.headline);
+    expect(hits).toEqual(['국회 예산 심사', '지역 축제 개막']);
+  });
+
+  it('combines the query with section, state, author, tag and dates; sorts by date on request', async () => {
+    const hong = [{ name: '홍길동', title: '기자', email: 'hong@example.com' }];
+    const a = await story('양자 한미 협력', ['양자 기술 협력'], { section: 'IT/과학', bylines: hong, tags: ['양자'] });
+    const b = await story('양자 예산 증액', ['양자 예산'], { section: '경제', tags: ['예산'] });
+    expect((await find('양자')).total).toBe(2);
+    expect(await headlines('양자', { section: 'IT/과학' })).toEqual([a.headline]);
+    expect(await headlines('양자', { author: '홍길동' })).toEqual([a.headline]);
+    expect(await headlines('양자', { tag: '예산' })).toEqual([b.headline]);
+    expect(await headlines('양자', { state: 'approved' })).toEqual([]);
+    expect(await headlines('양자', { from: b.updatedAt })).toEqual([b.headline]);
+    expect((await find('양자', { sort: 'date' })).items.map((h) => h.headline)).toEqual([b.headline, a.headline]);
+    expect((await find('', { section: '경제' })).items.map((h) => h.headline)).toEqual([b.headline]);
+  });
+});
+
+describe('the index stays in step with the stories', () => {
+  it('follows every save: old words are gone, new ones found', async () => {
+    const s = await story('원래 제목', ['처음 쓴 본문']);
+    expect(await headlines('처음')).toEqual(['원래 제목']);
+    await articles.save({ id: s.id, baseVersion: s.version, fields: { ...fieldsOf(s), headline: '고친 제목', body: editorStateFromParagraphs(['다시 쓴 본문']) } });
+    expect(await headlines('처음')).toEqual([]);
+    expect(await headlines('다시')).toEqual(['고친 제목']);
+    expect(await headlines('원래')).toEqual([]);
+  });
+
+  it('leaves archived stories out unless asked, and a refused (stale) save changes nothing', async () => {
+    const s = await story('보관할 기사', ['보관 시험']);
+    await expect(articles.save({ id: s.id, baseVersion: 1, fields: { ...fieldsOf(s), body: editorStateFromParagraphs(['엉뚱한 본문']) } })).rejects.toThrow();
+    expect(await headlines('엉뚱한')).toEqual([]);
+    await articles.archive({ id: s.id, baseVersion: s.version, archived: true });
+    expect(await headlines('보관')).toEqual([]);
+    expect(await headlines('보관', { includeArchived: true })).toEqual(['보관할 기사']);
+  });
+
+  it('is rebuilt from the stories when it was never built (a database from before migration 4)', async () => {
+    await story('재색인 시험', ['브룩헤이븐 국립연구소']);
+    await db.exec("INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM search_index_state;");
+    expect(await headlines('브룩헤이븐')).toEqual([]);
+    expect(await rebuildSearchIndexIfNeeded(db)).toEqual({ rebuilt: true, rows: 1 });
+    expect(await headlines('브룩헤이븐')).toEqual(['재색인 시험']);
+    expect(await rebuildSearchIndexIfNeeded(db)).toEqual({ rebuilt: false, rows: 0 });
+  });
+
+  it('indexes bylines, tags and 뉴스출처 too', async () => {
+    await story('보도자료 기사', ['본문'], { ...DEFAULT_META, storyType: 'press_release', sourceAttribution: '과학기술정보통신부', tags: ['한미협력'], bylines: [{ name: '김기자', title: '기자', email: '' }] });
+    expect(await headlines('정보통신')).toEqual(['보도자료 기사']);
+    expect(await headlines('한미협력')).toEqual(['보도자료 기사']);
+    expect(await headlines('김기자')).toEqual(['보도자료 기사']);
+  });
+});

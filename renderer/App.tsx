@@ -139,7 +139,7 @@ export function App() {
           <EmptyStory />
         )}
         {story.article && <StatusBar status={story.status} bodyText={story.bodyText} />}
-        {settingsOpen && <SettingsDialog settings={settings} onSave={saveSettings} onClose={() => setSettingsOpen(false)} />}
+        {settingsOpen && <SettingsDialog client={client} beforeRestore={save} onRestored={() => window.location.reload()} settings={settings} onSave={saveSettings} onClose={() => setSettingsOpen(false)} />}
         {problem && (
           <div className="toast" role="alert" onClick={() => setProblem(null)}>
             {problem}

@@ -7,6 +7,10 @@ export { type ApiError, type Result } from './errors';
 
 const Version = z.number().int().min(1);
 
+const BackupInfo = z.object({ name: z.string(), bytes: z.number().int().min(0), createdAt: z.iso.datetime() });
+/** A backup's file name only: never a path. */
+const BackupName = z.string().max(100).regex(/^[\w.-]+$/, '백업 파일 이름만 쓸 수 있습니다');
+
 /**
  * The one table of what the renderer may ask of the main process. IPC, web mode and both renderer
  * clients are built from it; no other place names a channel.
@@ -47,6 +51,18 @@ export const contract = {
   'search.query': {
     input: SearchQuery,
     output: SearchResult,
+  },
+  'backup.list': {
+    input: z.strictObject({}),
+    output: z.array(BackupInfo),
+  },
+  'backup.create': {
+    input: z.strictObject({}),
+    output: BackupInfo,
+  },
+  'backup.restore': {
+    input: z.strictObject({ name: BackupName }),
+    output: z.object({ restored: BackupInfo, safety: BackupInfo }),
   },
   'settings.get': {
     input: z.strictObject({}),

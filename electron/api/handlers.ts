@@ -1,4 +1,5 @@
 import type { Method, Output, ParsedInput } from '../../shared/contract';
+import type { BackupStore } from '../db/backup';
 import type { ArticleService } from '../services/articles';
 import type { SearchService } from '../services/search';
 import type { SettingsService } from '../services/settings';
@@ -6,6 +7,7 @@ import type { SettingsService } from '../services/settings';
 export interface Services {
   articles: ArticleService;
   search: SearchService;
+  backups: BackupStore;
   settings: SettingsService;
 }
 
@@ -22,6 +24,9 @@ export function createHandlers(s: Services): Handlers {
     'articles.revisions': (input) => s.articles.revisions(input.id),
     'articles.revision': (input) => s.articles.revision(input.id, input.version),
     'search.query': (input) => s.search.search(input),
+    'backup.list': () => s.backups.list(),
+    'backup.create': () => s.backups.create(),
+    'backup.restore': (input) => s.backups.restore(input.name),
     'settings.get': () => s.settings.get(),
     'settings.set': (input) => s.settings.set(input),
   };

@@ -18,6 +18,8 @@ export interface Executor {
 export interface Database extends Executor {
   /** Runs `fn` inside BEGIN IMMEDIATE … COMMIT; nothing else touches the connection meanwhile. */
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Runs `fn` with the connection idle and nothing queued behind it starting (restores use another connection). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   readonly file: string;
 }
@@ -103,6 +105,10 @@ class QueuedDatabase implements Database {
         throw err;
       }
     });
+  }
+
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.enqueue(fn);
   }
 
   close(): Promise<void> {

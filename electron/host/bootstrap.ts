@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { ArticleRepository } from '../db/articles-repo';
+import { BackupStore } from '../db/backup';
 import { openDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { rebuildSearchIndexIfNeeded } from '../db/search-index';
@@ -37,7 +38,7 @@ export async function startBackend(options: { dataDir: string; settingsStore: Se
   const settings = new SettingsService(options.settingsStore);
   const articles = new ArticleService({ repo: new ArticleRepository(db), defaultSection: () => settings.get().defaultSection });
   return {
-    dispatch: createDispatch(createHandlers({ articles, settings, search: new SearchService(new SearchRepository(db)) })),
+    dispatch: createDispatch(createHandlers({ articles, settings, search: new SearchService(new SearchRepository(db)), backups: new BackupStore(db, path.join(options.dataDir, 'backups')) })),
     db,
     settings,
     close: () => db.close(),

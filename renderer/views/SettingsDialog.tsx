@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Settings, SettingsPatch } from '../../shared/settings';
+import type { BylineClient } from '../client';
 import { useT } from '../i18n/i18n';
+import { BackupPanel } from './BackupPanel';
 import type { StringKey } from '../i18n/strings';
 
 const TEMPLATE_FIELDS: ReadonlyArray<[keyof Settings['newsroom'], StringKey]> = [
@@ -11,13 +13,16 @@ const TEMPLATE_FIELDS: ReadonlyArray<[keyof Settings['newsroom'], StringKey]> = 
 ];
 
 interface Props {
+  client: BylineClient;
+  onRestored: () => void;
+  beforeRestore: () => Promise<boolean>;
   settings: Settings;
   onSave: (patch: SettingsPatch) => Promise<string | null>;
   onClose: () => void;
 }
 
 /** 환경설정: who is writing, the newsroom's sections and the interface language. */
-export function SettingsDialog({ settings, onSave, onClose }: Props) {
+export function SettingsDialog({ client, onRestored, beforeRestore, settings, onSave, onClose }: Props) {
   const t = useT();
   const [name, setName] = useState(settings.identity.name);
   const [email, setEmail] = useState(settings.identity.email);
@@ -82,6 +87,7 @@ export function SettingsDialog({ settings, onSave, onClose }: Props) {
             </label>
           ))}
         </fieldset>
+        <BackupPanel client={client} beforeRestore={beforeRestore} onRestored={onRestored} />
         {error && (
           <p className="dialog__error" role="alert">
             {error}

@@ -72,3 +72,30 @@ test('another outlet’s credit and byline templates shape the preview', async (
   await expect(page.getByTestId('preview').locator('.story-view__body p')).toHaveText(['(서울=뉴스1) 홍길동 기자 = 출근길 빙판에 주의해야겠다.']);
   await expect(page.getByTestId('preview').locator('.story-view__byline')).toHaveText('홍길동 기자 hong@example.com');
 });
+
+test('a backup made in settings brings the stories back as they were', async ({ page }) => {
+  await ws.start();
+  await page.goto(ws.server.url);
+  await page.getByRole('button', { name: '새 기사' }).click();
+  await page.getByTestId('headline-input').fill('백업에 들어갈 기사');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-status')).toHaveText('저장됨');
+
+  await page.getByRole('button', { name: '환경설정' }).click();
+  const panel = page.getByTestId('backup-panel');
+  await panel.getByRole('button', { name: '지금 백업' }).click();
+  await expect(panel.getByRole('status')).toContainText('백업을 만들었습니다');
+  await page.getByRole('dialog').getByRole('button', { name: '취소' }).click();
+
+  await page.getByRole('button', { name: '새 기사' }).click();
+  await page.getByTestId('headline-input').fill('백업 뒤의 기사');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('queue-count')).toHaveText('2');
+
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await panel.getByRole('button', { name: /복원$/ }).last().click();
+  await expect(panel.getByText('지금 상태는 따로 백업해 둡니다')).toBeVisible();
+  await panel.getByRole('button', { name: '이 백업으로 복원' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText('1');
+  await expect(page.getByTestId('story-list')).toContainText('백업에 들어갈 기사');
+});

@@ -141,6 +141,9 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
     'articles.revisions': [['missing id', {}], ['id number', { id: 123 }]],
     'articles.revision': [['missing version', { id }], ['version 0', { id, version: 0 }], ['version string', { id, version: '1' }]],
     'search.query': [['text number', { text: 1 }], ['text 201', { text: '가'.repeat(201) }], ['sort unknown', { sort: 'random' }], ['state unknown', { state: '보류' }], ['from not a time', { from: '어제' }], ['limit 201', { limit: 201 }]],
+    'backup.list': [['any key', { all: true }]],
+    'backup.create': [['a path', { to: '/tmp/x' }]],
+    'backup.restore': [['a path', { name: '../byline.sqlite3' }], ['absolute', { name: '/etc/passwd' }], ['missing', {}]],
     'settings.get': [['any key', { locale: 'ko' }]],
     'settings.set': [
       ['locale fr', { locale: 'fr' }],
@@ -172,6 +175,9 @@ function validInput(method: Method, id: string): object {
     'articles.revisions': { id },
     'articles.revision': { id, version: 1 },
     'search.query': { text: '장관' },
+    'backup.list': {},
+    'backup.create': {},
+    'backup.restore': { name: 'byline-20260101-000000.sqlite3' },
     'settings.get': {},
     'settings.set': { defaultSection: '경제' },
   };

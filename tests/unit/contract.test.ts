@@ -25,6 +25,9 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'articles.revisions': { id: ID },
   'articles.revision': { id: ID, version: 1 },
   'search.query': { text: '장관', sort: 'date' },
+  'backup.list': {},
+  'backup.create': {},
+  'backup.restore': { name: 'byline-20260101-000000.sqlite3' },
   'settings.get': {},
   'settings.set': { defaultSection: '경제' },
 };

@@ -1,0 +1,118 @@
+/**
+ * Backups of the database file: a compact, consistent copy made with VACUUM INTO while the app runs,
+ * and a restore that copies a checked backup into the live database with SQLite's online backup API,
+ * after saving the current state aside. Photos join the backup when the media library exists.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+import { AppError } from '../../shared/errors';
+import type { Database } from './database';
+import { MIGRATIONS } from './migrations/index';
+
+export interface BackupInfo {
+  name: string;
+  bytes: number;
+  createdAt: string;
+}
+
+/** byline-YYYYMMDD-HHMMSS-mmm[-n][-before-restore].sqlite3: names sort in the order they were made. */
+export const BACKUP_NAME = /^byline-[0-9]{8}-[0-9]{6}-[0-9]{3}(?:-[0-9]+)?(?:-before-restore)?\.sqlite3$/;
+
+function stamp(now: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}-${p(now.getMilliseconds(), 3)}`;
+}
+
+function info(dir: string, name: string): BackupInfo {
+  const s = statSync(path.join(dir, name));
+  return { name, bytes: s.size, createdAt: s.mtime.toISOString() };
+}
+
+function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const raw = new sqlite3.Database(file, mode, (err: Error | null) => (err ? reject(err) : resolve(raw)));
+  });
+}
+
+/** node-sqlite3's online backup, which its type declarations leave out. */
+interface BackupJob {
+  step(pages: number, callback: (err: Error | null) => void): void;
+  finish(callback?: () => void): void;
+}
+type WithBackup = sqlite3.Database & {
+  backup(file: string, destName: string, sourceName: string, filenameIsDest: boolean, callback: (err: Error | null) => void): BackupJob;
+};
+
+const closeRaw = (raw: sqlite3.Database) => new Promise<void>((resolve) => raw.close(() => resolve()));
+
+/** Refuses a backup that is damaged or was written by a newer Byline, before anything is replaced. */
+async function checkBackup(file: string): Promise<void> {
+  let raw: sqlite3.Database | undefined;
+  try {
+    raw = await openRaw(file, sqlite3.OPEN_READONLY);
+    const rows = await new Promise<Array<{ quick_check: string }>>((resolve, reject) =>
+      raw!.all('PRAGMA quick_check', (err: Error | null, r: Array<{ quick_check: string }>) => (err ? reject(err) : resolve(r))),
+    );
+    if (rows[0]?.quick_check !== 'ok') throw new Error(rows.map((r) => r.quick_check).join('; '));
+    const version = await new Promise<number>((resolve, reject) =>
+      raw!.get('SELECT max(version) AS v FROM schema_migrations', (err: Error | null, r: { v: number }) => (err ? reject(err) : resolve(r.v))),
+    );
+    if (version > MIGRATIONS.at(-1)!.version) throw new AppError('STORAGE', '이 백업은 더 새로운 바이라인이 만든 것이라 복원할 수 없습니다.');
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('STORAGE', `백업 파일이 손상되었거나 바이라인 백업이 아닙니다: ${path.basename(file)} (${(err as Error).message}). 현재 데이터는 그대로입니다.`);
+  } finally {
+    if (raw) await closeRaw(raw);
+  }
+}
+
+export class BackupStore {
+  constructor(
+    private readonly db: Database,
+    private readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): BackupInfo[] {
+    if (!existsSync(this.dir)) return [];
+    return readdirSync(this.dir)
+      .filter((n) => BACKUP_NAME.test(n))
+      .map((n) => info(this.dir, n))
+      .sort((a, b) => b.name.localeCompare(a.name));
+  }
+
+  async create(suffix = ''): Promise<BackupInfo> {
+    mkdirSync(this.dir, { recursive: true });
+    let name = `byline-${stamp(this.now())}${suffix}.sqlite3`;
+    for (let i = 2; existsSync(path.join(this.dir, name)); i += 1) name = `byline-${stamp(this.now())}-${i}${suffix}.sqlite3`;
+    await this.db.run('VACUUM INTO ?', [path.join(this.dir, name)]);
+    return info(this.dir, name);
+  }
+
+  /** Replaces every story with the backup's, keeping the state it replaces as a backup of its own. */
+  async restore(name: string): Promise<{ restored: BackupInfo; safety: BackupInfo }> {
+    if (!BACKUP_NAME.test(name) || !existsSync(path.join(this.dir, name))) throw new AppError('NOT_FOUND', `백업을 찾을 수 없습니다: ${name}`);
+    const source = path.join(this.dir, name);
+    await checkBackup(source);
+    const safety = await this.create('-before-restore');
+    await this.db.exclusive(async () => {
+      const live = await openRaw(this.db.file, sqlite3.OPEN_READWRITE);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          // filenameIsDest = false: the backup file is the source, this connection's database the destination.
+          const job = (live as WithBackup).backup(source, 'main', 'main', false, (err: Error | null) => {
+            if (err) return reject(err);
+            job.step(-1, (stepErr: Error | null) => {
+              if (stepErr) return reject(stepErr);
+              job.finish(() => resolve());
+            });
+          });
+        });
+      } finally {
+        await closeRaw(live);
+      }
+    });
+    return { restored: info(this.dir, name), safety };
+  }
+}

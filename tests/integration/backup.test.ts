@@ -1,0 +1,88 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/host/bootstrap';
+import type { Article } from '../../shared/article';
+import type { Result } from '../../shared/errors';
+import { startTestBackend } from './support/backend';
+import { logicalDump, makeTempDir, removeTempDirs } from './support/temp';
+
+let dir: string;
+let backend: Backend;
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const result = (await backend.dispatch(method, input)) as Result<T>;
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+beforeEach(async () => {
+  dir = makeTempDir('byline-backup-');
+  ({ backend } = await startTestBackend(dir));
+});
+
+afterEach(async () => {
+  await backend.close();
+  removeTempDirs();
+});
+
+const headlines = async () => (await call<{ items: Array<{ headline: string }> }>('search.query', { sort: 'date' })).items.map((i) => i.headline).sort();
+
+describe('backup and restore', () => {
+  it('restores exactly the stories of the backup, searchable, and keeps what it replaced as a backup', async () => {
+    await call<Article>('articles.create', { headline: '백업 전 기사 하나' });
+    await call<Article>('articles.create', { headline: '백업 전 기사 둘' });
+    const backup = await call<{ name: string; bytes: number }>('backup.create', {});
+    expect(backup.bytes).toBeGreaterThan(0);
+    const atBackup = await logicalDump(backend.db);
+
+    await call<Article>('articles.create', { headline: '백업 뒤에 쓴 기사' });
+    const result = await call<{ safety: { name: string } }>('backup.restore', { name: backup.name });
+    expect(await headlines()).toEqual(['백업 전 기사 둘', '백업 전 기사 하나']);
+    expect((await logicalDump(backend.db)).hash).toBe(atBackup.hash);
+    expect((await call<{ total: number }>('search.query', { text: '기사 둘' })).total).toBe(1);
+    expect((await backend.db.all<{ integrity_check: string }>('PRAGMA integrity_check'))[0]!.integrity_check).toBe('ok');
+
+    // The state that was replaced is itself restorable: nothing is lost by a restore.
+    expect(result.safety.name).toMatch(/before-restore/);
+    await call('backup.restore', { name: result.safety.name });
+    expect(await headlines()).toEqual(['백업 뒤에 쓴 기사', '백업 전 기사 둘', '백업 전 기사 하나']);
+  });
+
+  it('survives a restart after a restore', async () => {
+    await call<Article>('articles.create', { headline: '남을 기사' });
+    const backup = await call<{ name: string }>('backup.create', {});
+    await call<Article>('articles.create', { headline: '사라질 기사' });
+    await call('backup.restore', { name: backup.name });
+    await backend.close();
+    ({ backend } = await startTestBackend(dir));
+    expect(await headlines()).toEqual(['남을 기사']);
+  });
+
+  it('refuses a damaged backup and changes nothing', async () => {
+    await call<Article>('articles.create', { headline: '그대로 있을 기사' });
+    const before = await logicalDump(backend.db);
+    const name = 'byline-20260101-000000-000.sqlite3';
+    mkdirSync(path.join(dir, 'backups'), { recursive: true });
+    writeFileSync(path.join(dir, 'backups', name), '망가진 파일 '.repeat(1000));
+    const result = await backend.dispatch('backup.restore', { name });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('STORAGE');
+    expect(!result.ok && result.error.message).toContain('손상');
+    expect((await logicalDump(backend.db)).hash).toBe(before.hash);
+    expect((await call<Array<{ name: string }>>('backup.list', {})).some((b) => b.name.includes('before-restore'))).toBe(false);
+  });
+
+  it('lists backups newest first and never reaches outside the backup folder', async () => {
+    await call('backup.create', {});
+    await call('backup.create', {});
+    const first = await call<{ name: string }>('backup.create', {});
+    const second = await call<{ name: string }>('backup.create', {});
+    const list = await call<Array<{ name: string }>>('backup.list', {});
+    expect(list.map((b) => b.name).slice(0, 2)).toEqual([second.name, first.name]);
+    for (const name of ['../byline.sqlite3', '..', 'byline.sqlite3']) {
+      const r = await backend.dispatch('backup.restore', { name });
+      expect(r.ok).toBe(false);
+    }
+  });
+});

@@ -118,6 +118,21 @@ class QueuedDatabase implements Database {
   }
 }
 
+/**
+ * Switching a new file to WAL needs an exclusive lock and SQLite answers BUSY at once, without the
+ * busy timeout, when another process opens the same file at that moment (two workstations starting).
+ */
+async function withBusyRetry<T>(work: () => Promise<T>, attempts = 50): Promise<T> {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await work();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || i >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * i));
+    }
+  }
+}
+
 function isCorruption(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
@@ -138,7 +153,7 @@ export async function openDatabase(file: string, options: { busyTimeoutMs?: numb
   raw.configure('busyTimeout', options.busyTimeoutMs ?? 5_000);
   const db = new QueuedDatabase(raw, file);
   try {
-    await db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;');
+    await withBusyRetry(() => db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;'));
     const check = await db.all<{ quick_check: string }>('PRAGMA quick_check');
     if (check.length !== 1 || check[0]?.quick_check !== 'ok') {
       throw new StorageError(

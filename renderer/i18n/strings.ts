@@ -1,6 +1,5 @@
 /** Interface words, Korean first. English keeps the same keys, so a missing one is a type error. */
 export const ko = {
-  appName: '바이라인',
   myStories: '내 기사',
   newStory: '새 기사',
   untitled: '제목 없음',
@@ -21,12 +20,9 @@ export const ko = {
   characters: '글자 수',
   charactersNoSpaces: '공백 제외',
   sheets: '원고지',
-  sheetsRule: '200자 기준, 공백 포함·줄바꿈 제외',
-  archive: '보관',
   conflictTitle: '저장 충돌',
   conflictReload: '최신 버전 불러오기 (내 변경 버림)',
   conflictOverwrite: '내 버전으로 저장',
-  loadFailed: '불러오기 실패',
   selectOrCreate: '왼쪽 목록에서 기사를 고르거나 새 기사를 만드세요.',
   updated: '수정',
   state_draft: '작성 중',
@@ -38,7 +34,6 @@ export const ko = {
   state_corrected: '정정',
   state_withdrawn: '철회',
   shortcutHint: 'Ctrl+S 저장',
-  language: 'English',
   settings: '환경설정',
   reporterName: '이름',
   reporterEmail: '이메일',
@@ -129,7 +124,6 @@ export const ko = {
 export type StringKey = keyof typeof ko;
 
 export const en: Record<StringKey, string> = {
-  appName: 'Byline',
   myStories: 'My stories',
   newStory: 'New story',
   untitled: 'Untitled',
@@ -150,12 +144,9 @@ export const en: Record<StringKey, string> = {
   characters: 'Characters',
   charactersNoSpaces: 'without spaces',
   sheets: 'Manuscript sheets',
-  sheetsRule: '200 characters, spaces counted, line breaks not',
-  archive: 'Archive',
   conflictTitle: 'Save conflict',
   conflictReload: 'Load the latest version (discard mine)',
   conflictOverwrite: 'Save my version',
-  loadFailed: 'Could not load',
   selectOrCreate: 'Pick a story on the left or create a new one.',
   updated: 'Updated',
   state_draft: 'Draft',
@@ -167,7 +158,6 @@ export const en: Record<StringKey, string> = {
   state_corrected: 'Corrected',
   state_withdrawn: 'Withdrawn',
   shortcutHint: 'Ctrl+S to save',
-  language: '한국어',
   settings: 'Settings',
   reporterName: 'Name',
   reporterEmail: 'E-mail',

@@ -20,7 +20,7 @@ CREATE TABLE search_index_state (
   tokenizer_version INTEGER NOT NULL,
   built_at TEXT NOT NULL
 ) STRICT;
-CREATE INDEX articles_section_updated ON articles (section, updated_at DESC);
-CREATE INDEX articles_state_updated ON articles (state, updated_at DESC);
+CREATE INDEX articles_section_updated ON articles (section, updated_at DESC, id);
+CREATE INDEX articles_state_updated ON articles (state, updated_at DESC, id);
 `,
 };

@@ -23,13 +23,17 @@ const COLUMNS = 'a.id, a.version, a.state, a.headline, a.section, a.body_text, a
 function filters(q: SearchQuery): { sql: string[]; params: SqlValue[] } {
   const sql: string[] = [];
   const params: SqlValue[] = [];
+  const add = (clause: string, value: SqlValue) => {
+    sql.push(clause);
+    params.push(value);
+  };
   if (!q.includeArchived) sql.push('a.archived_at IS NULL');
-  if (q.section) (sql.push('a.section = ?'), params.push(q.section));
-  if (q.state) (sql.push('a.state = ?'), params.push(q.state));
-  if (q.from) (sql.push('a.updated_at >= ?'), params.push(q.from));
-  if (q.to) (sql.push('a.updated_at <= ?'), params.push(q.to));
-  if (q.author) (sql.push("EXISTS (SELECT 1 FROM json_each(a.bylines_json) WHERE json_extract(value, '$.name') = ?)"), params.push(q.author));
-  if (q.tag) (sql.push('EXISTS (SELECT 1 FROM json_each(a.tags_json) WHERE value = ?)'), params.push(q.tag));
+  if (q.section) add('a.section = ?', q.section);
+  if (q.state) add('a.state = ?', q.state);
+  if (q.from) add('a.updated_at >= ?', q.from);
+  if (q.to) add('a.updated_at <= ?', q.to);
+  if (q.author) add("EXISTS (SELECT 1 FROM json_each(a.bylines_json) WHERE json_extract(value, '$.name') = ?)", q.author);
+  if (q.tag) add('EXISTS (SELECT 1 FROM json_each(a.tags_json) WHERE value = ?)', q.tag);
   return { sql, params };
 }
 

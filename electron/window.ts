@@ -2,21 +2,6 @@ import path from 'node:path';
 import { BrowserWindow, shell, type WebContents } from 'electron';
 import type { Settings } from '../shared/settings';
 
-/** The options the security checklist asks for; a test reads them from here. */
-export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: true,
-  };
-}
-
 function isHttpUrl(raw: string): boolean {
   try {
     const { protocol } = new URL(raw);
@@ -54,7 +39,23 @@ export function createMainWindow(options: { preloadDir: string; bounds: Settings
     minHeight: 600,
     title: '바이라인',
     show: false,
-    webPreferences: secureWebPreferences(path.join(options.preloadDir, 'preload.cjs')),
+    // Written out here, not built by a helper, so that Electronegativity and
+    // tests/security/electron-checklist.test.ts both read the very object Electron receives.
+    webPreferences: {
+      preload: path.join(options.preloadDir, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      // A middle click opens a new window through auxclick; new windows are denied anyway, this closes the path.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
   });
   if (options.bounds.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

@@ -34,5 +34,7 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResult = z.object({
   items: z.array(SearchHit),
   total: z.number().int().min(0),
+  /** A very common word matches more stories than are counted exactly: `total` is then "at least". */
+  totalIsLowerBound: z.boolean(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;

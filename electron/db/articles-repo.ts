@@ -262,7 +262,7 @@ export class ArticleRepository {
       [articleId, version],
     );
     if (!row) return undefined;
-    // Revisions written before migration 3 have no details: they read as the defaults.
+    // Revisions without details (meta_json '{}') read as the defaults.
     const meta = ArticleMeta.parse({ ...DEFAULT_META, ...(JSON.parse(row.meta_json) as object) });
     return {
       articleId: row.article_id,

@@ -48,7 +48,7 @@ interface RebuildRow {
 
 /**
  * Rebuilds the whole index if it was built by another tokenizer version or never built (a database
- * from before migration 4). Runs at start, in batches, each batch its own transaction.
+ * from before migration 3). Runs at start, in batches, each batch its own transaction.
  */
 export async function rebuildSearchIndexIfNeeded(db: Database, batchSize = 2_000): Promise<{ rebuilt: boolean; rows: number }> {
   const state = await db.get<{ tokenizer_version: number }>('SELECT tokenizer_version FROM search_index_state WHERE id = 1');

@@ -17,6 +17,9 @@ export interface SearchRow {
 /** bm25 weights, in column order: a word in the headline says more than one deep in the body. */
 const WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5';
 
+/** Counting every match of a word in half the archive would cost more than ranking; past this, "10,000+". */
+export const COUNT_CAP = 10_000;
+
 const COLUMNS = 'a.id, a.version, a.state, a.headline, a.section, a.body_text, a.char_count AS characters, a.updated_at, a.archived_at';
 
 /** The WHERE clause of the filters, shared by the text search and the plain listing. */
@@ -39,23 +42,38 @@ function filters(q: SearchQuery): { sql: string[]; params: SqlValue[] } {
 
 /** SQL for search; what to search for (the FTS5 expression) is decided by the service. */
 export class SearchRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly countCap = COUNT_CAP,
+  ) {}
 
-  async matching(match: string, q: SearchQuery): Promise<{ rows: SearchRow[]; total: number }> {
+  /**
+   * Two steps: rank the matching rowids (touching only the index and the articles' small columns),
+   * then read the full rows of the one page that is shown. Sorting whole rows, bodies included,
+   * for every match would cost more than the search itself.
+   */
+  async matching(match: string, q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {
     const f = filters(q);
     const where = ['article_search MATCH ?', ...f.sql].join(' AND ');
+    // CROSS JOIN keeps the index as the outer loop; otherwise SQLite may run the MATCH once per article.
+    const from = 'FROM article_search CROSS JOIN articles a ON a.rowid = article_search.rowid';
     const order = q.sort === 'date' ? 'a.updated_at DESC, a.id' : `bm25(article_search, ${WEIGHTS}), a.updated_at DESC`;
-    const from = 'FROM article_search JOIN articles a ON a.rowid = article_search.rowid';
-    const rows = await this.db.all<SearchRow>(`SELECT ${COLUMNS} ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, [match, ...f.params, q.limit, q.offset]);
-    const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n ${from} WHERE ${where}`, [match, ...f.params]);
-    return { rows, total: count?.n ?? 0 };
+    const page = await this.db.all<{ rid: number }>(`SELECT a.rowid AS rid ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, [match, ...f.params, q.limit, q.offset]);
+    const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${from} WHERE ${where} LIMIT ${this.countCap + 1})`, [match, ...f.params]);
+    const counted = count?.n ?? 0;
+    const total = Math.min(counted, this.countCap);
+    const totalIsLowerBound = counted > this.countCap;
+    if (page.length === 0) return { rows: [], total, totalIsLowerBound };
+    const found = await this.db.all<SearchRow & { rid: number }>(`SELECT a.rowid AS rid, ${COLUMNS} FROM articles a WHERE a.rowid IN (${page.map(() => '?').join(', ')})`, page.map((p) => p.rid));
+    const byRowid = new Map(found.map((r) => [r.rid, r]));
+    return { rows: page.map((p) => byRowid.get(p.rid)).filter((r): r is SearchRow & { rid: number } => r !== undefined), total, totalIsLowerBound };
   }
 
-  async filtered(q: SearchQuery): Promise<{ rows: SearchRow[]; total: number }> {
+  async filtered(q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {
     const f = filters(q);
     const where = f.sql.length ? `WHERE ${f.sql.join(' AND ')}` : '';
     const rows = await this.db.all<SearchRow>(`SELECT ${COLUMNS} FROM articles a ${where} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?`, [...f.params, q.limit, q.offset]);
     const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${where}`, f.params);
-    return { rows, total: count?.n ?? 0 };
+    return { rows, total: count?.n ?? 0, totalIsLowerBound: false };
   }
 }

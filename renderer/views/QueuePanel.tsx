@@ -75,7 +75,9 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
     <nav className="queue" aria-label={t('myStories')}>
       <div className="queue__header">
         <h2>
-          {searching ? t('searchResults') : t('myStories')} <span className="queue__count" data-testid="queue-count">{queue.total.toLocaleString()}</span>
+          {searching ? t('searchResults') : t('myStories')} <span className="queue__count" data-testid="queue-count">{queue.total.toLocaleString()}
+            {queue.atLeast ? '+' : ''}
+          </span>
         </h2>
         <button type="button" className="button button--primary" onClick={onCreate}>
           {t('newStory')}

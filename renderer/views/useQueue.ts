@@ -14,6 +14,7 @@ export type QueueQuery = Omit<Input<'search.query'>, 'limit' | 'offset'>;
 export function useQueue(client: BylineClient, query: QueueQuery, refreshKey: number) {
   const [pages, setPages] = useState<ReadonlyMap<number, SearchHit[]>>(new Map());
   const [total, setTotal] = useState(0);
+  const [atLeast, setAtLeast] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
   const requested = useRef(new Set<number>());
@@ -31,6 +32,7 @@ export function useQueue(client: BylineClient, query: QueueQuery, refreshKey: nu
         (result) => {
           if (gen !== generation.current) return;
           setTotal(result.total);
+          setAtLeast(result.totalIsLowerBound);
           const replace = replaceOnNext.current;
           replaceOnNext.current = false;
           setPages((prev) => (replace ? new Map([[page, result.items]]) : new Map(prev).set(page, result.items)));
@@ -55,5 +57,5 @@ export function useQueue(client: BylineClient, query: QueueQuery, refreshKey: nu
 
   const item = (index: number): SearchHit | undefined => pages.get(Math.floor(index / QUEUE_PAGE))?.[index % QUEUE_PAGE];
   const ensure = (index: number) => loadPage(Math.floor(index / QUEUE_PAGE));
-  return { total, item, ensure, error, loaded: pages.has(0) };
+  return { total, atLeast, item, ensure, error, loaded: pages.has(0) };
 }

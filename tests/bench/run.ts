@@ -4,12 +4,14 @@
  */
 import { benchCounting } from './counting.bench';
 import { benchSave } from './save.bench';
+import { benchSearch } from './search.bench';
 import { benchTyping } from './typing.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   save: benchSave,
   counting: benchCounting,
   typing: benchTyping,
+  search: benchSearch,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

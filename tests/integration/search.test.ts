@@ -116,6 +116,16 @@ describe('ranking, filters and sorting', () => {
   });
 });
 
+describe('counting', () => {
+  it('counts exactly up to the cap, then says "at least"', async () => {
+    for (const h of ['하나', '둘', '셋']) await story(`${h} 국회`, ['국회 소식']);
+    const capped = new SearchService(new SearchRepository(db, 2));
+    expect(await capped.search(SearchQuery.parse({ text: '국회' }))).toMatchObject({ total: 2, totalIsLowerBound: true });
+    expect((await capped.search(SearchQuery.parse({ text: '국회' }))).items).toHaveLength(3);
+    expect(await find('국회')).toMatchObject({ total: 3, totalIsLowerBound: false });
+  });
+});
+
 describe('the index stays in step with the stories', () => {
   it('follows every save: old words are gone, new ones found', async () => {
     const s = await story('원래 제목', ['처음 쓴 본문']);
@@ -135,7 +145,7 @@ describe('the index stays in step with the stories', () => {
     expect(await headlines('보관', { includeArchived: true })).toEqual(['보관할 기사']);
   });
 
-  it('is rebuilt from the stories when it was never built (a database from before migration 4)', async () => {
+  it('is rebuilt from the stories when it was never built (a database from before migration 3)', async () => {
     await story('재색인 시험', ['브룩헤이븐 국립연구소']);
     await db.exec("INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM search_index_state;");
     expect(await headlines('브룩헤이븐')).toEqual([]);

@@ -5,18 +5,28 @@ export const m001ArticlesAndRevisions: Migration = {
   name: 'articles and revisions',
   sql: `
 CREATE TABLE articles (
-  id          TEXT PRIMARY KEY,
-  version     INTEGER NOT NULL CHECK (version >= 1),
-  state       TEXT NOT NULL DEFAULT 'draft',
-  headline    TEXT NOT NULL DEFAULT '',
-  deck        TEXT NOT NULL DEFAULT '',
-  section     TEXT NOT NULL DEFAULT '',
-  body_json   TEXT NOT NULL,
-  body_text   TEXT NOT NULL DEFAULT '',
-  char_count  INTEGER NOT NULL DEFAULT 0,
-  created_at  TEXT NOT NULL,
-  updated_at  TEXT NOT NULL,
-  archived_at TEXT
+  id                 TEXT PRIMARY KEY,
+  version            INTEGER NOT NULL CHECK (version >= 1),
+  state              TEXT NOT NULL DEFAULT 'draft',
+  headline           TEXT NOT NULL DEFAULT '',
+  deck               TEXT NOT NULL DEFAULT '',
+  section            TEXT NOT NULL DEFAULT '',
+  story_type         TEXT NOT NULL DEFAULT 'straight',
+  bylines_json       TEXT NOT NULL DEFAULT '[]',
+  source_attribution TEXT NOT NULL DEFAULT '',
+  tags_json          TEXT NOT NULL DEFAULT '[]',
+  summary            TEXT NOT NULL DEFAULT '',
+  slug               TEXT NOT NULL DEFAULT '',
+  embargo_at         TEXT,
+  desk_note          TEXT NOT NULL DEFAULT '',
+  char_count         INTEGER NOT NULL DEFAULT 0,
+  created_at         TEXT NOT NULL,
+  updated_at         TEXT NOT NULL,
+  archived_at        TEXT,
+  -- The bulky columns come last: queues and search filters read the columns before them without
+  -- walking a 20,000-character story's overflow pages.
+  body_text          TEXT NOT NULL DEFAULT '',
+  body_json          TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE revisions (
@@ -26,8 +36,10 @@ CREATE TABLE revisions (
   headline    TEXT NOT NULL,
   deck        TEXT NOT NULL,
   section     TEXT NOT NULL,
-  body_json   TEXT NOT NULL,
   saved_at    TEXT NOT NULL,
+  -- The story's details beyond headline, deck and section (type, bylines, 뉴스출처, tags…).
+  meta_json   TEXT NOT NULL DEFAULT '{}',
+  body_json   TEXT NOT NULL,
   UNIQUE (article_id, version)
 ) STRICT;
 

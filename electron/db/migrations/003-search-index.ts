@@ -7,8 +7,8 @@ import type { Migration } from './index';
  * queries. Rows are written by the repository in the same transaction as the save; a rebuild
  * (rows written before this migration, or a tokenizer change) is tracked in search_index_state.
  */
-export const m004SearchIndex: Migration = {
-  version: 4,
+export const m003SearchIndex: Migration = {
+  version: 3,
   name: 'search index',
   sql: `
 CREATE VIRTUAL TABLE article_search USING fts5(

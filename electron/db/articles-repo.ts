@@ -10,7 +10,7 @@ import {
   type StoryType,
 } from '../../shared/article';
 import type { Database, Executor, SqlValue } from './database';
-import { indexedTextOf, writeSearchRow } from './search-index';
+import { reindexArticle } from './search-index';
 
 interface ArticleRow {
   id: string;
@@ -144,9 +144,9 @@ async function appendRevision(tx: Executor, articleId: string, version: number, 
 }
 
 /** Keeps the search index in step with the article, in the same transaction. */
-async function reindex(tx: Executor, id: string, fields: ArticleFields, derived: Derived): Promise<void> {
+async function reindex(tx: Executor, id: string): Promise<void> {
   const row = await tx.get<{ rowid: number }>('SELECT rowid FROM articles WHERE id = ?', [id]);
-  await writeSearchRow(tx, row!.rowid, indexedTextOf(fields, derived.bodyText));
+  await reindexArticle(tx, row!.rowid);
 }
 
 /** Why a versioned write touched no row: the story is gone, or someone saved first. */
@@ -167,7 +167,7 @@ export class ArticleRepository {
         [input.id, ...fieldValues(input.fields, input.derived), input.now, input.now],
       );
       await appendRevision(tx, input.id, 1, input.fields, input.now);
-      await reindex(tx, input.id, input.fields, input.derived);
+      await reindex(tx, input.id);
       return (await selectArticle(tx, input.id))!;
     });
   }
@@ -185,7 +185,7 @@ export class ArticleRepository {
           [item.id, item.state, ...fieldValues(item.fields, item.derived), item.createdAt, item.createdAt],
         );
         await appendRevision(tx, item.id, 1, item.fields, item.createdAt);
-        await reindex(tx, item.id, item.fields, item.derived);
+        await reindex(tx, item.id);
       }
     });
   }
@@ -204,7 +204,7 @@ export class ArticleRepository {
       );
       if (changes === 0) return explainMiss(tx, input.id);
       await appendRevision(tx, input.id, input.baseVersion + 1, input.fields, input.now);
-      await reindex(tx, input.id, input.fields, input.derived);
+      await reindex(tx, input.id);
       return { status: 'ok', article: (await selectArticle(tx, input.id))! };
     });
   }
@@ -217,6 +217,7 @@ export class ArticleRepository {
       );
       if (changes === 0) return explainMiss(tx, input.id);
       const article = (await selectArticle(tx, input.id))!;
+      await reindex(tx, input.id);
       // Archiving changes no words, but the version moved, so history records the same content under it.
       await appendRevision(tx, article.id, article.version, article, input.now);
       return { status: 'ok', article };

@@ -2,6 +2,8 @@
  * The only file that touches the sqlite3 package. Everything else sees `Database`, so that moving to
  * another engine (DESIGN.md: node-sqlite3 is unmaintained upstream) changes only db/.
  */
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { AppError } from '../../shared/errors';
 
@@ -24,37 +26,73 @@ export interface Database extends Executor {
   readonly file: string;
 }
 
-/** Storage failures a person must read: the file is damaged, or from a newer Byline. */
+export type StorageReason = 'CORRUPT' | 'TOO_NEW' | 'UNAVAILABLE' | 'FULL' | 'READONLY' | 'IO';
+
+/** Storage failures a person must read: the file is damaged or from a newer Byline, the disk is full or read-only. */
 export class StorageError extends AppError {
   constructor(
-    readonly reason: 'CORRUPT' | 'TOO_NEW' | 'UNAVAILABLE',
+    readonly reason: StorageReason,
     message: string,
+    options?: { cause?: unknown },
   ) {
     super('STORAGE', message, { reason });
     this.name = 'StorageError';
+    // Kept for the log only: the cause never crosses the contract (toApiError sends code, message, details).
+    if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
 
+/** Every save is one transaction: when one fails, none of it is stored and the version before it stays. */
+const NOTHING_LOST = '이번 변경은 저장되지 않았고, 마지막으로 저장된 버전은 그대로 있습니다.';
+
+const STORAGE_FAILURES: Record<string, { reason: StorageReason; message: string }> = {
+  SQLITE_FULL: { reason: 'FULL', message: `디스크 공간이 부족해 저장하지 못했습니다. 공간을 확보한 뒤 다시 저장하세요. ${NOTHING_LOST}` },
+  ENOSPC: { reason: 'FULL', message: `디스크 공간이 부족해 작업을 마치지 못했습니다. 공간을 확보한 뒤 다시 시도하세요. ${NOTHING_LOST}` },
+  EDQUOT: { reason: 'FULL', message: `디스크 할당량을 넘어 작업을 마치지 못했습니다. 공간을 확보한 뒤 다시 시도하세요. ${NOTHING_LOST}` },
+  SQLITE_READONLY: { reason: 'READONLY', message: `데이터 폴더가 읽기 전용이라 저장하지 못했습니다. 폴더 권한과 디스크 연결 상태를 확인하세요. ${NOTHING_LOST}` },
+  EROFS: { reason: 'READONLY', message: `데이터 폴더가 읽기 전용이라 작업을 마치지 못했습니다. 폴더 권한과 디스크 연결 상태를 확인하세요. ${NOTHING_LOST}` },
+  EACCES: { reason: 'READONLY', message: `데이터 폴더에 쓸 권한이 없어 작업을 마치지 못했습니다. 폴더 권한을 확인하세요. ${NOTHING_LOST}` },
+  EPERM: { reason: 'READONLY', message: `데이터 폴더에 쓸 권한이 없어 작업을 마치지 못했습니다. 폴더 권한을 확인하세요. ${NOTHING_LOST}` },
+  SQLITE_CANTOPEN: { reason: 'UNAVAILABLE', message: `데이터베이스 파일을 열 수 없어 작업을 마치지 못했습니다. 데이터 폴더가 그대로 있고 쓸 수 있는지 확인하세요. ${NOTHING_LOST}` },
+  SQLITE_IOERR: { reason: 'IO', message: `디스크 읽기·쓰기 오류로 작업을 마치지 못했습니다. 디스크 상태를 확인하세요. ${NOTHING_LOST}` },
+  EIO: { reason: 'IO', message: `디스크 읽기·쓰기 오류로 작업을 마치지 못했습니다. 디스크 상태를 확인하세요. ${NOTHING_LOST}` },
+};
+
+/**
+ * A failure of the disk under the database (full, read-only, gone, failing) as the StorageError a
+ * reporter can act on; undefined for anything else, which stays a bug (INTERNAL). sqlite3 reports
+ * SQLITE_* codes, file operations (backups) Node's errno codes.
+ */
+export function storageFailure(err: unknown): StorageError | undefined {
+  if (err instanceof StorageError) return err;
+  const code = (err as { code?: unknown } | null)?.code;
+  const known = typeof code === 'string' && Object.prototype.hasOwnProperty.call(STORAGE_FAILURES, code) ? STORAGE_FAILURES[code] : undefined;
+  return known ? new StorageError(known.reason, known.message, { cause: err }) : undefined;
+}
+
+const fail = (reject: (err: unknown) => void) => (err: Error) => reject(storageFailure(err) ?? err);
+
+/** Disk failures leave here as StorageError (see storageFailure); every other error as sqlite3 raised it. */
 function wrap(raw: sqlite3.Database): Executor {
   return {
     run: (sql, params = []) =>
       new Promise((resolve, reject) => {
         raw.run(sql, params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
-          if (err) reject(err);
+          if (err) fail(reject)(err);
           else resolve({ changes: this.changes, lastId: this.lastID });
         });
       }),
     get: <T>(sql: string, params: Params = []) =>
       new Promise<T | undefined>((resolve, reject) => {
-        raw.get(sql, params as unknown[], (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
+        raw.get(sql, params as unknown[], (err: Error | null, row: T | undefined) => (err ? fail(reject)(err) : resolve(row)));
       }),
     all: <T>(sql: string, params: Params = []) =>
       new Promise<T[]>((resolve, reject) => {
-        raw.all(sql, params as unknown[], (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+        raw.all(sql, params as unknown[], (err: Error | null, rows: T[]) => (err ? fail(reject)(err) : resolve(rows)));
       }),
     exec: (sql) =>
       new Promise((resolve, reject) => {
-        raw.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
+        raw.exec(sql, (err: Error | null) => (err ? fail(reject)(err) : resolve()));
       }),
   };
 }
@@ -138,6 +176,38 @@ function isCorruption(err: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
 }
 
+function folderWritable(dir: string): boolean {
+  try {
+    // access(2) answers EROFS for a read-only mount even to root, who passes every permission check.
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why the database could not be opened at start-up, in words that say what to do; the files are left as they are. */
+function openFailure(file: string, err: unknown): StorageError {
+  if (err instanceof StorageError && (err.reason === 'CORRUPT' || err.reason === 'TOO_NEW')) return err;
+  const raw = err instanceof StorageError && err.cause !== undefined ? err.cause : err;
+  if (isCorruption(raw)) {
+    return new StorageError('CORRUPT', `데이터베이스 파일이 손상되었거나 SQLite 파일이 아닙니다: ${file}. 파일은 바꾸지 않았습니다.`, { cause: raw });
+  }
+  const dir = path.dirname(file);
+  const mapped = storageFailure(raw);
+  if (mapped?.reason === 'READONLY' || !folderWritable(dir)) {
+    return new StorageError(
+      'READONLY',
+      `데이터 폴더에 쓸 수 없어 시작하지 않았습니다: ${dir}. 폴더가 읽기 전용으로 연결되었거나 쓰기 권한이 없습니다. 기존 기사와 파일은 바꾸지 않았습니다.`,
+      { cause: raw },
+    );
+  }
+  if (mapped?.reason === 'FULL') {
+    return new StorageError('FULL', `디스크 공간이 부족해 데이터베이스를 준비하지 못했습니다: ${file}. 공간을 확보한 뒤 다시 시작하세요. 기존 기사는 바꾸지 않았습니다.`, { cause: raw });
+  }
+  return new StorageError('UNAVAILABLE', `데이터베이스를 준비하지 못했습니다: ${file} (${(raw as Error).message})`, { cause: raw });
+}
+
 /**
  * Opens (or creates) the database with the settings a newsroom needs: WAL, foreign keys, FULL sync so
  * that an acknowledged save survives a crash, and a busy timeout. A damaged file is reported, never reset.
@@ -148,7 +218,7 @@ export async function openDatabase(file: string, options: { busyTimeoutMs?: numb
       err ? reject(err) : resolve(db),
     );
   }).catch((err: unknown) => {
-    throw new StorageError('UNAVAILABLE', `데이터베이스 파일을 열 수 없습니다: ${file} (${(err as Error).message})`);
+    throw openFailure(file, err);
   });
   raw.configure('busyTimeout', options.busyTimeoutMs ?? 5_000);
   const db = new QueuedDatabase(raw, file);
@@ -163,11 +233,7 @@ export async function openDatabase(file: string, options: { busyTimeoutMs?: numb
     }
   } catch (err) {
     await db.close().catch(() => undefined);
-    if (err instanceof StorageError) throw err;
-    if (isCorruption(err)) {
-      throw new StorageError('CORRUPT', `데이터베이스 파일이 손상되었거나 SQLite 파일이 아닙니다: ${file}. 파일은 바꾸지 않았습니다.`);
-    }
-    throw new StorageError('UNAVAILABLE', `데이터베이스를 준비하지 못했습니다: ${file} (${(err as Error).message})`);
+    throw openFailure(file, err);
   }
   return db;
 }

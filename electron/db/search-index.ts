@@ -1,54 +1,66 @@
-import type { ArticleFields } from '../../shared/article';
 import { bigramText, runEndSyllables } from '../../shared/korean-tokens';
 import type { Database, Executor } from './database';
 
 /** Bump when the shaping of indexed text changes: the index is rebuilt at the next start. */
-export const TOKENIZER_VERSION = 1;
+export const TOKENIZER_VERSION = 2;
 
-export interface IndexedText {
+interface IndexedRow {
   headline: string;
   deck: string;
-  body: string;
-  people: string;
-  tags: string;
-  source: string;
-}
-
-export function indexedTextOf(fields: ArticleFields, bodyText: string): IndexedText {
-  return {
-    headline: fields.headline,
-    deck: fields.deck,
-    body: bodyText,
-    people: fields.bylines.map((b) => `${b.name} ${b.email}`).join(' '),
-    tags: fields.tags.join(' '),
-    source: fields.sourceAttribution,
-  };
-}
-
-/** Replaces the index row of one article (call inside the transaction that writes the article). */
-export async function writeSearchRow(tx: Executor, rowid: number, text: IndexedText): Promise<void> {
-  await tx.run('DELETE FROM article_search WHERE rowid = ?', [rowid]);
-  const all = [text.headline, text.deck, text.body, text.people, text.tags, text.source];
-  await tx.run('INSERT INTO article_search (rowid, headline, deck, body, people, tags, source, singles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-    rowid,
-    ...all.map(bigramText),
-    runEndSyllables(all.join('\n')),
-  ]);
-}
-
-interface RebuildRow {
-  rowid: number;
-  headline: string;
-  deck: string;
-  body_text: string;
+  section: string;
+  state: string;
+  archived_at: string | null;
   bylines_json: string;
   tags_json: string;
   source_attribution: string;
+  body_text: string;
 }
 
 /**
- * Rebuilds the whole index if it was built by another tokenizer version or never built (a database
- * from before migration 3). Runs at start, in batches, each batch its own transaction.
+ * Filter values as single ASCII tokens (hex of the UTF-8 value), so that section, state, archive,
+ * tag and author filters are index lookups intersected with the words, not a join per match.
+ */
+export function facetToken(kind: 'sec' | 'st' | 'arch' | 'tag' | 'au', value: string): string {
+  return `f${kind}x${Buffer.from(value, 'utf8').toString('hex')}`;
+}
+
+function facets(r: IndexedRow): string {
+  const bylines = JSON.parse(r.bylines_json) as Array<{ name: string }>;
+  const tags = JSON.parse(r.tags_json) as string[];
+  return [
+    facetToken('sec', r.section),
+    facetToken('st', r.state),
+    facetToken('arch', r.archived_at ? '1' : '0'),
+    ...tags.map((t) => facetToken('tag', t)),
+    ...bylines.map((b) => facetToken('au', b.name)),
+  ].join(' ');
+}
+
+/**
+ * Rewrites the index row of one article from what is stored (call inside the transaction that
+ * wrote it, after the write). Reads only the row it indexes.
+ */
+export async function reindexArticle(tx: Executor, rowid: number): Promise<void> {
+  await tx.run('DELETE FROM article_search WHERE rowid = ?', [rowid]);
+  const r = await tx.get<IndexedRow>(
+    'SELECT headline, deck, section, state, archived_at, bylines_json, tags_json, source_attribution, body_text FROM articles WHERE rowid = ?',
+    [rowid],
+  );
+  if (!r) return;
+  const people = (JSON.parse(r.bylines_json) as Array<{ name: string; email: string }>).map((b) => `${b.name} ${b.email}`).join(' ');
+  const tags = (JSON.parse(r.tags_json) as string[]).join(' ');
+  const all = [r.headline, r.deck, r.body_text, people, tags, r.source_attribution];
+  await tx.run('INSERT INTO article_search (rowid, headline, deck, body, people, tags, source, singles, facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+    rowid,
+    ...all.map(bigramText),
+    runEndSyllables(all.join('\n')),
+    facets(r),
+  ]);
+}
+
+/**
+ * Rebuilds the whole index if it was built by another tokenizer version or never built. Runs at
+ * start, in batches, each batch its own transaction.
  */
 export async function rebuildSearchIndexIfNeeded(db: Database, batchSize = 2_000): Promise<{ rebuilt: boolean; rows: number }> {
   const state = await db.get<{ tokenizer_version: number }>('SELECT tokenizer_version FROM search_index_state WHERE id = 1');
@@ -57,23 +69,10 @@ export async function rebuildSearchIndexIfNeeded(db: Database, batchSize = 2_000
   let last = 0;
   let rows = 0;
   for (;;) {
-    const batch = await db.all<RebuildRow>(
-      'SELECT rowid, headline, deck, body_text, bylines_json, tags_json, source_attribution FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?',
-      [last, batchSize],
-    );
+    const batch = await db.all<{ rowid: number }>('SELECT rowid FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?', [last, batchSize]);
     if (batch.length === 0) break;
     await db.transaction(async (tx) => {
-      for (const r of batch) {
-        const bylines = JSON.parse(r.bylines_json) as Array<{ name: string; email: string }>;
-        await writeSearchRow(tx, r.rowid, {
-          headline: r.headline,
-          deck: r.deck,
-          body: r.body_text,
-          people: bylines.map((b) => `${b.name} ${b.email}`).join(' '),
-          tags: (JSON.parse(r.tags_json) as string[]).join(' '),
-          source: r.source_attribution,
-        });
-      }
+      for (const r of batch) await reindexArticle(tx, r.rowid);
     });
     rows += batch.length;
     last = batch.at(-1)!.rowid;

@@ -1,6 +1,7 @@
 import type { ArticleState } from '../../shared/article';
 import type { SearchQuery } from '../../shared/search';
 import type { Database, SqlValue } from './database';
+import { facetToken } from './search-index';
 
 export interface SearchRow {
   id: string;
@@ -21,6 +22,18 @@ const WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5';
 export const COUNT_CAP = 10_000;
 
 const COLUMNS = 'a.id, a.version, a.state, a.headline, a.section, a.body_text, a.char_count AS characters, a.updated_at, a.archived_at';
+
+/** The filters as facet terms of the FTS5 query (see search-index.ts). */
+function facetTerms(q: SearchQuery): string[] {
+  const term = (kind: Parameters<typeof facetToken>[0], value: string) => `facets : "${facetToken(kind, value)}"`;
+  const out: string[] = [];
+  if (!q.includeArchived) out.push(term('arch', '0'));
+  if (q.section) out.push(term('sec', q.section));
+  if (q.state) out.push(term('st', q.state));
+  if (q.tag) out.push(term('tag', q.tag));
+  if (q.author) out.push(term('au', q.author));
+  return out;
+}
 
 /** The WHERE clause of the filters, shared by the text search and the plain listing. */
 function filters(q: SearchQuery): { sql: string[]; params: SqlValue[] } {
@@ -48,19 +61,37 @@ export class SearchRepository {
   ) {}
 
   /**
-   * Two steps: rank the matching rowids (touching only the index and the articles' small columns),
-   * then read the full rows of the one page that is shown. Sorting whole rows, bodies included,
-   * for every match would cost more than the search itself.
+   * Section, state, archive, tag and author filters are facet tokens in the index, so a search is
+   * one FTS5 query: ranked and counted without visiting the articles table. Only a date range or a
+   * date sort joins it. Then the one page that is shown is read in full.
    */
   async matching(match: string, q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {
-    const f = filters(q);
-    const where = ['article_search MATCH ?', ...f.sql].join(' AND ');
-    // CROSS JOIN keeps the index as the outer loop; otherwise SQLite may run the MATCH once per article.
-    const from = 'FROM article_search CROSS JOIN articles a ON a.rowid = article_search.rowid';
-    const order = q.sort === 'date' ? 'a.updated_at DESC, a.id' : `bm25(article_search, ${WEIGHTS}), a.updated_at DESC`;
-    const page = await this.db.all<{ rid: number }>(`SELECT a.rowid AS rid ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, [match, ...f.params, q.limit, q.offset]);
-    const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${from} WHERE ${where} LIMIT ${this.countCap + 1})`, [match, ...f.params]);
-    const counted = count?.n ?? 0;
+    const expression = [match, ...facetTerms(q)].join(' AND ');
+    const needsJoin = q.sort === 'date' || q.from !== undefined || q.to !== undefined;
+    let pageSql: string;
+    let countSql: string;
+    const params: SqlValue[] = [expression];
+    if (needsJoin) {
+      const dates: string[] = [];
+      if (q.from) {
+        dates.push('a.updated_at >= ?');
+        params.push(q.from);
+      }
+      if (q.to) {
+        dates.push('a.updated_at <= ?');
+        params.push(q.to);
+      }
+      // CROSS JOIN keeps the index as the outer loop; otherwise SQLite may run the MATCH once per article.
+      const from = `FROM article_search CROSS JOIN articles a ON a.rowid = article_search.rowid WHERE ${['article_search MATCH ?', ...dates].join(' AND ')}`;
+      const order = q.sort === 'date' ? 'a.updated_at DESC, a.id' : `bm25(article_search, ${WEIGHTS}), a.updated_at DESC`;
+      pageSql = `SELECT a.rowid AS rid ${from} ORDER BY ${order} LIMIT ? OFFSET ?`;
+      countSql = `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${this.countCap + 1})`;
+    } else {
+      pageSql = `SELECT rowid AS rid FROM article_search WHERE article_search MATCH ? ORDER BY bm25(article_search, ${WEIGHTS}) LIMIT ? OFFSET ?`;
+      countSql = `SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${this.countCap + 1})`;
+    }
+    const page = await this.db.all<{ rid: number }>(pageSql, [...params, q.limit, q.offset]);
+    const counted = (await this.db.get<{ n: number }>(countSql, params))?.n ?? 0;
     const total = Math.min(counted, this.countCap);
     const totalIsLowerBound = counted > this.countCap;
     if (page.length === 0) return { rows: [], total, totalIsLowerBound };

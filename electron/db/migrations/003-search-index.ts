@@ -12,7 +12,7 @@ export const m003SearchIndex: Migration = {
   name: 'search index',
   sql: `
 CREATE VIRTUAL TABLE article_search USING fts5(
-  headline, deck, body, people, tags, source, singles,
+  headline, deck, body, people, tags, source, singles, facets,
   content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TABLE search_index_state (

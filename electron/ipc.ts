@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { METHODS, channelOf } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import type { Dispatch } from './api/dispatch';
+import { originOf } from './protocol';
 
 /**
  * Only the app's own page may call: its frame URL must be on the app's origin. Under some test
@@ -15,11 +16,8 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trustedOrigins: reado
     return false;
   }
   if (!url) return false;
-  try {
-    return trustedOrigins.includes(new URL(url).origin);
-  } catch {
-    return false;
-  }
+  const origin = originOf(url);
+  return origin !== undefined && trustedOrigins.includes(origin);
 }
 
 /** Registers every contract method; input validation happens in dispatch, the sender check here. */

@@ -8,6 +8,23 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'byline';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+/**
+ * The origin of a URL, app:// included, for comparing with APP_ORIGIN and the dev server's origin. The
+ * main process parses with Node's URL, which follows WHATWG: only special schemes (http, https, file...)
+ * have an origin there, so `new URL('app://byline/index.html').origin` is the string "null" and
+ * comparing `.origin` would refuse the app's own page. Scheme and host are compared instead; a URL with
+ * no host (data:, about:blank, javascript:, file:) has no origin to trust.
+ */
+export function originOf(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.host ? `${url.protocol}//${url.host}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Must run before the app is ready: app:// behaves like a standard secure origin. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BrowserWindow, shell, type WebContents } from 'electron';
 import type { Settings } from '../shared/settings';
+import { originOf } from './protocol';
 
 function isHttpUrl(raw: string): boolean {
   try {
@@ -14,13 +15,9 @@ function isHttpUrl(raw: string): boolean {
 /** No navigation away from the app and no new windows; http(s) links open in the system browser. */
 export function lockDownNavigation(contents: WebContents, appOrigins: readonly string[]): void {
   contents.on('will-navigate', (event, url) => {
-    let origin = '';
-    try {
-      origin = new URL(url).origin;
-    } catch {
-      /* an unparsable URL is refused below */
-    }
-    if (!appOrigins.includes(origin)) event.preventDefault();
+    // originOf, not URL.origin: Node's URL gives app:// the origin "null" (see protocol.ts).
+    const origin = originOf(url);
+    if (origin === undefined || !appOrigins.includes(origin)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contract, isMethod, type Method } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
+import { storageFailure } from '../db/database';
 import { assertPayloadDepth } from '../../shared/payload-guard';
 import type { Handlers } from './handlers';
 
@@ -9,10 +10,15 @@ z.config(z.locales.ko());
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
+/** Keys and values a caller sent come back inside messages (an unknown key is named): never at any length. */
+function clip(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
   return issues
     .slice(0, 5)
-    .map((i) => `${i.path.map(String).join('.') || '(입력)'}: ${i.message}`)
+    .map((i) => `${clip(i.path.map(String).join('.'), 80) || '(입력)'}: ${clip(i.message)}`)
     .join('; ');
 }
 
@@ -41,6 +47,13 @@ export function createDispatch(handlers: Handlers, log: (message: string, err: u
     try {
       return { ok: true, value: await call(handlers, method, input) };
     } catch (err) {
+      // A disk that is full, read-only or failing is the reporter's to act on (STORAGE, in words), not a bug;
+      // it still goes to the log with its cause. Backups reach the disk without db/, hence the second look here.
+      const storage = err instanceof AppError ? (err.code === 'STORAGE' ? err : undefined) : storageFailure(err);
+      if (storage) {
+        log(`[byline] ${method} failed: storage`, storage.cause ?? storage);
+        return { ok: false, error: storage.toApiError() };
+      }
       if (err instanceof AppError) return { ok: false, error: err.toApiError() };
       log(`[byline] ${method} failed`, err);
       return { ok: false, error: { code: 'INTERNAL', message: '내부 오류가 발생했습니다. 작업은 저장되지 않았을 수 있습니다. 다시 시도하세요.' } };

@@ -176,14 +176,22 @@ function isCorruption(err: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
 }
 
-function folderWritable(dir: string): boolean {
+function writable(target: string): boolean {
   try {
     // access(2) answers EROFS for a read-only mount even to root, who passes every permission check.
-    accessSync(dir, constants.W_OK);
+    accessSync(target, constants.W_OK);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT';
   }
+}
+
+function readOnlyFolder(file: string, cause?: unknown): StorageError {
+  return new StorageError(
+    'READONLY',
+    `데이터 폴더에 쓸 수 없어 시작하지 않았습니다: ${path.dirname(file)}. 폴더가 읽기 전용으로 연결되었거나 쓰기 권한이 없습니다. 기존 기사와 파일은 바꾸지 않았습니다.`,
+    { cause },
+  );
 }
 
 /** Why the database could not be opened at start-up, in words that say what to do; the files are left as they are. */
@@ -193,15 +201,8 @@ function openFailure(file: string, err: unknown): StorageError {
   if (isCorruption(raw)) {
     return new StorageError('CORRUPT', `데이터베이스 파일이 손상되었거나 SQLite 파일이 아닙니다: ${file}. 파일은 바꾸지 않았습니다.`, { cause: raw });
   }
-  const dir = path.dirname(file);
   const mapped = storageFailure(raw);
-  if (mapped?.reason === 'READONLY' || !folderWritable(dir)) {
-    return new StorageError(
-      'READONLY',
-      `데이터 폴더에 쓸 수 없어 시작하지 않았습니다: ${dir}. 폴더가 읽기 전용으로 연결되었거나 쓰기 권한이 없습니다. 기존 기사와 파일은 바꾸지 않았습니다.`,
-      { cause: raw },
-    );
-  }
+  if (mapped?.reason === 'READONLY' || !writable(path.dirname(file))) return readOnlyFolder(file, raw);
   if (mapped?.reason === 'FULL') {
     return new StorageError('FULL', `디스크 공간이 부족해 데이터베이스를 준비하지 못했습니다: ${file}. 공간을 확보한 뒤 다시 시작하세요. 기존 기사는 바꾸지 않았습니다.`, { cause: raw });
   }
@@ -210,9 +211,13 @@ function openFailure(file: string, err: unknown): StorageError {
 
 /**
  * Opens (or creates) the database with the settings a newsroom needs: WAL, foreign keys, FULL sync so
- * that an acknowledged save survives a crash, and a busy timeout. A damaged file is reported, never reset.
+ * that an acknowledged save survives a crash, and a busy timeout. A damaged file is reported, never reset;
+ * a data folder that cannot be written is refused before anything is opened.
  */
 export async function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Promise<Database> {
+  // SQLite would open a write-protected file read-only without a word (and a crash-left WAL with it);
+  // every save would then fail. Say so once, at the start, and touch nothing.
+  if (!writable(path.dirname(file)) || !writable(file)) throw readOnlyFolder(file);
   const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
     const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err: Error | null) =>
       err ? reject(err) : resolve(db),

@@ -48,22 +48,26 @@ function refusePage(res: ServerResponse, status: number, message: string): void 
   res.end(html);
 }
 
+/**
+ * A body over the limit is read to its end and thrown away before the 413 goes out: answering while the
+ * client is still writing makes it see EPIPE or a reset instead of the answer. A body far over the limit
+ * (a hostile stream) is cut off instead.
+ */
+const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
+
 function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        // Stop keeping it but let it drain, so that the 413 still reaches the client.
-        req.removeAllListeners('data');
-        req.resume();
+      if (size > DRAIN_LIMIT_BYTES) {
+        req.destroy();
         resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
+      } else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -74,9 +78,8 @@ async function handleApi(dispatch: Dispatch, method: string, req: IncomingMessag
     return;
   }
   const declared = Number(req.headers['content-length'] ?? 0);
-  const body = declared > MAX_BODY_BYTES ? 'too-large' : await readBody(req);
+  const body = declared > DRAIN_LIMIT_BYTES ? 'too-large' : await readBody(req);
   if (body === 'too-large') {
-    req.resume();
     res.setHeader('Connection', 'close');
     refuse(res, 413, 'VALIDATION', `요청이 너무 큽니다 (최대 ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
     return;

@@ -1,0 +1,320 @@
+import { DEFAULT_META, type Article } from '../../../shared/article';
+import { contract, METHODS, type Method } from '../../../shared/contract';
+import { editorStateFromParagraphs } from '../../../shared/editor-state';
+import type { Result } from '../../../shared/errors';
+import { assertPayloadDepth } from '../../../shared/payload-guard';
+import { seeded, type Rng } from './prng';
+
+/**
+ * Malformed payloads for every contract method, made deterministically from a seed. Each payload is
+ * wrong by construction (a field of the wrong type or size, an unknown key, a missing field, nesting
+ * past the guard, not an object at all), so that the only right answer is VALIDATION and no write.
+ * The contract's own schema is asked afterwards as a check on this generator, never as the oracle.
+ */
+
+export type Transport = 'ipc' | 'http';
+
+/** What a field accepts, as far as the generator needs to know to break it. */
+type Kind =
+  | { t: 'str'; max: number }
+  | { t: 'uuid'; nullable?: boolean }
+  | { t: 'int'; min: number; max?: number }
+  | { t: 'bool' }
+  | { t: 'enum'; values: readonly string[] }
+  | { t: 'iso'; nullable?: boolean }
+  | { t: 'email' }
+  | { t: 'backup-name' }
+  | { t: 'body' }
+  | { t: 'arr'; of: Kind; max: number; min?: number }
+  | { t: 'obj'; fields: Record<string, Kind>; required: readonly string[] };
+
+const obj = (fields: Record<string, Kind>, required: readonly string[] = Object.keys(fields)): Kind => ({ t: 'obj', fields, required });
+const str = (max: number): Kind => ({ t: 'str', max });
+const STATES = ['draft', 'submitted', 'in_review', 'approved', 'published', 'returned', 'corrected', 'withdrawn'] as const;
+
+const FIELDS = obj({
+  headline: str(300),
+  deck: str(2_000),
+  section: str(50),
+  body: { t: 'body' },
+  storyType: { t: 'enum', values: ['straight', 'press_release', 'feature', 'photo', 'opinion'] },
+  bylines: { t: 'arr', max: 10, of: obj({ name: str(50), email: { t: 'email' }, title: str(30) }) },
+  sourceAttribution: str(100),
+  tags: { t: 'arr', max: 30, of: str(50) },
+  summary: str(1_000),
+  slug: str(200),
+  embargoAt: { t: 'iso', nullable: true },
+  deskNote: str(2_000),
+});
+
+/** Each method's input, top level first; `required` lists the keys that have no default. */
+export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
+  'articles.create': { t: 'obj', fields: { headline: str(300), section: str(50) }, required: [] },
+  'articles.get': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
+  'articles.list': { t: 'obj', fields: { includeArchived: { t: 'bool' }, limit: { t: 'int', min: 1, max: 500 }, offset: { t: 'int', min: 0, max: 10_000_000 } }, required: [] },
+  'articles.save': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS }, required: ['id', 'baseVersion', 'fields'] },
+  'articles.archive': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, archived: { t: 'bool' } }, required: ['id', 'baseVersion'] },
+  'articles.revisions': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
+  'articles.revision': { t: 'obj', fields: { id: { t: 'uuid' }, version: { t: 'int', min: 1 } }, required: ['id', 'version'] },
+  'search.query': {
+    t: 'obj',
+    fields: {
+      text: str(200),
+      section: str(50),
+      state: { t: 'enum', values: STATES },
+      author: str(50),
+      tag: str(50),
+      from: { t: 'iso' },
+      to: { t: 'iso' },
+      includeArchived: { t: 'bool' },
+      sort: { t: 'enum', values: ['relevance', 'date'] },
+      limit: { t: 'int', min: 1, max: 200 },
+      offset: { t: 'int', min: 0, max: 10_000_000 },
+    },
+    required: [],
+  },
+  'backup.list': { t: 'obj', fields: {}, required: [] },
+  'backup.create': { t: 'obj', fields: {}, required: [] },
+  'backup.restore': { t: 'obj', fields: { name: { t: 'backup-name' } }, required: ['name'] },
+  'settings.get': { t: 'obj', fields: {}, required: [] },
+  'settings.set': {
+    t: 'obj',
+    fields: {
+      identity: obj({ name: str(100), email: { t: 'email' } }),
+      locale: { t: 'enum', values: ['ko', 'en'] },
+      sections: { t: 'arr', of: str(50), max: 100, min: 1 },
+      lastOpenArticleId: { t: 'uuid', nullable: true },
+      window: obj({ width: { t: 'int', min: 400, max: 10_000 }, height: { t: 'int', min: 300, max: 10_000 }, maximized: { t: 'bool' } }),
+      newsroom: obj({ agencyCredit: str(50), leadTemplate: str(200), bylineTemplate: str(200), attributionTemplate: str(200) }),
+    },
+    required: [],
+  },
+};
+
+/** Keys that have hurt JavaScript servers before: prototype pollution, accessors, odd names. */
+const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', '__defineGetter__', '__lookupSetter__', 'toString', 'valueOf', 'hasOwnProperty', 'then', '', ' ', '데스크', '\u0000', 'a'.repeat(10_000), '$where', '../../etc/passwd'];
+
+const HUGE = () => '가'.repeat(1_000_000);
+
+/** Values of every JSON type, and, over IPC, what structured clone carries beyond JSON. */
+function anyValue(rng: Rng, transport: Transport): unknown {
+  const json: unknown[] = [null, true, false, 0, -1, 1.5, 1e308, '', '양자', '<script>alert(1)</script>', [], [1, '2', null], {}, { polluted: true }];
+  const clone: unknown[] = [undefined, Number.NaN, Infinity, -0, 10n, new Date(0), new Map([['a', 1]]), new Set([1]), new Uint8Array([1, 2]), /x/g, new Error('e'), new Array<unknown>(3)];
+  return rng.pick(transport === 'ipc' && rng.chance(0.4) ? clone : json);
+}
+
+/**
+ * A structure nested past MAX_PAYLOAD_DEPTH. Up to 1,000 levels: deeper than that, structured clone
+ * itself overflows the stack, so a renderer could not send it over IPC in the first place.
+ */
+function deep(rng: Rng): unknown {
+  let v: unknown = '양자';
+  const depth = rng.int(65, 1_000);
+  const asArray = rng.chance(0.5);
+  for (let i = 0; i < depth; i += 1) v = asArray ? [v] : { type: 'paragraph', children: [v] };
+  return v;
+}
+
+/** Sets an own property, even `__proto__`, the way JSON.parse would leave it. */
+function withOwn(target: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  const copy = { ...target };
+  Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+/** A value `kind` never accepts. */
+function wrongFor(kind: Kind, valid: unknown, rng: Rng, transport: Transport): unknown {
+  const notString = [42, true, null, [], ['x'], { x: 1 }];
+  const r = rng.next();
+  if (r < 0.05) return deep(rng);
+  switch (kind.t) {
+    case 'str':
+      if (rng.chance(0.5)) return rng.pick(notString);
+      return rng.chance(0.1) && kind.max < 1_000_000 ? HUGE() : 'ㄱ'.repeat(kind.max + rng.int(1, 500));
+    case 'uuid':
+      return rng.pick([
+        'not-a-uuid',
+        '',
+        '../../etc/passwd',
+        "x' OR '1'='1",
+        `${String(valid)}0`,
+        ` ${String(valid)}`,
+        String(valid).slice(1),
+        42,
+        true,
+        ...(kind.nullable ? [] : [null]),
+        {},
+        [valid],
+        'a'.repeat(rng.int(37, 100_000)),
+      ]);
+    case 'int': {
+      const options: unknown[] = [String(kind.min), 1.5, kind.min - 1, null, true, [kind.min], { value: kind.min }, '', 'NaN'];
+      if (kind.max !== undefined) options.push(kind.max + 1, kind.max * 1000);
+      if (transport === 'ipc') options.push(Number.NaN, Infinity, -Infinity, BigInt(kind.min));
+      return rng.pick(options);
+    }
+    case 'bool':
+      return rng.pick(['true', 'false', 1, 0, null, [], {}, 'yes']);
+    case 'enum':
+      return rng.pick(['unknown', '', `${kind.values[0]} `, kind.values[0]!.toUpperCase() + '_', 1, null, [kind.values[0]], { value: kind.values[0] }, '보류']);
+    case 'iso':
+      return rng.pick(['어제', '2026-13-01T00:00:00Z', '2026-01-01', '2026-01-01 09:00', 1_700_000_000_000, true, {}, ...(kind.nullable ? [] : [null])]);
+    case 'email':
+      return rng.pick(['hong', '홍길동 기자', '@@', 'hong@', 5, null, ['hong@example.com']]);
+    case 'backup-name':
+      // '..' and '.' pass the contract's name pattern; the store refuses them (fuzz-ipc.test.ts checks that).
+      return rng.pick(['../byline.sqlite3', '/etc/passwd', 'byline 1.sqlite3', 'a/b', 'C:\\Windows\\win.ini', 'x'.repeat(101), '', 7, null, ['byline.sqlite3']]);
+    case 'body':
+      return rng.pick([
+        {},
+        'string body',
+        [],
+        null,
+        { root: null },
+        { root: { type: 'paragraph', children: [] } },
+        { root: { type: 'root', children: '본문' } },
+        { root: { type: 'root', children: [{ type: '' }] } },
+        { root: { type: 'root', children: [{ type: 'x'.repeat(65) }] } },
+        { root: { type: 'root', children: [{ type: 'text', text: 1 }] } },
+        { root: { type: 'root', children: [{ type: 'paragraph', version: 1.5 }] } },
+        { root: { type: 'root', children: [{ type: 'paragraph', children: {} }] } },
+        { root: { type: 'root', children: [deep(rng)] } },
+        { root: { type: 'root', children: [{ type: 'text', text: '가' }, 7] } },
+      ]);
+    case 'arr': {
+      const items = Array.isArray(valid) ? valid : [];
+      const choice = rng.int(0, 3);
+      if (choice === 0) return rng.pick(['x', {}, 5, null, true]);
+      if (choice === 1) return Array.from({ length: kind.max + rng.int(1, 20) }, (_, i) => (kind.of.t === 'str' ? `항목${i}` : items[0] ?? {}));
+      if (choice === 2 && kind.min) return [];
+      return [...items, wrongFor(kind.of, undefined, rng, transport)];
+    }
+    case 'obj': {
+      const base = (valid && typeof valid === 'object' ? valid : {}) as Record<string, unknown>;
+      const keys = Object.keys(kind.fields);
+      const choice = rng.int(0, 3);
+      if (choice === 0 || keys.length === 0) return rng.chance(0.5) ? rng.pick(['x', 5, [], null]) : withOwn(base, rng.pick(HOSTILE_KEYS), anyValue(rng, transport));
+      if (choice === 1 && kind.required.length > 0) {
+        const copy = { ...base };
+        delete copy[rng.pick(kind.required)];
+        return copy;
+      }
+      const key = rng.pick(keys);
+      return { ...base, [key]: wrongFor(kind.fields[key]!, base[key], rng, transport) };
+    }
+  }
+}
+
+/** One malformed payload for `method`, built on its valid input. */
+function malformed(method: Method, valid: Record<string, unknown>, rng: Rng, transport: Transport): { label: string; payload: unknown } {
+  const shape = SHAPES[method];
+  const keys = Object.keys(shape.fields);
+  const r = rng.next();
+  if (r < 0.12) {
+    const payload = rng.pick<unknown>([null, 42, -1, 'x', JSON.stringify(valid), true, false, [], [valid], [null]]);
+    return { label: 'not an object', payload };
+  }
+  if (r < 0.3) {
+    const key = rng.pick(HOSTILE_KEYS);
+    return { label: `key ${JSON.stringify(key.slice(0, 20))}`, payload: withOwn(valid, key, rng.chance(0.5) ? { polluted: true } : anyValue(rng, transport)) };
+  }
+  if (r < 0.38) return { label: 'deep nesting', payload: rng.chance(0.5) ? deep(rng) : { ...valid, nested: deep(rng) } };
+  if (r < 0.42) return { label: 'huge unknown key', payload: { ...valid, x: HUGE() } };
+  if (keys.length === 0) return { label: 'unknown key on an empty input', payload: withOwn(valid, rng.pick(['all', 'to', 'locale', 'path', ...HOSTILE_KEYS]), anyValue(rng, transport)) };
+  if (r < 0.5 && shape.required.length > 0) {
+    const copy = { ...valid };
+    const key = rng.pick(shape.required);
+    delete copy[key];
+    return { label: `missing ${key}`, payload: copy };
+  }
+  if (method === 'articles.save' && r < 0.6) {
+    // Inside the fields: the one strict object nested in an input.
+    const fields = valid.fields as Record<string, unknown>;
+    const fieldsShape = SHAPES['articles.save'].fields.fields as Kind & { t: 'obj' };
+    const key = rng.pick(Object.keys(fieldsShape.fields));
+    const wrong = rng.chance(0.15) ? withOwn(fields, rng.pick(HOSTILE_KEYS), anyValue(rng, transport)) : { ...fields, [key]: wrongFor(fieldsShape.fields[key]!, fields[key], rng, transport) };
+    return { label: `fields.${key}`, payload: { ...valid, fields: wrong } };
+  }
+  const key = rng.pick(keys);
+  return { label: `${key} wrong`, payload: { ...valid, [key]: wrongFor(shape.fields[key]!, valid[key], rng, transport) } };
+}
+
+/** What the payload looks like on arrival: structured clone for IPC, JSON for HTTP. */
+export function asDelivered(payload: unknown, transport: Transport): unknown {
+  return transport === 'ipc' ? structuredClone(payload) : JSON.parse(JSON.stringify(payload) ?? 'null');
+}
+
+/** True when the contract (after the depth guard, as dispatch runs them) refuses `delivered`. */
+function contractRefuses(method: Method, delivered: unknown): boolean {
+  try {
+    assertPayloadDepth(delivered);
+  } catch {
+    return true;
+  }
+  return !contract[method].input.safeParse(delivered === undefined ? {} : delivered).success;
+}
+
+/**
+ * `perMethod` malformed payloads for every method. Throws if the generator ever makes one the contract
+ * accepts: that would be a bug here (or a hole in the contract), never a case to quietly drop.
+ */
+export function malformedPayloads(valid: Record<Method, unknown>, options: { seed: number; perMethod: number; transport: Transport }): Array<{ method: Method; label: string; payload: unknown }> {
+  const rng = seeded(options.seed);
+  const out: Array<{ method: Method; label: string; payload: unknown }> = [];
+  for (const method of METHODS) {
+    for (let i = 0; i < options.perMethod; i += 1) {
+      const { label, payload } = malformed(method, valid[method] as Record<string, unknown>, rng, options.transport);
+      if (!contractRefuses(method, asDelivered(payload, options.transport))) {
+        throw new Error(`fuzz generator made a valid ${method} payload (${label}): ${JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))?.slice(0, 300)}`);
+      }
+      out.push({ method, label, payload });
+    }
+  }
+  return out;
+}
+
+/** Method names that are not in the contract, as a hostile page would try them. */
+export function unknownMethods(seed: number, count: number): string[] {
+  const rng = seeded(seed);
+  const fixed = ['articles.delete', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', 'articles', 'ARTICLES.GET', 'articles.get ', ' articles.get', 'articles.get/', 'articles.get\u0000', 'articles..get', 'articles.get.x', '../articles.get', 'settings.set/../backup.restore', '%61rticles.get', 'x'.repeat(10_000), '기사.삭제', 'backup.delete', 'shell.openExternal', 'require'];
+  const random = Array.from({ length: Math.max(0, count - fixed.length) }, () =>
+    Array.from({ length: rng.int(1, 40) }, () => String.fromCharCode(rng.chance(0.8) ? rng.int(0x21, 0x7e) : rng.int(0xac00, 0xd7a3))).join(''),
+  );
+  return [...fixed, ...random].filter((name) => !Object.prototype.hasOwnProperty.call(contract, name)).slice(0, count);
+}
+
+/**
+ * A valid input for every method, around one saved story, made through `call` (dispatch or HTTP).
+ * The fuzz breaks these; tests also send them as they are where a valid request is needed.
+ */
+export async function validInputs(call: (method: Method, input: unknown) => Promise<Result<unknown>>): Promise<Record<Method, unknown>> {
+  const created = await call('articles.create', { headline: '과기정통부 배경훈 장관, 한미 양자기술 협력 가속화 추진' });
+  if (!created.ok) throw new Error(`articles.create: ${created.error.message}`);
+  const id = (created.value as Article).id;
+  const fields = {
+    headline: '과기정통부 배경훈 장관, 한미 양자기술 협력 가속화 추진',
+    deck: '미국 에너지부 산하 브룩헤이븐 국립연구소 방문',
+    section: 'IT/과학',
+    body: editorStateFromParagraphs(['(포탈뉴스통신) 과학기술정보통신부 배경훈 장관은 미국 뉴욕을 방문했다.']),
+    ...DEFAULT_META,
+    bylines: [{ name: '홍길동', email: 'hong@example.com', title: '기자' }],
+    tags: ['양자'],
+  };
+  const saved = await call('articles.save', { id, baseVersion: 1, fields });
+  if (!saved.ok) throw new Error(`articles.save: ${saved.error.message}`);
+  return {
+    'articles.create': { headline: '새 기사', section: '경제' },
+    'articles.get': { id },
+    'articles.list': { includeArchived: false, limit: 10, offset: 0 },
+    'articles.save': { id, baseVersion: 2, fields },
+    'articles.archive': { id, baseVersion: 2, archived: true },
+    'articles.revisions': { id },
+    'articles.revision': { id, version: 1 },
+    'search.query': { text: '장관', sort: 'date', limit: 10 },
+    'backup.list': {},
+    'backup.create': {},
+    'backup.restore': { name: 'byline-20260101-000000-000.sqlite3' },
+    'settings.get': {},
+    'settings.set': { identity: { name: '홍길동', email: 'hong@example.com' }, locale: 'ko', window: { width: 1280, height: 800, maximized: false } },
+  };
+}

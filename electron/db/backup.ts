@@ -3,7 +3,7 @@
  * and a restore that copies a checked backup into the live database with SQLite's online backup API,
  * after saving the current state aside. Photos join the backup when the media library exists.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { AppError } from '../../shared/errors';
@@ -86,7 +86,17 @@ export class BackupStore {
     mkdirSync(this.dir, { recursive: true });
     let name = `byline-${stamp(this.now())}${suffix}.sqlite3`;
     for (let i = 2; existsSync(path.join(this.dir, name)); i += 1) name = `byline-${stamp(this.now())}-${i}${suffix}.sqlite3`;
-    await this.db.run('VACUUM INTO ?', [path.join(this.dir, name)]);
+    // VACUUM INTO leaves what it wrote when the disk fills: write under a name the list never shows, and
+    // give the backup its name only once it is whole.
+    const partial = path.join(this.dir, `.${name}.partial`);
+    rmSync(partial, { force: true });
+    try {
+      await this.db.run('VACUUM INTO ?', [partial]);
+      renameSync(partial, path.join(this.dir, name));
+    } catch (err) {
+      rmSync(partial, { force: true });
+      throw err;
+    }
     return info(this.dir, name);
   }
 

@@ -1,25 +1,24 @@
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { MakerZIP } from '@electron-forge/maker-zip';
 import { VitePlugin } from '@electron-forge/plugin-vite';
-
-/** Native modules Vite leaves external; Forge's Vite plugin packages only .vite/, so they are copied in (electron/forge#3738). */
-const NATIVE_MODULES = ['sqlite3', 'bindings', 'file-uri-to-path'];
+import { EXTERNAL_MODULES, withDependencies } from './electron/external-modules';
 
 const config: ForgeConfig = {
   packagerConfig: {
     name: 'Byline',
     executableName: 'byline',
-    // The sqlite3 .node file cannot be loaded from inside an asar archive.
-    asar: { unpack: '**/*.node' },
+    // Native code cannot be loaded from inside an asar archive: sqlite3's and sharp's .node files, and
+    // the libvips shared library beside sharp's binding.
+    asar: { unpack: '{**/*.node,**/node_modules/@img/sharp-*/**}' },
   },
   makers: [new MakerZIP({}, ['darwin', 'linux', 'win32'])],
   hooks: {
     packageAfterCopy: async (_config, buildPath) => {
-      for (const name of NATIVE_MODULES) {
-        const from = path.resolve('node_modules', name);
-        if (existsSync(from)) cpSync(from, path.join(buildPath, 'node_modules', name), { recursive: true, dereference: true });
+      // sharp's optional @img/sharp-<platform> packages are followed too: only this machine's are installed.
+      for (const name of withDependencies(EXTERNAL_MODULES)) {
+        cpSync(path.resolve('node_modules', name), path.join(buildPath, 'node_modules', name), { recursive: true, dereference: true });
       }
     },
   },

@@ -36,7 +36,7 @@ async function start(): Promise<void> {
   if (warning) void dialog.showMessageBox({ type: 'warning', message: warning });
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  handleAppProtocol(path.join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME));
+  handleAppProtocol(path.join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME), backend.mediaDir);
   registerIpc(backend.dispatch, appOrigins);
   installMenu();
 

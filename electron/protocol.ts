@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { findRendition, RENDITION_CACHE_CONTROL } from './media/rendition-route';
 import { resolveInside } from './web/static-files';
 
 export const APP_SCHEME = 'app';
@@ -32,10 +34,25 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from app://byline/ with the CSP as a response header, never file://. */
-export function handleAppProtocol(rendererDir: string): void {
+/** app://byline/media/<id>/<width>.<webp|jpg>: a photo's rendition from the data folder; never an original. */
+async function renditionResponse(mediaDir: string, pathname: string): Promise<Response> {
+  const found = await findRendition(mediaDir, pathname);
+  const data = found ? await readFile(found.file).catch(() => undefined) : undefined;
+  if (!found || !data) return new Response('Not found', { status: 404 });
+  return new Response(new Uint8Array(data), {
+    status: 200,
+    headers: { 'Content-Type': found.contentType, 'Cache-Control': RENDITION_CACHE_CONTROL, 'X-Content-Type-Options': 'nosniff' },
+  });
+}
+
+/**
+ * Serves the built renderer from app://byline/ with the CSP as a response header, never file://, and
+ * photo renditions under app://byline/media/ from `mediaDir`.
+ */
+export function handleAppProtocol(rendererDir: string, mediaDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    if (url.host === APP_HOST && url.pathname.startsWith('/media/')) return renditionResponse(mediaDir, url.pathname);
     const file = url.host === APP_HOST ? resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : undefined;
     if (!file) return new Response('Not found', { status: 404 });
     const upstream = await net.fetch(pathToFileURL(file).toString()).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
+import { EXTERNAL_MODULES } from './external-modules';
 
-// sqlite3 is native: it stays out of the bundle and is copied in by forge.config.ts's packaging hook.
+// These stay out of the bundle (native, or unbundlable) and are copied in by forge.config.ts's packaging hook.
 export default defineConfig({
-  build: { rollupOptions: { external: ['sqlite3'] } },
+  build: { rollupOptions: { external: EXTERNAL_MODULES } },
 });

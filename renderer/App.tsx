@@ -3,8 +3,16 @@ import type { Article } from '../shared/article';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { createClient } from './client';
 import { LocaleProvider } from './i18n/i18n';
+import { useMediaActions } from './media/useMediaActions';
+import { MediaProvider } from './media/MediaContext';
+import { readPickedProfileId, withActor } from './views/desk/actor-client';
+import { ReviewScreen } from './views/desk/ReviewScreen';
+import { useProfiles } from './views/desk/useProfiles';
+import { useWorkflow } from './views/desk/useWorkflow';
+import { WorkflowContext } from './views/desk/WorkflowContext';
 import { EmptyStory } from './views/EmptyStory';
 import { Inspector } from './views/Inspector';
+import { ProfilePicker } from './views/ProfilePicker';
 import { QueuePanel } from './views/QueuePanel';
 import { SettingsDialog } from './views/SettingsDialog';
 import { StatusBar } from './views/StatusBar';
@@ -12,7 +20,12 @@ import { StoryEditor } from './views/StoryEditor';
 import { useStory } from './views/useStory';
 
 export function App() {
-  const client = useMemo(() => createClient(), []);
+  // Saves, archives and new stories carry the profile picked in this window: the main process checks
+  // them against the desk's workflow for that person (see views/desk/actor-client.ts).
+  const client = useMemo(() => withActor(createClient(), readPickedProfileId), []);
+  const people = useProfiles(client);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   // Bumped after every save or new story: the queue refetches what it shows.
   const [queueVersion, setQueueVersion] = useState(0);
@@ -27,10 +40,24 @@ export function App() {
   const story = useStory(client, onSaved);
   const { load, save, isDirty } = story;
 
+  /** A version stored elsewhere (a workflow move, or another person's edit seen while read-only): show it. */
+  const showArticle = useCallback(
+    (article: Article) => {
+      load(article);
+      void refreshQueue();
+    },
+    [load, refreshQueue],
+  );
+  const workflow = useWorkflow({ client, actor: people.actor, article: story.article, save, currentFields: story.currentFields, isDirty, onArticle: showArticle });
+  // Until the main process has answered, only a draft is taken to be editable; it refuses a save it would not allow anyway.
+  const mayEdit = workflow.status ? workflow.status.editable : story.article?.state === 'draft';
+  const readOnly = switching || !mayEdit;
+
   /** Saves what is on screen, then loads `next`; unsaved text is never dropped on the way. */
   const switchTo = useCallback(
     async (next: () => Promise<Article>) => {
       setSwitching(true);
+      setReviewOpen(false);
       try {
         if (!(await save())) return;
         const article = await next();
@@ -49,6 +76,8 @@ export function App() {
 
   const open = useCallback((id: string) => switchTo(() => client.call('articles.get', { id })), [client, switchTo]);
   const create = useCallback(() => switchTo(() => client.call('articles.create', {})), [client, switchTo]);
+
+  const media = useMediaActions(client, readOnly, story.updateField, setProblem);
 
   const openId = story.article?.id;
   const listRevisions = useCallback(() => (openId ? client.call('articles.revisions', { id: openId }) : Promise.resolve([])), [client, openId]);
@@ -103,9 +132,20 @@ export function App() {
   return (
     <LocaleProvider locale={settings.locale}>
       <div className="workstation">
-        <QueuePanel client={client} sections={settings.sections} refreshKey={queueVersion} selectedId={story.article?.id ?? null} onSelect={(id) => void open(id)} onCreate={() => void create()} onSettings={() => setSettingsOpen(true)} />
+        <QueuePanel
+          client={client}
+          sections={settings.sections}
+          refreshKey={queueVersion}
+          selectedId={story.article?.id ?? null}
+          onSelect={(id) => void open(id)}
+          onCreate={() => void create()}
+          onSettings={() => setSettingsOpen(true)}
+          actor={people.actor}
+          onProfile={() => setPickerOpen(true)}
+        />
         {story.article && story.fields && story.initialBody ? (
-          <>
+          <MediaProvider value={media}>
+            <WorkflowContext.Provider value={{ workflow, actor: people.actor, openReview: () => void save().then((saved) => saved && setReviewOpen(true)), openProfilePicker: () => setPickerOpen(true) }}>
             <StoryEditor
               article={story.article}
               fields={story.fields}
@@ -113,7 +153,7 @@ export function App() {
               loadSeq={story.loadSeq}
               status={story.status}
               notice={story.notice}
-              readOnly={switching}
+              readOnly={readOnly}
               newsroom={settings.newsroom}
               editorRef={story.editorRef}
               currentFields={story.currentFields}
@@ -128,17 +168,24 @@ export function App() {
               article={story.article}
               fields={story.fields}
               sections={settings.sections}
-              readOnly={switching}
+              readOnly={readOnly}
               loadSeq={story.loadSeq}
               onChange={story.updateField}
               onRestore={(version) => void story.restoreRevision(version)}
               listRevisions={listRevisions}
+              editorRef={story.editorRef}
+              onOpenStory={(id) => void open(id)}
             />
-          </>
+            </WorkflowContext.Provider>
+          </MediaProvider>
         ) : (
           <EmptyStory />
         )}
         {story.article && <StatusBar status={story.status} bodyText={story.bodyText} />}
+        {reviewOpen && story.article && <ReviewScreen client={client} articleId={story.article.id} actor={people.actor} workflow={workflow} onClose={() => setReviewOpen(false)} />}
+        {pickerOpen && (
+          <ProfilePicker profiles={people.profiles} current={people.actor} sections={settings.sections} onPick={people.pick} onCreate={people.create} onClose={() => setPickerOpen(false)} />
+        )}
         {settingsOpen && <SettingsDialog client={client} beforeRestore={save} onRestored={() => window.location.reload()} settings={settings} onSave={saveSettings} onClose={() => setSettingsOpen(false)} />}
         {problem && (
           <div className="toast" role="alert" onClick={() => setProblem(null)}>

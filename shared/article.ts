@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EditorStateJson } from './editor-state';
+import { PhotoRef } from './media';
 
 export const ArticleId = z.uuid();
 
@@ -40,6 +41,8 @@ export const ArticleFields = z.strictObject({
   embargoAt: IsoTime.nullable(),
   /** A note to the desk; never published. */
   deskNote: z.string().max(2_000),
+  /** 대표 사진: shown above the story and used as the CMS's featured image. */
+  leadPhoto: PhotoRef.nullable(),
 });
 export type ArticleFields = z.infer<typeof ArticleFields>;
 
@@ -56,6 +59,7 @@ export const DEFAULT_META: ArticleMeta = {
   slug: '',
   embargoAt: null,
   deskNote: '',
+  leadPhoto: null,
 };
 
 export const Article = z.object({
@@ -115,5 +119,6 @@ export function fieldsOf(a: Article): ArticleFields {
     slug: a.slug,
     embargoAt: a.embargoAt,
     deskNote: a.deskNote,
+    leadPhoto: a.leadPhoto,
   };
 }

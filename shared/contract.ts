@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSummary } from './article';
+import { importMethods } from './contract-import';
+import { mediaMethods } from './contract-media';
+import { publishMethods } from './contract-publish';
+import { workflowMethods } from './contract-workflow';
+import { ProfileId } from './profiles';
 import { SearchQuery, SearchResult } from './search';
 import { Settings, SettingsPatch } from './settings';
 
@@ -7,9 +12,23 @@ export { type ApiError, type Result } from './errors';
 
 const Version = z.number().int().min(1);
 
+/**
+ * The profile picked in this window (see shared/contract-workflow.ts): a new story becomes theirs, and a
+ * save or archive is checked against the workflow's edit rules for them. Optional: without a profile a
+ * window may only draft stories nobody owns yet.
+ */
+const actorId = ProfileId.optional();
+
 const BackupInfo = z.object({ name: z.string(), bytes: z.number().int().min(0), createdAt: z.iso.datetime() });
 /** A backup's file name only: never a path. */
 const BackupName = z.string().max(100).regex(/^[\w.-]+$/, '백업 파일 이름만 쓸 수 있습니다');
+
+/** A method: its input and output schemas, and the input field (if any) that carries raw file bytes. */
+export interface MethodSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  binary?: string;
+}
 
 /**
  * The one table of what the renderer may ask of the main process. IPC, web mode and both renderer
@@ -17,7 +36,7 @@ const BackupName = z.string().max(100).regex(/^[\w.-]+$/, '백업 파일 이름�
  */
 export const contract = {
   'articles.create': {
-    input: z.strictObject({ headline: z.string().max(300).optional(), section: z.string().max(50).optional() }),
+    input: z.strictObject({ headline: z.string().max(300).optional(), section: z.string().max(50).optional(), actorId }),
     output: Article,
   },
   'articles.get': {
@@ -33,11 +52,11 @@ export const contract = {
     output: z.object({ items: z.array(ArticleSummary), total: z.number().int().min(0) }),
   },
   'articles.save': {
-    input: z.strictObject({ id: ArticleId, baseVersion: Version, fields: ArticleFields }),
+    input: z.strictObject({ id: ArticleId, baseVersion: Version, fields: ArticleFields, actorId }),
     output: Article,
   },
   'articles.archive': {
-    input: z.strictObject({ id: ArticleId, baseVersion: Version, archived: z.boolean().default(true) }),
+    input: z.strictObject({ id: ArticleId, baseVersion: Version, archived: z.boolean().default(true), actorId }),
     output: Article,
   },
   'articles.revisions': {
@@ -72,7 +91,11 @@ export const contract = {
     input: SettingsPatch,
     output: Settings,
   },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+  ...mediaMethods,
+  ...workflowMethods,
+  ...importMethods,
+  ...publishMethods,
+} as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -86,6 +109,11 @@ export const METHODS = Object.keys(contract) as Method[];
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The input field that carries raw bytes, for methods that take a file. */
+export function binaryFieldOf(method: Method): string | undefined {
+  return (contract[method] as MethodSpec).binary;
 }
 
 /** The IPC channel of a method. */

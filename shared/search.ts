@@ -11,6 +11,8 @@ export const SearchQuery = z.strictObject({
   /** A reporter's name as it stands in the byline. */
   author: z.string().max(50).optional(),
   tag: z.string().max(50).optional(),
+  /** Only stories that show a photo (lead, body or gallery), or only those that show none. */
+  hasPhotos: z.boolean().optional(),
   /** Last-updated range, inclusive. */
   from: IsoTime.optional(),
   to: IsoTime.optional(),

@@ -26,6 +26,10 @@ export const Settings = z.object({
     /** After the body of a press-release story, e.g. "[뉴스출처 : {source}]". */
     attributionTemplate: z.string().max(200),
   }),
+  /** Photos. A photo's GPS position can reveal a source or a reporter's whereabouts: exports drop it unless kept here. */
+  media: z.object({
+    keepGpsOnExport: z.boolean(),
+  }),
   window: z.object({
     width: z.number().int().min(400).max(10_000),
     height: z.number().int().min(300).max(10_000),
@@ -48,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
     bylineTemplate: '',
     attributionTemplate: '[뉴스출처 : {source}]',
   },
+  media: { keepGpsOnExport: false },
   window: { width: 1400, height: 900, maximized: false },
 };
 
@@ -60,5 +65,6 @@ export const SettingsPatch = z.strictObject({
   lastOpenArticleId: Settings.shape.lastOpenArticleId.optional(),
   window: Settings.shape.window.strict().optional(),
   newsroom: Settings.shape.newsroom.strict().optional(),
+  media: Settings.shape.media.strict().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -1,5 +1,6 @@
 import type { ArticleFields, Byline } from './article';
 import { editorStateToHtml, escapeHtml } from './editor-html';
+import { appPhotoSrc, photoFigureHtml, type PhotoSrc } from './photo-html';
 import type { Settings } from './settings';
 
 export type NewsroomTemplates = Settings['newsroom'];
@@ -23,13 +24,15 @@ export interface StoryParts {
   deckLines: string[];
   /** Opens the lead paragraph, e.g. "(포탈뉴스통신)"; empty when the outlet uses none. */
   leadPrefix: string;
+  /** 대표 사진 with its caption and credit, above the body; empty when the story has none. */
+  leadPhotoHtml: string;
   bodyHtml: string;
   bylineLines: string[];
   /** "[뉴스출처 : 과학기술정보통신부]" or empty. */
   attributionLine: string;
 }
 
-export function storyParts(fields: ArticleFields, newsroom: NewsroomTemplates): StoryParts {
+export function storyParts(fields: ArticleFields, newsroom: NewsroomTemplates, photoSrc: PhotoSrc = appPhotoSrc): StoryParts {
   const hasCredit = newsroom.agencyCredit.trim() !== '' || !newsroom.leadTemplate.includes('{credit}');
   const leadPrefix = hasCredit ? fillTemplate(newsroom.leadTemplate, { credit: newsroom.agencyCredit.trim(), bylines: bylineNames(fields.bylines) }) : '';
   return {
@@ -40,7 +43,8 @@ export function storyParts(fields: ArticleFields, newsroom: NewsroomTemplates): 
       .map((l) => l.trim())
       .filter(Boolean),
     leadPrefix,
-    bodyHtml: editorStateToHtml(fields.body, { leadPrefix }),
+    leadPhotoHtml: fields.leadPhoto ? photoFigureHtml(fields.leadPhoto, photoSrc, 'lead') : '',
+    bodyHtml: editorStateToHtml(fields.body, { leadPrefix, photoSrc }),
     bylineLines: newsroom.bylineTemplate.trim()
       ? fields.bylines.map((b) => fillTemplate(newsroom.bylineTemplate, { name: b.name, title: b.title, email: b.email }))
       : [],
@@ -56,6 +60,7 @@ export function storyHtml(parts: StoryParts): string {
   if (parts.deckLines.length > 0) {
     out.push(`<div class="story-view__deck">${parts.deckLines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`);
   }
+  if (parts.leadPhotoHtml) out.push(parts.leadPhotoHtml);
   out.push(`<div class="story-view__body">${parts.bodyHtml}</div>`);
   for (const line of parts.bylineLines) out.push(`<p class="story-view__byline">${escapeHtml(line)}</p>`);
   if (parts.attributionLine) out.push(`<p class="story-view__attribution">${escapeHtml(parts.attributionLine)}</p>`);

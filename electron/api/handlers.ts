@@ -1,14 +1,24 @@
 import type { Method, Output, ParsedInput } from '../../shared/contract';
 import type { BackupStore } from '../db/backup';
 import type { ArticleService } from '../services/articles';
+import type { ImportService } from '../services/import';
+import type { MediaService } from '../services/media';
+import type { ProfileService } from '../services/profiles';
+import type { PublishService } from '../services/publish';
 import type { SearchService } from '../services/search';
 import type { SettingsService } from '../services/settings';
+import type { WorkflowService } from '../services/workflow';
 
 export interface Services {
   articles: ArticleService;
   search: SearchService;
   backups: BackupStore;
   settings: SettingsService;
+  media: MediaService;
+  workflow: WorkflowService;
+  profiles: ProfileService;
+  imports: ImportService;
+  publish: PublishService;
 }
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Output<M>> | Output<M> };
@@ -16,7 +26,8 @@ export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Outpu
 /** Which service answers each contract method. Input is already validated when a handler runs. */
 export function createHandlers(s: Services): Handlers {
   return {
-    'articles.create': (input) => s.articles.create(input),
+    // With a profile, a new story is theirs and signed by them (the workflow's business).
+    'articles.create': (input) => s.workflow.createStory(input),
     'articles.get': (input) => s.articles.get(input.id),
     'articles.list': (input) => s.articles.list(input),
     'articles.save': (input) => s.articles.save(input),
@@ -29,5 +40,36 @@ export function createHandlers(s: Services): Handlers {
     'backup.restore': (input) => s.backups.restore(input.name),
     'settings.get': () => s.settings.get(),
     'settings.set': (input) => s.settings.set(input),
+    'media.import': (input) => s.media.import(input),
+    'media.get': (input) => s.media.get(input.id),
+    'media.search': (input) => s.media.search(input),
+    'media.update': (input) => s.media.update(input),
+    'media.usage': (input) => s.media.usage(input.id),
+    'profiles.list': () => s.profiles.list(),
+    'profiles.create': (input) => s.profiles.create(input),
+    'profiles.update': (input) => s.profiles.update(input),
+    'workflow.status': (input) => s.workflow.status(input.id, input.actorId),
+    'workflow.submit': (input) => s.workflow.submit(input),
+    'workflow.startReview': (input) => s.workflow.startReview(input),
+    'workflow.approve': (input) => s.workflow.approve(input),
+    'workflow.return': (input) => s.workflow.return(input),
+    'workflow.reopen': (input) => s.workflow.reopen(input),
+    'workflow.correct': (input) => s.workflow.correct(input),
+    'workflow.withdraw': (input) => s.workflow.withdraw(input),
+    'workflow.takeLock': (input) => s.workflow.takeLock(input),
+    'workflow.setPriority': (input) => s.workflow.setPriority(input),
+    'workflow.queue': (input) => s.workflow.queue(input),
+    'workflow.counts': (input) => s.workflow.counts(input),
+    'workflow.history': (input) => s.workflow.history(input.id),
+    'workflow.comments': (input) => s.workflow.comments(input.id),
+    'workflow.comment': (input) => s.workflow.comment(input),
+    'workflow.resolveComment': (input) => s.workflow.resolveComment(input),
+    'import.document': (input) => s.imports.importDocument(input),
+    'import.get': (input) => s.imports.get(input.articleId),
+    'import.confirm': (input) => s.imports.confirm(input),
+    'publish.targets': () => s.publish.targets(),
+    'publish.saveTarget': (input) => s.publish.saveTarget(input),
+    'publish.run': (input) => s.publish.run(input),
+    'publish.log': (input) => s.publish.log(input.articleId),
   };
 }

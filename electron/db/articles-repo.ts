@@ -9,6 +9,8 @@ import {
   type RevisionSummary,
   type StoryType,
 } from '../../shared/article';
+import { PhotoRef } from '../../shared/media';
+import { photosOf } from '../../shared/photo-refs';
 import type { Database, Executor, SqlValue } from './database';
 import { reindexArticle } from './search-index';
 
@@ -28,6 +30,7 @@ interface ArticleRow {
   slug: string;
   embargo_at: string | null;
   desk_note: string;
+  lead_photo_json: string | null;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
@@ -58,6 +61,13 @@ interface RevisionRow {
 
 export type VersionedWrite = { status: 'ok'; article: Article } | { status: 'missing' } | { status: 'stale'; currentVersion: number };
 
+/**
+ * Runs inside a write's transaction, after the versioned update touched the row and before anything
+ * else is written: it throws to refuse the write (rolling the update back) and may record what the
+ * write means (the workflow's edit rules, electron/services/workflow.ts).
+ */
+export type WriteGuard = (tx: Executor, id: string) => Promise<void>;
+
 /** What a save derives from the fields (plain text for search, the character count for queues). */
 export interface Derived {
   bodyText: string;
@@ -82,6 +92,7 @@ const FIELD_COLUMNS = [
   'slug',
   'embargo_at',
   'desk_note',
+  'lead_photo_json',
 ] as const;
 
 function fieldValues(f: ArticleFields, d: Derived): SqlValue[] {
@@ -100,12 +111,20 @@ function fieldValues(f: ArticleFields, d: Derived): SqlValue[] {
     f.slug,
     f.embargoAt,
     f.deskNote,
+    f.leadPhoto ? JSON.stringify(f.leadPhoto) : null,
   ];
 }
 
 function metaOf(f: ArticleFields): ArticleMeta {
   const { headline: _h, deck: _d, section: _s, body: _b, ...meta } = f;
   return meta;
+}
+
+/** A lead photo as stored; a value this build cannot read is shown as none rather than failing the story. */
+function leadPhotoOf(json: string | null): PhotoRef | null {
+  if (json === null) return null;
+  const parsed = PhotoRef.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }
 
 function toArticle(row: ArticleRow): Article {
@@ -125,6 +144,7 @@ function toArticle(row: ArticleRow): Article {
     slug: row.slug,
     embargoAt: row.embargo_at,
     deskNote: row.desk_note,
+    leadPhoto: leadPhotoOf(row.lead_photo_json),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
@@ -143,6 +163,21 @@ async function appendRevision(tx: Executor, articleId: string, version: number, 
   );
 }
 
+/**
+ * Rewrites which photos the story shows (media.usage answers from these rows), in the transaction that
+ * saves it. `fresh` skips the delete for a story that has no rows yet.
+ */
+async function writeUsage(tx: Executor, articleId: string, fields: ArticleFields, fresh = false): Promise<void> {
+  if (!fresh) await tx.run('DELETE FROM media_usage WHERE article_id = ?', [articleId]);
+  const seen = new Set<string>();
+  for (const photo of photosOf(fields)) {
+    const key = `${photo.mediaId} ${photo.role}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    await tx.run('INSERT INTO media_usage (article_id, media_id, role) VALUES (?, ?, ?)', [articleId, photo.mediaId, photo.role]);
+  }
+}
+
 /** Keeps the search index in step with the article, in the same transaction. */
 async function reindex(tx: Executor, id: string): Promise<void> {
   const row = await tx.get<{ rowid: number }>('SELECT rowid FROM articles WHERE id = ?', [id]);
@@ -159,7 +194,11 @@ async function explainMiss(tx: Executor, id: string): Promise<VersionedWrite> {
 export class ArticleRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(input: { id: string; fields: ArticleFields; derived: Derived; now: string }): Promise<Article> {
+  /**
+   * A new draft with its first revision, photo usage and index row. `alongside` writes what else must
+   * exist with the story or not at all (an import record, an owner), in the same transaction.
+   */
+  async insert(input: { id: string; fields: ArticleFields; derived: Derived; now: string }, alongside?: (tx: Executor) => Promise<void>): Promise<Article> {
     return this.db.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO articles (id, version, state, ${FIELD_COLUMNS.join(', ')}, created_at, updated_at)
@@ -167,6 +206,8 @@ export class ArticleRepository {
         [input.id, ...fieldValues(input.fields, input.derived), input.now, input.now],
       );
       await appendRevision(tx, input.id, 1, input.fields, input.now);
+      await writeUsage(tx, input.id, input.fields, true);
+      await alongside?.(tx);
       await reindex(tx, input.id);
       return (await selectArticle(tx, input.id))!;
     });
@@ -185,6 +226,7 @@ export class ArticleRepository {
           [item.id, item.state, ...fieldValues(item.fields, item.derived), item.createdAt, item.createdAt],
         );
         await appendRevision(tx, item.id, 1, item.fields, item.createdAt);
+        await writeUsage(tx, item.id, item.fields, true);
         await reindex(tx, item.id);
       }
     });
@@ -195,7 +237,7 @@ export class ArticleRepository {
   }
 
   /** Writes the fields only if the stored version is still `baseVersion`, and appends the revision in the same transaction. */
-  async saveIfVersion(input: { id: string; baseVersion: number; fields: ArticleFields; derived: Derived; now: string }): Promise<VersionedWrite> {
+  async saveIfVersion(input: { id: string; baseVersion: number; fields: ArticleFields; derived: Derived; now: string; guard?: WriteGuard }): Promise<VersionedWrite> {
     return this.db.transaction(async (tx) => {
       const { changes } = await tx.run(
         `UPDATE articles SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1
@@ -203,19 +245,22 @@ export class ArticleRepository {
         [...fieldValues(input.fields, input.derived), input.now, input.id, input.baseVersion],
       );
       if (changes === 0) return explainMiss(tx, input.id);
+      await input.guard?.(tx, input.id);
       await appendRevision(tx, input.id, input.baseVersion + 1, input.fields, input.now);
+      await writeUsage(tx, input.id, input.fields);
       await reindex(tx, input.id);
       return { status: 'ok', article: (await selectArticle(tx, input.id))! };
     });
   }
 
-  async setArchivedIfVersion(input: { id: string; baseVersion: number; archivedAt: string | null; now: string }): Promise<VersionedWrite> {
+  async setArchivedIfVersion(input: { id: string; baseVersion: number; archivedAt: string | null; now: string; guard?: WriteGuard }): Promise<VersionedWrite> {
     return this.db.transaction(async (tx) => {
       const { changes } = await tx.run(
         'UPDATE articles SET archived_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
         [input.archivedAt, input.now, input.id, input.baseVersion],
       );
       if (changes === 0) return explainMiss(tx, input.id);
+      await input.guard?.(tx, input.id);
       const article = (await selectArticle(tx, input.id))!;
       await reindex(tx, input.id);
       // Archiving changes no words, but the version moved, so history records the same content under it.

@@ -1,12 +1,14 @@
 /**
  * Backups of the database file: a compact, consistent copy made with VACUUM INTO while the app runs,
  * and a restore that copies a checked backup into the live database with SQLite's online backup API,
- * after saving the current state aside. Photos join the backup when the media library exists.
+ * after saving the current state aside. Photos go into a pool shared by every backup (see
+ * media/backup-pool.ts) and come back with a restore.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { AppError } from '../../shared/errors';
+import type { MediaBackupPool } from '../media/backup-pool';
 import type { Database } from './database';
 import { MIGRATIONS } from './migrations/index';
 
@@ -72,6 +74,7 @@ export class BackupStore {
     private readonly db: Database,
     private readonly dir: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly photos?: MediaBackupPool,
   ) {}
 
   list(): BackupInfo[] {
@@ -92,6 +95,8 @@ export class BackupStore {
     rmSync(partial, { force: true });
     try {
       await this.db.run('VACUUM INTO ?', [partial]);
+      // Photos first: a backup listed under its name has every photo its stories show.
+      await this.photos?.save();
       renameSync(partial, path.join(this.dir, name));
     } catch (err) {
       rmSync(partial, { force: true });
@@ -123,6 +128,10 @@ export class BackupStore {
         await closeRaw(live);
       }
     });
+    if (this.photos) {
+      const ids = await this.db.all<{ id: string }>('SELECT id FROM media').catch(() => [] as Array<{ id: string }>);
+      await this.photos.restore(ids.map((r) => r.id));
+    }
     return { restored: info(this.dir, name), safety };
   }
 }

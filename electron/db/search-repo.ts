@@ -21,6 +21,16 @@ const WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5';
 /** Counting every match of a word in half the archive would cost more than ranking; past this, "10,000+". */
 export const COUNT_CAP = 10_000;
 
+/**
+ * Relevance is ranked within blocks of this many matches, newest block first. FTS5 has no top-k
+ * pruning: bm25 over every story holding a common word (tens of thousands) is what made such searches
+ * slow. A desk searching "장관" wants the most relevant of recent stories: the newest RANK_WINDOW matches
+ * (walked newest first, which FTS5 does without sorting) ranked by relevance, then the next older
+ * block ranked likewise, and so on. A word in fewer stories is simply ranked over all of them. Every
+ * story keeps its place whichever page is asked for, so paging neither repeats nor skips one.
+ */
+export const RANK_WINDOW = 1_000;
+
 const COLUMNS = 'a.id, a.version, a.state, a.headline, a.section, a.body_text, a.char_count AS characters, a.updated_at, a.archived_at';
 
 /** The filters as facet terms of the FTS5 query (see search-index.ts). */
@@ -33,6 +43,11 @@ function facetTerms(q: SearchQuery): string[] {
   if (q.tag) out.push(term('tag', q.tag));
   if (q.author) out.push(term('au', q.author));
   return out;
+}
+
+/** media_usage, kept by the articles repository in each save's transaction, says which stories show photos. */
+function photoClause(hasPhotos: boolean): string {
+  return `${hasPhotos ? '' : 'NOT '}EXISTS (SELECT 1 FROM media_usage mu WHERE mu.article_id = a.id)`;
 }
 
 /** The WHERE clause of the filters, shared by the text search and the plain listing. */
@@ -50,6 +65,7 @@ function filters(q: SearchQuery): { sql: string[]; params: SqlValue[] } {
   if (q.to) add('a.updated_at <= ?', q.to);
   if (q.author) add("EXISTS (SELECT 1 FROM json_each(a.bylines_json) WHERE json_extract(value, '$.name') = ?)", q.author);
   if (q.tag) add('EXISTS (SELECT 1 FROM json_each(a.tags_json) WHERE value = ?)', q.tag);
+  if (q.hasPhotos !== undefined) sql.push(photoClause(q.hasPhotos));
   return { sql, params };
 }
 
@@ -58,36 +74,41 @@ export class SearchRepository {
   constructor(
     private readonly db: Database,
     private readonly countCap = COUNT_CAP,
+    private readonly rankWindow = RANK_WINDOW,
   ) {}
 
   /**
    * Section, state, archive, tag and author filters are facet tokens in the index, so a search is
-   * one FTS5 query: ranked and counted without visiting the articles table. Only a date range or a
-   * date sort joins it. Then the one page that is shown is read in full.
+   * one FTS5 query: ranked and counted without visiting the articles table. Only a date range, a
+   * date sort or the photo filter joins it. Then the one page that is shown is read in full.
    */
   async matching(match: string, q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {
     const expression = [match, ...facetTerms(q)].join(' AND ');
-    const needsJoin = q.sort === 'date' || q.from !== undefined || q.to !== undefined;
+    const needsJoin = q.sort === 'date' || q.from !== undefined || q.to !== undefined || q.hasPhotos !== undefined;
     let pageSql: string;
     let countSql: string;
     const params: SqlValue[] = [expression];
     if (needsJoin) {
-      const dates: string[] = [];
+      const joined: string[] = [];
       if (q.from) {
-        dates.push('a.updated_at >= ?');
+        joined.push('a.updated_at >= ?');
         params.push(q.from);
       }
       if (q.to) {
-        dates.push('a.updated_at <= ?');
+        joined.push('a.updated_at <= ?');
         params.push(q.to);
       }
+      if (q.hasPhotos !== undefined) joined.push(photoClause(q.hasPhotos));
       // CROSS JOIN keeps the index as the outer loop; otherwise SQLite may run the MATCH once per article.
-      const from = `FROM article_search CROSS JOIN articles a ON a.rowid = article_search.rowid WHERE ${['article_search MATCH ?', ...dates].join(' AND ')}`;
+      const from = `FROM article_search CROSS JOIN articles a ON a.rowid = article_search.rowid WHERE ${['article_search MATCH ?', ...joined].join(' AND ')}`;
       const order = q.sort === 'date' ? 'a.updated_at DESC, a.id' : `bm25(article_search, ${WEIGHTS}), a.updated_at DESC`;
       pageSql = `SELECT a.rowid AS rid ${from} ORDER BY ${order} LIMIT ? OFFSET ?`;
       countSql = `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${this.countCap + 1})`;
     } else {
-      pageSql = `SELECT rowid AS rid FROM article_search WHERE article_search MATCH ? ORDER BY bm25(article_search, ${WEIGHTS}) LIMIT ? OFFSET ?`;
+      const w = this.rankWindow;
+      const blocksNeeded = Math.floor((q.offset + q.limit - 1) / w) + 1;
+      const ranked = `SELECT rowid AS rid, bm25(article_search, ${WEIGHTS}) AS score FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${blocksNeeded * w}`;
+      pageSql = `SELECT rid FROM (SELECT rid, score, (row_number() OVER (ORDER BY rid DESC) - 1) / ${w} AS block FROM (${ranked})) ORDER BY block, score, rid DESC LIMIT ? OFFSET ?`;
       countSql = `SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${this.countCap + 1})`;
     }
     const page = await this.db.all<{ rid: number }>(pageSql, [...params, q.limit, q.offset]);

@@ -4,20 +4,38 @@ import { createDispatch, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { ArticleRepository } from '../db/articles-repo';
 import { BackupStore } from '../db/backup';
+import { MediaBackupPool } from '../media/backup-pool';
 import { openDatabase, type Database } from '../db/database';
+import { ImportRepository } from '../db/import-repo';
+import { MediaRepository } from '../db/media-repo';
+import { ProfileRepository } from '../db/profiles-repo';
+import { PublishRepository } from '../db/publish-repo';
 import { migrate } from '../db/migrate';
 import { rebuildSearchIndexIfNeeded } from '../db/search-index';
 import { SearchRepository } from '../db/search-repo';
+import { SqliteWorkflowStore } from '../db/workflow-repo';
+import { MediaFileStore } from '../media/file-store';
+import { FileKeySecretStore, type SecretStore } from '../publish/secret-store';
+import type { WordPressOptions } from '../publish/wordpress';
 import { ArticleService } from '../services/articles';
+import { ImportService } from '../services/import';
+import { MediaService } from '../services/media';
+import { ProfileService } from '../services/profiles';
+import { PublishService } from '../services/publish';
 import { SearchService } from '../services/search';
 import { SettingsService, type SettingsStore } from '../services/settings';
+import { WorkflowService } from '../services/workflow';
 
 export const DATABASE_FILE_NAME = 'byline.sqlite3';
+/** Photo files, content-addressed: <data>/media/<sha256>/ (see electron/media/file-store.ts). */
+export const MEDIA_DIR_NAME = 'media';
 
 export interface Backend {
   dispatch: Dispatch;
   db: Database;
   settings: SettingsService;
+  /** Where renditions are served from: web mode's /media/ route and the app:// protocol read here. */
+  mediaDir: string;
   close(): Promise<void>;
 }
 
@@ -25,7 +43,12 @@ export interface Backend {
  * Wires storage and services for any host (Electron, web mode, tests, batch jobs). The host brings its
  * own preferences store, since only the Electron glue may construct electron-store.
  */
-export async function startBackend(options: { dataDir: string; settingsStore: SettingsStore }): Promise<Backend> {
+/** The application password's key under plain Node (web mode, tests, batch jobs): <data>/secret.key, mode 0600. */
+export const SECRET_KEY_FILE_NAME = 'secret.key';
+/** HTML bundles: <data>/exports/<target folder>/<story id>/. */
+export const EXPORTS_DIR_NAME = 'exports';
+
+export async function startBackend(options: { dataDir: string; settingsStore: SettingsStore; secrets?: SecretStore; wordpress?: WordPressOptions }): Promise<Backend> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = await openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
   try {
@@ -36,11 +59,47 @@ export async function startBackend(options: { dataDir: string; settingsStore: Se
     throw err;
   }
   const settings = new SettingsService(options.settingsStore);
-  const articles = new ArticleService({ repo: new ArticleRepository(db), defaultSection: () => settings.get().defaultSection });
+  const workflowStore = new SqliteWorkflowStore(db);
+  const articleRepo = new ArticleRepository(db);
+  const articles: ArticleService = new ArticleService({
+    repo: articleRepo,
+    defaultSection: () => settings.get().defaultSection,
+    // Saves obey the workflow's edit rules, checked inside the save's own transaction.
+    editGuard: (actorId, write) => (tx, id) => workflow.checkEdit(workflowStore.within(tx), id, actorId, write),
+    ownerWriter: (ownerId) => (tx, id) => workflowStore.within(tx).updateWorkflow(id, { ownerId }),
+  });
+  const workflow: WorkflowService = new WorkflowService({ store: workflowStore, articles });
+  const profiles = new ProfileService(new ProfileRepository(db));
+  const mediaDir = path.join(options.dataDir, MEDIA_DIR_NAME);
+  mkdirSync(mediaDir, { recursive: true });
+  const media = new MediaService({ repo: new MediaRepository(db), files: new MediaFileStore(mediaDir), keepGpsOnExport: () => settings.get().media.keepGpsOnExport });
+  // Leftovers of a crash mid-import cost only disk space: a failed sweep is logged, never a reason not to start.
+  const imports = new ImportService({
+    repo: new ImportRepository(db, articleRepo),
+    media,
+    articles,
+    profile: (id) => workflowStore.read.profile(id),
+    defaultSection: () => settings.get().defaultSection,
+  });
+  const publish = new PublishService({
+    repo: new PublishRepository(db),
+    articles,
+    media,
+    workflow,
+    settings: () => settings.get(),
+    secrets: options.secrets ?? new FileKeySecretStore(path.join(options.dataDir, SECRET_KEY_FILE_NAME)),
+    exportsDir: path.join(options.dataDir, EXPORTS_DIR_NAME),
+    mediaDir,
+    wordpress: options.wordpress,
+  });
+  await media.sweep().catch((err: unknown) => console.warn('[byline] media sweep failed', err));
   return {
-    dispatch: createDispatch(createHandlers({ articles, settings, search: new SearchService(new SearchRepository(db)), backups: new BackupStore(db, path.join(options.dataDir, 'backups')) })),
+    dispatch: createDispatch(
+      createHandlers({ articles, settings, media, workflow, profiles, imports, publish, search: new SearchService(new SearchRepository(db)), backups: new BackupStore(db, path.join(options.dataDir, 'backups'), undefined, new MediaBackupPool(mediaDir, path.join(options.dataDir, 'backups', 'media'))) }),
+    ),
     db,
     settings,
+    mediaDir,
     close: () => db.close(),
   };
 }

@@ -3,7 +3,7 @@ import { countCharacters } from '../../shared/counting';
 import { emptyEditorState } from '../../shared/editor-state';
 import { editorStateToText } from '../../shared/editor-text';
 import { AppError } from '../../shared/errors';
-import type { ArticleRepository, Derived, VersionedWrite } from '../db/articles-repo';
+import type { ArticleRepository, Derived, VersionedWrite, WriteGuard } from '../db/articles-repo';
 
 export interface ArticleServiceDeps {
   repo: ArticleRepository;
@@ -12,6 +12,14 @@ export interface ArticleServiceDeps {
   defaultSection?: () => string;
   /** The reporter at this workstation, who signs a new story unless they change it. */
   defaultBylines?: () => Article['bylines'];
+  /**
+   * Who may change a story in its workflow state (electron/services/workflow.ts): checked inside the
+   * write's own transaction, so a lock taken or a move made a moment earlier cannot slip past it.
+   * `actorId` is the profile the renderer says is acting; undefined when none is picked.
+   */
+  editGuard?: (actorId: string | undefined, write: 'save' | 'archive') => WriteGuard;
+  /** Records a new story's owner inside the transaction that creates it (the workflow's store). */
+  ownerWriter?: (ownerId: string) => WriteGuard;
 }
 
 function notFound(id: string): AppError {
@@ -44,16 +52,20 @@ export class ArticleService {
     return { bodyText, characters: countCharacters(bodyText).withSpaces };
   }
 
-  async create(input: { headline?: string; section?: string }): Promise<Article> {
+  async create(input: { headline?: string; section?: string; bylines?: Article['bylines']; ownerId?: string }): Promise<Article> {
     const fields: ArticleFields = {
       headline: input.headline ?? '',
       deck: '',
       section: input.section ?? this.deps.defaultSection?.() ?? '',
       body: emptyEditorState(),
       ...DEFAULT_META,
-      bylines: this.deps.defaultBylines?.() ?? [],
+      bylines: input.bylines ?? this.deps.defaultBylines?.() ?? [],
     };
-    return this.deps.repo.insert({ id: this.newId(), fields, derived: this.derive(fields), now: this.now().toISOString() });
+    const id = this.newId();
+    const { ownerId } = input;
+    if (ownerId !== undefined && !this.deps.ownerWriter) throw new AppError('INTERNAL', '기사 소유자를 기록할 수 없습니다.');
+    const owner = ownerId === undefined ? undefined : (tx: Parameters<WriteGuard>[0]) => this.deps.ownerWriter!(ownerId)(tx, id);
+    return this.deps.repo.insert({ id, fields, derived: this.derive(fields), now: this.now().toISOString() }, owner);
   }
 
   async get(id: string): Promise<Article> {
@@ -66,18 +78,21 @@ export class ArticleService {
     return this.deps.repo.list(input);
   }
 
-  async save(input: { id: string; baseVersion: number; fields: ArticleFields }): Promise<Article> {
-    const result = await this.deps.repo.saveIfVersion({ ...input, derived: this.derive(input.fields), now: this.now().toISOString() });
+  async save(input: { id: string; baseVersion: number; fields: ArticleFields; actorId?: string }): Promise<Article> {
+    const { actorId, ...write } = input;
+    const guard = this.deps.editGuard?.(actorId, 'save');
+    const result = await this.deps.repo.saveIfVersion({ ...write, derived: this.derive(input.fields), now: this.now().toISOString(), guard });
     return settle(input.id, input.baseVersion, result);
   }
 
-  async archive(input: { id: string; baseVersion: number; archived: boolean }): Promise<Article> {
+  async archive(input: { id: string; baseVersion: number; archived: boolean; actorId?: string }): Promise<Article> {
     const now = this.now().toISOString();
     const result = await this.deps.repo.setArchivedIfVersion({
       id: input.id,
       baseVersion: input.baseVersion,
       archivedAt: input.archived ? now : null,
       now,
+      guard: this.deps.editGuard?.(input.actorId, 'archive'),
     });
     return settle(input.id, input.baseVersion, result);
   }

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
   let server;
   try {
-    server = await startWebServer({ dispatch: backend.dispatch, staticDir, port });
+    server = await startWebServer({ dispatch: backend.dispatch, staticDir, mediaDir: backend.mediaDir, port });
   } catch (err) {
     const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
     console.error(

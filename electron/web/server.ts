@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
+import { binaryFieldOf, isMethod } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
+import { MAX_PHOTO_BYTES } from '../../shared/media';
+import { findRendition, RENDITION_CACHE_CONTROL } from '../media/rendition-route';
 import { RequestGuard } from './guard';
 import { securityHeaders, serveStatic } from './static-files';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** The header that carries a file upload's other input fields, as URI-encoded JSON (the body is the file). */
+export const BINARY_INPUT_HEADER = 'x-byline-input';
 
 const STATUS_OF: Record<ApiError['code'], number> = {
   VALIDATION: 400,
@@ -51,55 +57,100 @@ function refusePage(res: ServerResponse, status: number, message: string): void 
 /**
  * A body over the limit is read to its end and thrown away before the 413 goes out: answering while the
  * client is still writing makes it see EPIPE or a reset instead of the answer. A body far over the limit
- * (a hostile stream) is cut off instead.
+ * (a hostile stream, four times the limit) is cut off instead.
  */
-const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
-
-function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const drainLimit = 4 * limit;
+  if (Number(req.headers['content-length'] ?? 0) > drainLimit) return Promise.resolve('too-large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > DRAIN_LIMIT_BYTES) {
+      if (size > drainLimit) {
         req.destroy();
         resolve('too-large');
-      } else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      } else if (size <= limit) chunks.push(chunk);
       else chunks.length = 0;
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
-async function handleApi(dispatch: Dispatch, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    refuse(res, 415, 'VALIDATION', '요청 본문은 application/json 이어야 합니다.');
-    return;
-  }
-  const declared = Number(req.headers['content-length'] ?? 0);
-  const body = declared > DRAIN_LIMIT_BYTES ? 'too-large' : await readBody(req);
-  if (body === 'too-large') {
-    res.setHeader('Connection', 'close');
-    refuse(res, 413, 'VALIDATION', `요청이 너무 큽니다 (최대 ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
-    return;
-  }
-  let input: unknown;
+function refuseTooLarge(res: ServerResponse, limit: number, what: string): void {
+  res.setHeader('Connection', 'close');
+  refuse(res, 413, 'VALIDATION', `${what} 너무 큽니다 (최대 ${limit / 1024 / 1024} MB).`);
+}
+
+/** The input of a JSON request: the body itself. */
+async function jsonInput(req: IncomingMessage, res: ServerResponse): Promise<{ input: unknown } | undefined> {
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body === 'too-large') return void refuseTooLarge(res, MAX_BODY_BYTES, '요청이');
   try {
-    input = body === '' ? {} : JSON.parse(body);
+    return { input: body.length === 0 ? {} : JSON.parse(body.toString('utf8')) };
   } catch {
-    refuse(res, 400, 'VALIDATION', '요청 본문이 올바른 JSON이 아닙니다.');
-    return;
+    return void refuse(res, 400, 'VALIDATION', '요청 본문이 올바른 JSON이 아닙니다.');
   }
-  const result = await dispatch(method, input);
+}
+
+/**
+ * The input of a file upload: the raw body is the file (a 30 MB photo as base64 JSON would cost a third
+ * more and a parse), the other fields come as URI-encoded JSON in X-Byline-Input. The file goes on as a
+ * Uint8Array, as it arrives over IPC, so dispatch and the contract see the same input from both hosts.
+ */
+async function binaryInput(req: IncomingMessage, res: ServerResponse, field: string): Promise<{ input: unknown } | undefined> {
+  const body = await readBody(req, MAX_PHOTO_BYTES);
+  if (body === 'too-large') return void refuseTooLarge(res, MAX_PHOTO_BYTES, '파일이');
+  let fields: unknown;
+  try {
+    const header = req.headers[BINARY_INPUT_HEADER];
+    fields = typeof header === 'string' && header !== '' ? JSON.parse(decodeURIComponent(header)) : {};
+  } catch {
+    return void refuse(res, 400, 'VALIDATION', 'X-Byline-Input 머리글이 URI 인코딩된 JSON이 아닙니다.');
+  }
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+    return void refuse(res, 400, 'VALIDATION', 'X-Byline-Input 머리글은 JSON 객체여야 합니다.');
+  }
+  if (Object.prototype.hasOwnProperty.call(fields, field)) {
+    return void refuse(res, 400, 'VALIDATION', `X-Byline-Input 머리글에 '${field}'를 넣을 수 없습니다. 파일은 요청 본문으로 보냅니다.`);
+  }
+  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  return { input: { ...(fields as Record<string, unknown>), [field]: bytes } };
+}
+
+async function handleApi(dispatch: Dispatch, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const type = req.headers['content-type'] ?? '';
+  const binaryField = isMethod(method) ? binaryFieldOf(method) : undefined;
+  let read: { input: unknown } | undefined;
+  if (type.startsWith('application/json')) read = await jsonInput(req, res);
+  else if (binaryField && type.startsWith('application/octet-stream')) read = await binaryInput(req, res, binaryField);
+  else {
+    const accepted = binaryField ? 'application/json 또는 application/octet-stream(파일)' : 'application/json';
+    return refuse(res, 415, 'VALIDATION', `요청 본문은 ${accepted} 이어야 합니다.`);
+  }
+  if (!read) return;
+  const result = await dispatch(method, read.input);
   sendJson(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
+}
+
+/** GET /media/<id>/<width>.<webp|jpg>: a rendition, or 404 for any other path under /media/. */
+async function serveRendition(mediaDir: string | undefined, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const found = mediaDir ? await findRendition(mediaDir, pathname) : undefined;
+  if (!found) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders() });
+    return void res.end('사진을 찾을 수 없습니다.');
+  }
+  res.writeHead(200, { 'Content-Type': found.contentType, 'Content-Length': found.size, 'Cache-Control': RENDITION_CACHE_CONTROL, ...securityHeaders() });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
 }
 
 /**
  * Web mode: the same dispatch as IPC, behind HTTP on 127.0.0.1 only. `GET /?token=…` trades the
  * printed token for an HttpOnly cookie and redirects, so the token leaves the address bar.
  */
-export async function startWebServer(options: { dispatch: Dispatch; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
+export async function startWebServer(options: { dispatch: Dispatch; staticDir: string; mediaDir?: string; port?: number; token?: string }): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
   const guard = new RequestGuard(token, () => port);
@@ -126,6 +177,7 @@ export async function startWebServer(options: { dispatch: Dispatch; staticDir: s
         return handleApi(options.dispatch, url.pathname.slice('/api/'.length), req, res);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', '허용되지 않은 메서드입니다.');
+      if (url.pathname.startsWith('/media/')) return serveRendition(options.mediaDir, url.pathname, req, res);
       return serveStatic(options.staticDir, url.pathname, res);
     })().catch((err: unknown) => {
       console.error('[byline web] request failed', err);

@@ -16,8 +16,10 @@ import { isSafeUrl } from '../../shared/safe-url';
 import { useT } from '../i18n/i18n';
 import { BODY_MARKDOWN } from './markdown';
 import { bodyNodes } from './nodes';
+import { DecoratorUiGuard } from './plugins/DecoratorUiGuard';
 import { FindReplace } from './plugins/FindReplace';
 import { PastePlugin } from './plugins/PastePlugin';
+import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { Toolbar } from './plugins/Toolbar';
 import { editorTheme } from './theme';
 
@@ -85,6 +87,8 @@ export function BodyEditor({ initialState, editorRef, readOnly, onDirty, onText 
         />
         <HistoryPlugin />
         <ListPlugin />
+        <DecoratorUiGuard />
+        <PhotoPlugin />
         <PastePlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <HorizontalRulePlugin />

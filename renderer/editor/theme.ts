@@ -6,6 +6,8 @@ export const editorTheme: EditorThemeClasses = {
   quote: 'ed-quote',
   list: { ul: 'ed-ul', ol: 'ed-ol', listitem: 'ed-li' },
   link: 'ed-link',
+  photo: 'ed-photo',
+  gallery: 'ed-gallery',
   text: {
     bold: 'ed-bold',
     italic: 'ed-italic',

@@ -1,8 +1,14 @@
-import { useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { useState, type RefObject } from 'react';
 import { StoryType, type Article, type Byline } from '../../shared/article';
 import { useT } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { BylineEditor } from './BylineEditor';
+import { LeadPhotoField } from './LeadPhotoField';
+import { MediaLibrary } from './MediaLibrary';
+import { useWorkflowContext } from './desk/WorkflowContext';
+import { PublishPanel } from './publish/PublishPanel';
+import { useMedia } from '../media/MediaContext';
 import { RevisionsPanel } from './RevisionsPanel';
 import type { StoryFields, UpdateField } from './useStory';
 
@@ -15,6 +21,8 @@ interface Props {
   onChange: UpdateField;
   onRestore: (version: number) => void;
   listRevisions: () => Promise<Array<{ version: number; savedAt: string; headline: string }>>;
+  editorRef: RefObject<LexicalEditor | null>;
+  onOpenStory: (id: string) => void;
 }
 
 /** ISO instant ⇄ the value of a datetime-local input, in the reporter's own time zone. */
@@ -41,15 +49,44 @@ function TagsInput({ tags, readOnly, onChange }: { tags: string[]; readOnly: boo
   );
 }
 
-/** The right-hand panel: the story's facts, the newsroom's required details and the saved versions. */
-export function Inspector({ article, fields, sections, readOnly, loadSeq, onChange, onRestore, listRevisions }: Props) {
+type Tab = 'story' | 'media' | 'publish';
+
+const TAB_LABELS: Record<Tab, StringKey> = { story: 'storyInfo', media: 'mediaLibrary', publish: 'publishTitle' };
+
+/** The right-hand panel: the story's facts and saved versions, or the photo library. */
+export function Inspector(props: Props) {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('story');
+  return (
+    <aside className="inspector" aria-label={t('inspector')}>
+      <div className="inspector__tabs" role="tablist">
+        {(['story', 'media', 'publish'] as const).map((key) => (
+          <button key={key} type="button" role="tab" aria-selected={tab === key} className={`inspector__tab${tab === key ? ' inspector__tab--active' : ''}`} onClick={() => setTab(key)} data-testid={`inspector-tab-${key}`}>
+            {t(TAB_LABELS[key])}
+          </button>
+        ))}
+      </div>
+      {tab === 'story' && <StoryInfo {...props} />}
+      {tab === 'media' && <MediaLibrary editorRef={props.editorRef} onOpenStory={props.onOpenStory} />}
+      {tab === 'publish' && <PublishTab articleId={props.article.id} version={props.article.version} />}
+    </aside>
+  );
+}
+
+/** 출고 for the open story: its targets and every attempt; the main process decides who may publish what. */
+function PublishTab({ articleId, version }: { articleId: string; version: number }) {
+  const { client } = useMedia();
+  const actor = useWorkflowContext()?.actor ?? null;
+  return <PublishPanel key={`${articleId}:${version}`} client={client} articleId={articleId} actorId={actor?.id ?? null} />;
+}
+
+function StoryInfo({ article, fields, sections, readOnly, loadSeq, onChange, onRestore, listRevisions }: Props) {
   const t = useT();
   // A section removed from settings still shows on the stories that carry it.
   const options = sections.includes(fields.section) || !fields.section ? sections : [fields.section, ...sections];
   const needsSource = fields.storyType === 'press_release' && fields.sourceAttribution.trim() === '';
   return (
-    <aside className="inspector" aria-label={t('inspector')}>
-      <h2>{t('inspector')}</h2>
+    <div className="inspector__panel">
       <label className="field">
         <span className="field__label">{t('section')}</span>
         <select value={fields.section} disabled={readOnly} onChange={(e) => onChange('section', e.target.value)} data-testid="section-select">
@@ -71,6 +108,7 @@ export function Inspector({ article, fields, sections, readOnly, loadSeq, onChan
           ))}
         </select>
       </label>
+      <LeadPhotoField photo={fields.leadPhoto} onChange={(photo) => onChange('leadPhoto', photo)} />
       <BylineEditor bylines={fields.bylines} readOnly={readOnly} onChange={(b: Byline[]) => onChange('bylines', b)} />
       <label className="field">
         <span className="field__label">{t('sourceAttribution')}</span>
@@ -113,6 +151,6 @@ export function Inspector({ article, fields, sections, readOnly, loadSeq, onChan
         <dd>{new Date(article.updatedAt).toLocaleString('ko-KR')}</dd>
       </dl>
       <RevisionsPanel key={article.version} currentVersion={article.version} list={listRevisions} onRestore={onRestore} />
-    </aside>
+    </div>
   );
 }

@@ -1,11 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { ArticleState } from '../../shared/article';
+import type { QueueCounts } from '../../shared/contract-workflow';
+import type { Profile } from '../../shared/profiles';
 import type { SearchHit } from '../../shared/search';
 import type { BylineClient } from '../client';
 import { useLocale, useT } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
+import { DeskQueue } from './desk/DeskQueue';
 import { Highlighted } from './Highlighted';
+import { PressReleaseImport } from './import/PressReleaseImport';
 import { useQueue, type QueueQuery } from './useQueue';
 
 interface Props {
@@ -16,14 +20,47 @@ interface Props {
   onSelect: (id: string) => void;
   onCreate: () => void;
   onSettings: () => void;
+  /** The profile picked in this window, and a way to pick one. */
+  actor: Profile | null;
+  onProfile: () => void;
+}
+
+/** The left panel's queues (DESIGN.md): 내 기사 is the whole archive with search; the others are the desk's. */
+type Tab = 'mine' | 'desk' | 'approved' | 'published';
+const TABS: readonly Tab[] = ['mine', 'desk', 'approved', 'published'];
+const COUNTS_POLL_MS = 5_000;
+
+/** How many stories wait in each desk queue (for a desk editor: in the sections they cover). */
+function useQueueCounts(client: BylineClient, actor: Profile | null, refreshKey: number): QueueCounts | null {
+  const [counts, setCounts] = useState<QueueCounts | null>(null);
+  const [tick, setTick] = useState(0);
+  const actorId = actor?.id;
+  const coveredOnly = actor?.role === 'desk';
+  useEffect(() => {
+    let stale = false;
+    client.call('workflow.counts', { coveredOnly, ...(actorId ? { actorId } : {}) }).then(
+      (c) => !stale && setCounts(c),
+      () => undefined,
+    );
+    return () => {
+      stale = true;
+    };
+  }, [client, actorId, coveredOnly, refreshKey, tick]);
+  useEffect(() => {
+    const timer = window.setInterval(() => document.visibilityState === 'visible' && setTick((n) => n + 1), COUNTS_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, []);
+  return counts;
 }
 
 const SEARCH_DELAY_MS = 200;
 
 /** 내 기사 and the archive search: one list, virtualised, so 100,000 rows scroll like ten. */
-export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect, onCreate, onSettings }: Props) {
+export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect, onCreate, onSettings, actor, onProfile }: Props) {
   const t = useT();
   const locale = useLocale();
+  const [tab, setTab] = useState<Tab>('mine');
+  const counts = useQueueCounts(client, actor, refreshKey);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<Omit<QueueQuery, 'text'>>({ sort: 'relevance' });
   const [query, setQuery] = useState<QueueQuery>({ text: '', sort: 'relevance' });
@@ -71,8 +108,54 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
     </button>
   );
 
+  const tabs = (
+    <div className="queue__tabs" role="tablist" aria-label={t('queues')}>
+      {TABS.map((key) => (
+        <button
+          key={key}
+          type="button"
+          role="tab"
+          aria-selected={tab === key}
+          className={`queue__tab${tab === key ? ' queue__tab--active' : ''}`}
+          onClick={() => setTab(key)}
+          data-testid={`queue-tab-${key}`}
+        >
+          {t(`queue_${key}` as StringKey)}
+          {key !== 'mine' && counts && (
+            <span className="queue__tab-count" data-testid={`queue-tab-count-${key}`}>
+              {counts[key].toLocaleString()}
+            </span>
+          )}
+        </button>
+      ))}
+    </div>
+  );
+
+  const footer = (
+    <div className="queue__footer queue__profile">
+      <button type="button" className="button button--small" onClick={onProfile} data-testid="profile-button" title={t('profilePick')}>
+        {actor ? `${actor.name} · ${t(`role_${actor.role}` as StringKey)}` : t('profilePick')}
+      </button>
+      <span className="workflow__spacer" />
+      <button type="button" className="button button--quiet" onClick={onSettings}>
+        {t('settings')}
+      </button>
+    </div>
+  );
+
+  if (tab !== 'mine') {
+    return (
+      <nav className="queue" aria-label={t(`queue_${tab}` as StringKey)}>
+        {tabs}
+        <DeskQueue key={`${tab}:${actor?.id ?? ''}`} client={client} queue={tab} actor={actor} sections={sections} refreshKey={refreshKey} selectedId={selectedId} onSelect={onSelect} />
+        {footer}
+      </nav>
+    );
+  }
+
   return (
     <nav className="queue" aria-label={t('myStories')}>
+      {tabs}
       <div className="queue__header">
         <h2>
           {searching ? t('searchResults') : t('myStories')} <span className="queue__count" data-testid="queue-count">{queue.total.toLocaleString()}
@@ -83,6 +166,7 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
           {t('newStory')}
         </button>
       </div>
+      <PressReleaseImport client={client} actor={actor} selectedId={selectedId} onOpen={onSelect} />
       <div className="queue__search" role="search">
         <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('searchPlaceholder')} aria-label={t('search')} data-testid="search-input" />
         <div className="queue__filters">
@@ -101,6 +185,16 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
                 {t(`state_${s}` as StringKey)}
               </option>
             ))}
+          </select>
+          <select
+            aria-label={t('photoFilter')}
+            value={filters.hasPhotos === undefined ? '' : String(filters.hasPhotos)}
+            onChange={(e) => setFilter('hasPhotos', e.target.value === '' ? undefined : e.target.value === 'true')}
+            data-testid="photo-filter"
+          >
+            <option value="">{t('photoFilterAll')}</option>
+            <option value="true">{t('photoFilterWith')}</option>
+            <option value="false">{t('photoFilterWithout')}</option>
           </select>
           <select aria-label={t('sortOrder')} value={filters.sort ?? 'relevance'} onChange={(e) => setFilter('sort', e.target.value as 'relevance' | 'date')}>
             <option value="relevance">{t('sortRelevance')}</option>
@@ -126,11 +220,7 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
           })}
         </ul>
       </div>
-      <div className="queue__footer">
-        <button type="button" className="button button--quiet" onClick={onSettings}>
-          {t('settings')}
-        </button>
-      </div>
+      {footer}
     </nav>
   );
 }

@@ -3,6 +3,7 @@ import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { BylineClient } from '../client';
 import { useT } from '../i18n/i18n';
 import { BackupPanel } from './BackupPanel';
+import { PublishTargetsPanel } from './publish/PublishTargetsPanel';
 import type { StringKey } from '../i18n/strings';
 
 const TEMPLATE_FIELDS: ReadonlyArray<[keyof Settings['newsroom'], StringKey]> = [
@@ -30,6 +31,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, on
   const [defaultSection, setDefaultSection] = useState(settings.defaultSection);
   const [locale, setLocale] = useState(settings.locale);
   const [newsroom, setNewsroom] = useState(settings.newsroom);
+  const [keepGps, setKeepGps] = useState(settings.media.keepGpsOnExport);
   const setTemplate = (key: keyof Settings['newsroom'], value: string) => setNewsroom((n) => ({ ...n, [key]: value }));
   const [error, setError] = useState<string | null>(null);
 
@@ -40,7 +42,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, on
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = await onSave({ identity: { name: name.trim(), email: email.trim() }, sections: sectionList, defaultSection, locale, newsroom });
+    const problem = await onSave({ identity: { name: name.trim(), email: email.trim() }, sections: sectionList, defaultSection, locale, newsroom, media: { keepGpsOnExport: keepGps } });
     if (problem) setError(problem);
     else onClose();
   };
@@ -87,6 +89,15 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, on
             </label>
           ))}
         </fieldset>
+        <fieldset className="dialog__group">
+          <legend>{t('photo')}</legend>
+          <label className="field field--inline">
+            <input type="checkbox" checked={keepGps} onChange={(e) => setKeepGps(e.target.checked)} data-testid="keep-gps" />
+            <span>{t('keepGpsOnExport')}</span>
+          </label>
+          <span className="field__hint">{t('keepGpsOnExportHint')}</span>
+        </fieldset>
+        <PublishTargetsPanel client={client} />
         <BackupPanel client={client} beforeRestore={beforeRestore} onRestored={onRestored} />
         {error && (
           <p className="dialog__error" role="alert">

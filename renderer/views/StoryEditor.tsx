@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/settings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { useT } from '../i18n/i18n';
 import { PreviewPane } from './PreviewPane';
+import { WorkflowBar } from './desk/WorkflowBar';
 import type { SaveStatus, StoryFields, StoryNotice, UpdateField } from './useStory';
 
 interface Props {
@@ -49,6 +50,7 @@ export function StoryEditor(p: Props) {
           {preview ? t('edit') : t('preview')}
         </button>
       </div>
+      <WorkflowBar article={p.article} />
       {p.notice && (
         <div className="banner banner--info" role="status" data-testid="story-notice">
           {p.notice.kind === 'recovered' ? `${t('recovered')} (${new Date(p.notice.at).toLocaleString('ko-KR')})` : `${t('restoredVersion')} (v${p.notice.version})`}

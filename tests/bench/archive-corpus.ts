@@ -1,7 +1,9 @@
 /**
  * A deterministic archive of Korean news stories for the search benchmark: sentences from the seed
  * story and the portal page, plus template sentences over newsroom vocabulary. Topics give each
- * query word a realistic share of the archive (a few percent), not every story.
+ * query word a realistic share of the archive (a few percent), not every story: the seed's own
+ * sentences (quantum science at Brookhaven) go only into stories on that beat, as a real archive
+ * would hold them. A few words (정부, 관계자) are in most stories, for the common-word figure.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,6 +45,10 @@ const ENDINGS = ['밝혔다', '설명했다', '강조했다', '전했다', '덧�
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
+/** The beats the seed story and the portal page belong to: only their stories quote those sentences. */
+const SEED_BEATS = new Set(['양자', '브룩헤이븐', '우주']);
+const PLANS = ['협력 방안', '해결 방안', '지원 방안', '개선 방안', '대응 방안', '보완 방안'];
+
 function realSentences(): string[] {
   const portal = readFileSync(path.join(here, '..', 'fixtures', 'portal-news-page.txt'), 'utf8');
   return [...seed.body, ...portal.split('\n')]
@@ -74,11 +80,13 @@ export function createCorpus(corpusSeed: number) {
       case 1:
         return `${word} 분야 투자는 전년보다 ${(r() * 20).toFixed(1)}% 늘어난 ${1 + Math.floor(r() * 9)}조 ${Math.floor(r() * 9)}천억 원 규모로 집계됐다.`;
       case 2:
-        return `${person}은 “${word} 문제는 정부와 민간이 함께 풀어야 할 과제”라며 “협력 방안을 계속 찾겠다”고 ${pick(r, ENDINGS)}.`;
+        return `${person}은 “${word} 문제는 정부와 민간이 함께 풀어야 할 과제”라며 “${pick(r, PLANS)}을 계속 찾겠다”고 ${pick(r, ENDINGS)}.`;
       case 3:
         return `이번 ${word} 발표에는 ${org}와 관련 기관, 업계 관계자 ${10 + Math.floor(r() * 90)}명이 참석했다.`;
+      case 4:
+        return `${date} 기준 ${word} 관련 민원은 ${100 + Math.floor(r() * 900)}건으로, ${org}는 다음 달 ${pick(r, PLACES)}에서 설명회를 연다.`;
       default:
-        return pick(r, real);
+        return SEED_BEATS.has(topic[0]!) ? pick(r, real) : `${org} ${pick(r, TITLES)}은 ${word} 관련 후속 일정을 ${pick(r, ENDINGS)}.`;
     }
   }
 
@@ -121,7 +129,9 @@ export function createCorpus(corpusSeed: number) {
     vocabulary: {
       twoSyllable: ['양자', '예산', '국회', '장관', '금리', '수출', '경찰', '법원', '외교', '우주'],
       fourSyllable: ['인공지능', '기자회견', '부동산', '브룩헤이븐', '탄소중립', '최저임금', '기초연금', '스타트업'],
-      phrases: ['양자 기술', '협력 방안', '기준금리', '의대 정원', '원자력 발전', '한미 동맹'],
+      phrases: ['양자 기술', '외국인 관광객', '기준금리', '의대 정원', '원자력 발전', '한미 동맹'],
+      /** Words in most stories: the worst case for ranking, reported on its own. */
+      common: ['정부', '관계자', '협력 방안'],
       authors,
     },
   };

@@ -3,6 +3,8 @@
  * never as timed assertions in tests.
  */
 import { benchCounting } from './counting.bench';
+import { benchPhoto } from './photo.bench';
+import { benchPublish } from './publish.bench';
 import { benchSave } from './save.bench';
 import { benchSearch } from './search.bench';
 import { benchTyping } from './typing.bench';
@@ -12,6 +14,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   counting: benchCounting,
   typing: benchTyping,
   search: benchSearch,
+  photo: benchPhoto,
+  publish: benchPublish,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

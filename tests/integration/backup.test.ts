@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
-import type { Article } from '../../shared/article';
+import { fieldsOf, type Article } from '../../shared/article';
 import type { Result } from '../../shared/errors';
 import { startTestBackend } from './support/backend';
+import { makeImage } from './support/images';
 import { logicalDump, makeTempDir, removeTempDirs } from './support/temp';
 
 let dir: string;
@@ -47,6 +48,25 @@ describe('backup and restore', () => {
     expect(result.safety.name).toMatch(/before-restore/);
     await call('backup.restore', { name: result.safety.name });
     expect(await headlines()).toEqual(['백업 뒤에 쓴 기사', '백업 전 기사 둘', '백업 전 기사 하나']);
+  });
+
+  it('keeps the photos: a photo folder lost after the backup comes back with the restore', async () => {
+    const data = new Uint8Array(await makeImage('jpeg', { width: 1200, height: 800, seed: 7 }));
+    const { item } = await call<{ item: { id: string } }>('media.import', { fileName: '현장.jpg', data });
+    const story = await call<Article>('articles.create', { headline: '사진 기사' });
+    await call<Article>('articles.save', { id: story.id, baseVersion: story.version, fields: { ...fieldsOf(story), leadPhoto: { mediaId: item.id, caption: '현장', credit: '포탈뉴스통신', alt: '' } } });
+    const backup = await call<{ name: string }>('backup.create', {});
+    const folder = path.join(backend.mediaDir, item.id);
+    const files = readdirSync(folder).sort();
+    expect(files).toContain('original.jpg');
+
+    rmSync(folder, { recursive: true });
+    await call('backup.restore', { name: backup.name });
+    expect(existsSync(folder)).toBe(true);
+    expect(readdirSync(folder).sort()).toEqual(files);
+    // A second backup copies nothing twice: the pool holds each photo once.
+    await call('backup.create', {});
+    expect(readdirSync(path.join(dir, 'backups', 'media')).filter((n) => !n.startsWith('.'))).toEqual([item.id]);
   });
 
   it('survives a restart after a restore', async () => {

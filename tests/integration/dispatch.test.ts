@@ -6,12 +6,19 @@ import { DEFAULT_META, type Article } from '../../shared/article';
 import { METHODS, type Method } from '../../shared/contract';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import type { Result } from '../../shared/errors';
+import { MAX_PHOTO_BYTES } from '../../shared/media';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { startTestBackend } from './support/backend';
+import { makeCompoundFile, makeCorruptZip, makeZipBomb } from './support/documents';
+import { noise, pngBomb } from './support/images';
 import { logicalDump, makeTempDir, removeTempDirs, sha256File } from './support/temp';
 
 const HEADLINE = '과기정통부 배경훈 장관, 한미 양자기술 협력 가속화 추진';
 const BODY = editorStateFromParagraphs(['(포탈뉴스통신) 과학기술정보통신부 배경훈 장관은 미국 뉴욕을 방문했다.', '[뉴스출처 : 과학기술정보통신부]']);
+const MEDIA_ID = 'ab'.repeat(32);
+const JPEG_START = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+/** A profile id no profile has: the malformed inputs below are refused before anyone is looked up. */
+const ACTOR = '5c2e8a4f-1b3d-4e6f-9a0b-7c8d9e0f1a2b';
 const FIELDS = { headline: HEADLINE, deck: '미국 에너지부 산하 브룩헤이븐 국립연구소 방문', section: 'IT/과학', body: BODY, ...DEFAULT_META };
 
 let dataDir: string;
@@ -162,6 +169,117 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['duplicate sections', { sections: ['정치', '경제', '경제'] }],
       ['duplicate after trim', { sections: ['정치', '경제', ' 경제 '] }],
     ],
+    'media.import': [
+      ['missing data', { fileName: 'a.jpg' }],
+      ['missing fileName', { data: JPEG_START }],
+      ['data as an array of numbers', { fileName: 'a.jpg', data: [0xff, 0xd8, 0xff] }],
+      ['data as a string', { fileName: 'a.jpg', data: '/9j/4AAQ' }],
+      ['data as an ArrayBuffer', { fileName: 'a.jpg', data: JPEG_START.buffer }],
+      ['data empty', { fileName: 'a.jpg', data: new Uint8Array(0) }],
+      ['data over 100 MB', { fileName: 'a.jpg', data: new Uint8Array(MAX_PHOTO_BYTES + 1) }],
+      ['fileName with a slash', { fileName: '../../byline.sqlite3', data: JPEG_START }],
+      ['fileName with a backslash', { fileName: '..\\a.jpg', data: JPEG_START }],
+      ['fileName ..', { fileName: '..', data: JPEG_START }],
+      ['fileName 256 chars', { fileName: `${'가'.repeat(252)}.jpg`, data: JPEG_START }],
+      ['fileName number', { fileName: 7, data: JPEG_START }],
+      // Past the contract: the service refuses these, and must write nothing either.
+      ['bytes that are no image', { fileName: 'a.jpg', data: new Uint8Array(noise(4_096)) }],
+      ['a JPEG signature and nothing after it', { fileName: 'a.jpg', data: JPEG_START }],
+      ['a PNG bomb', { fileName: 'bomb.png', data: new Uint8Array(pngBomb()) }],
+    ],
+    'media.get': [['missing id', {}], ['id upper case', { id: 'AB'.repeat(32) }], ['id a uuid', { id }], ['id 1 MB', { id: 'a'.repeat(1_000_000) }], ['id a path', { id: '../'.repeat(21) + 'a' }]],
+    'media.search': [['query number', { query: 1 }], ['query 201', { query: '가'.repeat(201) }], ['limit 0', { limit: 0 }], ['limit 201', { limit: 201 }], ['offset -1', { offset: -1 }]],
+    'media.update': [
+      ['missing id', { caption: '설명' }],
+      ['caption 1001', { id: MEDIA_ID, caption: '가'.repeat(1_001) }],
+      ['credit 201', { id: MEDIA_ID, credit: '가'.repeat(201) }],
+      ['alt 501', { id: MEDIA_ID, alt: '가'.repeat(501) }],
+      ['caption number', { id: MEDIA_ID, caption: 5 }],
+      ['file name is not editable', { id: MEDIA_ID, fileName: 'x.jpg' }],
+    ],
+    'media.usage': [['missing id', {}], ['id number', { id: 64 }]],
+    'profiles.list': [['any key', { role: 'desk' }]],
+    'profiles.create': [
+      ['missing role', { name: '김기자', email: '' }],
+      ['role unknown', { name: '김기자', email: '', role: '인턴' }],
+      ['name blank', { name: '   ', email: '', role: 'reporter' }],
+      ['name 51', { name: '가'.repeat(51), email: '', role: 'reporter' }],
+      ['email bad', { name: '김기자', email: '김기자 기자', role: 'reporter' }],
+      ['sections string', { name: '김기자', email: '', role: 'reporter', sections: 'IT/과학' }],
+      // Past the contract: the service refuses these, and must write nothing either.
+      ['desk without sections', { name: '박데스크', email: '', role: 'desk', sections: [] }],
+      ['duplicate sections', { name: '박데스크', email: '', role: 'desk', sections: ['경제', '경제'] }],
+    ],
+    'profiles.update': [['missing id', { name: '김기자' }], ['id not uuid', { id: 'me', name: '김기자' }], ['role unknown', { id: ACTOR, role: 'admin' }]],
+    'workflow.status': [['missing id', {}], ['actorId not uuid', { id, actorId: '최국장' }]],
+    'workflow.submit': [
+      ['missing actorId', { id, version: 2 }],
+      ['missing version', { id, actorId: ACTOR }],
+      ['version 0', { id, actorId: ACTOR, version: 0 }],
+      ['priority 3', { id, actorId: ACTOR, version: 2, priority: 3 }],
+      ['note 2001', { id, actorId: ACTOR, version: 2, note: '가'.repeat(2_001) }],
+    ],
+    'workflow.startReview': [['missing actorId', { id }], ['actorId null', { id, actorId: null }]],
+    'workflow.approve': [['missing version', { id, actorId: ACTOR }], ['version string', { id, actorId: ACTOR, version: '3' }]],
+    'workflow.return': [['missing reason', { id, actorId: ACTOR }], ['reason 2001', { id, actorId: ACTOR, reason: '가'.repeat(2_001) }], ['reason number', { id, actorId: ACTOR, reason: 1 }]],
+    'workflow.reopen': [['missing id', { actorId: ACTOR }]],
+    'workflow.correct': [['missing note', { id, actorId: ACTOR }], ['note array', { id, actorId: ACTOR, note: ['오타'] }]],
+    'workflow.withdraw': [['missing reason', { id, actorId: ACTOR }]],
+    'workflow.takeLock': [['actorId not uuid', { id, actorId: 'chief' }]],
+    'workflow.setPriority': [['priority -1', { id, actorId: ACTOR, priority: -1 }], ['priority 1.5', { id, actorId: ACTOR, priority: 1.5 }], ['missing priority', { id, actorId: ACTOR }]],
+    'workflow.queue': [
+      ['missing queue', { actorId: ACTOR }],
+      ['queue unknown', { queue: '보류함' }],
+      ['sort unknown', { queue: 'desk', sort: 'random' }],
+      ['state unknown', { queue: 'desk', state: '보류' }],
+      ['limit 201', { queue: 'desk', limit: 201 }],
+      ['coveredOnly string', { queue: 'desk', coveredOnly: 'yes' }],
+    ],
+    'workflow.counts': [['section 51', { section: '가'.repeat(51) }], ['queue key', { queue: 'desk' }]],
+    'workflow.history': [['id not uuid', { id: 'x' }]],
+    'workflow.comments': [['missing id', {}]],
+    'workflow.comment': [
+      ['body blank', { id, actorId: ACTOR, version: 2, body: '   ' }],
+      ['body 2001', { id, actorId: ACTOR, version: 2, body: '가'.repeat(2_001) }],
+      ['anchor field unknown', { id, actorId: ACTOR, version: 2, body: '확인', anchor: { field: 'caption', start: 0, end: 1, quote: '과' } }],
+      ['anchor empty quote', { id, actorId: ACTOR, version: 2, body: '확인', anchor: { field: 'body', start: 0, end: 1, quote: '' } }],
+      ['anchor start -1', { id, actorId: ACTOR, version: 2, body: '확인', anchor: { field: 'body', start: -1, end: 1, quote: '과' } }],
+      ['anchor extra key', { id, actorId: ACTOR, version: 2, body: '확인', anchor: { field: 'body', start: 0, end: 1, quote: '과', color: 'red' } }],
+    ],
+    'workflow.resolveComment': [['commentId 0', { commentId: 0, actorId: ACTOR }], ['commentId string', { commentId: '1', actorId: ACTOR }]],
+    'import.document': [
+      ['missing data', { fileName: '보도자료.docx' }],
+      ['data as a string', { fileName: '보도자료.docx', data: 'UEsDBA==' }],
+      ['data empty', { fileName: '보도자료.docx', data: new Uint8Array(0) }],
+      ['data over 50 MB', { fileName: '보도자료.pdf', data: new Uint8Array(50 * 1024 * 1024 + 1) }],
+      ['fileName a path', { fileName: '../../보도자료.docx', data: JPEG_START }],
+      ['actorId not uuid', { fileName: '보도자료.docx', data: JPEG_START, actorId: 'kim' }],
+      // Past the contract: the converters refuse these, and must leave nothing behind either.
+      ['bytes that are no document', { fileName: '보도자료.docx', data: new Uint8Array(noise(4_096)) }],
+      ['a corrupt zip', { fileName: '보도자료.docx', data: new Uint8Array(makeCorruptZip()) }],
+      ['a zip bomb', { fileName: '보도자료.docx', data: new Uint8Array(makeZipBomb()) }],
+      ['a zip bomb that lies about its size', { fileName: '보도자료.docx', data: new Uint8Array(makeZipBomb({ lie: true })) }],
+      ['an encrypted DOCX (OLE container)', { fileName: '보도자료.docx', data: new Uint8Array(makeCompoundFile()) }],
+      ['an HWP 5 file', { fileName: '보도자료.hwp', data: new Uint8Array(makeCompoundFile()) }],
+      ['a profile that does not exist', { fileName: '보도자료.docx', data: JPEG_START, actorId: '00000000-0000-4000-8000-000000000000' }],
+    ],
+    'import.get': [['missing articleId', {}], ['articleId a path', { articleId: '../x' }]],
+    'import.confirm': [['fields empty', { articleId: id, fields: [] }], ['field unknown', { articleId: id, fields: ['body'] }], ['missing fields', { articleId: id }]],
+    'publish.targets': [['any key', { all: true }]],
+    'publish.saveTarget': [
+      ['missing kind', { name: '홈페이지', url: 'https://news.example.com' }],
+      ['kind unknown', { kind: 'ghost', name: '홈페이지', url: 'https://news.example.com' }],
+      ['url javascript:', { kind: 'wordpress', name: '홈페이지', url: 'javascript:alert(1)', username: 'desk', password: 'x' }],
+      ['url file:', { kind: 'html-bundle', name: '묶음', url: 'file:///etc/', folder: 'web' }],
+      ['url with credentials', { kind: 'wordpress', name: '홈페이지', url: 'https://desk:pw@news.example.com', username: 'desk', password: 'x' }],
+      ['folder a path', { kind: 'html-bundle', name: '묶음', url: 'https://news.example.com', folder: '../../etc' }],
+      ['folder ..', { kind: 'html-bundle', name: '묶음', url: 'https://news.example.com', folder: '..' }],
+      ['name blank', { kind: 'wordpress', name: '  ', url: 'https://news.example.com', username: 'desk', password: 'x' }],
+      ['password empty', { kind: 'wordpress', name: '홈페이지', url: 'https://news.example.com', username: 'desk', password: '' }],
+      ['id 0', { id: 0, kind: 'wordpress', name: '홈페이지', url: 'https://news.example.com', username: 'desk' }],
+    ],
+    'publish.run': [['missing targetId', { articleId: id, actorId: ACTOR }], ['targetId string', { articleId: id, targetId: '1', actorId: ACTOR }], ['missing actorId', { articleId: id, targetId: 1 }], ['articleId a path', { articleId: '../x', targetId: 1, actorId: ACTOR }]],
+    'publish.log': [['missing articleId', {}], ['articleId number', { articleId: 1 }]],
   };
 }
 
@@ -180,6 +298,37 @@ function validInput(method: Method, id: string): object {
     'backup.restore': { name: 'byline-20260101-000000.sqlite3' },
     'settings.get': {},
     'settings.set': { defaultSection: '경제' },
+    'media.import': { fileName: '현장.jpg', data: JPEG_START },
+    'media.get': { id: MEDIA_ID },
+    'media.search': { query: '장관' },
+    'media.update': { id: MEDIA_ID, caption: '설명' },
+    'media.usage': { id: MEDIA_ID },
+    'profiles.list': {},
+    'profiles.create': { name: '김기자', email: 'kim@example.com', role: 'reporter', sections: ['IT/과학'] },
+    'profiles.update': { id: ACTOR, name: '김기자' },
+    'workflow.status': { id, actorId: ACTOR },
+    'workflow.submit': { id, actorId: ACTOR, version: 2 },
+    'workflow.startReview': { id, actorId: ACTOR },
+    'workflow.approve': { id, actorId: ACTOR, version: 2 },
+    'workflow.return': { id, actorId: ACTOR, reason: '리드를 고치세요' },
+    'workflow.reopen': { id, actorId: ACTOR },
+    'workflow.correct': { id, actorId: ACTOR, note: '오타' },
+    'workflow.withdraw': { id, actorId: ACTOR, reason: '오보' },
+    'workflow.takeLock': { id, actorId: ACTOR },
+    'workflow.setPriority': { id, actorId: ACTOR, priority: 1 },
+    'workflow.queue': { queue: 'desk' },
+    'workflow.counts': {},
+    'workflow.history': { id },
+    'workflow.comments': { id },
+    'workflow.comment': { id, actorId: ACTOR, version: 2, body: '확인' },
+    'workflow.resolveComment': { commentId: 1, actorId: ACTOR },
+    'import.document': { fileName: '보도자료.docx', data: JPEG_START },
+    'import.get': { articleId: id },
+    'import.confirm': { articleId: id, fields: ['headline'] },
+    'publish.targets': {},
+    'publish.saveTarget': { kind: 'wordpress', name: '홈페이지', url: 'https://news.example.com', username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' },
+    'publish.run': { articleId: id, targetId: 1, actorId: ACTOR },
+    'publish.log': { articleId: id },
   };
   return valid[method];
 }

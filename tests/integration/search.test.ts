@@ -114,6 +114,44 @@ describe('ranking, filters and sorting', () => {
     expect((await find('양자', { sort: 'date' })).items.map((h) => h.headline)).toEqual([b.headline, a.headline]);
     expect((await find('', { section: '경제' })).items.map((h) => h.headline)).toEqual([b.headline]);
   });
+
+  it('filters by whether a story shows a photo (lead, body or gallery), with or without words, and follows saves', async () => {
+    const photo = (mediaId: string) => ({ mediaId, caption: '설명', credit: '제공', alt: '' });
+    const lead = await story('양자 연구소 현판식', ['양자 연구소가 문을 열었다'], { leadPhoto: photo('a'.repeat(64)) });
+    const inBody = await story('양자 센서 시연', ['양자 센서를 시연했다']);
+    const withBodyPhoto = await articles.save({
+      id: inBody.id,
+      baseVersion: inBody.version,
+      fields: { ...fieldsOf(inBody), body: { root: { ...inBody.body.root, children: [...inBody.body.root.children, { type: 'photo', version: 1, ...photo('b'.repeat(64)) }] } } },
+    });
+    const none = await story('양자 예산 심의', ['양자 예산을 심의했다']);
+    expect(await headlines('양자', { hasPhotos: true })).toEqual([lead.headline, withBodyPhoto.headline].sort());
+    expect(await headlines('양자', { hasPhotos: false })).toEqual([none.headline]);
+    expect(await headlines('', { hasPhotos: true })).toEqual([lead.headline, withBodyPhoto.headline].sort());
+    expect((await find('', { hasPhotos: false })).total).toBe(1);
+    // Taking the lead photo away takes the story out of the filter at once.
+    await articles.save({ id: lead.id, baseVersion: lead.version, fields: { ...fieldsOf(lead), leadPhoto: null } });
+    expect(await headlines('양자', { hasPhotos: true })).toEqual([withBodyPhoto.headline]);
+  });
+});
+
+describe('ranking over the newest matches', () => {
+  it('ranks by relevance within blocks of the newest matches, and pages through them without repeats', async () => {
+    const windowed = new SearchService(new SearchRepository(db, 10_000, 3));
+    const oldest = await story('양자 전략 발표', ['양자 전략을 발표했다']);
+    for (let i = 0; i < 4; i += 1) await story(`예산 심의 ${i}`, [`올해 예산에는 양자 연구비가 조금 들어 있다 ${i}`]);
+    const page = (offset: number, limit: number) => windowed.search(SearchQuery.parse({ text: '양자', offset, limit }));
+    const first = await page(0, 3);
+    // The headline match is the oldest story, outside a window of the 3 newest: not on the first page.
+    expect(first.items.map((h) => h.headline)).not.toContain(oldest.headline);
+    expect(first.total).toBe(5);
+    // The next, older block is ranked too: the headline match leads it.
+    const second = await page(3, 3);
+    expect(second.items[0]!.headline).toBe(oldest.headline);
+    expect(new Set([...first.items, ...second.items].map((h) => h.id)).size).toBe(5);
+    // One page across both blocks shows the same stories in the same order.
+    expect((await page(0, 5)).items.map((h) => h.id)).toEqual([...first.items, ...second.items].map((h) => h.id));
+  });
 });
 
 describe('counting', () => {

@@ -139,6 +139,7 @@ async function closeQuietly(backend: Backend): Promise<void> {
 describe('the app:// protocol', () => {
   const INDEX = '<!doctype html><title>바이라인</title>';
   let rendererDir: string;
+  let mediaDir: string;
 
   beforeEach(() => {
     const root = makeTempDir('byline-app-');
@@ -148,7 +149,8 @@ describe('the app:// protocol', () => {
     writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(path.join(root, 'secret.txt'), '외부 비밀');
     registerAppScheme();
-    handleAppProtocol(rendererDir);
+    mediaDir = path.join(root, 'data', 'media');
+    handleAppProtocol(rendererDir, mediaDir);
   });
 
   const get = (url: string) => protocolHandlers.get('app')!(new Request(url));
@@ -172,5 +174,23 @@ describe('the app:// protocol', () => {
       const response = await get(url);
       expect(await response.text()).not.toMatch(/외부 비밀|root:/);
     }
+  });
+
+  it('serves photo renditions from the media folder under app://byline/media/, and never an original', async () => {
+    const id = 'c'.repeat(64);
+    mkdirSync(path.join(mediaDir, id), { recursive: true });
+    writeFileSync(path.join(mediaDir, id, '800.webp'), 'RIFF....WEBP');
+    writeFileSync(path.join(mediaDir, id, '320.jpg'), '\xff\xd8\xff');
+    writeFileSync(path.join(mediaDir, id, 'original.jpg'), 'GPS가 든 원본');
+    const webp = await get(`app://byline/media/${id}/800.webp`);
+    expect([webp.status, webp.headers.get('content-type'), webp.headers.get('cache-control')]).toEqual([200, 'image/webp', 'private, max-age=31536000, immutable']);
+    expect(await webp.text()).toBe('RIFF....WEBP');
+    expect((await get(`app://byline/media/${id}/320.jpg`)).headers.get('content-type')).toBe('image/jpeg');
+    for (const tail of ['original.jpg', '1600.webp', '801.webp', '..%2foriginal.jpg']) {
+      const response = await get(`app://byline/media/${id}/${tail}`);
+      expect([tail, response.status]).toEqual([tail, 404]);
+      expect(await response.text()).not.toContain('원본');
+    }
+    expect((await get(`app://evil/media/${id}/800.webp`)).status).toBe(404);
   });
 });

@@ -67,7 +67,8 @@ function problem(label: string, status: number, text: string, expected: string):
   return undefined;
 }
 
-describe('HTTP fuzz against web mode', () => {
+// Thousands of requests, and more with every contract method: a slow, shared CI machine must not turn that into a timeout.
+describe('HTTP fuzz against web mode', { timeout: 180_000 }, () => {
   it(`refuses ${PER_METHOD} malformed JSON payloads per method, ${METHODS.length} methods, with 400 VALIDATION`, async () => {
     const payloads = malformedPayloads(valid, { seed: SEED, perMethod: PER_METHOD, transport: 'http' });
     const before = await dump();

@@ -43,7 +43,7 @@ afterAll(async () => {
 const invoke = (method: Method, payload: unknown) => ipcHandlers.get(channelOf(method))!(senderEvent(TRUSTED_URL), asDelivered(payload, 'ipc')) as Promise<Result<unknown>>;
 const settingsHash = () => (existsSync(path.join(dataDir, 'settings.json')) ? sha256File(path.join(dataDir, 'settings.json')) : '');
 
-describe('IPC fuzz', () => {
+describe('IPC fuzz', { timeout: 180_000 }, () => {
   it(`refuses ${PER_METHOD} malformed payloads per method with VALIDATION and writes nothing`, async () => {
     const payloads = malformedPayloads(valid, { seed: SEED, perMethod: PER_METHOD, transport: 'ipc' });
     expect(payloads).toHaveLength(PER_METHOD * METHODS.length);

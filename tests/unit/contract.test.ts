@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { METHODS, channelOf, contract, isMethod, routeOf, type Method } from '../../shared/contract';
+import { METHODS, binaryFieldOf, channelOf, contract, isMethod, routeOf, type Method } from '../../shared/contract';
 import { DEFAULT_META } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { AppError } from '../../shared/errors';
 import { MAX_PAYLOAD_DEPTH, assertPayloadDepth } from '../../shared/payload-guard';
 
 const ID = '0b9f6c1e-3a2d-4c5b-8e7f-1a2b3c4d5e6f';
+const MEDIA_ID = 'ab'.repeat(32);
+const ACTOR = '5c2e8a4f-1b3d-4e6f-9a0b-7c8d9e0f1a2b';
 const FIELDS = {
   headline: '과기정통부 배경훈 장관, 한미 양자기술 협력 가속화 추진',
   deck: '미국 에너지부 산하 브룩헤이븐 국립연구소 방문',
@@ -30,6 +32,37 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'backup.restore': { name: 'byline-20260101-000000.sqlite3' },
   'settings.get': {},
   'settings.set': { defaultSection: '경제' },
+  'media.import': { fileName: '현장 사진.jpg', data: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]) },
+  'media.get': { id: MEDIA_ID },
+  'media.search': { query: '장관', limit: 20 },
+  'media.update': { id: MEDIA_ID, caption: '배경훈 장관이 양자컴퓨터를 살펴보고 있다', credit: '포탈뉴스통신' },
+  'media.usage': { id: MEDIA_ID },
+  'profiles.list': {},
+  'profiles.create': { name: '김기자', email: 'kim@example.com', role: 'reporter', sections: ['IT/과학'] },
+  'profiles.update': { id: ACTOR, role: 'desk', sections: ['IT/과학'] },
+  'workflow.status': { id: ID, actorId: ACTOR },
+  'workflow.submit': { id: ID, actorId: ACTOR, version: 2, priority: 1 },
+  'workflow.startReview': { id: ID, actorId: ACTOR },
+  'workflow.approve': { id: ID, actorId: ACTOR, version: 3 },
+  'workflow.return': { id: ID, actorId: ACTOR, reason: '리드에 방문 일자를 넣으세요' },
+  'workflow.reopen': { id: ID, actorId: ACTOR },
+  'workflow.correct': { id: ID, actorId: ACTOR, note: '장관 이름 오기' },
+  'workflow.withdraw': { id: ID, actorId: ACTOR, reason: '취재원 요청' },
+  'workflow.takeLock': { id: ID, actorId: ACTOR, note: '마감' },
+  'workflow.setPriority': { id: ID, actorId: ACTOR, priority: 2 },
+  'workflow.queue': { actorId: ACTOR, queue: 'desk', section: 'IT/과학', state: 'submitted', sort: 'embargo', limit: 20 },
+  'workflow.counts': { actorId: ACTOR, coveredOnly: true },
+  'workflow.history': { id: ID },
+  'workflow.comments': { id: ID },
+  'workflow.comment': { id: ID, actorId: ACTOR, version: 2, anchor: { field: 'body', start: 0, end: 2, quote: '과학' }, body: '정식 명칭 확인' },
+  'workflow.resolveComment': { commentId: 1, actorId: ACTOR },
+  'import.document': { fileName: '보도자료(양자전략).hwpx', data: new Uint8Array([0x50, 0x4b, 0x03, 0x04]), actorId: ACTOR },
+  'import.get': { articleId: ID },
+  'import.confirm': { articleId: ID, fields: ['headline', 'embargoAt'] },
+  'publish.targets': {},
+  'publish.saveTarget': { kind: 'wordpress', name: '포탈뉴스 홈페이지', url: 'https://news.example.com', username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' },
+  'publish.run': { articleId: ID, targetId: 1, actorId: ACTOR },
+  'publish.log': { articleId: ID },
 };
 
 function nested(depth: number): unknown {
@@ -147,6 +180,43 @@ describe('inputs', () => {
   });
 });
 
+describe('media methods', () => {
+  const importInput = contract['media.import'].input;
+
+  it('names media.import as the one method that carries file bytes, in its data field', () => {
+    expect(METHODS.filter((m) => binaryFieldOf(m) !== undefined).sort()).toEqual(['import.document', 'media.import']);
+    expect(binaryFieldOf('media.import')).toBe('data');
+  });
+
+  it('takes the file as a Uint8Array only: not an array of numbers, a string or an object', () => {
+    for (const data of [[0xff, 0xd8], 'ffd8', { 0: 255 }, new Uint16Array([1]), null]) {
+      expect(importInput.safeParse({ fileName: 'a.jpg', data }).success).toBe(false);
+    }
+    expect(importInput.safeParse({ fileName: 'a.jpg', data: Buffer.from([0xff, 0xd8]) }).success).toBe(true);
+  });
+
+  it('refuses an empty file and a file over 100 MB', () => {
+    expect(importInput.safeParse({ fileName: 'a.jpg', data: new Uint8Array(0) }).success).toBe(false);
+    expect(importInput.safeParse({ fileName: 'a.jpg', data: new Uint8Array(100 * 1024 * 1024 + 1) }).success).toBe(false);
+    expect(importInput.safeParse({ fileName: 'a.jpg', data: new Uint8Array(100 * 1024 * 1024) }).success).toBe(true);
+  });
+
+  it.each(['../a.jpg', 'a/b.jpg', 'C:\\photos\\a.jpg', '..', '.', '', '   ', 'a\0.jpg', 'ㄱ'.repeat(256)])('refuses the file name %j', (fileName) => {
+    expect(importInput.safeParse({ fileName, data: new Uint8Array([1]) }).success).toBe(false);
+  });
+
+  it('refuses media ids that are not lower-case SHA-256 hex', () => {
+    for (const id of ['AB'.repeat(32), 'ab'.repeat(31), 'ab'.repeat(33), '../'.repeat(21) + 'a', ID]) {
+      expect(contract['media.get'].input.safeParse({ id }).success).toBe(false);
+    }
+  });
+
+  it('applies the defaults of media.search and bounds its limit', () => {
+    expect(contract['media.search'].input.parse({})).toEqual({ query: '', limit: 60, offset: 0 });
+    for (const bad of [{ limit: 0 }, { limit: 201 }, { query: '가'.repeat(201) }, { offset: -1 }]) expect(contract['media.search'].input.safeParse(bad).success).toBe(false);
+  });
+});
+
 describe('assertPayloadDepth', () => {
   it(`accepts ${MAX_PAYLOAD_DEPTH} nested objects and refuses one more`, () => {
     expect(() => assertPayloadDepth(nested(MAX_PAYLOAD_DEPTH))).not.toThrow();
@@ -179,6 +249,14 @@ describe('assertPayloadDepth', () => {
   it('honours a custom maximum', () => {
     expect(() => assertPayloadDepth(nested(3), 3)).not.toThrow();
     expect(() => assertPayloadDepth(nested(4), 3)).toThrow(AppError);
+  });
+
+  it('treats file bytes as one value, however large', () => {
+    expect(() => assertPayloadDepth(nested(MAX_PAYLOAD_DEPTH - 1) && { a: { b: new Uint8Array(10_000_000) } })).not.toThrow();
+    let deepBytes: unknown = new Uint8Array(4);
+    for (let i = 0; i < MAX_PAYLOAD_DEPTH; i += 1) deepBytes = { a: deepBytes };
+    expect(() => assertPayloadDepth(deepBytes)).not.toThrow();
+    expect(() => assertPayloadDepth({ a: deepBytes })).toThrow(AppError);
   });
 
   it('lets a real editor state through', () => {

@@ -1,30 +1,9 @@
-import createDOMPurify, { type Config, type DOMPurify as Purifier, type WindowLike } from 'dompurify';
+import createDOMPurify, { type DOMPurify as Purifier, type WindowLike } from 'dompurify';
+import { SAFE_URL, SANITIZE_CONFIG } from '../../../shared/sanitize-config';
 
-/**
- * Only what the body editor can hold. Anything else is dropped with its content kept, except for
- * DOMPurify's FORBID_CONTENTS (script, style, svg, math, iframe, template, noscript, ...), whose content
- * goes too. span and font are absent on purpose: their meaning lives in style, which the normalisers
- * have already turned into tags.
- */
-const ALLOWED_TAGS = [
-  'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote',
-  'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'del', 'a', 'hr',
-];
-
-/** Checked by DOMPurify after it strips whitespace and control characters, so "jav&#9;ascript:" fails too. */
-export const SAFE_URL = /^(?:https?|mailto):/i;
-
-const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR: ['href'],
-  ALLOWED_URI_REGEXP: SAFE_URL,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-  // Controls and embeds whose text is a label or a fallback, never part of the story.
-  ADD_FORBID_CONTENTS: ['button', 'select', 'textarea', 'object', 'embed', 'applet', 'canvas', 'map', 'frameset'],
-  RETURN_DOM_FRAGMENT: true,
-};
+/** The list lives in shared/ so that document import sanitises with the very same one. */
+export { SAFE_URL };
+const CONFIG = SANITIZE_CONFIG;
 
 const purifiers = new WeakMap<WindowLike, Purifier>();
 

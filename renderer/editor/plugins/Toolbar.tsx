@@ -23,6 +23,7 @@ import { useCallback, useEffect, useState, type MouseEvent, type ReactNode } fro
 import { isSafeUrl } from '../../../shared/safe-url';
 import { useT } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings';
+import { PhotoToolButtons } from './PhotoToolButtons';
 
 const FORMATS: ReadonlyArray<[TextFormatType, StringKey, string]> = [
   ['bold', 'bold', 'B'],
@@ -133,6 +134,8 @@ export function Toolbar({ readOnly }: { readOnly: boolean }) {
       <ToolButton label={t('link')} disabled={off} onPress={() => setLinkOpen((v) => !v)}>
         {t('link')}
       </ToolButton>
+      <span className="toolbar__sep" />
+      <PhotoToolButtons disabled={off} />
       <span className="toolbar__sep" />
       <ToolButton label={t('undo')} disabled={off || !canUndo} onPress={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
         ↶

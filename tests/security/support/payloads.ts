@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_META, type Article } from '../../../shared/article';
 import { contract, METHODS, type Method } from '../../../shared/contract';
 import { editorStateFromParagraphs } from '../../../shared/editor-state';
 import type { Result } from '../../../shared/errors';
+import { MAX_PHOTO_BYTES } from '../../../shared/media';
+import { MAX_IMPORT_BYTES } from '../../../shared/press-release';
 import { assertPayloadDepth } from '../../../shared/payload-guard';
+import { makeImage } from '../../integration/support/images';
 import { seeded, type Rng } from './prng';
 
 /**
@@ -25,12 +29,19 @@ type Kind =
   | { t: 'email' }
   | { t: 'backup-name' }
   | { t: 'body' }
+  | { t: 'bytes'; max: number }
+  | { t: 'file-name' }
+  | { t: 'media-id' }
   | { t: 'arr'; of: Kind; max: number; min?: number }
   | { t: 'obj'; fields: Record<string, Kind>; required: readonly string[] };
 
 const obj = (fields: Record<string, Kind>, required: readonly string[] = Object.keys(fields)): Kind => ({ t: 'obj', fields, required });
 const str = (max: number): Kind => ({ t: 'str', max });
 const STATES = ['draft', 'submitted', 'in_review', 'approved', 'published', 'returned', 'corrected', 'withdrawn'] as const;
+const ROLES = ['reporter', 'desk', 'chief'] as const;
+/** Every workflow move names the story and the acting profile. */
+const MOVE: Record<string, Kind> = { id: { t: 'uuid' }, actorId: { t: 'uuid' } };
+const PRIORITY: Kind = { t: 'int', min: 0, max: 2 };
 
 const FIELDS = obj({
   headline: str(300),
@@ -49,11 +60,11 @@ const FIELDS = obj({
 
 /** Each method's input, top level first; `required` lists the keys that have no default. */
 export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
-  'articles.create': { t: 'obj', fields: { headline: str(300), section: str(50) }, required: [] },
+  'articles.create': { t: 'obj', fields: { headline: str(300), section: str(50), actorId: { t: 'uuid' } }, required: [] },
   'articles.get': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
   'articles.list': { t: 'obj', fields: { includeArchived: { t: 'bool' }, limit: { t: 'int', min: 1, max: 500 }, offset: { t: 'int', min: 0, max: 10_000_000 } }, required: [] },
-  'articles.save': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS }, required: ['id', 'baseVersion', 'fields'] },
-  'articles.archive': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, archived: { t: 'bool' } }, required: ['id', 'baseVersion'] },
+  'articles.save': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } }, required: ['id', 'baseVersion', 'fields'] },
+  'articles.archive': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, archived: { t: 'bool' }, actorId: { t: 'uuid' } }, required: ['id', 'baseVersion'] },
   'articles.revisions': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
   'articles.revision': { t: 'obj', fields: { id: { t: 'uuid' }, version: { t: 'int', min: 1 } }, required: ['id', 'version'] },
   'search.query': {
@@ -86,9 +97,79 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
       lastOpenArticleId: { t: 'uuid', nullable: true },
       window: obj({ width: { t: 'int', min: 400, max: 10_000 }, height: { t: 'int', min: 300, max: 10_000 }, maximized: { t: 'bool' } }),
       newsroom: obj({ agencyCredit: str(50), leadTemplate: str(200), bylineTemplate: str(200), attributionTemplate: str(200) }),
+      media: obj({ keepGpsOnExport: { t: 'bool' } }),
     },
     required: [],
   },
+  'media.import': { t: 'obj', fields: { fileName: { t: 'file-name' }, data: { t: 'bytes', max: MAX_PHOTO_BYTES } }, required: ['fileName', 'data'] },
+  'media.get': { t: 'obj', fields: { id: { t: 'media-id' } }, required: ['id'] },
+  'media.search': { t: 'obj', fields: { query: str(200), limit: { t: 'int', min: 1, max: 200 }, offset: { t: 'int', min: 0, max: 1_000_000 } }, required: [] },
+  'media.update': {
+    t: 'obj',
+    fields: { id: { t: 'media-id' }, caption: str(1_000), credit: str(200), alt: str(500), creator: str(200), copyright: str(300) },
+    required: ['id'],
+  },
+  'media.usage': { t: 'obj', fields: { id: { t: 'media-id' } }, required: ['id'] },
+  'profiles.list': { t: 'obj', fields: {}, required: [] },
+  'profiles.create': { t: 'obj', fields: { name: str(50), email: { t: 'email' }, role: { t: 'enum', values: ROLES }, sections: { t: 'arr', of: str(50), max: 100 } }, required: ['name', 'email', 'role'] },
+  'profiles.update': { t: 'obj', fields: { id: { t: 'uuid' }, name: str(50), email: { t: 'email' }, role: { t: 'enum', values: ROLES }, sections: { t: 'arr', of: str(50), max: 100 } }, required: ['id'] },
+  'workflow.status': { t: 'obj', fields: { id: { t: 'uuid' }, actorId: { t: 'uuid' } }, required: ['id'] },
+  'workflow.submit': { t: 'obj', fields: { ...MOVE, version: { t: 'int', min: 1 }, priority: PRIORITY, note: str(2_000) }, required: ['id', 'actorId', 'version'] },
+  'workflow.startReview': { t: 'obj', fields: MOVE, required: ['id', 'actorId'] },
+  'workflow.approve': { t: 'obj', fields: { ...MOVE, version: { t: 'int', min: 1 }, note: str(2_000) }, required: ['id', 'actorId', 'version'] },
+  'workflow.return': { t: 'obj', fields: { ...MOVE, reason: str(2_000) }, required: ['id', 'actorId', 'reason'] },
+  'workflow.reopen': { t: 'obj', fields: MOVE, required: ['id', 'actorId'] },
+  'workflow.correct': { t: 'obj', fields: { ...MOVE, note: str(2_000) }, required: ['id', 'actorId', 'note'] },
+  'workflow.withdraw': { t: 'obj', fields: { ...MOVE, reason: str(2_000) }, required: ['id', 'actorId', 'reason'] },
+  'workflow.takeLock': { t: 'obj', fields: { ...MOVE, note: str(2_000) }, required: ['id', 'actorId'] },
+  'workflow.setPriority': { t: 'obj', fields: { ...MOVE, priority: PRIORITY }, required: ['id', 'actorId', 'priority'] },
+  'workflow.queue': {
+    t: 'obj',
+    fields: {
+      actorId: { t: 'uuid' },
+      section: str(50),
+      coveredOnly: { t: 'bool' },
+      queue: { t: 'enum', values: ['desk', 'approved', 'published', 'mine'] },
+      state: { t: 'enum', values: STATES },
+      sort: { t: 'enum', values: ['priority', 'submitted', 'embargo'] },
+      limit: { t: 'int', min: 1, max: 200 },
+      offset: { t: 'int', min: 0, max: 10_000_000 },
+    },
+    required: ['queue'],
+  },
+  'workflow.counts': { t: 'obj', fields: { actorId: { t: 'uuid' }, section: str(50), coveredOnly: { t: 'bool' } }, required: [] },
+  'workflow.history': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
+  'workflow.comments': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
+  'workflow.comment': {
+    t: 'obj',
+    fields: {
+      ...MOVE,
+      version: { t: 'int', min: 1 },
+      anchor: obj({ field: { t: 'enum', values: ['headline', 'deck', 'body'] }, start: { t: 'int', min: 0, max: 10_000_000 }, end: { t: 'int', min: 1, max: 10_000_000 }, quote: str(1_000) }),
+      body: str(2_000),
+    },
+    required: ['id', 'actorId', 'version', 'body'],
+  },
+  'workflow.resolveComment': { t: 'obj', fields: { commentId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['commentId', 'actorId'] },
+  'import.document': { t: 'obj', fields: { fileName: { t: 'file-name' }, data: { t: 'bytes', max: MAX_IMPORT_BYTES }, actorId: { t: 'uuid' } }, required: ['fileName', 'data'] },
+  'import.get': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
+  'import.confirm': { t: 'obj', fields: { articleId: { t: 'uuid' }, fields: { t: 'arr', of: { t: 'enum', values: ['headline', 'deck', 'sourceAttribution', 'embargoAt'] }, max: 4, min: 1 } }, required: ['articleId', 'fields'] },
+  'publish.targets': { t: 'obj', fields: {}, required: [] },
+  'publish.saveTarget': {
+    t: 'obj',
+    fields: {
+      id: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER },
+      kind: { t: 'enum', values: ['wordpress', 'html-bundle'] },
+      name: str(100),
+      url: str(500),
+      username: str(100),
+      folder: str(100),
+      password: str(200),
+    },
+    required: ['kind', 'name', 'url'],
+  },
+  'publish.run': { t: 'obj', fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleId', 'targetId', 'actorId'] },
+  'publish.log': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
 };
 
 /** Keys that have hurt JavaScript servers before: prototype pollution, accessors, odd names. */
@@ -180,6 +261,33 @@ function wrongFor(kind: Kind, valid: unknown, rng: Rng, transport: Transport): u
         { root: { type: 'root', children: [{ type: 'paragraph', children: {} }] } },
         { root: { type: 'root', children: [deep(rng)] } },
         { root: { type: 'root', children: [{ type: 'text', text: '가' }, 7] } },
+      ]);
+    case 'bytes': {
+      // What a page could send instead of a file's bytes; over IPC also the typed arrays structured clone keeps.
+      const options: unknown[] = [[0xff, 0xd8, 0xff], 'ffd8ffe0', '', { 0: 255, 1: 216 }, null, 42, true, new Uint8Array(0)];
+      if (transport === 'ipc') {
+        options.push(new Uint16Array([0xd8ff]), new Int8Array([-1, -40]), new Uint8Array([0xff, 0xd8]).buffer, new DataView(new ArrayBuffer(4)), new Float32Array(2), new Uint8Array(0));
+        // One over the limit now and then: a 100 MB structured clone is what a hostile renderer could send.
+        if (rng.chance(0.02)) return new Uint8Array(kind.max + 1);
+      }
+      return rng.pick(options);
+    }
+    case 'file-name':
+      return rng.pick(['../byline.sqlite3', '/etc/passwd', 'C:\\Windows\\win.ini', 'a/b.jpg', 'a\\b.jpg', '..', '.', '', '   ', 'x\u0000.jpg', '가'.repeat(256), 7, null, ['a.jpg'], {}]);
+    case 'media-id':
+      return rng.pick([
+        'AB'.repeat(32),
+        'ab'.repeat(31),
+        'ab'.repeat(33),
+        ` ${'ab'.repeat(32)}`,
+        '7d3c1b2a-0f4e-4d5c-9b8a-6e5f4d3c2b1a',
+        '../'.repeat(21) + 'a',
+        `${'ab'.repeat(31)}/.`,
+        '',
+        64,
+        null,
+        [valid],
+        {},
       ]);
     case 'arr': {
       const items = Array.isArray(valid) ? valid : [];
@@ -302,6 +410,13 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
   };
   const saved = await call('articles.save', { id, baseVersion: 1, fields });
   if (!saved.ok) throw new Error(`articles.save: ${saved.error.message}`);
+  const profile = await call('profiles.create', { name: '박데스크', email: 'park@example.com', role: 'desk', sections: ['IT/과학'] });
+  if (!profile.ok) throw new Error(`profiles.create: ${profile.error.message}`);
+  const actorId = (profile.value as { id: string }).id;
+  // A real JPEG: valid as it stands. Not imported here (over HTTP, `call` speaks JSON only), so the media
+  // methods' valid ids name a photo the library does not hold.
+  const jpeg = new Uint8Array(await makeImage('jpeg', { width: 48, height: 32, seed: 42 }));
+  const mediaId = createHash('sha256').update(jpeg).digest('hex');
   return {
     'articles.create': { headline: '새 기사', section: '경제' },
     'articles.get': { id },
@@ -316,5 +431,36 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'backup.restore': { name: 'byline-20260101-000000-000.sqlite3' },
     'settings.get': {},
     'settings.set': { identity: { name: '홍길동', email: 'hong@example.com' }, locale: 'ko', window: { width: 1280, height: 800, maximized: false } },
+    'media.import': { fileName: '현장 사진.jpg', data: jpeg },
+    'media.get': { id: mediaId },
+    'media.search': { query: '장관', limit: 20, offset: 0 },
+    'media.update': { id: mediaId, caption: '배경훈 장관이 양자컴퓨터를 살펴보고 있다', credit: '포탈뉴스통신', alt: '양자컴퓨터 앞의 장관' },
+    'media.usage': { id: mediaId },
+    'profiles.list': {},
+    'profiles.create': { name: '김기자', email: 'kim@example.com', role: 'reporter', sections: ['IT/과학'] },
+    'profiles.update': { id: actorId, name: '박데스크', email: 'park@example.com', role: 'desk', sections: ['IT/과학', '경제'] },
+    'workflow.status': { id, actorId },
+    'workflow.submit': { id, actorId, version: 2, priority: 1, note: '확인 바랍니다' },
+    'workflow.startReview': { id, actorId },
+    'workflow.approve': { id, actorId, version: 2, note: '' },
+    'workflow.return': { id, actorId, reason: '리드에 방문 일자를 넣으세요' },
+    'workflow.reopen': { id, actorId },
+    'workflow.correct': { id, actorId, note: '장관 이름 오기' },
+    'workflow.withdraw': { id, actorId, reason: '취재원 요청' },
+    'workflow.takeLock': { id, actorId, note: '마감' },
+    'workflow.setPriority': { id, actorId, priority: 2 },
+    'workflow.queue': { actorId, section: 'IT/과학', coveredOnly: false, queue: 'desk', state: 'submitted', sort: 'priority', limit: 10, offset: 0 },
+    'workflow.counts': { actorId, section: 'IT/과학', coveredOnly: true },
+    'workflow.history': { id },
+    'workflow.comments': { id },
+    'workflow.comment': { id, actorId, version: 2, anchor: { field: 'headline', start: 0, end: 5, quote: '과기정통부' }, body: '정식 명칭으로' },
+    'workflow.resolveComment': { commentId: 1, actorId },
+    'import.document': { fileName: '보도자료.docx', data: jpeg, actorId },
+    'import.get': { articleId: id },
+    'import.confirm': { articleId: id, fields: ['headline'] },
+    'publish.targets': {},
+    'publish.saveTarget': { kind: 'wordpress', name: '포탈뉴스 홈페이지', url: 'https://news.example.com', username: 'desk', folder: '', password: 'abcd efgh ijkl mnop qrst uvwx' },
+    'publish.run': { articleId: id, targetId: 1, actorId },
+    'publish.log': { articleId: id },
   };
 }

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { MediaId, type ImageFormat, type RenditionFormat, type RenditionWidth } from '../../shared/media';
+import { storageFailure } from '../db/database';
+
+export interface StoredFile {
+  name: string;
+  data: Uint8Array;
+}
+
+const STAGING = '.staging';
+
+const EXTENSION: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif' };
+
+export function originalName(format: ImageFormat): string {
+  return `original.${EXTENSION[format]}`;
+}
+
+export function renditionName(width: RenditionWidth, format: RenditionFormat): string {
+  return `${width}.${format === 'jpeg' ? 'jpg' : 'webp'}`;
+}
+
+async function writeDurably(file: string, data: Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Photo files under <data>/media/<sha256>/: the original as imported and its renditions. A photo's
+ * folder appears whole or not at all: its files are written and synced in a staging folder that is then
+ * renamed into place, so a crash, a full disk or a refused file never leaves half a photo behind.
+ * Same bytes, same name: storing a photo twice finds the first copy.
+ */
+export class MediaFileStore {
+  constructor(readonly root: string) {}
+
+  /** The folder of a photo; the id is checked, so no caller can make this a path outside the store. */
+  dirOf(id: string): string {
+    if (!MediaId.safeParse(id).success) throw new Error(`not a media id: ${id.slice(0, 80)}`);
+    return path.join(this.root, id);
+  }
+
+  fileOf(id: string, name: string): string {
+    return path.join(this.dirOf(id), name);
+  }
+
+  /** True when every named file of the photo is there. */
+  async has(id: string, names: readonly string[]): Promise<boolean> {
+    try {
+      await Promise.all(names.map((n) => access(this.fileOf(id, n))));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  read(id: string, name: string): Promise<Buffer> {
+    return readFile(this.fileOf(id, name));
+  }
+
+  /**
+   * Puts a photo's files in place at once. 'existing' when the photo's folder was already there (the
+   * same file imported twice at the same moment, or by the other Byline on this data folder): the
+   * files written now are dropped and the ones there are kept, being the same bytes.
+   */
+  async commit(id: string, files: readonly StoredFile[]): Promise<'stored' | 'existing'> {
+    const target = this.dirOf(id);
+    const staging = path.join(this.root, STAGING, `${id}-${process.pid}-${randomBytes(6).toString('hex')}`);
+    try {
+      await mkdir(staging, { recursive: true });
+      await Promise.all(files.map((f) => writeDurably(path.join(staging, f.name), f.data)));
+      await syncDir(staging);
+      try {
+        await rename(staging, target);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'EPERM') {
+          if (await this.has(id, files.map((f) => f.name))) return 'existing';
+          // A folder left incomplete by hand (or a crash on another file system) is replaced.
+          await rm(target, { recursive: true, force: true });
+          await rename(staging, target);
+        } else throw err;
+      }
+      await syncDir(this.root);
+      return 'stored';
+    } catch (err) {
+      throw storageFailure(err) ?? err;
+    } finally {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  /** Removes a photo's folder (a photo whose database row could not be written). */
+  async remove(id: string): Promise<void> {
+    await rm(this.dirOf(id), { recursive: true, force: true });
+  }
+
+  /** Photo folders present on disk, each with its age, for the start-up sweep. */
+  async list(): Promise<Array<{ id: string; modifiedMs: number }>> {
+    const names = await readdir(this.root).catch(() => [] as string[]);
+    const out: Array<{ id: string; modifiedMs: number }> = [];
+    for (const name of names) {
+      if (!MediaId.safeParse(name).success) continue;
+      const info = await stat(path.join(this.root, name)).catch(() => undefined);
+      if (info?.isDirectory()) out.push({ id: name, modifiedMs: info.mtimeMs });
+    }
+    return out;
+  }
+
+  /**
+   * Deletes staging folders older than `olderThanMs` (left by a crash mid-import). Younger ones may be
+   * an import under way in the other Byline process on this data folder, and are left alone.
+   */
+  async sweepStaging(olderThanMs: number, now = Date.now()): Promise<number> {
+    const dir = path.join(this.root, STAGING);
+    let removed = 0;
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const info = await stat(path.join(dir, name)).catch(() => undefined);
+      if (info && now - info.mtimeMs > olderThanMs) {
+        await rm(path.join(dir, name), { recursive: true, force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+}

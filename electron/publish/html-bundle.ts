@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { escapeHtml } from '../../shared/html-escape';
+import { MediaId, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat, type RenditionWidth } from '../../shared/media';
+import type { PhotoSrc } from '../../shared/photo-html';
+import { ninjs3 } from './ninjs';
+import { renditionFile, type OutgoingStory } from './story';
+
+/*
+ * The HTML bundle: a folder with index.html laid out like the portal page (section label, headline,
+ * deck, byline and date, lead photo, the credit-led body, photos with captions and credits, the
+ * 뉴스출처 line), the photo renditions it uses and the story's ninjs 3.1 JSON. The story's markup is
+ * the shared converter's (storyParts/storyHtml), which escapes every text and emits only known tags;
+ * this module adds the page around it and the meta line, all escaped.
+ */
+
+export const BUNDLE_PAGE = 'index.html';
+export const BUNDLE_NINJS = 'ninjs.json';
+export const BUNDLE_PHOTOS = 'photos';
+
+/** A rendition's path inside a bundle, relative to index.html. */
+export function bundlePhotoPath(mediaId: string, width: RenditionWidth, format: RenditionFormat): string {
+  return `${BUNDLE_PHOTOS}/${mediaId}/${renditionFile(width, format)}`;
+}
+
+export const bundlePhotoSrc: PhotoSrc = (ref, width, format) => bundlePhotoPath(ref.mediaId, width, format);
+
+/** "2025.09.24 10:30", Korean time, as the portal dates its stories. */
+export function portalDate(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 9 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}.${p(d.getUTCMonth() + 1)}.${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+const STYLE = `body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif;word-break:keep-all;color:#222;line-height:1.75}
+.story-view{max-width:800px;margin:0 auto;padding:24px 16px}.story-view__section{color:#0a58ca;font-weight:700}
+.story-view__headline{font-size:1.9em;line-height:1.35;margin:.3em 0}.story-view__deck{color:#555;border-left:3px solid #ccc;padding-left:12px}
+.story-view__meta{color:#777;font-size:.9em;margin:12px 0}.story-view__meta span+span::before{content:" | "}
+.story-photo{margin:1.5em 0}.story-photo img{max-width:100%;height:auto}.story-photo figcaption{color:#555;font-size:.9em}
+.story-photo__credit{color:#888}.story-view__attribution{margin-top:2em}`;
+
+/** The whole page: the converter's story block, with the byline-and-date line after the deck. */
+export function bundlePage(story: OutgoingStory, options: { agencyCredit: string }): string {
+  const names = story.fields.bylines.map((b) => [b.name, b.title].filter(Boolean).join(' ')).join(', ');
+  const meta = `<div class="story-view__meta"><span class="story-view__by">${escapeHtml(names || options.agencyCredit)}</span><span class="story-view__date">${escapeHtml(
+    portalDate(story.versionCreatedAt),
+  )}</span></div>`;
+  let article = story.pageHtml;
+  const anchor = ['\n<figure class="story-photo story-photo--lead"', '\n<div class="story-view__body">'].map((a) => article.indexOf(a)).find((i) => i >= 0);
+  if (anchor !== undefined) article = `${article.slice(0, anchor)}\n${meta}${article.slice(anchor)}`;
+  return [
+    '<!doctype html>',
+    '<html lang="ko">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'unsafe-inline'">`,
+    `<title>${escapeHtml(story.parts.headline)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    article,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Like Promise.all, but waits for every task before failing, so nothing is still writing when the staging folder is removed. */
+async function settleAll(tasks: ReadonlyArray<Promise<unknown>>): Promise<void> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+export interface BundleResult {
+  dir: string;
+  /** Files written, relative to the bundle's folder. */
+  files: string[];
+}
+
+/**
+ * Writes the bundle for `story` (rendered with `bundlePhotoSrc`) as `<root>/<name>/`, whole or not at
+ * all: it is built in a staging folder and renamed into place, replacing an earlier bundle of the story.
+ * Photo renditions are copied from `<mediaDir>/<id>/`; a photo this machine does not hold is refused
+ * before anything is written.
+ */
+export async function writeHtmlBundle(input: {
+  story: OutgoingStory;
+  root: string;
+  name: string;
+  mediaDir: string;
+  /** Where the bundle will be served (ninjs needs absolute hrefs); ends with a slash. */
+  publicUrl: string;
+  agencyCredit: string;
+}): Promise<BundleResult> {
+  const { story } = input;
+  const missing = story.photos.filter((p) => !p.item).map((p) => p.ref.mediaId.slice(0, 12));
+  if (missing.length) throw new AppError('NOT_FOUND', `이 컴퓨터의 사진 보관함에 없는 사진이 있어 내보낼 수 없습니다: ${missing.join(', ')}…`);
+  const ids = [...new Set(story.photos.map((p) => p.ref.mediaId))];
+  for (const id of ids) if (!MediaId.safeParse(id).success) throw new AppError('VALIDATION', '사진 식별자가 올바르지 않습니다.');
+  await mkdir(input.root, { recursive: true });
+  const final = path.join(input.root, input.name);
+  const staging = path.join(input.root, `.staging-${input.name}-${randomBytes(6).toString('hex')}`);
+  const files: string[] = [];
+  try {
+    await mkdir(staging);
+    const doc = ninjs3(story, (ref, width, format) => new URL(bundlePhotoPath(ref.mediaId, width, format), input.publicUrl).href, {
+      copyrightHolder: input.agencyCredit,
+      url: new URL(BUNDLE_PAGE, input.publicUrl).href,
+    });
+    // Renditions are copied (not linked): a bundle is handed on and may be edited, the library's files never are.
+    const copies = ids.map(async (id) => {
+      await mkdir(path.join(staging, BUNDLE_PHOTOS, id), { recursive: true });
+      await settleAll(
+        RENDITION_WIDTHS.flatMap((width) =>
+          RENDITION_FORMATS.map(async (format) => {
+            const rel = bundlePhotoPath(id, width, format);
+            await copyFile(path.join(input.mediaDir, id, renditionFile(width, format)), path.join(staging, rel), constants.COPYFILE_FICLONE).catch((err: NodeJS.ErrnoException) => {
+              if (err.code === 'ENOENT') throw new AppError('NOT_FOUND', `사진 ${id.slice(0, 12)}…의 변환본 파일이 데이터 폴더에 없습니다. 사진을 다시 가져오세요.`);
+              throw err;
+            });
+            files.push(rel);
+          }),
+        ),
+      );
+    });
+    await settleAll([
+      ...copies,
+      writeFile(path.join(staging, BUNDLE_NINJS), `${JSON.stringify(doc, null, 2)}\n`),
+      writeFile(path.join(staging, BUNDLE_PAGE), bundlePage(story, { agencyCredit: input.agencyCredit })),
+    ]);
+    files.push(BUNDLE_NINJS, BUNDLE_PAGE);
+    await rm(final, { recursive: true, force: true });
+    await rename(staging, final);
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw err;
+  }
+  return { dir: final, files };
+}

@@ -1,0 +1,500 @@
+import { fieldsOf, type Article, type ArticleState, type StoryType } from '../../shared/article';
+import { anchorMatches, anchorText, type CommentAnchor } from '../../shared/comment-anchor';
+import type { LockInfo, QueueCounts, QueueItem, ReviewComment, StoryWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
+import { AppError } from '../../shared/errors';
+import { ROLE_LABEL_KO, type Profile, type Role } from '../../shared/profiles';
+import { blockingProblems, checkSubmission } from '../../shared/submission';
+import {
+  LOCKED_STATES,
+  MAX_NOTE_CHARS,
+  TRANSITIONS,
+  allowedMoves,
+  decide,
+  decideEdit,
+  decideTakeLock,
+  embargoHolds,
+  type Actor,
+  type DeskQueueName,
+  type EventAction,
+  type MoveAction,
+  type QueueSort,
+  type Refusal,
+  type StoryFacts,
+} from '../../shared/workflow';
+import type { ArticleService } from './articles';
+
+/*
+ * The desk's workflow, enforced here in the main process whatever the renderer shows. Storage is behind
+ * `WorkflowStore` (electron/db/workflow-repo.ts is SQLite's): this file holds the rules and no SQL, so a
+ * newsroom-wide database can come later as another store without rewriting them.
+ *
+ * Identity: there are no passwords; the renderer sends the profile picked on its machine as `actorId`
+ * with every call that acts (a global "current profile" would not do: in web mode two browsers share one
+ * server as two people). The service checks the profile exists and what its role, sections, ownership
+ * and locks allow, and records it in the history.
+ */
+
+// ---- The store this service needs (its port). ----
+
+export interface Person {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** A story as the workflow sees it: the article's state and facts, plus what the workflow keeps beside it. */
+export interface StoryRecord {
+  id: string;
+  state: ArticleState;
+  version: number;
+  headline: string;
+  section: string;
+  storyType: StoryType;
+  embargoAt: string | null;
+  archivedAt: string | null;
+  characters: number;
+  updatedAt: string;
+  owner: Person | null;
+  priority: number;
+  submittedAt: string | null;
+  submittedVersion: number | null;
+  approvedVersion: number | null;
+  lock: LockInfo | null;
+}
+
+export interface WorkflowPatch {
+  ownerId?: string;
+  priority?: number;
+  submittedAt?: string;
+  submittedVersion?: number;
+  approvedVersion?: number;
+}
+
+export interface NewEvent {
+  articleId: string;
+  action: EventAction;
+  from: ArticleState;
+  to: ArticleState;
+  actor: Person;
+  at: string;
+  note: string;
+  version: number;
+}
+
+export interface NewComment {
+  articleId: string;
+  author: Person;
+  version: number;
+  anchor: CommentAnchor | null;
+  body: string;
+  at: string;
+}
+
+export interface QueueQuery {
+  queue: DeskQueueName;
+  state?: ArticleState;
+  section?: string;
+  sections?: readonly string[];
+  ownerId?: string;
+  sort: QueueSort;
+  limit: number;
+  offset: number;
+}
+
+/** The workflow's reads and writes, bound to one transaction (or to the database, for reads). */
+export interface WorkflowTx {
+  profile(id: string): Promise<Profile | undefined>;
+  story(id: string): Promise<StoryRecord | undefined>;
+  /** Compare-and-set: false when the story is not in `from` any more. */
+  setState(id: string, from: ArticleState, to: ArticleState): Promise<boolean>;
+  updateWorkflow(id: string, patch: WorkflowPatch): Promise<void>;
+  setLock(id: string, holderId: string, at: string): Promise<void>;
+  clearLock(id: string): Promise<void>;
+  appendEvent(e: NewEvent): Promise<WorkflowEvent>;
+  events(articleId: string): Promise<WorkflowEvent[]>;
+  lastEvent(articleId: string, actions: readonly EventAction[]): Promise<WorkflowEvent | undefined>;
+  insertComment(c: NewComment): Promise<ReviewComment>;
+  comment(id: number): Promise<ReviewComment | undefined>;
+  comments(articleId: string): Promise<ReviewComment[]>;
+  openComments(articleId: string): Promise<number>;
+  resolveComment(id: number, by: string, at: string): Promise<boolean>;
+  queue(q: QueueQuery): Promise<{ items: QueueItem[]; total: number }>;
+  counts(q: { section?: string; sections?: readonly string[] }, ownerId: string | undefined): Promise<QueueCounts>;
+}
+
+export interface WorkflowStore {
+  /** Runs `fn` in one transaction that no other writer interleaves with. */
+  transaction<T>(fn: (tx: WorkflowTx) => Promise<T>): Promise<T>;
+  readonly read: WorkflowTx;
+}
+
+// ---- The service. ----
+
+export interface WorkflowServiceDeps {
+  store: WorkflowStore;
+  articles: ArticleService;
+  now?: () => Date;
+}
+
+export interface MoveResult {
+  article: Article;
+  workflow: StoryWorkflow;
+}
+
+function actorOf(p: Profile): Actor {
+  return { id: p.id, name: p.name, role: p.role, sections: p.sections };
+}
+
+function person(p: Profile): Person {
+  return { id: p.id, name: p.name, role: p.role };
+}
+
+function factsOf(s: StoryRecord): StoryFacts {
+  return { state: s.state, section: s.section, ownerId: s.owner?.id ?? null, lock: s.lock && { holderId: s.lock.holder.id, holderName: s.lock.holder.name } };
+}
+
+function refusal(r: Refusal): AppError {
+  return new AppError(r.code, r.message, r.details);
+}
+
+function notFound(id: string): AppError {
+  return new AppError('NOT_FOUND', `기사를 찾을 수 없습니다 (${id}).`);
+}
+
+function unknownProfile(): AppError {
+  return new AppError('FORBIDDEN', '알 수 없는 프로필입니다. 프로필을 다시 고르세요.', { reason: 'unknown-profile' });
+}
+
+const clip = (s: string) => s.trim().slice(0, MAX_NOTE_CHARS);
+
+export class WorkflowService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: WorkflowServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  private get store(): WorkflowStore {
+    return this.deps.store;
+  }
+
+  private async actorIn(tx: WorkflowTx, actorId: string): Promise<Profile> {
+    const p = await tx.profile(actorId);
+    if (!p) throw unknownProfile();
+    return p;
+  }
+
+  private async storyIn(tx: WorkflowTx, id: string): Promise<StoryRecord> {
+    const s = await tx.story(id);
+    if (!s) throw notFound(id);
+    return s;
+  }
+
+  // ---- Creating and editing (the rules articles.save obeys). ----
+
+  /** A new story; with a profile, the story is theirs and signed with their name. */
+  async createStory(input: { headline?: string; section?: string; actorId?: string }): Promise<Article> {
+    if (input.actorId === undefined) return this.deps.articles.create({ headline: input.headline, section: input.section });
+    const actor = await this.store.read.profile(input.actorId);
+    if (!actor) throw unknownProfile();
+    // The owner is written in the story's own insert: a story never exists without the owner it was made for.
+    return this.deps.articles.create({
+      headline: input.headline,
+      section: input.section,
+      bylines: [{ name: actor.name, email: actor.email, title: '기자' }],
+      ownerId: actor.id,
+    });
+  }
+
+  /**
+   * The edit rules (shared/workflow.ts decideEdit), run inside an article write's transaction after
+   * its versioned update: a refusal throws and rolls the write back. The reporter's first save of a
+   * returned story takes it back to draft, recorded as their move.
+   */
+  async checkEdit(tx: WorkflowTx, articleId: string, actorId: string | undefined, write: 'save' | 'archive'): Promise<void> {
+    const story = await tx.story(articleId);
+    if (!story) return;
+    const actor = actorId === undefined ? undefined : await this.actorIn(tx, actorId);
+    const verdict = decideEdit(actor && actorOf(actor), factsOf(story));
+    if (!verdict.ok) throw refusal(verdict);
+    if (verdict.reopens && actor && write === 'save') {
+      await tx.setState(articleId, 'returned', 'draft');
+      await tx.appendEvent({ articleId, action: 'reopen', from: 'returned', to: 'draft', actor: person(actor), at: this.now().toISOString(), note: '반려된 기사를 고쳐 쓰기 시작함', version: story.version });
+    }
+  }
+
+  // ---- Reading. ----
+
+  async status(id: string, actorId?: string): Promise<StoryWorkflow> {
+    const tx = this.store.read;
+    const story = await this.storyIn(tx, id);
+    const actor = actorId === undefined ? undefined : await this.actorIn(tx, actorId);
+    return this.describe(tx, story, actor);
+  }
+
+  private async describe(tx: WorkflowTx, story: StoryRecord, actor: Profile | undefined): Promise<StoryWorkflow> {
+    const facts = factsOf(story);
+    const edit = decideEdit(actor && actorOf(actor), facts);
+    let returned: StoryWorkflow['returned'] = null;
+    if (story.state === 'returned' || story.state === 'draft') {
+      const last = await tx.lastEvent(story.id, ['return', 'submit']);
+      if (last?.action === 'return') returned = { reason: last.note, by: last.actor, at: last.at };
+    }
+    return {
+      articleId: story.id,
+      state: story.state,
+      version: story.version,
+      section: story.section,
+      embargoAt: story.embargoAt,
+      owner: story.owner,
+      priority: story.priority,
+      submittedAt: story.submittedAt,
+      submittedVersion: story.submittedVersion,
+      approvedVersion: story.approvedVersion,
+      lock: story.lock,
+      returned,
+      allowed: actor && !story.archivedAt ? allowedMoves(actorOf(actor), facts) : [],
+      canTakeLock: actor ? decideTakeLock(actorOf(actor), facts).ok : false,
+      editable: edit.ok,
+      editRefusal: edit.ok ? null : edit.message,
+      openComments: await tx.openComments(story.id),
+    };
+  }
+
+  async history(id: string): Promise<WorkflowEvent[]> {
+    await this.storyIn(this.store.read, id);
+    return this.store.read.events(id);
+  }
+
+  // ---- Moves. ----
+
+  /**
+   * One move, in one transaction: the actor and the story are read inside it, the move is decided by
+   * shared/workflow.ts, the state changes only if it is still what was decided on, the lock follows
+   * the new state, and the event is appended. Nothing is written when anything refuses.
+   */
+  private async move(
+    action: MoveAction,
+    input: { id: string; actorId: string; note?: string; version?: number },
+    extra?: (tx: WorkflowTx, story: StoryRecord, actor: Profile, at: string) => Promise<void> | void,
+  ): Promise<MoveResult> {
+    const at = this.now().toISOString();
+    await this.store.transaction(async (tx) => {
+      const actor = await this.actorIn(tx, input.actorId);
+      const story = await this.storyIn(tx, input.id);
+      if (story.archivedAt) throw new AppError('CONFLICT', '보관함으로 옮긴 기사는 처리할 수 없습니다. 먼저 보관을 풀어 주세요.', { archived: true });
+      const verdict = decide(action, actorOf(actor), factsOf(story), input.note ?? '');
+      if (!verdict.ok) throw refusal(verdict);
+      if (input.version !== undefined && input.version !== story.version) {
+        throw new AppError(
+          'CONFLICT',
+          `그사이 기사가 바뀌었습니다 (보고 있던 버전 ${input.version}, 현재 버전 ${story.version}). 최신 버전을 확인한 뒤 다시 하세요.`,
+          { currentVersion: story.version, baseVersion: input.version },
+        );
+      }
+      await extra?.(tx, story, actor, at);
+      const to = TRANSITIONS[action].to;
+      if (!(await tx.setState(story.id, story.state, to))) throw new AppError('CONFLICT', '그사이 기사의 상태가 바뀌었습니다. 다시 확인하세요.');
+      if (LOCKED_STATES.includes(to)) await tx.setLock(story.id, actor.id, at);
+      else await tx.clearLock(story.id);
+      await tx.appendEvent({ articleId: story.id, action, from: story.state, to, actor: person(actor), at, note: clip(input.note ?? ''), version: story.version });
+    });
+    return this.result(input.id, input.actorId);
+  }
+
+  private async result(id: string, actorId: string): Promise<MoveResult> {
+    return { article: await this.deps.articles.get(id), workflow: await this.status(id, actorId) };
+  }
+
+  /**
+   * The reporter files `version` (what they see, saved). Every required field is checked on exactly
+   * that version; the submission records it as the snapshot the desk's edits are compared against.
+   */
+  async submit(input: { id: string; actorId: string; version: number; priority?: number; note: string }): Promise<MoveResult> {
+    const article = await this.deps.articles.get(input.id);
+    const problems = checkSubmission(fieldsOf(article));
+    return this.move('submit', input, (tx, story, actor, at) => {
+      // The fields were read before the transaction; the version check in move() (already passed when
+      // this runs) guarantees they are the fields of the version being submitted.
+      if (article.version !== story.version) throw new AppError('CONFLICT', '그사이 기사가 바뀌었습니다. 다시 송고하세요.', { currentVersion: story.version });
+      const blocking = blockingProblems(problems);
+      if (blocking.length > 0) {
+        const names = blocking.map((p) => p.label).join(', ');
+        throw new AppError('VALIDATION', `송고할 수 없습니다. 채워야 할 항목: ${names}`, {
+          fields: blocking,
+          warnings: problems.filter((p) => p.severity === 'warning'),
+        });
+      }
+      return tx.updateWorkflow(story.id, {
+        ...(story.owner ? {} : { ownerId: actor.id }),
+        submittedAt: at,
+        submittedVersion: story.version,
+        ...(input.priority !== undefined ? { priority: input.priority } : {}),
+      });
+    });
+  }
+
+  /** A desk editor of the story's section (or the editor-in-chief) takes it up; it is locked to them. */
+  startReview(input: { id: string; actorId: string }): Promise<MoveResult> {
+    return this.move('start_review', input);
+  }
+
+  /** The reviewer approves `version`, what they see. */
+  approve(input: { id: string; actorId: string; version: number; note: string }): Promise<MoveResult> {
+    return this.move('approve', input, (tx, story) => tx.updateWorkflow(story.id, { approvedVersion: story.version }));
+  }
+
+  /** Back to the reporter, with the reason they will read. */
+  return(input: { id: string; actorId: string; reason: string }): Promise<MoveResult> {
+    return this.move('return', { id: input.id, actorId: input.actorId, note: input.reason });
+  }
+
+  reopen(input: { id: string; actorId: string }): Promise<MoveResult> {
+    return this.move('reopen', input);
+  }
+
+  /** A published story is opened for a correction; the note (정정 사유) is what readers will be told. */
+  correct(input: { id: string; actorId: string; note: string }): Promise<MoveResult> {
+    return this.move('correct', input);
+  }
+
+  withdraw(input: { id: string; actorId: string; reason: string }): Promise<MoveResult> {
+    return this.move('withdraw', { id: input.id, actorId: input.actorId, note: input.reason });
+  }
+
+  /**
+   * Records a publication (approved → published, or a correction re-published). The publishing
+   * service calls this once the CMS has accepted the story; it is not a renderer method, so nothing is
+   * marked published that no CMS took. An embargoed story is refused before its time.
+   */
+  recordPublication(input: { id: string; actorId: string; note?: string }): Promise<MoveResult> {
+    return this.move('publish', { id: input.id, actorId: input.actorId, note: input.note ?? '' }, (_tx, story) => {
+      const now = this.now();
+      if (embargoHolds(story.embargoAt, now)) {
+        const when = new Date(story.embargoAt!).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' });
+        throw new AppError('CONFLICT', `엠바고가 걸린 기사입니다. ${when}(한국 시각) 전에는 출고할 수 없습니다.`, { embargoAt: story.embargoAt });
+      }
+    });
+  }
+
+  /** The editor-in-chief takes a story's lock from its reviewer; the history records from whom. */
+  async takeLock(input: { id: string; actorId: string; note: string }): Promise<MoveResult> {
+    const at = this.now().toISOString();
+    await this.store.transaction(async (tx) => {
+      const actor = await this.actorIn(tx, input.actorId);
+      const story = await this.storyIn(tx, input.id);
+      const verdict = decideTakeLock(actorOf(actor), factsOf(story));
+      if (!verdict.ok) throw refusal(verdict);
+      await tx.setLock(story.id, actor.id, at);
+      const from = story.lock ? `${story.lock.holder.name} ${ROLE_LABEL_KO[story.lock.holder.role]}에게서 잠금을 가져옴` : '잠금을 가져옴';
+      const note = clip(input.note) ? `${from}: ${clip(input.note)}` : from;
+      await tx.appendEvent({ articleId: story.id, action: 'take_lock', from: story.state, to: story.state, actor: person(actor), at, note: clip(note), version: story.version });
+    });
+    return this.result(input.id, input.actorId);
+  }
+
+  /** Priority is the reporter's to suggest while the story is theirs and the desk's once filed. */
+  async setPriority(input: { id: string; actorId: string; priority: number }): Promise<StoryWorkflow> {
+    await this.store.transaction(async (tx) => {
+      const actor = actorOf(await this.actorIn(tx, input.actorId));
+      const story = await this.storyIn(tx, input.id);
+      const facts = factsOf(story);
+      const own = facts.ownerId === null || facts.ownerId === actor.id;
+      const reporterMay = own && (story.state === 'draft' || story.state === 'returned');
+      const deskMay = actor.role === 'chief' || (actor.role === 'desk' && actor.sections.includes(story.section));
+      if (!reporterMay && !deskMay) {
+        throw new AppError('FORBIDDEN', '중요도는 기사를 쓴 기자(송고 전)나 그 섹션의 데스크, 편집국장만 바꿀 수 있습니다.');
+      }
+      await tx.updateWorkflow(story.id, { priority: input.priority });
+    });
+    return this.status(input.id, input.actorId);
+  }
+
+  // ---- Queues. ----
+
+  private async filter(input: { actorId?: string; section?: string; coveredOnly: boolean }): Promise<{ actor?: Profile; section?: string; sections?: readonly string[] }> {
+    const actor = input.actorId === undefined ? undefined : await this.store.read.profile(input.actorId);
+    if (input.actorId !== undefined && !actor) throw unknownProfile();
+    if (input.coveredOnly && !actor) throw new AppError('VALIDATION', '내 섹션만 보려면 프로필을 골라야 합니다.');
+    // The editor-in-chief covers every section.
+    const sections = input.coveredOnly && actor && actor.role !== 'chief' ? actor.sections : undefined;
+    return { actor, section: input.section, sections };
+  }
+
+  async queue(input: {
+    actorId?: string;
+    queue: DeskQueueName;
+    section?: string;
+    coveredOnly: boolean;
+    state?: ArticleState;
+    sort: QueueSort;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: QueueItem[]; total: number; counts: QueueCounts }> {
+    const f = await this.filter(input);
+    if (input.queue === 'mine' && !f.actor) throw new AppError('VALIDATION', '내 기사 목록은 프로필을 고른 뒤 볼 수 있습니다.');
+    const page = await this.store.read.queue({
+      queue: input.queue,
+      state: input.state,
+      section: f.section,
+      sections: f.sections,
+      ownerId: input.queue === 'mine' ? f.actor!.id : undefined,
+      sort: input.sort,
+      limit: input.limit,
+      offset: input.offset,
+    });
+    return { ...page, counts: await this.store.read.counts({ section: f.section, sections: f.sections }, f.actor?.id) };
+  }
+
+  async counts(input: { actorId?: string; section?: string; coveredOnly: boolean }): Promise<QueueCounts> {
+    const f = await this.filter(input);
+    return this.store.read.counts({ section: f.section, sections: f.sections }, f.actor?.id);
+  }
+
+  // ---- Review comments. ----
+
+  async comments(id: string): Promise<ReviewComment[]> {
+    await this.storyIn(this.store.read, id);
+    return this.store.read.comments(id);
+  }
+
+  /**
+   * A comment on `version`: anchored to a passage (its quote must be exactly what the offsets hold in
+   * that version's text) or a general note. The story's reporter, a desk editor of its section and the
+   * editor-in-chief may comment.
+   */
+  async comment(input: { id: string; actorId: string; version: number; anchor?: CommentAnchor; body: string }): Promise<ReviewComment> {
+    const revision = await this.deps.articles.revision(input.id, input.version);
+    if (input.anchor && !anchorMatches(anchorText(revision.fields, input.anchor.field), input.anchor)) {
+      throw new AppError('VALIDATION', `의견을 단 구절이 버전 ${input.version}의 글과 맞지 않습니다. 화면을 새로 고친 뒤 다시 고르세요.`, {
+        fields: [{ field: 'anchor', label: '의견 위치', message: '인용한 구절이 그 자리에 없습니다' }],
+      });
+    }
+    return this.store.transaction(async (tx) => {
+      const actor = await this.actorIn(tx, input.actorId);
+      const story = await this.storyIn(tx, input.id);
+      this.assertMayComment(actorOf(actor), factsOf(story));
+      return tx.insertComment({ articleId: story.id, author: person(actor), version: input.version, anchor: input.anchor ?? null, body: clip(input.body), at: this.now().toISOString() });
+    });
+  }
+
+  async resolveComment(input: { commentId: number; actorId: string }): Promise<ReviewComment> {
+    return this.store.transaction(async (tx) => {
+      const actor = await this.actorIn(tx, input.actorId);
+      const comment = await tx.comment(input.commentId);
+      if (!comment) throw new AppError('NOT_FOUND', `의견을 찾을 수 없습니다 (${input.commentId}).`);
+      const story = await this.storyIn(tx, comment.articleId);
+      this.assertMayComment(actorOf(actor), factsOf(story));
+      if (!(await tx.resolveComment(comment.id, actor.id, this.now().toISOString()))) throw new AppError('CONFLICT', '이미 해결된 의견입니다.');
+      return (await tx.comment(comment.id))!;
+    });
+  }
+
+  private assertMayComment(actor: Actor, story: StoryFacts): void {
+    const own = story.ownerId === actor.id;
+    const desk = actor.role === 'chief' || (actor.role === 'desk' && actor.sections.includes(story.section));
+    if (!own && !desk) {
+      throw new AppError('FORBIDDEN', `이 기사에는 쓴 기자와 ‘${story.section || '섹션 없음'}’ 데스크, 편집국장만 의견을 달 수 있습니다.`);
+    }
+  }
+}

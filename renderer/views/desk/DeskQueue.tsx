@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArticleState } from '../../../shared/article';
+import type { QueueItem } from '../../../shared/contract-workflow';
+import type { Profile } from '../../../shared/profiles';
+import { QUEUE_STATES, type DeskQueueName, type QueueSort } from '../../../shared/workflow';
+import type { BylineClient } from '../../client';
+import { useLocale, useT } from '../../i18n/i18n';
+import type { StringKey } from '../../i18n/strings';
+import './desk.css';
+import { formatTime } from './WorkflowBar';
+
+interface Props {
+  client: BylineClient;
+  queue: Exclude<DeskQueueName, 'mine'>;
+  actor: Profile | null;
+  sections: readonly string[];
+  refreshKey: number;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}
+
+const PAGE = 200;
+const POLL_MS = 5_000;
+/** '' all sections, '*' the sections this desk editor covers, otherwise one section. */
+type SectionFilter = string;
+
+/**
+ * 데스크 대기, 승인, 출고: a queue of the desk by section and state, in the order the desk works
+ * (priority, filing time or embargo), with embargoes and locks shown. Keyboard: ↑/↓ (Home/End) move,
+ * Enter opens.
+ */
+export function DeskQueue({ client, queue, actor, sections, refreshKey, selectedId, onSelect }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const [section, setSection] = useState<SectionFilter>(actor?.role === 'desk' ? '*' : '');
+  const [state, setState] = useState<ArticleState | ''>('');
+  const [sort, setSort] = useState<QueueSort>(queue === 'published' ? 'submitted' : 'priority');
+  const [items, setItems] = useState<QueueItem[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const [tick, setTick] = useState(0);
+  // When the list was read: an embargo shown as still holding is one that held then.
+  const [now, setNow] = useState(() => Date.now());
+  const list = useRef<HTMLUListElement>(null);
+
+  const coveredOnly = section === '*' && actor !== null;
+  const actorId = actor?.id;
+  useEffect(() => {
+    let stale = false;
+    client
+      .call('workflow.queue', {
+        queue,
+        sort,
+        limit: PAGE,
+        coveredOnly,
+        ...(actorId ? { actorId } : {}),
+        ...(section && section !== '*' ? { section } : {}),
+        ...(state ? { state } : {}),
+      })
+      .then(
+        (page) => {
+          if (stale) return;
+          setItems(page.items);
+          setTotal(page.total);
+          setNow(Date.now());
+          setError(null);
+        },
+        (err: Error) => !stale && setError(err.message),
+      );
+    return () => {
+      stale = true;
+    };
+  }, [client, queue, sort, coveredOnly, actorId, section, state, refreshKey, tick]);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => document.visibilityState === 'visible' && setTick((n) => n + 1), POLL_MS);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  const current = Math.min(active, Math.max(0, items.length - 1));
+  useEffect(() => {
+    list.current?.querySelector<HTMLElement>(`[data-index="${current}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
+  const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (items.length === 0) return;
+    const move = (to: number) => {
+      e.preventDefault();
+      setActive(Math.max(0, Math.min(items.length - 1, to)));
+    };
+    if (e.key === 'ArrowDown') move(current + 1);
+    else if (e.key === 'ArrowUp') move(current - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(items.length - 1);
+    else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(items[current]!.id);
+    }
+  };
+
+  return (
+    <div className="desk-queue" data-testid={`desk-queue-${queue}`}>
+      <div className="queue__filters desk-queue__filters">
+        <select aria-label={t('section')} value={section} onChange={(e) => setSection(e.target.value)} data-testid="desk-queue-section">
+          <option value="">{t('allSections')}</option>
+          {actor && actor.role !== 'reporter' && <option value="*">{t('mySections')}</option>}
+          {sections.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('state')} value={state} onChange={(e) => setState(e.target.value as ArticleState | '')} data-testid="desk-queue-state">
+          <option value="">{t('allStates')}</option>
+          {QUEUE_STATES[queue].map((s) => (
+            <option key={s} value={s}>
+              {t(`state_${s}` as StringKey)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('sortOrder')} value={sort} onChange={(e) => setSort(e.target.value as QueueSort)} data-testid="desk-queue-sort">
+          <option value="priority">{t('sortPriority')}</option>
+          <option value="submitted">{t('sortSubmitted')}</option>
+          <option value="embargo">{t('sortEmbargo')}</option>
+        </select>
+      </div>
+      {error && (
+        <p className="queue__error" role="alert">
+          {error}
+        </p>
+      )}
+      {items.length === 0 && !error && <p className="queue__empty">{t('deskQueueEmpty')}</p>}
+      <ul
+        ref={list}
+        className="desk-queue__list"
+        role="listbox"
+        tabIndex={0}
+        aria-label={t(`queue_${queue}` as StringKey)}
+        aria-activedescendant={items[current] ? `desk-row-${items[current].id}` : undefined}
+        onKeyDown={onKey}
+        data-testid="desk-queue-list"
+      >
+        {items.map((item, i) => {
+          const embargoed = item.embargoAt !== null && new Date(item.embargoAt).getTime() > now;
+          return (
+            <li
+              key={item.id}
+              id={`desk-row-${item.id}`}
+              role="option"
+              data-index={i}
+              aria-selected={i === current}
+              className={`desk-queue__row${i === current ? ' desk-queue__row--active' : ''}${item.id === selectedId ? ' desk-queue__row--open' : ''}`}
+              onClick={() => {
+                setActive(i);
+                onSelect(item.id);
+              }}
+              data-testid="desk-queue-row"
+            >
+              <span className="queue__headline">{item.headline || t('untitled')}</span>
+              <span className="queue__meta">
+                {item.priority > 0 && <span className={`priority-badge priority-badge--${item.priority}`}>{t(`priority_${item.priority}` as StringKey)}</span>}
+                {item.section && <span className="tag">{item.section}</span>}
+                <span className={`state-badge state-badge--${item.state}`}>{t(`state_${item.state}` as StringKey)}</span>
+                {item.owner && <span>{item.owner.name}</span>}
+                {item.submittedAt && (
+                  <span>
+                    {t('submittedAt')} {formatTime(item.submittedAt, locale)}
+                  </span>
+                )}
+              </span>
+              {(item.embargoAt || item.lock) && (
+                <span className="queue__meta">
+                  {item.embargoAt && (
+                    <span className={`embargo-badge${embargoed ? ' embargo-badge--holding' : ''}`} data-testid="desk-queue-embargo">
+                      {t('embargo')} {formatTime(item.embargoAt, locale)}
+                      {embargoed ? ` · ${t('embargoHolding')}` : ''}
+                    </span>
+                  )}
+                  {item.lock && (
+                    <span className="workflow__lock" data-testid="desk-queue-lock">
+                      {t('lockedBy')} {item.lock.holder.name}
+                    </span>
+                  )}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {total > items.length && <p className="queue__empty">{t('deskQueueMore').replace('{n}', String(total - items.length))}</p>}
+    </div>
+  );
+}

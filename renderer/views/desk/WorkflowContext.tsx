@@ -1,0 +1,20 @@
+import { createContext, useContext } from 'react';
+import type { Profile } from '../../../shared/profiles';
+import type { WorkflowState } from './useWorkflow';
+
+export interface WorkflowContextValue {
+  workflow: WorkflowState;
+  actor: Profile | null;
+  openReview: () => void;
+  openProfilePicker: () => void;
+}
+
+/**
+ * The open story's workflow, for the bar on the story screen: provided by App, so that the story screen
+ * (owned by the editor's code) mounts the bar with one line and passes nothing through.
+ */
+export const WorkflowContext = createContext<WorkflowContextValue | null>(null);
+
+export function useWorkflowContext(): WorkflowContextValue | null {
+  return useContext(WorkflowContext);
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import type { PublishTarget, PublishTargetKind } from '../../../shared/contract-publish';
+import type { BylineClient } from '../../client';
+import { useT } from '../../i18n/i18n';
+
+interface Draft {
+  id?: number;
+  kind: PublishTargetKind;
+  name: string;
+  url: string;
+  username: string;
+  folder: string;
+  /** Empty: keep the stored password. */
+  password: string;
+}
+
+const EMPTY: Draft = { kind: 'wordpress', name: '', url: 'https://', username: '', folder: '', password: '' };
+
+/**
+ * 출고 대상 in 환경설정: WordPress sites (address, user, application password) and HTML-bundle folders.
+ * The password is write-only: the panel says whether one is stored and sends a new one only if typed.
+ */
+export function PublishTargetsPanel({ client }: { client: BylineClient }) {
+  const t = useT();
+  const [targets, setTargets] = useState<PublishTarget[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const reload = () =>
+    client.call('publish.targets', {}).then(setTargets, (err: Error) => setProblem(err.message));
+  useEffect(() => {
+    void reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the dialog opens
+  }, [client]);
+
+  const save = async () => {
+    if (!draft) return;
+    setProblem(null);
+    try {
+      await client.call('publish.saveTarget', {
+        id: draft.id,
+        kind: draft.kind,
+        name: draft.name,
+        url: draft.url,
+        username: draft.kind === 'wordpress' ? draft.username : '',
+        folder: draft.kind === 'html-bundle' ? draft.folder : '',
+        ...(draft.password ? { password: draft.password } : {}),
+      });
+      setDraft(null);
+      await reload();
+    } catch (err) {
+      setProblem((err as Error).message);
+    }
+  };
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => d && { ...d, [key]: value });
+
+  return (
+    <fieldset className="dialog__group" data-testid="publish-targets">
+      <legend>{t('publishTargets')}</legend>
+      {targets.length === 0 && <p className="field__hint">{t('publishNoTargetsYet')}</p>}
+      <ul className="publish-targets">
+        {targets.map((target) => (
+          <li key={target.id}>
+            <strong>{target.name}</strong> <small>({t(target.kind === 'wordpress' ? 'publishKindWordpress' : 'publishKindBundle')})</small> <small>{target.url}</small>
+            {target.kind === 'wordpress' && !target.hasPassword && <small className="field__hint--warn"> {t('publishNoPassword')}</small>}{' '}
+            <button type="button" className="button button--small" onClick={() => setDraft({ ...target, password: '' })}>
+              {t('edit')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {draft ? (
+        // A form inside the settings form would submit both: this one is a div whose button saves it alone.
+        <div
+          className="publish-targets__form"
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.nativeEvent.isComposing || !(e.target instanceof HTMLInputElement)) return;
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <label className="field">
+            <span className="field__label">{t('publishKind')}</span>
+            <select value={draft.kind} onChange={(e) => set('kind', e.target.value as PublishTargetKind)} disabled={draft.id !== undefined} data-testid="target-kind">
+              <option value="wordpress">{t('publishKindWordpress')}</option>
+              <option value="html-bundle">{t('publishKindBundle')}</option>
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('publishTargetName')}</span>
+            <input value={draft.name} maxLength={100} onChange={(e) => set('name', e.target.value)} data-testid="target-name" />
+          </label>
+          <label className="field">
+            <span className="field__label">{t(draft.kind === 'wordpress' ? 'publishSiteUrl' : 'publishBundleUrl')}</span>
+            <input value={draft.url} maxLength={500} onChange={(e) => set('url', e.target.value)} data-testid="target-url" />
+          </label>
+          {draft.kind === 'wordpress' ? (
+            <>
+              <label className="field">
+                <span className="field__label">{t('publishUsername')}</span>
+                <input value={draft.username} maxLength={100} autoComplete="off" onChange={(e) => set('username', e.target.value)} data-testid="target-username" />
+              </label>
+              <label className="field">
+                <span className="field__label">{t('publishPassword')}</span>
+                <input type="password" value={draft.password} maxLength={200} autoComplete="new-password" placeholder={draft.id !== undefined ? t('publishPasswordKeep') : ''} onChange={(e) => set('password', e.target.value)} data-testid="target-password" />
+              </label>
+            </>
+          ) : (
+            <label className="field">
+              <span className="field__label">{t('publishFolder')}</span>
+              <input value={draft.folder} maxLength={100} onChange={(e) => set('folder', e.target.value)} data-testid="target-folder" />
+            </label>
+          )}
+          {problem && (
+            <p className="dialog__error" role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="photo-block__actions">
+            <button type="button" className="button button--small button--primary" onClick={() => void save()} data-testid="target-save">
+              {t('save')}
+            </button>
+            <button type="button" className="button button--small" onClick={() => setDraft(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button button--small" onClick={() => setDraft(EMPTY)} data-testid="target-add">
+          {t('publishAddTarget')}
+        </button>
+      )}
+    </fieldset>
+  );
+}

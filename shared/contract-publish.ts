@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { ArticleId } from './article';
+import { ProfileId } from './profiles';
+
+const IsoTime = z.iso.datetime();
+
+export const PublishTargetKind = z.enum(['wordpress', 'html-bundle']);
+export type PublishTargetKind = z.infer<typeof PublishTargetKind>;
+
+/** What taking a withdrawn story down does on a WordPress target: unpublish it (draft) or move it to the site's trash. */
+export const PublishTakedown = z.enum(['draft', 'trash']);
+export type PublishTakedown = z.infer<typeof PublishTakedown>;
+
+export const PublishTargetId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** An http(s) address without a user name or password in it (credentials travel in headers, never in URLs). */
+const WebAddress = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.username === '' && u.password === '';
+    } catch {
+      return false;
+    }
+  }, 'http:// 또는 https:// 로 시작하는 주소를 쓰세요 (주소에 계정 정보를 넣지 마세요)');
+
+/** A folder name under the data folder's exports/: a name, never a path. */
+const FolderName = z.string().trim().min(1).max(100).regex(/^[\w.-]+$/, '폴더 이름은 영문, 숫자, 점, 하이픈, 밑줄만 쓸 수 있습니다').refine((s) => s !== '.' && s !== '..', '폴더 이름이 올바르지 않습니다');
+
+/**
+ * A publishing target as the renderer sees it. The WordPress application password is write-only: a
+ * target says whether one is stored, never what it is.
+ */
+export const PublishTarget = z.object({
+  id: PublishTargetId,
+  kind: PublishTargetKind,
+  name: z.string(),
+  /** WordPress: the site's address. HTML bundle: the address the bundles will be served from (ninjs hrefs use it). */
+  url: z.string(),
+  /** WordPress user name; empty for a bundle. */
+  username: z.string(),
+  /** HTML bundle: the folder under <data>/exports/; empty for WordPress. */
+  folder: z.string(),
+  hasPassword: z.boolean(),
+  /** WordPress: what a takedown (of a withdrawn story) does; a bundle's folder is always removed. */
+  takedown: PublishTakedown,
+  /** Whether a corrected story's title goes out as "[정정보도] …" on this target. */
+  correctionPrefix: z.boolean(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type PublishTarget = z.infer<typeof PublishTarget>;
+
+export const PublishTargetInput = z.strictObject({
+  /** Absent: a new target. */
+  id: PublishTargetId.optional(),
+  kind: PublishTargetKind,
+  name: z.string().trim().min(1).max(100),
+  url: WebAddress,
+  username: z.string().trim().max(100).default(''),
+  folder: z.union([z.literal(''), FolderName]).default(''),
+  /** Write-only. Absent: keep the stored one. WordPress application passwords are 24 characters, shown in groups of four. */
+  password: z.string().min(1).max(200).optional(),
+  /** Absent: keep the stored choice ('draft' for a new target). */
+  takedown: PublishTakedown.optional(),
+  /** Absent: keep the stored choice (off for a new target). */
+  correctionPrefix: z.boolean().optional(),
+});
+export type PublishTargetInput = z.infer<typeof PublishTargetInput>;
+
+/** 'withdrawn': a withdrawn story taken down (WordPress post set to draft or trashed, bundle folder removed). */
+export const PublishResult = z.enum(['published', 'updated', 'scheduled', 'exported', 'failed', 'withdrawn']);
+export type PublishResult = z.infer<typeof PublishResult>;
+
+/** One publishing attempt, as the per-story log keeps it. */
+export const PublishAttempt = z.object({
+  id: z.number().int().min(1),
+  articleId: ArticleId,
+  targetId: PublishTargetId,
+  targetName: z.string(),
+  /** The story version that was sent. */
+  version: z.number().int().min(1),
+  at: IsoTime,
+  result: PublishResult,
+  remoteId: z.string().nullable(),
+  remoteUrl: z.string().nullable(),
+  /** For a failure: what went wrong, in Korean, without any credential. */
+  error: z.string().nullable(),
+  /** Requests tried, retries included. */
+  tries: z.number().int().min(0),
+});
+export type PublishAttempt = z.infer<typeof PublishAttempt>;
+
+/** Publishing: targets (WordPress sites, HTML bundle folders), a run per story and target, and the per-story log. */
+export const publishMethods = {
+  'publish.targets': {
+    input: z.strictObject({}),
+    output: z.array(PublishTarget),
+  },
+  'publish.saveTarget': {
+    input: PublishTargetInput,
+    output: PublishTarget,
+  },
+  /**
+   * Sends the story to the target. For a story in state withdrawn, takes it down there instead (the
+   * target's takedown choice; a bundle's folder is removed) and logs a 'withdrawn' attempt.
+   */
+  'publish.run': {
+    input: z.strictObject({ articleId: ArticleId, targetId: PublishTargetId, actorId: ProfileId }),
+    output: PublishAttempt,
+  },
+  'publish.log': {
+    input: z.strictObject({ articleId: ArticleId }),
+    output: z.array(PublishAttempt),
+  },
+} as const;

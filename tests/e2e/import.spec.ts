@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { makeDocx, makeHwpx, RELEASE } from '../integration/support/documents';
+import { dropFiles } from './support/photos';
+import { useWorkstation } from './support/workstation';
+
+/**
+ * 보도자료 가져오기 end to end in web mode: a DOCX press release (written by the `docx` package) dropped
+ * on the queue becomes a 보도자료 draft; the reporter checks the proposals, edits the headline, opens
+ * the story, and finds it, its photo and the set-aside contact table again after a reload.
+ */
+
+const ws = useWorkstation();
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+test('a DOCX dropped on the queue becomes a draft whose proposals the reporter confirms', async ({ page }) => {
+  await ws.start();
+  await page.goto(ws.server.url);
+  await expect(page.getByTestId('import-button')).toHaveText('보도자료 가져오기');
+
+  await dropFiles(page, '[data-testid="story-list"]', [{ name: '양자전략_보도자료.docx', type: DOCX_TYPE, bytes: await makeDocx() }]);
+
+  const panel = page.getByTestId('import-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('import-proposal-headline')).toHaveValue(RELEASE.title);
+  await expect(panel.getByTestId('import-proposal-deck')).toHaveValue(RELEASE.subtitle);
+  await expect(panel.getByTestId('import-proposal-sourceAttribution')).toHaveValue(RELEASE.issuer);
+  await expect(panel.getByTestId('import-proposal-embargoAt')).not.toHaveValue('');
+  await expect(panel.getByTestId('import-aside-contact')).toContainText('홍길동');
+  await expect(panel.getByTestId('import-aside-header')).toContainText(RELEASE.embargo);
+
+  // The reporter shortens the headline, then confirms everything and opens the story.
+  const edited = '양자컴퓨터 상용화 5년 앞당긴다…1조 원 투입';
+  await panel.getByTestId('import-proposal-headline').fill(edited);
+  await panel.getByTestId('import-confirm-open').click();
+
+  await expect(page.getByTestId('headline-input')).toHaveValue(edited);
+  await expect(page.getByTestId('deck-input')).toHaveValue(RELEASE.subtitle);
+  await expect(page.getByTestId('source-input')).toHaveValue(RELEASE.issuer);
+  await expect(page.getByTestId('story-type-select')).toHaveValue('press_release');
+  const body = page.getByTestId('body-editor');
+  await expect(body).toContainText(RELEASE.lead.replace(/^□\s*/, ''));
+  await expect(body).not.toContainText('044-202-4930');
+  await expect(page.getByTestId('photo-block')).toHaveCount(1);
+  await expect(page.getByTestId('story-list')).toContainText(edited);
+
+  // After a reload the draft, its confirmations and the set-aside boilerplate are all still there.
+  await page.getByTestId('import-panel-close').click();
+  await page.reload();
+  await expect(page.getByTestId('headline-input')).toHaveValue(edited);
+  await page.getByTestId('import-show').click();
+  await expect(page.getByTestId('import-panel')).toContainText('확인함');
+  await expect(page.getByTestId('import-aside-contact')).toContainText('사무관 김철수 (044-202-4931)');
+});
+
+test('an HWPX picked in the file dialog opens as a draft without confirming, its proposals still to check', async ({ page }) => {
+  await ws.start();
+  await page.goto(ws.server.url);
+  await page.getByTestId('import-file').setInputFiles({ name: '양자전략.hwpx', mimeType: 'application/hwp+zip', buffer: await makeHwpx() });
+  await expect(page.getByTestId('import-proposal-headline')).toHaveValue(RELEASE.title);
+  await page.getByRole('button', { name: '확인하지 않고 열기' }).click();
+  await expect(page.getByTestId('headline-input')).toHaveValue(RELEASE.title);
+  await expect(page.getByTestId('import-panel').getByRole('button', { name: '확인', exact: true })).toHaveCount(4);
+});
+
+test('a file that is not a press release is refused with a reason and no story appears', async ({ page }) => {
+  await ws.start();
+  await page.goto(ws.server.url);
+  await dropFiles(page, '[data-testid="story-list"]', [{ name: '예전문서.hwp', type: 'application/x-hwp', bytes: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]) }]);
+  await expect(page.getByTestId('import-error')).toContainText('HWPX');
+  await expect(page.getByTestId('queue-count')).toHaveText('0');
+});

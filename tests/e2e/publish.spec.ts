@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { fieldsOf, type Article } from '../../shared/article';
+import { editorStateFromParagraphs } from '../../shared/editor-state';
+import { seed, typedBody } from '../fixtures/seed';
+import { useWorkstation } from './support/workstation';
+
+/**
+ * 출고 from the screen: the editor-in-chief adds an HTML-bundle target in 환경설정 and publishes the
+ * approved seed story from the inspector's 출고 tab; the attempt is logged and the bundle on disk is the
+ * story as the portal shows it. (The filing and approval before it go through the API: desk.spec.ts
+ * covers them on screen.)
+ */
+
+const ws = useWorkstation();
+
+async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
+  const token = new URL(ws.server.url).searchParams.get('token')!;
+  const reply = await request.post(`${ws.server.origin}/api/${method}`, { headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, data });
+  const body = (await reply.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value;
+}
+
+test('the chief adds an HTML-bundle target and publishes the approved story from the 출고 tab', async ({ page, request }) => {
+  await ws.start();
+  const chief = await api<{ id: string }>(request, 'profiles.create', { name: '최국장', email: 'chief@example.com', role: 'chief', sections: [] });
+  const created = await api<Article>(request, 'articles.create', { actorId: chief.id });
+  const story = await api<Article>(request, 'articles.save', {
+    id: created.id,
+    baseVersion: created.version,
+    actorId: chief.id,
+    fields: { ...fieldsOf(created), headline: seed.headline, deck: seed.deck, section: seed.section, body: editorStateFromParagraphs(typedBody), storyType: 'press_release', sourceAttribution: seed.sourceAttribution },
+  });
+  await api(request, 'workflow.submit', { id: story.id, actorId: chief.id, version: story.version });
+  await api(request, 'workflow.startReview', { id: story.id, actorId: chief.id });
+  await api(request, 'workflow.approve', { id: story.id, actorId: chief.id, version: story.version });
+
+  await page.goto(ws.server.url);
+  await page.getByTestId('profile-button').click();
+  await page.getByTestId('profile-picker').getByRole('button', { name: /최국장/ }).click();
+  await page.getByText(seed.headline).first().click();
+  await expect(page.getByTestId('headline-input')).toHaveValue(seed.headline);
+
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId('target-add').click();
+  await page.getByTestId('target-kind').selectOption('html-bundle');
+  await page.getByTestId('target-name').fill('포털 묶음');
+  await page.getByTestId('target-url').fill('https://news.example.com/bundles');
+  await page.getByTestId('target-folder').fill('portal');
+  await page.getByTestId('target-save').click();
+  await expect(page.getByTestId('publish-targets')).toContainText('포털 묶음');
+  await page.getByRole('button', { name: '취소' }).last().click();
+
+  await page.getByTestId('inspector-tab-publish').click();
+  const panel = page.getByTestId('publish-panel');
+  await panel.getByRole('button', { name: '출고하기' }).click();
+  await expect(panel.getByRole('status')).toContainText('내보냄');
+  await expect(panel).toContainText('포털 묶음');
+
+  const index = path.join(ws.dataDir, 'exports', 'portal', story.id, 'index.html');
+  expect(existsSync(index)).toBe(true);
+  const html = readFileSync(index, 'utf8');
+  expect(html).toContain(seed.headline);
+  expect(html).toContain('(포탈뉴스통신)');
+  expect(html).toContain(`[뉴스출처 : ${seed.sourceAttribution}]`);
+});

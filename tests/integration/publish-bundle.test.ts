@@ -1,0 +1,195 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXPORTS_DIR_NAME, SECRET_KEY_FILE_NAME, type Backend } from '../../electron/host/bootstrap';
+import { ninjs2, ninjs3 } from '../../electron/publish/ninjs';
+import { outgoingStory } from '../../electron/publish/story';
+import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
+import type { Result } from '../../shared/errors';
+import type { MediaItem } from '../../shared/media';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { seed } from '../fixtures/seed';
+import { startTestBackend } from './support/backend';
+import { approvedSeedStory, ok } from './support/publish-story';
+import { makeTempDir, removeTempDirs } from './support/temp';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const schema = (v: string) => JSON.parse(readFileSync(path.join(here, '..', 'fixtures', 'ninjs', `ninjs-schema_${v}.json`), 'utf8')) as object;
+
+function validator(version: '2.2' | '3.1') {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  // The schemas refer to GeoJSON for places' geometry, which Byline never writes; offline, any object stands in for it.
+  ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json', type: 'object' });
+  return ajv.compile(schema(version));
+}
+
+let backend: Backend;
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = makeTempDir('byline-publish-bundle-');
+  ({ backend } = await startTestBackend(dataDir));
+});
+
+afterEach(async () => {
+  await backend.close();
+  removeTempDirs();
+});
+
+const PUBLIC = 'https://news.example.com/stories/';
+
+/** The page's story block as the portal reads it: element by element, text only. */
+function pageBlocks(html: string): Array<{ tag: string; cls: string; text: string }> {
+  const doc = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
+  const out: Array<{ tag: string; cls: string; text: string }> = [];
+  for (const el of Array.from(doc.querySelectorAll('article .story-view__section, article h1, article .story-view__deck p, article .story-view__meta, article figure, article .story-view__body > p, article > p'))) {
+    out.push({ tag: el.localName, cls: el.getAttribute('class') ?? '', text: (el.textContent ?? '').trim() });
+  }
+  return out;
+}
+
+describe('HTML bundle', () => {
+  it('reproduces the seed story exactly, laid out like the portal page, with its photos and ninjs, and leaves the state alone', async () => {
+    const story = await approvedSeedStory(backend);
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    expect(attempt).toMatchObject({ result: 'exported', error: null, version: story.article.version, remoteUrl: `${PUBLIC}${story.article.id}/index.html` });
+
+    const dir = path.join(dataDir, EXPORTS_DIR_NAME, 'portal', story.article.id);
+    const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const blocks = pageBlocks(html);
+    const captionText = (p: { caption: string; credit: string }) => `${p.caption} ${p.credit}`;
+    expect(blocks.map((b) => b.text)).toEqual([
+      seed.section,
+      seed.headline,
+      seed.deck,
+      expect.stringMatching(/^김기자 기자\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}$/),
+      captionText(story.lead),
+      seed.body[0],
+      seed.body[1],
+      captionText(story.inline),
+      ...seed.body.slice(2),
+      seed.attributionLine,
+    ]);
+    // The credit and the attribution appear once, added by the shared converter.
+    expect(html.split(`(${seed.creditLine})`).length - 1).toBe(1);
+    expect(html.split(seed.attributionLine).length - 1).toBe(1);
+    // A caption's markup stays text.
+    expect(html).toContain('&lt;뉴욕&gt;');
+    expect(html).not.toMatch(/<script|\son\w+=|javascript:/i);
+
+    // Every photo URL in the page is a relative path to a copied rendition, byte for byte the library's.
+    const doc = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
+    const urls = new Set<string>();
+    for (const img of Array.from(doc.querySelectorAll('img'))) urls.add(img.getAttribute('src')!);
+    for (const el of Array.from(doc.querySelectorAll('img, source'))) for (const part of el.getAttribute('srcset')!.split(',')) urls.add(part.trim().split(' ')[0]!);
+    expect(urls.size).toBe(2 * 3 * 2);
+    for (const url of urls) {
+      expect(url).toMatch(/^photos\/[0-9a-f]{64}\/(320|800|1600)\.(jpg|webp)$/);
+      const [, id, file] = url.split('/');
+      expect(readFileSync(path.join(dir, url)).equals(readFileSync(path.join(backend.mediaDir, id!, file!)))).toBe(true);
+    }
+
+    const doc3 = JSON.parse(readFileSync(path.join(dir, 'ninjs.json'), 'utf8')) as Record<string, unknown>;
+    const validate = validator('3.1');
+    expect(validate(doc3), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc3.headlines).toEqual([
+      { role: 'main', value: seed.headline },
+      { role: 'sub', value: seed.deck },
+    ]);
+    const assoc = doc3.associations as Array<{ renditions: Array<{ href: string }> }>;
+    expect(assoc).toHaveLength(2);
+    expect(assoc[0]!.renditions.map((r) => r.href)).toContain(`${PUBLIC}${story.article.id}/photos/${story.lead.mediaId}/800.jpg`);
+
+    const status = await ok<{ state: string }>(backend, 'workflow.status', { id: story.article.id, actorId: story.desk.id });
+    expect(status.state).toBe('approved');
+    const log = await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id });
+    expect(log).toHaveLength(1);
+
+    // Publishing again replaces the bundle in place.
+    const again = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    expect(again.result).toBe('exported');
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(html);
+    expect(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).toHaveLength(2);
+  });
+
+  it('refuses a story the desk has not approved, and a reporter, without logging an attempt', async () => {
+    const story = await approvedSeedStory(backend);
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const byReporter = (await backend.dispatch('publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.reporter.id })) as Result<unknown>;
+    expect(byReporter).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const draft = await ok<{ id: string }>(backend, 'articles.create', { actorId: story.reporter.id });
+    const notApproved = (await backend.dispatch('publish.run', { articleId: draft.id, targetId: target.id, actorId: story.desk.id })) as Result<unknown>;
+    expect(notApproved).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const noTarget = (await backend.dispatch('publish.run', { articleId: story.article.id, targetId: 999, actorId: story.desk.id })) as Result<unknown>;
+    expect(noTarget).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).toEqual([]);
+  });
+});
+
+describe('ninjs', () => {
+  it('2.2 and 3.1 from the approved story validate against IPTC schemas, photos as associations with renditions', async () => {
+    const story = await approvedSeedStory(backend);
+    const media = new Map<string, MediaItem>(story.photos.map((p) => [p.id, p]));
+    const href = (ref: { mediaId: string }, w: number, f: string) => `https://news.example.com/photos/${ref.mediaId}/${w}.${f === 'jpeg' ? 'jpg' : 'webp'}`;
+    const out = outgoingStory({
+      articleId: story.article.id,
+      version: story.article.version,
+      createdAt: story.article.createdAt,
+      versionCreatedAt: story.article.updatedAt,
+      fields: story.fields,
+      newsroom: DEFAULT_SETTINGS.newsroom,
+      photoSrc: (ref, w, f) => href(ref, w, f),
+      media,
+    });
+    const v3 = ninjs3(out, href, { copyrightHolder: '포탈뉴스통신' });
+    const v2 = ninjs2(out, href, { copyrightHolder: '포탈뉴스통신' });
+    for (const [version, doc] of [['3.1', v3], ['2.2', v2]] as const) {
+      const validate = validator(version);
+      expect(validate(doc), `${version}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    // 3.x is camelCase, 2.x lower case; `by` is a plain string in both.
+    expect(v3).toMatchObject({ pubStatus: 'usable', firstCreated: story.article.createdAt, representationType: 'full', by: '김기자 기자', language: 'ko' });
+    expect(v2).toMatchObject({ pubstatus: 'usable', firstcreated: story.article.createdAt, representationtype: 'full', by: '김기자 기자' });
+    expect(v2).not.toHaveProperty('pubStatus');
+    expect(JSON.stringify(v2)).not.toMatch(/"(contentType|sizeInBytes|charCount|infoSources|altIds)"/);
+    const body = (v3.bodies as Array<{ contentType: string; value: string }>).find((b) => b.contentType === 'text/plain')!.value;
+    expect(body.split('\n')).toEqual([seed.body[0], seed.body[1], ...seed.body.slice(2), seed.attributionLine]);
+    const assoc = v3.associations as Array<Record<string, unknown>>;
+    expect(assoc.map((a) => a.rel)).toEqual(['featureimage', 'inline']);
+    expect(assoc[0]).toMatchObject({ type: 'picture', descriptions: [{ role: 'caption', value: story.lead.caption }, { role: 'alt', value: story.lead.alt }], infoSources: [{ name: story.lead.credit }] });
+    expect((assoc[0]!.renditions as unknown[]).length).toBe(6);
+    expect(v3.subjects).toEqual([
+      { name: seed.section, rel: 'section', literal: seed.section },
+      { name: '양자', rel: 'tag', literal: '양자' },
+      { name: '한미협력', rel: 'tag', literal: '한미협력' },
+    ]);
+    expect(v3.infoSources).toEqual([{ name: seed.sourceAttribution, role: 'originator' }]);
+  });
+});
+
+describe('publish targets', () => {
+  it('stores the WordPress application password sealed, never returns it, and keeps the key file owner-only', async () => {
+    const password = 'abcd EFGH ijkl MNOP qrst UVWX';
+    const saved = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'wordpress', name: '홈페이지', url: 'https://news.example.com', username: 'desk', password });
+    expect(saved).toMatchObject({ kind: 'wordpress', hasPassword: true, username: 'desk' });
+    expect(JSON.stringify(saved)).not.toContain(password);
+    expect(JSON.stringify(await ok(backend, 'publish.targets', {}))).not.toContain(password);
+    const rows = await backend.db.all<Record<string, unknown>>('SELECT * FROM publish_targets');
+    expect(JSON.stringify(rows)).not.toContain(password);
+    expect(JSON.stringify(rows)).not.toContain(Buffer.from(password).toString('base64'));
+    expect(statSync(path.join(dataDir, SECRET_KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
+    // Renaming keeps the stored password; a new target without one is refused.
+    const renamed = await ok<PublishTarget>(backend, 'publish.saveTarget', { id: saved.id, kind: 'wordpress', name: '본사 홈페이지', url: 'https://news.example.com', username: 'desk' });
+    expect(renamed).toMatchObject({ name: '본사 홈페이지', hasPassword: true });
+    const noPassword = (await backend.dispatch('publish.saveTarget', { kind: 'wordpress', name: 'x', url: 'https://x.example.com', username: 'desk' })) as Result<unknown>;
+    expect(noPassword).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const settings = readFileSync(path.join(dataDir, 'settings.json'), 'utf8');
+    expect(settings).not.toContain(password);
+  });
+});

@@ -112,6 +112,15 @@ export const publishMethods = {
     input: z.strictObject({ articleId: ArticleId, targetId: PublishTargetId, actorId: ProfileId }),
     output: PublishAttempt,
   },
+  /**
+   * Takes a withdrawn story down from a target (WordPress: the target's choice, draft or trash; HTML
+   * bundle: its folder removed), logged as a 'withdrawn' attempt. Only for a story in state withdrawn,
+   * only by the editor-in-chief or a desk editor of its section. publish.run on a withdrawn story does the same.
+   */
+  'publish.takedown': {
+    input: z.strictObject({ articleId: ArticleId, targetId: PublishTargetId, actorId: ProfileId }),
+    output: PublishAttempt,
+  },
   'publish.log': {
     input: z.strictObject({ articleId: ArticleId }),
     output: z.array(PublishAttempt),

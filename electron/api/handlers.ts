@@ -70,6 +70,7 @@ export function createHandlers(s: Services): Handlers {
     'publish.targets': () => s.publish.targets(),
     'publish.saveTarget': (input) => s.publish.saveTarget(input),
     'publish.run': (input) => s.publish.run(input),
+    'publish.takedown': (input) => s.publish.takedown(input),
     'publish.log': (input) => s.publish.log(input.articleId),
   };
 }

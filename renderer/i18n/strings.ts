@@ -293,6 +293,11 @@ export const ko = {
   publishPasswordKeep: '비워 두면 저장된 비밀번호를 그대로 씁니다',
   publishNoPassword: '비밀번호 없음',
   publishFolder: '내보낼 폴더 이름',
+  publishTakedown: '철회한 기사 내리기',
+  publishTakedownNow: '기사 내리기',
+  publishTakedownDraft: '임시글로 돌리기',
+  publishTakedownTrash: '휴지통으로 옮기기',
+  publishCorrectionPrefix: '정정한 기사 제목 앞에 [정정보도] 붙이기',
   publishTarget: '출고 대상',
   publishNow: '출고하기',
   publishRunning: '출고 중…',
@@ -305,6 +310,7 @@ export const ko = {
   publishResult_scheduled: '예약됨(엠바고)',
   publishResult_exported: '내보냄',
   publishResult_failed: '실패',
+  publishResult_withdrawn: '내림(철회)',
 } as const;
 
 export type StringKey = keyof typeof ko;
@@ -600,6 +606,11 @@ export const en: Record<StringKey, string> = {
   publishPasswordKeep: 'Leave empty to keep the stored password',
   publishNoPassword: 'no password',
   publishFolder: 'Export folder name',
+  publishTakedown: 'Taking down a withdrawn story',
+  publishTakedownNow: 'Take down',
+  publishTakedownDraft: 'Turn the post back into a draft',
+  publishTakedownTrash: 'Move the post to the trash',
+  publishCorrectionPrefix: 'Prefix a corrected story’s title with [정정보도]',
   publishTarget: 'Target',
   publishNow: 'Publish',
   publishRunning: 'Publishing…',
@@ -612,4 +623,5 @@ export const en: Record<StringKey, string> = {
   publishResult_scheduled: 'Scheduled (embargo)',
   publishResult_exported: 'Exported',
   publishResult_failed: 'Failed',
+  publishResult_withdrawn: 'Taken down (withdrawn)',
 };

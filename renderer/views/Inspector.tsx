@@ -68,16 +68,16 @@ export function Inspector(props: Props) {
       </div>
       {tab === 'story' && <StoryInfo {...props} />}
       {tab === 'media' && <MediaLibrary editorRef={props.editorRef} onOpenStory={props.onOpenStory} />}
-      {tab === 'publish' && <PublishTab articleId={props.article.id} version={props.article.version} />}
+      {tab === 'publish' && <PublishTab articleId={props.article.id} version={props.article.version} withdrawn={props.article.state === 'withdrawn'} />}
     </aside>
   );
 }
 
 /** 출고 for the open story: its targets and every attempt; the main process decides who may publish what. */
-function PublishTab({ articleId, version }: { articleId: string; version: number }) {
+function PublishTab({ articleId, version, withdrawn }: { articleId: string; version: number; withdrawn: boolean }) {
   const { client } = useMedia();
   const actor = useWorkflowContext()?.actor ?? null;
-  return <PublishPanel key={`${articleId}:${version}`} client={client} articleId={articleId} actorId={actor?.id ?? null} />;
+  return <PublishPanel key={`${articleId}:${version}`} client={client} articleId={articleId} actorId={actor?.id ?? null} withdrawn={withdrawn} />;
 }
 
 function StoryInfo({ article, fields, sections, readOnly, loadSeq, onChange, onRestore, listRevisions }: Props) {

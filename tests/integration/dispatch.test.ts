@@ -279,6 +279,7 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['id 0', { id: 0, kind: 'wordpress', name: '홈페이지', url: 'https://news.example.com', username: 'desk' }],
     ],
     'publish.run': [['missing targetId', { articleId: id, actorId: ACTOR }], ['targetId string', { articleId: id, targetId: '1', actorId: ACTOR }], ['missing actorId', { articleId: id, targetId: 1 }], ['articleId a path', { articleId: '../x', targetId: 1, actorId: ACTOR }]],
+    'publish.takedown': [['missing targetId', { articleId: id, actorId: ACTOR }], ['targetId string', { articleId: id, targetId: '1', actorId: ACTOR }], ['missing actorId', { articleId: id, targetId: 1 }], ['articleId a path', { articleId: '../x', targetId: 1, actorId: ACTOR }]],
     'publish.log': [['missing articleId', {}], ['articleId number', { articleId: 1 }]],
   };
 }
@@ -328,6 +329,7 @@ function validInput(method: Method, id: string): object {
     'publish.targets': {},
     'publish.saveTarget': { kind: 'wordpress', name: '홈페이지', url: 'https://news.example.com', username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' },
     'publish.run': { articleId: id, targetId: 1, actorId: ACTOR },
+    'publish.takedown': { articleId: id, targetId: 1, actorId: ACTOR },
     'publish.log': { articleId: id },
   };
   return valid[method];

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -42,6 +42,15 @@ afterEach(async () => {
 });
 
 const PUBLIC = 'https://news.example.com/stories/';
+
+/**
+ * A bundle export leaves the state alone; a CMS target (WordPress, tested in publish-wordpress.test.ts)
+ * is what records a publication. Stand in for it: the story as the workflow leaves it once published.
+ */
+async function markPublished(articleId: string): Promise<void> {
+  await backend.db.run("UPDATE articles SET state = 'published' WHERE id = ?", [articleId]);
+  await backend.db.run('DELETE FROM article_locks WHERE article_id = ?', [articleId]);
+}
 
 /** The page's story block as the portal reads it: element by element, text only. */
 function pageBlocks(html: string): Array<{ tag: string; cls: string; text: string }> {
@@ -129,6 +138,61 @@ describe('HTML bundle', () => {
     const noTarget = (await backend.dispatch('publish.run', { articleId: story.article.id, targetId: 999, actorId: story.desk.id })) as Result<unknown>;
     expect(noTarget).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).toEqual([]);
+  });
+
+  it('a corrected story is exported again with every correction note visible, oldest first, escaped', async () => {
+    const story = await approvedSeedStory(backend);
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal', correctionPrefix: true });
+    expect(target).toMatchObject({ correctionPrefix: true, takedown: 'draft' });
+    const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    expect((await run()).result).toBe('exported');
+    const dir = path.join(dataDir, EXPORTS_DIR_NAME, 'portal', story.article.id);
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).not.toContain('[정정]');
+
+    await markPublished(story.article.id);
+    await ok(backend, 'workflow.correct', { id: story.article.id, actorId: story.desk.id, note: '수치 <오류> & 이름 정정' });
+    expect((await run()).result).toBe('exported');
+    await markPublished(story.article.id);
+    await ok(backend, 'workflow.correct', { id: story.article.id, actorId: story.desk.id, note: '두 번째 정정' });
+    expect((await run()).result).toBe('exported');
+
+    const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const notes = Array.from(new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document.querySelectorAll('article > p.story-view__correction')).map((p) => p.textContent ?? '');
+    expect(notes).toEqual([expect.stringMatching(/^\[정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 수치 <오류> & 이름 정정$/), expect.stringMatching(/ — 두 번째 정정$/)]);
+    expect(html).toContain('수치 &lt;오류&gt; &amp; 이름 정정');
+    expect(html).toContain(`<h1 class="story-view__headline">[정정보도] ${seed.headline.replace(/&/g, '&amp;')}</h1>`);
+    const doc = JSON.parse(readFileSync(path.join(dir, 'ninjs.json'), 'utf8')) as { bodies: Array<{ contentType: string; value: string }> };
+    expect(doc.bodies.find((b) => b.contentType === 'text/html')!.value).toContain('두 번째 정정');
+  });
+
+  it('a withdrawn story is taken down: its bundle folder is removed and the log says so; a reporter and a target never published to are refused', async () => {
+    const story = await approvedSeedStory(backend);
+    const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: '최국장', email: '', role: 'chief' });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const other = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '다른 묶음', url: PUBLIC, folder: 'other' });
+    const run = (targetId: number, actorId = story.desk.id) => backend.dispatch('publish.run', { articleId: story.article.id, targetId, actorId }) as Promise<Result<PublishAttempt>>;
+    const takedown = (targetId: number, actorId = story.desk.id) => backend.dispatch('publish.takedown', { articleId: story.article.id, targetId, actorId }) as Promise<Result<PublishAttempt>>;
+    expect(await run(target.id)).toMatchObject({ ok: true, value: { result: 'exported' } });
+    const dir = path.join(dataDir, EXPORTS_DIR_NAME, 'portal', story.article.id);
+    expect(existsSync(path.join(dir, 'index.html'))).toBe(true);
+    // Not withdrawn: refused, nothing removed, nothing logged.
+    expect(await takedown(target.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(existsSync(dir)).toBe(true);
+
+    await markPublished(story.article.id);
+    await ok(backend, 'workflow.withdraw', { id: story.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
+    expect(await takedown(target.id, story.reporter.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await run(target.id, story.reporter.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await takedown(other.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(existsSync(dir)).toBe(true);
+
+    expect(await takedown(target.id)).toMatchObject({ ok: true, value: { result: 'withdrawn', error: null, remoteId: story.article.id } });
+    expect(existsSync(dir)).toBe(false);
+    expect(existsSync(path.join(dataDir, EXPORTS_DIR_NAME, 'portal'))).toBe(true);
+    // publish.run on a withdrawn story takes it down too; repeating is harmless.
+    expect(await run(target.id)).toMatchObject({ ok: true, value: { result: 'withdrawn', error: null } });
+    expect((await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).map((a) => a.result)).toEqual(['withdrawn', 'withdrawn', 'exported']);
+    expect((await ok<{ state: string }>(backend, 'workflow.status', { id: story.article.id, actorId: story.desk.id })).state).toBe('withdrawn');
   });
 });
 

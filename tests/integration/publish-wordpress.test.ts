@@ -262,4 +262,93 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     const refused = (await backend.dispatch('workflow.status', { id: s.article.id, actorId: s.desk.id })) as Result<{ state: string }>;
     expect(refused.ok).toBe(true);
   });
+
+  it('a corrected story is published again into the same post, with every correction note visible, oldest first', async () => {
+    const s = await story();
+    const t = await target();
+    const first = await run(s, t.id);
+    expect(first, first.error ?? '').toMatchObject({ result: 'published', error: null });
+
+    await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '장관 이름 <오기> 바로잡음' });
+    expect(await state(s)).toBe('corrected');
+    const second = await run(s, t.id);
+    expect(second, second.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
+    expect(await state(s)).toBe('published');
+    type Post = { id: number; title: { raw: string }; content: { raw: string } };
+    let post = await wpGet<Post>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' });
+    expect(post.title.raw).toBe(seed.headline);
+    expect(post.content.raw).toMatch(/<p class="story-view__correction">\[정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 장관 이름 &lt;오기&gt; 바로잡음<\/p>/);
+
+    // A later correction keeps the first note; the newsroom's "[정정보도]" title prefix, when chosen.
+    await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'wordpress', name: t.name, url: t.url, username: t.username, correctionPrefix: true });
+    await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '협약 날짜 정정' });
+    const third = await run(s, t.id);
+    expect(third, third.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
+    post = await wpGet<Post>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' });
+    expect(post.title.raw).toBe(`[정정보도] ${seed.headline}`);
+    const notes = post.content.raw.match(/<p class="story-view__correction">[^<]*<\/p>/g) ?? [];
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('장관 이름 &lt;오기&gt; 바로잡음');
+    expect(notes[1]).toContain('협약 날짜 정정');
+    expect(await postsWithKey(s)).toHaveLength(1);
+  });
+
+  it('a withdrawn story is taken down (draft by default, trash when chosen) and logged; a story not withdrawn or a reporter is refused', async () => {
+    const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: `최국장${photoSeed()}`, email: '', role: 'chief' });
+    const t = await target();
+    const s = await story();
+    const first = await run(s, t.id);
+    expect(first, first.error ?? '').toMatchObject({ result: 'published' });
+
+    // Published, not withdrawn: publish.takedown is refused, publish.run updates it, never takes it down.
+    const early = (await backend.dispatch('publish.takedown', { articleId: s.article.id, targetId: t.id, actorId: s.desk.id })) as Result<PublishAttempt>;
+    expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const again = await run(s, t.id);
+    expect(again.result).toBe('updated');
+    expect((await wpGet<{ status: string }>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' })).status).toBe('publish');
+
+    await ok(backend, 'workflow.withdraw', { id: s.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
+    expect(await state(s)).toBe('withdrawn');
+    const refused = (await backend.dispatch('publish.run', { articleId: s.article.id, targetId: t.id, actorId: s.reporter.id })) as Result<PublishAttempt>;
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('FORBIDDEN');
+
+    const down = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id, actorId: s.desk.id });
+    expect(down, down.error ?? '').toMatchObject({ result: 'withdrawn', error: null, remoteId: first.remoteId });
+    expect((await wpGet<{ status: string }>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' })).status).toBe('draft');
+    const log = await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: s.article.id });
+    expect(log.map((a) => a.result)).toEqual(['withdrawn', 'updated', 'published']);
+    // Repeating is harmless: the post stays a draft, one post in all.
+    expect((await run(s, t.id)).result).toBe('withdrawn');
+    expect(await postsWithKey(s)).toHaveLength(1);
+
+    // Trash, chosen per target.
+    const trashing = await ok<PublishTarget>(backend, 'publish.saveTarget', { id: t.id, kind: 'wordpress', name: t.name, url: t.url, username: t.username, takedown: 'trash' });
+    expect(trashing.takedown).toBe('trash');
+    const s2 = await story();
+    const p2 = await run(s2, t.id);
+    expect(p2, p2.error ?? '').toMatchObject({ result: 'published' });
+    await ok(backend, 'workflow.withdraw', { id: s2.article.id, actorId: chief.id, reason: '중복 기사' });
+    const trashed = await ok<PublishAttempt>(backend, 'publish.run', { articleId: s2.article.id, targetId: t.id, actorId: chief.id });
+    expect(trashed, trashed.error ?? '').toMatchObject({ result: 'withdrawn', error: null });
+    expect((await wpGet<{ status: string }>(`/wp/v2/posts/${p2.remoteId}`, { context: 'edit' })).status).toBe('trash');
+  });
+
+  it('a takedown the site refuses (500s after retries) is logged as a Korean failure, not as withdrawn', async () => {
+    const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: `최국장${photoSeed()}`, email: '', role: 'chief' });
+    const t = await target();
+    const s = await story();
+    const first = await run(s, t.id);
+    expect(first.result).toBe('published');
+    await ok(backend, 'workflow.withdraw', { id: s.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
+    const POST = /^\/wp\/v2\/posts\/\d+$/;
+    proxy.clear();
+    proxy.inject({ method: 'POST', route: POST, fault: { kind: 'status', status: 500 }, times: 100 });
+    const failed = await run(s, t.id);
+    expect(failed).toMatchObject({ result: 'failed', remoteId: first.remoteId });
+    expect(failed.error).toMatch(/워드프레스 서버 오류.*HTTP 500/);
+    expect(proxy.count('POST', POST)).toBe(4);
+    expect((await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: s.article.id })).map((a) => a.result)).toEqual(['failed', 'published']);
+    expect((await wpGet<{ status: string }>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' })).status).toBe('publish');
+  });
 });

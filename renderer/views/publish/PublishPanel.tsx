@@ -8,7 +8,7 @@ import { useT } from '../../i18n/i18n';
  * when, where, the result, the address or the error. Progress is the attempt under way; the main
  * process retries on its own and answers once, with the attempt it logged.
  */
-export function PublishPanel({ client, articleId, actorId }: { client: BylineClient; articleId: string; actorId: string | null }) {
+export function PublishPanel({ client, articleId, actorId, withdrawn = false }: { client: BylineClient; articleId: string; actorId: string | null; withdrawn?: boolean }) {
   const t = useT();
   const [targets, setTargets] = useState<PublishTarget[]>([]);
   const [targetId, setTargetId] = useState<number | null>(null);
@@ -38,7 +38,8 @@ export function PublishPanel({ client, articleId, actorId }: { client: BylineCli
     setBusy(true);
     setMessage(t('publishRunning'));
     try {
-      const attempt = await client.call('publish.run', { articleId, targetId, actorId });
+      // A withdrawn story is taken down from the target instead (draft or trash, as the target says).
+      const attempt = await client.call(withdrawn ? 'publish.takedown' : 'publish.run', { articleId, targetId, actorId });
       setMessage(attempt.result === 'failed' ? (attempt.error ?? t('publishFailed')) : `${t(`publishResult_${attempt.result}`)}${attempt.remoteUrl ? `: ${attempt.remoteUrl}` : ''}`);
     } catch (err) {
       setMessage((err as Error).message);
@@ -66,7 +67,7 @@ export function PublishPanel({ client, articleId, actorId }: { client: BylineCli
             </select>
           </label>
           <button type="button" className="button button--primary" disabled={busy || targetId === null || actorId === null} onClick={() => void publish()}>
-            {busy ? t('publishRunning') : t('publishNow')}
+            {busy ? t('publishRunning') : t(withdrawn ? 'publishTakedownNow' : 'publishNow')}
           </button>
         </div>
       )}

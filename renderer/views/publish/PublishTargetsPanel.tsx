@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PublishTarget, PublishTargetKind } from '../../../shared/contract-publish';
+import type { PublishTakedown, PublishTarget, PublishTargetKind } from '../../../shared/contract-publish';
 import type { BylineClient } from '../../client';
 import { useT } from '../../i18n/i18n';
 
@@ -12,9 +12,11 @@ interface Draft {
   folder: string;
   /** Empty: keep the stored password. */
   password: string;
+  takedown: PublishTakedown;
+  correctionPrefix: boolean;
 }
 
-const EMPTY: Draft = { kind: 'wordpress', name: '', url: 'https://', username: '', folder: '', password: '' };
+const EMPTY: Draft = { kind: 'wordpress', name: '', url: 'https://', username: '', folder: '', password: '', takedown: 'draft', correctionPrefix: false };
 
 /**
  * 출고 대상 in 환경설정: WordPress sites (address, user, application password) and HTML-bundle folders.
@@ -44,6 +46,8 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
         url: draft.url,
         username: draft.kind === 'wordpress' ? draft.username : '',
         folder: draft.kind === 'html-bundle' ? draft.folder : '',
+        takedown: draft.takedown,
+        correctionPrefix: draft.correctionPrefix,
         ...(draft.password ? { password: draft.password } : {}),
       });
       setDraft(null);
@@ -105,6 +109,13 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
                 <span className="field__label">{t('publishPassword')}</span>
                 <input type="password" value={draft.password} maxLength={200} autoComplete="new-password" placeholder={draft.id !== undefined ? t('publishPasswordKeep') : ''} onChange={(e) => set('password', e.target.value)} data-testid="target-password" />
               </label>
+              <label className="field">
+                <span className="field__label">{t('publishTakedown')}</span>
+                <select value={draft.takedown} onChange={(e) => set('takedown', e.target.value as PublishTakedown)} data-testid="target-takedown">
+                  <option value="draft">{t('publishTakedownDraft')}</option>
+                  <option value="trash">{t('publishTakedownTrash')}</option>
+                </select>
+              </label>
             </>
           ) : (
             <label className="field">
@@ -112,6 +123,10 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
               <input value={draft.folder} maxLength={100} onChange={(e) => set('folder', e.target.value)} data-testid="target-folder" />
             </label>
           )}
+          <label className="field field--inline">
+            <input type="checkbox" checked={draft.correctionPrefix} onChange={(e) => set('correctionPrefix', e.target.checked)} data-testid="target-correction-prefix" />
+            <span>{t('publishCorrectionPrefix')}</span>
+          </label>
           {problem && (
             <p className="dialog__error" role="alert">
               {problem}

@@ -165,10 +165,13 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
       username: str(100),
       folder: str(100),
       password: str(200),
+      takedown: { t: 'enum', values: ['draft', 'trash'] },
+      correctionPrefix: { t: 'bool' },
     },
     required: ['kind', 'name', 'url'],
   },
   'publish.run': { t: 'obj', fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleId', 'targetId', 'actorId'] },
+  'publish.takedown': { t: 'obj', fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleId', 'targetId', 'actorId'] },
   'publish.log': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
 };
 
@@ -461,6 +464,7 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'publish.targets': {},
     'publish.saveTarget': { kind: 'wordpress', name: '포탈뉴스 홈페이지', url: 'https://news.example.com', username: 'desk', folder: '', password: 'abcd efgh ijkl mnop qrst uvwx' },
     'publish.run': { articleId: id, targetId: 1, actorId },
+    'publish.takedown': { articleId: id, targetId: 1, actorId },
     'publish.log': { articleId: id },
   };
 }

@@ -223,7 +223,6 @@ test.describe('Korean composition in the body', () => {
   test('the bold toolbar button pressed mid-composition keeps the syllable (Chrome commits on the mouse press)', async ({ page }) => {
     const ime = await openNewStory(page);
     const bold = page.getByRole('button', { name: '굵게' });
-    if ((await bold.count()) === 0) test.skip(true, 'no toolbar yet: the bold button arrives with the authoring toolbar');
     await focusBody(page);
     await ime.type('대한민국 ');
     await ime.compose('만');
@@ -243,7 +242,6 @@ test.describe('Korean composition in the body', () => {
   test('the bold toolbar button clicked while the composition is still open keeps the syllable once', async ({ page }) => {
     const ime = await openNewStory(page);
     const bold = page.getByRole('button', { name: '굵게' });
-    if ((await bold.count()) === 0) test.skip(true, 'no toolbar yet: the bold button arrives with the authoring toolbar');
     await focusBody(page);
     await ime.type('대한민국 ');
     await ime.compose('만');

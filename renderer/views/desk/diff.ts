@@ -74,25 +74,7 @@ function refineWord(out: DiffPart[], before: string, after: string): void {
 }
 
 function orderSpan(chars: ReturnType<typeof diffChars>): DiffPart[] {
-  const out: DiffPart[] = [];
-  let removed = '';
-  let added = '';
-  const flush = () => {
-    if (removed) out.push({ kind: 'removed', text: removed });
-    if (added) out.push({ kind: 'added', text: added });
-    removed = '';
-    added = '';
-  };
-  for (const c of chars) {
-    if (c.removed) removed += c.value;
-    else if (c.added) added += c.value;
-    else {
-      flush();
-      out.push({ kind: 'same', text: c.value });
-    }
-  }
-  flush();
-  return out;
+  return normalise(chars.map((c) => ({ kind: c.removed ? 'removed' : c.added ? 'added' : 'same', text: c.value })));
 }
 
 /** Two words are the same word edited when what they share at their ends is at least half the shorter one. */

@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Only the Electron glue may import 'electron' (DESIGN.md): services must run under plain Node. */
-const ELECTRON_GLUE = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/protocol.ts', 'electron/window.ts', 'electron/menu.ts', 'electron/settings-electron.ts'];
+const ELECTRON_GLUE = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/protocol.ts', 'electron/window.ts', 'electron/menu.ts', 'electron/settings-electron.ts', 'electron/secrets-electron.ts', 'electron/ipc-events.ts'];
 
 export default tseslint.config(
   { ignores: ['.vite/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },

@@ -4,11 +4,14 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { startBackend, type Backend } from './host/bootstrap';
+import { SECRET_KEY_FILE_NAME, startBackend, type Backend } from './host/bootstrap';
 import { resolveDataDir } from './host/data-dir';
 import { registerIpc } from './ipc';
+import { forwardEvents } from './ipc-events';
 import { installMenu } from './menu';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
+import { FileKeySecretStore } from './publish/secret-store';
+import { SafeStorageSecretStore } from './secrets-electron';
 import { openElectronSettings } from './settings-electron';
 import { createMainWindow, lockDownNavigation, windowBounds } from './window';
 
@@ -27,7 +30,8 @@ async function start(): Promise<void> {
   const dataDir = process.env.BYLINE_DATA_DIR ? resolveDataDir() : app.getPath('userData');
   const { store, warning } = openElectronSettings(dataDir);
   try {
-    backend = await startBackend({ dataDir, settingsStore: store });
+    const secrets = new SafeStorageSecretStore(new FileKeySecretStore(path.join(dataDir, SECRET_KEY_FILE_NAME)));
+    backend = await startBackend({ dataDir, settingsStore: store, secrets });
   } catch (err) {
     dialog.showErrorBox('바이라인을 시작할 수 없습니다', (err as Error).message);
     app.exit(2);
@@ -36,8 +40,9 @@ async function start(): Promise<void> {
   if (warning) void dialog.showMessageBox({ type: 'warning', message: warning });
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  handleAppProtocol(path.join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME), backend.mediaDir);
+  handleAppProtocol(path.join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME), backend.mediaDir, backend.materialise);
   registerIpc(backend.dispatch, appOrigins);
+  forwardEvents(backend.events, appOrigins);
   installMenu();
 
   const win = createMainWindow({ preloadDir: __dirname, bounds: backend.settings.get().window });

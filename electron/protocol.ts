@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { findRendition, RENDITION_CACHE_CONTROL } from './media/rendition-route';
+import { findRendition, RENDITION_CACHE_CONTROL, type Materialise } from './media/rendition-route';
 import { resolveInside } from './web/static-files';
 
 export const APP_SCHEME = 'app';
@@ -35,8 +35,8 @@ export function registerAppScheme(): void {
 }
 
 /** app://byline/media/<id>/<width>.<webp|jpg>: a photo's rendition from the data folder; never an original. */
-async function renditionResponse(mediaDir: string, pathname: string): Promise<Response> {
-  const found = await findRendition(mediaDir, pathname);
+async function renditionResponse(mediaDir: string, pathname: string, materialise?: Materialise): Promise<Response> {
+  const found = await findRendition(mediaDir, pathname, materialise);
   const data = found ? await readFile(found.file).catch(() => undefined) : undefined;
   if (!found || !data) return new Response('Not found', { status: 404 });
   return new Response(new Uint8Array(data), {
@@ -49,10 +49,10 @@ async function renditionResponse(mediaDir: string, pathname: string): Promise<Re
  * Serves the built renderer from app://byline/ with the CSP as a response header, never file://, and
  * photo renditions under app://byline/media/ from `mediaDir`.
  */
-export function handleAppProtocol(rendererDir: string, mediaDir: string): void {
+export function handleAppProtocol(rendererDir: string, mediaDir: string, materialise?: Materialise): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host === APP_HOST && url.pathname.startsWith('/media/')) return renditionResponse(mediaDir, url.pathname);
+    if (url.host === APP_HOST && url.pathname.startsWith('/media/')) return renditionResponse(mediaDir, url.pathname, materialise);
     const file = url.host === APP_HOST ? resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : undefined;
     if (!file) return new Response('Not found', { status: 404 });
     const upstream = await net.fetch(pathToFileURL(file).toString()).catch(() => undefined);

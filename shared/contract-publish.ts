@@ -94,6 +94,35 @@ export const PublishAttempt = z.object({
 });
 export type PublishAttempt = z.infer<typeof PublishAttempt>;
 
+/** More than a day's output of a large agency; a bigger job is split by the desk. */
+export const MAX_BATCH_STORIES = 1_000;
+
+export const PublishBatchId = z.string().regex(/^[\w-]{8,64}$/);
+
+export const PublishBatchState = z.enum(['running', 'finished', 'cancelled']);
+export type PublishBatchState = z.infer<typeof PublishBatchState>;
+
+/** Where a batch of stories being published stands: after each story, and once at the end. */
+export const PublishProgress = z.object({
+  batchId: PublishBatchId,
+  targetId: PublishTargetId,
+  state: PublishBatchState,
+  total: z.number().int().min(0),
+  done: z.number().int().min(0),
+  succeeded: z.number().int().min(0),
+  failed: z.number().int().min(0),
+  /** The story just finished and its attempt, or its refusal when the service would not try it. */
+  last: z
+    .object({
+      articleId: ArticleId,
+      headline: z.string(),
+      attempt: PublishAttempt.nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type PublishProgress = z.infer<typeof PublishProgress>;
+
 /** Publishing: targets (WordPress sites, HTML bundle folders), a run per story and target, and the per-story log. */
 export const publishMethods = {
   'publish.targets': {
@@ -124,5 +153,23 @@ export const publishMethods = {
   'publish.log': {
     input: z.strictObject({ articleId: ArticleId }),
     output: z.array(PublishAttempt),
+  },
+  /**
+   * Publishes many stories to one target, one after another, each as publish.run would. Answers at once;
+   * progress arrives as 'publish.progress' events after each story and once at the end.
+   */
+  'publish.batch': {
+    input: z.strictObject({ articleIds: z.array(ArticleId).min(1).max(MAX_BATCH_STORIES), targetId: PublishTargetId, actorId: ProfileId }),
+    output: PublishProgress,
+  },
+  /** Stops a batch before its next story; the story already being sent finishes and is logged. */
+  'publish.cancel': {
+    input: z.strictObject({ batchId: PublishBatchId }),
+    output: PublishProgress,
+  },
+  /** Batches still running, for a window that opens while one is under way. */
+  'publish.batches': {
+    input: z.strictObject({}),
+    output: z.array(PublishProgress),
   },
 } as const;

@@ -3,7 +3,10 @@ import { contract, isMethod, type Method } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { storageFailure } from '../db/database';
 import { assertPayloadDepth } from '../../shared/payload-guard';
+import { stripNul } from '../../shared/strip-nul';
+import type { EventSink } from './event-bus';
 import type { Handlers } from './handlers';
+import { storyChangeOf } from './story-changes';
 
 // Validation messages reach reporters: Korean, as the rest of the interface.
 z.config(z.locales.ko());
@@ -28,7 +31,7 @@ async function call(handlers: Handlers, method: Method, raw: unknown): Promise<u
   const parsed = spec.input.safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) throw new AppError('VALIDATION', `입력이 올바르지 않습니다 — ${describeIssues(parsed.error.issues)}`);
   const handler = handlers[method] as (input: unknown) => unknown;
-  const value = await handler(parsed.data);
+  const value = await handler(stripNul(parsed.data));
   // The output schema is part of the contract too: a handler that breaks it is a bug, reported as one.
   const out = spec.output.safeParse(value);
   if (!out.success) throw new Error(`${method} returned a value outside its contract: ${describeIssues(out.error.issues)}`);
@@ -39,13 +42,17 @@ async function call(handlers: Handlers, method: Method, raw: unknown): Promise<u
  * The host-independent entry point: IPC and web mode both pass the method name and the raw input
  * here and send back what it returns. It never throws and never returns a stack trace.
  */
-export function createDispatch(handlers: Handlers, log: (message: string, err: unknown) => void = console.error): Dispatch {
+export function createDispatch(handlers: Handlers, log: (message: string, err: unknown) => void = console.error, events?: EventSink): Dispatch {
   return async (method, input) => {
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `알 수 없는 요청입니다: ${String(method).slice(0, 100)}` } };
     }
     try {
-      return { ok: true, value: await call(handlers, method, input) };
+      const value = await call(handlers, method, input);
+      // Announced only once stored: every other window's queue and open story follow without polling.
+      const change = events ? storyChangeOf(method, value) : undefined;
+      if (change) events!.emit('story.changed', change);
+      return { ok: true, value };
     } catch (err) {
       // A disk that is full, read-only or failing is the reporter's to act on (STORAGE, in words), not a bug;
       // it still goes to the log with its cause. Backups reach the disk without db/, hence the second look here.

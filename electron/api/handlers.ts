@@ -5,6 +5,7 @@ import type { ImportService } from '../services/import';
 import type { MediaService } from '../services/media';
 import type { ProfileService } from '../services/profiles';
 import type { PublishService } from '../services/publish';
+import type { PublishBatches } from '../services/publish-batch';
 import type { SearchService } from '../services/search';
 import type { SettingsService } from '../services/settings';
 import type { WorkflowService } from '../services/workflow';
@@ -19,6 +20,7 @@ export interface Services {
   profiles: ProfileService;
   imports: ImportService;
   publish: PublishService;
+  publishBatches: PublishBatches;
 }
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Output<M>> | Output<M> };
@@ -72,5 +74,8 @@ export function createHandlers(s: Services): Handlers {
     'publish.run': (input) => s.publish.run(input),
     'publish.takedown': (input) => s.publish.takedown(input),
     'publish.log': (input) => s.publish.log(input.articleId),
+    'publish.batch': (input) => s.publishBatches.start(input),
+    'publish.cancel': (input) => s.publishBatches.cancel(input.batchId),
+    'publish.batches': () => s.publishBatches.running(),
   };
 }

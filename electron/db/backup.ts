@@ -69,6 +69,19 @@ async function checkBackup(file: string): Promise<void> {
   }
 }
 
+/**
+ * A shared PostgreSQL is one newsroom's, not this workstation's: it is backed up on the server (pg_dump,
+ * photos included since their originals live there), and putting one workstation's copy back would undo
+ * everyone else's work since. Refused in words rather than failing on SQLite-only SQL.
+ */
+function sharedServer(): AppError {
+  return new AppError(
+    'STORAGE',
+    '공유 데이터베이스 서버(PostgreSQL)를 쓰는 동안에는 이 컴퓨터에서 백업을 만들거나 복원할 수 없습니다. 공유 서버는 서버에서 pg_dump로 백업합니다. 한 컴퓨터의 사본으로 되돌리면 편집국 모두의 작업이 함께 되돌려지므로, 복원이 필요하면 서버 관리자에게 요청하세요.',
+    { engine: 'postgres' },
+  );
+}
+
 export class BackupStore {
   constructor(
     private readonly db: Database,
@@ -78,6 +91,7 @@ export class BackupStore {
   ) {}
 
   list(): BackupInfo[] {
+    if (this.db.engine === 'postgres') throw sharedServer();
     if (!existsSync(this.dir)) return [];
     return readdirSync(this.dir)
       .filter((n) => BACKUP_NAME.test(n))
@@ -86,6 +100,7 @@ export class BackupStore {
   }
 
   async create(suffix = ''): Promise<BackupInfo> {
+    if (this.db.engine === 'postgres') throw sharedServer();
     mkdirSync(this.dir, { recursive: true });
     let name = `byline-${stamp(this.now())}${suffix}.sqlite3`;
     for (let i = 2; existsSync(path.join(this.dir, name)); i += 1) name = `byline-${stamp(this.now())}-${i}${suffix}.sqlite3`;
@@ -107,6 +122,7 @@ export class BackupStore {
 
   /** Replaces every story with the backup's, keeping the state it replaces as a backup of its own. */
   async restore(name: string): Promise<{ restored: BackupInfo; safety: BackupInfo }> {
+    if (this.db.engine === 'postgres') throw sharedServer();
     if (!BACKUP_NAME.test(name) || !existsSync(path.join(this.dir, name))) throw new AppError('NOT_FOUND', `백업을 찾을 수 없습니다: ${name}`);
     const source = path.join(this.dir, name);
     await checkBackup(source);

@@ -24,6 +24,11 @@ export interface Database extends Executor {
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   readonly file: string;
+  /**
+   * Which engine answers: the few things that cannot be the same on both (a backup of one file against
+   * a server shared by the newsroom) ask this, never the SQL's error messages.
+   */
+  readonly engine: 'sqlite' | 'postgres';
 }
 
 export type StorageReason = 'CORRUPT' | 'TOO_NEW' | 'UNAVAILABLE' | 'FULL' | 'READONLY' | 'IO';
@@ -102,6 +107,7 @@ function wrap(raw: sqlite3.Database): Executor {
  * transaction must own the connection until it commits. Plain statements wait their turn too.
  */
 class QueuedDatabase implements Database {
+  readonly engine = 'sqlite' as const;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly direct: Executor;
 

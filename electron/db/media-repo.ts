@@ -2,7 +2,11 @@ import type { ArticleState } from '../../shared/article';
 import { bigramText, runEndSyllables } from '../../shared/korean-tokens';
 import { renditionPath, type ImageFormat, type MediaItem, type MediaRole, type MediaUsage, type RenditionFormat, type RenditionWidth } from '../../shared/media';
 import type { GpsPosition } from '../media/metadata';
-import type { Database, Executor } from './database';
+import type { Database, Executor, SqlValue } from './database';
+import { answeredByPostgres, ENGINE_PROBE, type EngineProbe } from './search-pg-probe';
+import { pgIndexText } from './search-pg-query';
+import { pgMediaSearch } from './search-pg-sql';
+import { rebuildIfStale } from './search-rebuild';
 
 /** A rendition as stored: the width it is served under and the pixels it really has (narrower for a small photo). */
 export interface StoredRendition {
@@ -59,6 +63,29 @@ const COLUMNS = 'rowid, id, file_name, format, bytes, width, height, caption, cr
 /** bm25 weights in column order (caption, credit, other, singles): the caption is what people search. */
 const WEIGHTS = '4.0, 3.0, 1.0, 0.5';
 
+/**
+ * What differs between the engines in a photo search. `from` joins the index to `media m`; the match,
+ * as `params` gives it, fills the first placeholders of the search and of `count`; `score` sorts best
+ * first when ascending.
+ */
+export interface MediaSearchSql {
+  /** The engine's form of an FTS5 expression. */
+  params(expression: string): SqlValue[];
+  from: string;
+  where: string;
+  score: string;
+  count: string;
+}
+
+const sqliteMediaSearch: MediaSearchSql = {
+  params: (expression) => [expression],
+  // CROSS JOIN keeps the index as the outer loop (see search-repo.ts).
+  from: 'media_search CROSS JOIN media m ON m.rowid = media_search.rowid',
+  where: 'media_search MATCH ?',
+  score: `bm25(media_search, ${WEIGHTS})`,
+  count: 'SELECT count(*) AS n FROM media_search WHERE media_search MATCH ?',
+};
+
 const PATCH_COLUMNS = { caption: 'caption', credit: 'credit', alt: 'alt', creator: 'creator', copyright: 'copyright' } as const;
 
 function toItem(r: MediaRow): MediaItem {
@@ -90,26 +117,36 @@ function toItem(r: MediaRow): MediaItem {
 }
 
 /** Rewrites a photo's index row from what is stored, in the transaction that wrote it (as search-index.ts does for stories). */
-async function reindex(tx: Executor, rowid: number): Promise<void> {
+async function reindexMedia(tx: Executor, rowid: number): Promise<void> {
   await tx.run('DELETE FROM media_search WHERE rowid = ?', [rowid]);
-  const r = await tx.get<Pick<MediaRow, 'caption' | 'credit' | 'creator' | 'copyright' | 'alt' | 'file_name'>>(
-    'SELECT caption, credit, creator, copyright, alt, file_name FROM media WHERE rowid = ?',
+  const r = await tx.get<Pick<MediaRow, 'caption' | 'credit' | 'creator' | 'copyright' | 'alt' | 'file_name'> & EngineProbe>(
+    `SELECT caption, credit, creator, copyright, alt, file_name, ${ENGINE_PROBE} FROM media WHERE rowid = ?`,
     [rowid],
   );
   if (!r) return;
+  const shape = answeredByPostgres(r) ? (text: string) => pgIndexText(bigramText(text)) : bigramText;
   const other = [r.creator, r.copyright, r.alt, r.file_name].join('\n');
   await tx.run('INSERT INTO media_search (rowid, caption, credit, other, singles) VALUES (?, ?, ?, ?, ?)', [
     rowid,
-    bigramText(r.caption),
-    bigramText(r.credit),
-    bigramText(other),
+    shape(r.caption),
+    shape(r.credit),
+    shape(other),
     runEndSyllables([r.caption, r.credit, other].join('\n')),
   ]);
 }
 
+/** Rebuilds the photo index when the tokenizer version changed or it was never recorded (called at start, with the story index). */
+export function rebuildMediaSearchIfNeeded(db: Database, batchSize = 2_000): Promise<{ rebuilt: boolean; rows: number }> {
+  return rebuildIfStale(db, { index: 'media_search', source: 'media', state: 'media_search_state', reindex: reindexMedia }, batchSize);
+}
+
 /** SQL for the photo library and for which stories use a photo. */
 export class MediaRepository {
-  constructor(private readonly db: Database) {}
+  private readonly sql: MediaSearchSql;
+
+  constructor(private readonly db: Database) {
+    this.sql = db.engine === 'postgres' ? pgMediaSearch : sqliteMediaSearch;
+  }
 
   async get(id: string): Promise<MediaItem | undefined> {
     const row = await this.db.get<MediaRow>(`SELECT ${COLUMNS} FROM media WHERE id = ?`, [id]);
@@ -143,7 +180,7 @@ export class MediaRepository {
         ],
       );
       const row = (await tx.get<MediaRow>(`SELECT ${COLUMNS} FROM media WHERE id = ?`, [m.id]))!;
-      if (changes > 0) await reindex(tx, row.rowid);
+      if (changes > 0) await reindexMedia(tx, row.rowid);
       return { item: toItem(row), inserted: changes > 0 };
     });
   }
@@ -161,7 +198,7 @@ export class MediaRepository {
       }
       const row = await tx.get<MediaRow>(`SELECT ${COLUMNS} FROM media WHERE id = ?`, [id]);
       if (!row) return undefined;
-      if (keys.length > 0) await reindex(tx, row.rowid);
+      if (keys.length > 0) await reindexMedia(tx, row.rowid);
       return toItem(row);
     });
   }
@@ -173,29 +210,40 @@ export class MediaRepository {
       const count = await this.db.get<{ n: number }>('SELECT count(*) AS n FROM media');
       return { items: rows.map(toItem), total: count?.n ?? 0 };
     }
+    const params = this.sql.params(match);
     const rows = await this.db.all<MediaRow>(
       `SELECT ${COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')}
-       FROM media_search CROSS JOIN media m ON m.rowid = media_search.rowid
-       WHERE media_search MATCH ? ORDER BY bm25(media_search, ${WEIGHTS}), m.created_at DESC LIMIT ? OFFSET ?`,
-      [match, limit, offset],
+       FROM ${this.sql.from}
+       WHERE ${this.sql.where} ORDER BY ${this.sql.score}, m.created_at DESC LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
     );
-    const count = await this.db.get<{ n: number }>('SELECT count(*) AS n FROM media_search WHERE media_search MATCH ?', [match]);
+    const count = await this.db.get<{ n: number }>(this.sql.count, params);
     return { items: rows.map(toItem), total: count?.n ?? 0 };
   }
 
   /** The stories that show a photo, most recently changed first, each with every way it shows it. */
   async usage(id: string): Promise<MediaUsage[]> {
-    const rows = await this.db.all<{ id: string; headline: string; state: ArticleState; updated_at: string; roles: string }>(
-      `SELECT a.id, a.headline, a.state, a.updated_at, group_concat(u.role) AS roles
+    // One row per role, grouped here: group_concat is SQLite's, string_agg PostgreSQL's.
+    const rows = await this.db.all<{ id: string; headline: string; state: ArticleState; updated_at: string; role: MediaRole }>(
+      `SELECT a.id, a.headline, a.state, a.updated_at, u.role
        FROM media_usage u JOIN articles a ON a.id = u.article_id
-       WHERE u.media_id = ? GROUP BY a.id ORDER BY a.updated_at DESC, a.id`,
+       WHERE u.media_id = ? ORDER BY a.updated_at DESC, a.id`,
       [id],
     );
+    const stories = new Map<string, { row: (typeof rows)[number]; roles: Set<MediaRole> }>();
+    for (const r of rows) {
+      const story = stories.get(r.id) ?? { row: r, roles: new Set<MediaRole>() };
+      story.roles.add(r.role);
+      stories.set(r.id, story);
+    }
     const order: MediaRole[] = ['lead', 'body', 'gallery'];
-    return rows.map((r) => {
-      const roles = new Set(r.roles.split(','));
-      return { articleId: r.id, headline: r.headline, state: r.state, roles: order.filter((role) => roles.has(role)), updatedAt: r.updated_at };
-    });
+    return [...stories.values()].map(({ row: r, roles }) => ({
+      articleId: r.id,
+      headline: r.headline,
+      state: r.state,
+      roles: order.filter((role) => roles.has(role)),
+      updatedAt: r.updated_at,
+    }));
   }
 
   /** The GPS position the photo's file carried, for exports that keep it; null if none. */

@@ -78,6 +78,14 @@ function toAttempt(r: AttemptRow): PublishAttempt {
 
 export type NewAttempt = Omit<PublishAttempt, 'id'>;
 
+/**
+ * The first key reserved for a story on a target stays: a retry must look for the post under the key its
+ * first request sent. Upserts are written as ON CONFLICT, which SQLite (3.24+) and PostgreSQL both run;
+ * SQLite's INSERT OR IGNORE / OR REPLACE are not SQL PostgreSQL knows.
+ */
+const RESERVE_KEY = `INSERT INTO publish_records (article_id, target_id, idempotency_key, updated_at) VALUES (?, ?, ?, ?)
+  ON CONFLICT (article_id, target_id) DO NOTHING`;
+
 /** SQL for publishing: targets, what each story became on each target, uploaded photos, and the attempt log. */
 export class PublishRepository {
   constructor(private readonly db: Database) {}
@@ -139,7 +147,7 @@ export class PublishRepository {
 
   /** Written before the first create request, so that a retry after a lost answer looks for the same key. */
   async reserveKey(articleId: string, targetId: number, key: string, now: string): Promise<PublishRecord> {
-    await this.db.run('INSERT OR IGNORE INTO publish_records (article_id, target_id, idempotency_key, updated_at) VALUES (?, ?, ?, ?)', [articleId, targetId, key, now]);
+    await this.db.run(RESERVE_KEY, [articleId, targetId, key, now]);
     return (await this.record(articleId, targetId))!;
   }
 
@@ -160,7 +168,8 @@ export class PublishRepository {
   }
 
   async setMedia(targetId: number, mediaId: string, remote: { remoteId: string; remoteUrl: string }): Promise<void> {
-    await this.db.run('INSERT OR REPLACE INTO publish_media (target_id, media_id, remote_id, remote_url) VALUES (?, ?, ?, ?)', [targetId, mediaId, remote.remoteId, remote.remoteUrl]);
+    await this.db.run(`INSERT INTO publish_media (target_id, media_id, remote_id, remote_url) VALUES (?, ?, ?, ?)
+       ON CONFLICT (target_id, media_id) DO UPDATE SET remote_id = excluded.remote_id, remote_url = excluded.remote_url`, [targetId, mediaId, remote.remoteId, remote.remoteUrl]);
   }
 
   async forgetMedia(targetId: number, mediaId: string): Promise<void> {
@@ -174,7 +183,7 @@ export class PublishRepository {
   async finish(a: NewAttempt, remote: { key: string; remoteId: string; remoteUrl: string } | undefined): Promise<PublishAttempt> {
     return this.db.transaction(async (tx) => {
       if (remote) {
-        await tx.run('INSERT OR IGNORE INTO publish_records (article_id, target_id, idempotency_key, updated_at) VALUES (?, ?, ?, ?)', [a.articleId, a.targetId, remote.key, a.at]);
+        await tx.run(RESERVE_KEY, [a.articleId, a.targetId, remote.key, a.at]);
         await tx.run('UPDATE publish_records SET remote_id = ?, remote_url = ?, version = ?, updated_at = ? WHERE article_id = ? AND target_id = ?', [
           remote.remoteId,
           remote.remoteUrl,

@@ -1,8 +1,12 @@
 import { bigramText, runEndSyllables } from '../../shared/korean-tokens';
 import type { Database, Executor } from './database';
+import { rebuildMediaSearchIfNeeded } from './media-repo';
+import { withSearchRebuildLock } from './postgres/search-rebuild-lock';
+import { answeredByPostgres, ENGINE_PROBE, type EngineProbe } from './search-pg-probe';
+import { pgIndexText } from './search-pg-query';
+import { rebuildIfStale } from './search-rebuild';
 
-/** Bump when the shaping of indexed text changes: the index is rebuilt at the next start. */
-export const TOKENIZER_VERSION = 2;
+export { TOKENIZER_VERSION } from './search-rebuild';
 
 interface IndexedRow {
   headline: string;
@@ -42,41 +46,36 @@ function facets(r: IndexedRow): string {
  */
 export async function reindexArticle(tx: Executor, rowid: number): Promise<void> {
   await tx.run('DELETE FROM article_search WHERE rowid = ?', [rowid]);
-  const r = await tx.get<IndexedRow>(
-    'SELECT headline, deck, section, state, archived_at, bylines_json, tags_json, source_attribution, body_text FROM articles WHERE rowid = ?',
+  const r = await tx.get<IndexedRow & EngineProbe>(
+    `SELECT headline, deck, section, state, archived_at, bylines_json, tags_json, source_attribution, body_text, ${ENGINE_PROBE} FROM articles WHERE rowid = ?`,
     [rowid],
   );
   if (!r) return;
+  const shape = answeredByPostgres(r) ? (text: string) => pgIndexText(bigramText(text)) : bigramText;
   const people = (JSON.parse(r.bylines_json) as Array<{ name: string; email: string }>).map((b) => `${b.name} ${b.email}`).join(' ');
   const tags = (JSON.parse(r.tags_json) as string[]).join(' ');
   const all = [r.headline, r.deck, r.body_text, people, tags, r.source_attribution];
   await tx.run('INSERT INTO article_search (rowid, headline, deck, body, people, tags, source, singles, facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
     rowid,
-    ...all.map(bigramText),
+    ...all.map(shape),
     runEndSyllables(all.join('\n')),
     facets(r),
   ]);
 }
 
 /**
- * Rebuilds the whole index if it was built by another tokenizer version or never built. Runs at
- * start, in batches, each batch its own transaction.
+ * Rebuilds the story index if it was built by another tokenizer version or never built, then the
+ * photo index likewise: both hold text shaped by shared/korean-tokens.ts, so one version governs
+ * both, and start-up calls only this. Says what it did for each. On a shared PostgreSQL the
+ * workstations starting at once take turns: the first rebuilds, the others find it current.
  */
-export async function rebuildSearchIndexIfNeeded(db: Database, batchSize = 2_000): Promise<{ rebuilt: boolean; rows: number }> {
-  const state = await db.get<{ tokenizer_version: number }>('SELECT tokenizer_version FROM search_index_state WHERE id = 1');
-  if (state?.tokenizer_version === TOKENIZER_VERSION) return { rebuilt: false, rows: 0 };
-  await db.exec("INSERT INTO article_search (article_search) VALUES ('delete-all')");
-  let last = 0;
-  let rows = 0;
-  for (;;) {
-    const batch = await db.all<{ rowid: number }>('SELECT rowid FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?', [last, batchSize]);
-    if (batch.length === 0) break;
-    await db.transaction(async (tx) => {
-      for (const r of batch) await reindexArticle(tx, r.rowid);
-    });
-    rows += batch.length;
-    last = batch.at(-1)!.rowid;
-  }
-  await db.run('INSERT OR REPLACE INTO search_index_state (id, tokenizer_version, built_at) VALUES (1, ?, ?)', [TOKENIZER_VERSION, new Date().toISOString()]);
-  return { rebuilt: true, rows };
+export async function rebuildSearchIndexIfNeeded(
+  db: Database,
+  batchSize = 2_000,
+): Promise<{ rebuilt: boolean; rows: number; media: { rebuilt: boolean; rows: number } }> {
+  return withSearchRebuildLock(db, async () => {
+    const articles = await rebuildIfStale(db, { index: 'article_search', source: 'articles', state: 'search_index_state', reindex: reindexArticle }, batchSize);
+    const media = await rebuildMediaSearchIfNeeded(db, batchSize);
+    return { ...articles, media };
+  });
 }

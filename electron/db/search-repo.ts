@@ -1,7 +1,8 @@
 import type { ArticleState } from '../../shared/article';
 import type { SearchQuery } from '../../shared/search';
 import type { Database, SqlValue } from './database';
-import { facetToken } from './search-index';
+import { ArchiveShare, facetExpression } from './search-facets';
+import { pgArticleSearch } from './search-pg-sql';
 
 export interface SearchRow {
   id: string;
@@ -18,6 +19,36 @@ export interface SearchRow {
 /** bm25 weights, in column order: a word in the headline says more than one deep in the body. */
 const WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5';
 
+/**
+ * What differs between the engines in a story search: how the index is asked and ranked. Every
+ * statement takes the match, as `params` gives it, as its first placeholders; `score` sorts best
+ * first when ascending.
+ */
+export interface ArticleSearchSql {
+  /** The engine's form of an FTS5 expression (search-facets.ts builds FTS5 on both). */
+  params(expression: string): SqlValue[];
+  /** Columns rid and score of the newest `walked` matches. */
+  ranked(walked: number): string;
+  /** Matches, counted up to `limit`. */
+  count(limit: number): string;
+  /** The index joined to `articles a`: FROM … WHERE part, and the score of a row. */
+  joined: { from: string; where: string; score: string };
+  /** EXISTS clauses for the author and tag filters of a listing without words (one `?` each). */
+  author: string;
+  tag: string;
+}
+
+const sqliteArticleSearch: ArticleSearchSql = {
+  params: (expression) => [expression],
+  ranked: (walked) =>
+    `SELECT rowid AS rid, bm25(article_search, ${WEIGHTS}) AS score FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${walked}`,
+  count: (limit) => `SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${limit}) AS m`,
+  // CROSS JOIN keeps the index as the outer loop; otherwise SQLite may run the MATCH once per article.
+  joined: { from: 'article_search CROSS JOIN articles a ON a.rowid = article_search.rowid', where: 'article_search MATCH ?', score: `bm25(article_search, ${WEIGHTS})` },
+  author: "EXISTS (SELECT 1 FROM json_each(a.bylines_json) WHERE json_extract(value, '$.name') = ?)",
+  tag: 'EXISTS (SELECT 1 FROM json_each(a.tags_json) WHERE value = ?)',
+};
+
 /** Counting every match of a word in half the archive would cost more than ranking; past this, "10,000+". */
 export const COUNT_CAP = 10_000;
 
@@ -31,19 +62,15 @@ export const COUNT_CAP = 10_000;
  */
 export const RANK_WINDOW = 1_000;
 
-const COLUMNS = 'a.id, a.version, a.state, a.headline, a.section, a.body_text, a.char_count AS characters, a.updated_at, a.archived_at';
-
-/** The filters as facet terms of the FTS5 query (see search-index.ts). */
-function facetTerms(q: SearchQuery): string[] {
-  const term = (kind: Parameters<typeof facetToken>[0], value: string) => `facets : "${facetToken(kind, value)}"`;
-  const out: string[] = [];
-  if (!q.includeArchived) out.push(term('arch', '0'));
-  if (q.section) out.push(term('sec', q.section));
-  if (q.state) out.push(term('st', q.state));
-  if (q.tag) out.push(term('tag', q.tag));
-  if (q.author) out.push(term('au', q.author));
-  return out;
+/** One page of rowids, and the number of matches when the page's query already knows it. */
+interface Page {
+  rids: number[];
+  matches: number | undefined;
+  countSql: string;
+  params: SqlValue[];
 }
+
+const COLUMNS = 'a.id, a.version, a.state, a.headline, a.section, a.body_text, a.char_count AS characters, a.updated_at, a.archived_at';
 
 /** media_usage, kept by the articles repository in each save's transaction, says which stories show photos. */
 function photoClause(hasPhotos: boolean): string {
@@ -51,7 +78,7 @@ function photoClause(hasPhotos: boolean): string {
 }
 
 /** The WHERE clause of the filters, shared by the text search and the plain listing. */
-function filters(q: SearchQuery): { sql: string[]; params: SqlValue[] } {
+function filters(q: SearchQuery, sqlOf: ArticleSearchSql): { sql: string[]; params: SqlValue[] } {
   const sql: string[] = [];
   const params: SqlValue[] = [];
   const add = (clause: string, value: SqlValue) => {
@@ -63,19 +90,24 @@ function filters(q: SearchQuery): { sql: string[]; params: SqlValue[] } {
   if (q.state) add('a.state = ?', q.state);
   if (q.from) add('a.updated_at >= ?', q.from);
   if (q.to) add('a.updated_at <= ?', q.to);
-  if (q.author) add("EXISTS (SELECT 1 FROM json_each(a.bylines_json) WHERE json_extract(value, '$.name') = ?)", q.author);
-  if (q.tag) add('EXISTS (SELECT 1 FROM json_each(a.tags_json) WHERE value = ?)', q.tag);
+  if (q.author) add(sqlOf.author, q.author);
+  if (q.tag) add(sqlOf.tag, q.tag);
   if (q.hasPhotos !== undefined) sql.push(photoClause(q.hasPhotos));
   return { sql, params };
 }
 
 /** SQL for search; what to search for (the FTS5 expression) is decided by the service. */
 export class SearchRepository {
+  private readonly sql: ArticleSearchSql;
+
   constructor(
     private readonly db: Database,
     private readonly countCap = COUNT_CAP,
     private readonly rankWindow = RANK_WINDOW,
-  ) {}
+    private readonly archiveShare = new ArchiveShare(db),
+  ) {
+    this.sql = db.engine === 'postgres' ? pgArticleSearch : sqliteArticleSearch;
+  }
 
   /**
    * Section, state, archive, tag and author filters are facet tokens in the index, so a search is
@@ -83,46 +115,63 @@ export class SearchRepository {
    * date sort or the photo filter joins it. Then the one page that is shown is read in full.
    */
   async matching(match: string, q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {
-    const expression = [match, ...facetTerms(q)].join(' AND ');
+    const asked = this.sql.params(facetExpression(match, q, !q.includeArchived && (await this.archiveShare.mostlyArchived())));
     const needsJoin = q.sort === 'date' || q.from !== undefined || q.to !== undefined || q.hasPhotos !== undefined;
-    let pageSql: string;
-    let countSql: string;
-    const params: SqlValue[] = [expression];
-    if (needsJoin) {
-      const joined: string[] = [];
-      if (q.from) {
-        joined.push('a.updated_at >= ?');
-        params.push(q.from);
-      }
-      if (q.to) {
-        joined.push('a.updated_at <= ?');
-        params.push(q.to);
-      }
-      if (q.hasPhotos !== undefined) joined.push(photoClause(q.hasPhotos));
-      // CROSS JOIN keeps the index as the outer loop; otherwise SQLite may run the MATCH once per article.
-      const from = `FROM article_search CROSS JOIN articles a ON a.rowid = article_search.rowid WHERE ${['article_search MATCH ?', ...joined].join(' AND ')}`;
-      const order = q.sort === 'date' ? 'a.updated_at DESC, a.id' : `bm25(article_search, ${WEIGHTS}), a.updated_at DESC`;
-      pageSql = `SELECT a.rowid AS rid ${from} ORDER BY ${order} LIMIT ? OFFSET ?`;
-      countSql = `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${this.countCap + 1})`;
-    } else {
-      const w = this.rankWindow;
-      const blocksNeeded = Math.floor((q.offset + q.limit - 1) / w) + 1;
-      const ranked = `SELECT rowid AS rid, bm25(article_search, ${WEIGHTS}) AS score FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${blocksNeeded * w}`;
-      pageSql = `SELECT rid FROM (SELECT rid, score, (row_number() OVER (ORDER BY rid DESC) - 1) / ${w} AS block FROM (${ranked})) ORDER BY block, score, rid DESC LIMIT ? OFFSET ?`;
-      countSql = `SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${this.countCap + 1})`;
-    }
-    const page = await this.db.all<{ rid: number }>(pageSql, [...params, q.limit, q.offset]);
-    const counted = (await this.db.get<{ n: number }>(countSql, params))?.n ?? 0;
+    const { rids, matches, countSql, params } = needsJoin ? await this.joinedPage(asked, q) : await this.rankedPage(asked, q);
+    const counted = matches ?? (await this.db.get<{ n: number }>(countSql, params))?.n ?? 0;
     const total = Math.min(counted, this.countCap);
     const totalIsLowerBound = counted > this.countCap;
-    if (page.length === 0) return { rows: [], total, totalIsLowerBound };
-    const found = await this.db.all<SearchRow & { rid: number }>(`SELECT a.rowid AS rid, ${COLUMNS} FROM articles a WHERE a.rowid IN (${page.map(() => '?').join(', ')})`, page.map((p) => p.rid));
+    return { rows: await this.read(rids), total, totalIsLowerBound };
+  }
+
+  /**
+   * Ranked in blocks of the newest matches (see RANK_WINDOW). When fewer stories match than the
+   * blocks hold, the ranking has seen every match and its size is the count: no second walk of the
+   * index, which is most filtered searches.
+   */
+  private async rankedPage(match: SqlValue[], q: SearchQuery): Promise<Page> {
+    const w = this.rankWindow;
+    const walked = (Math.floor((q.offset + q.limit - 1) / w) + 1) * w;
+    const blocks = `SELECT rid, score, count(*) OVER () AS n, (row_number() OVER (ORDER BY rid DESC) - 1) / ${w} AS block FROM (${this.sql.ranked(walked)}) AS r`;
+    const page = await this.db.all<{ rid: number; n: number }>(`SELECT rid, n FROM (${blocks}) AS b ORDER BY block, score, rid DESC LIMIT ? OFFSET ?`, [...match, q.limit, q.offset]);
+    const n = page[0]?.n;
+    return {
+      rids: page.map((p) => p.rid),
+      matches: n !== undefined && n < walked ? n : undefined,
+      countSql: this.sql.count(this.countCap + 1),
+      params: match,
+    };
+  }
+
+  private async joinedPage(match: SqlValue[], q: SearchQuery): Promise<Page> {
+    const joined: string[] = [];
+    const params: SqlValue[] = [...match];
+    if (q.from) {
+      joined.push('a.updated_at >= ?');
+      params.push(q.from);
+    }
+    if (q.to) {
+      joined.push('a.updated_at <= ?');
+      params.push(q.to);
+    }
+    if (q.hasPhotos !== undefined) joined.push(photoClause(q.hasPhotos));
+    const { from: tables, where, score } = this.sql.joined;
+    const from = `FROM ${tables} WHERE ${[where, ...joined].join(' AND ')}`;
+    const order = q.sort === 'date' ? 'a.updated_at DESC, a.id' : `${score}, a.updated_at DESC`;
+    const page = await this.db.all<{ rid: number }>(`SELECT a.rowid AS rid ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
+    return { rids: page.map((p) => p.rid), matches: undefined, countSql: `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${this.countCap + 1}) AS m`, params };
+  }
+
+  /** The shown page in full, in the order given. */
+  private async read(rids: number[]): Promise<SearchRow[]> {
+    if (rids.length === 0) return [];
+    const found = await this.db.all<SearchRow & { rid: number }>(`SELECT a.rowid AS rid, ${COLUMNS} FROM articles a WHERE a.rowid IN (${rids.map(() => '?').join(', ')})`, rids);
     const byRowid = new Map(found.map((r) => [r.rid, r]));
-    return { rows: page.map((p) => byRowid.get(p.rid)).filter((r): r is SearchRow & { rid: number } => r !== undefined), total, totalIsLowerBound };
+    return rids.map((rid) => byRowid.get(rid)).filter((r): r is SearchRow & { rid: number } => r !== undefined);
   }
 
   async filtered(q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {
-    const f = filters(q);
+    const f = filters(q, this.sql);
     const where = f.sql.length ? `WHERE ${f.sql.join(' AND ')}` : '';
     const rows = await this.db.all<SearchRow>(`SELECT ${COLUMNS} FROM articles a ${where} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?`, [...f.params, q.limit, q.offset]);
     const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${where}`, f.params);

@@ -1,20 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createDispatch, type Dispatch } from '../api/dispatch';
+import { EventBus } from '../api/event-bus';
+import { openStorage, type StorageChoice } from './open-storage';
+import { relayPgChanges } from './pg-change-relay';
 import { createHandlers } from '../api/handlers';
 import { ArticleRepository } from '../db/articles-repo';
 import { BackupStore } from '../db/backup';
 import { MediaBackupPool } from '../media/backup-pool';
-import { openDatabase, type Database } from '../db/database';
+import type { Database } from '../db/database';
 import { ImportRepository } from '../db/import-repo';
 import { MediaRepository } from '../db/media-repo';
 import { ProfileRepository } from '../db/profiles-repo';
 import { PublishRepository } from '../db/publish-repo';
-import { migrate } from '../db/migrate';
-import { rebuildSearchIndexIfNeeded } from '../db/search-index';
 import { SearchRepository } from '../db/search-repo';
 import { SqliteWorkflowStore } from '../db/workflow-repo';
 import { MediaFileStore } from '../media/file-store';
+import type { Materialise } from '../media/rendition-route';
+import { SharedMediaStore } from '../media/shared-media-store';
 import { FileKeySecretStore, type SecretStore } from '../publish/secret-store';
 import type { WordPressOptions } from '../publish/wordpress';
 import { ArticleService } from '../services/articles';
@@ -22,20 +25,25 @@ import { ImportService } from '../services/import';
 import { MediaService } from '../services/media';
 import { ProfileService } from '../services/profiles';
 import { PublishService } from '../services/publish';
+import { PublishBatches } from '../services/publish-batch';
 import { SearchService } from '../services/search';
 import { SettingsService, type SettingsStore } from '../services/settings';
 import { WorkflowService } from '../services/workflow';
 
-export const DATABASE_FILE_NAME = 'byline.sqlite3';
+export { DATABASE_FILE_NAME } from './open-storage';
 /** Photo files, content-addressed: <data>/media/<sha256>/ (see electron/media/file-store.ts). */
 export const MEDIA_DIR_NAME = 'media';
 
 export interface Backend {
   dispatch: Dispatch;
+  /** Changes and progress for every open window: IPC and web mode's event stream listen here. */
+  events: EventBus;
   db: Database;
   settings: SettingsService;
   /** Where renditions are served from: web mode's /media/ route and the app:// protocol read here. */
   mediaDir: string;
+  /** On a shared newsroom database, fetches a photo another workstation imported into mediaDir first. */
+  materialise?: Materialise;
   close(): Promise<void>;
 }
 
@@ -48,16 +56,17 @@ export const SECRET_KEY_FILE_NAME = 'secret.key';
 /** HTML bundles: <data>/exports/<target folder>/<story id>/. */
 export const EXPORTS_DIR_NAME = 'exports';
 
-export async function startBackend(options: { dataDir: string; settingsStore: SettingsStore; secrets?: SecretStore; wordpress?: WordPressOptions }): Promise<Backend> {
+export async function startBackend(options: {
+  dataDir: string;
+  settingsStore: SettingsStore;
+  secrets?: SecretStore;
+  wordpress?: WordPressOptions;
+  /** This machine's SQLite file unless the host names the newsroom's PostgreSQL. */
+  storage?: StorageChoice;
+}): Promise<Backend> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = await openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
-  try {
-    await migrate(db);
-    await rebuildSearchIndexIfNeeded(db);
-  } catch (err) {
-    await db.close().catch(() => undefined);
-    throw err;
-  }
+  const storage = options.storage ?? { engine: 'sqlite' };
+  const { db } = await openStorage(storage, options.dataDir);
   const settings = new SettingsService(options.settingsStore);
   const workflowStore = new SqliteWorkflowStore(db);
   const articleRepo = new ArticleRepository(db);
@@ -72,7 +81,13 @@ export async function startBackend(options: { dataDir: string; settingsStore: Se
   const profiles = new ProfileService(new ProfileRepository(db));
   const mediaDir = path.join(options.dataDir, MEDIA_DIR_NAME);
   mkdirSync(mediaDir, { recursive: true });
-  const media = new MediaService({ repo: new MediaRepository(db), files: new MediaFileStore(mediaDir), keepGpsOnExport: () => settings.get().media.keepGpsOnExport });
+  const media = new MediaService({
+    repo: new MediaRepository(db),
+    files: new MediaFileStore(mediaDir),
+    keepGpsOnExport: () => settings.get().media.keepGpsOnExport,
+    // A shared newsroom keeps originals on the server (see shared-media-store.ts); this folder is a cache.
+    ...(db.engine === 'postgres' ? { shared: new SharedMediaStore(db) } : {}),
+  });
   // Leftovers of a crash mid-import cost only disk space: a failed sweep is logged, never a reason not to start.
   const imports = new ImportService({
     repo: new ImportRepository(db, articleRepo),
@@ -86,20 +101,39 @@ export async function startBackend(options: { dataDir: string; settingsStore: Se
     articles,
     media,
     workflow,
+    profile: (id) => workflowStore.read.profile(id),
+    materialise: db.engine === 'postgres' ? (id) => media.materialise(id) : undefined,
     settings: () => settings.get(),
     secrets: options.secrets ?? new FileKeySecretStore(path.join(options.dataDir, SECRET_KEY_FILE_NAME)),
     exportsDir: path.join(options.dataDir, EXPORTS_DIR_NAME),
     mediaDir,
     wordpress: options.wordpress,
   });
+  const events = new EventBus();
+  const publishBatches = new PublishBatches({
+    run: (input) => publish.run(input),
+    headline: async (id) => (await articles.get(id)).headline,
+    check: ({ targetId, actorId }) => publish.checkBatch(targetId, actorId),
+    events,
+  });
+  // On a shared PostgreSQL the database announces every change (this workstation's too); on SQLite this
+  // process is the only writer, and dispatch announces what it stored.
+  const relay = storage.engine === 'postgres' ? relayPgChanges(events, { url: storage.url, schema: storage.schema }) : undefined;
   await media.sweep().catch((err: unknown) => console.warn('[byline] media sweep failed', err));
   return {
     dispatch: createDispatch(
-      createHandlers({ articles, settings, media, workflow, profiles, imports, publish, search: new SearchService(new SearchRepository(db)), backups: new BackupStore(db, path.join(options.dataDir, 'backups'), undefined, new MediaBackupPool(mediaDir, path.join(options.dataDir, 'backups', 'media'))) }),
+      createHandlers({ articles, settings, media, workflow, profiles, imports, publish, publishBatches, search: new SearchService(new SearchRepository(db)), backups: new BackupStore(db, path.join(options.dataDir, 'backups'), undefined, new MediaBackupPool(mediaDir, path.join(options.dataDir, 'backups', 'media'))) }),
+      undefined,
+      relay ? undefined : events,
     ),
+    events,
     db,
     settings,
     mediaDir,
-    close: () => db.close(),
+    materialise: db.engine === 'postgres' ? (id: string) => media.materialise(id) : undefined,
+    close: async () => {
+      await relay?.stop();
+      await db.close();
+    },
   };
 }

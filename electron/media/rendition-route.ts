@@ -13,15 +13,34 @@ export interface RenditionFile {
 }
 
 /**
+ * Puts a photo's folder in place when this machine lacks it (MediaService.materialise: a photo imported
+ * on another workstation of a shared newsroom). Rejects when it cannot: no such photo, or its original
+ * is missing or damaged on the server.
+ */
+export type Materialise = (id: string) => Promise<unknown>;
+
+/**
  * The file behind `/media/<id>/<width>.<webp|jpg>`, for web mode and the app:// protocol alike; undefined
  * for any other path (originals, which may carry GPS, are never served) or a photo not on disk. Only
  * what parseRenditionPath accepts is joined into a path: a hash, a known width, a known extension.
+ * With `materialise` (shared newsroom), a photo not on disk is fetched once and then served from disk.
  */
-export async function findRendition(mediaRoot: string, pathname: string): Promise<RenditionFile | undefined> {
+export async function findRendition(mediaRoot: string, pathname: string, materialise?: Materialise): Promise<RenditionFile | undefined> {
   const parsed = parseRenditionPath(pathname);
   if (!parsed) return undefined;
   const file = path.join(mediaRoot, parsed.id, renditionName(parsed.width, parsed.format));
-  const info = await stat(file).catch(() => undefined);
+  let info = await stat(file).catch(() => undefined);
+  if (!info && materialise) {
+    // An <img> can only be answered 404; the reason goes to the log, for whoever looks after the server.
+    const made = await materialise(parsed.id).then(
+      () => true,
+      (err: unknown) => {
+        console.warn('[byline] photo not available from the shared server', parsed.id, err instanceof Error ? err.message : err);
+        return false;
+      },
+    );
+    if (made) info = await stat(file).catch(() => undefined);
+  }
   if (!info?.isFile()) return undefined;
   return { file, size: info.size, contentType: parsed.format === 'jpeg' ? 'image/jpeg' : 'image/webp' };
 }

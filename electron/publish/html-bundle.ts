@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { escapeHtml } from '../../shared/html-escape';
 import { MediaId, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat, type RenditionWidth } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
+import { replaceFolder } from './bundle-folder';
 import { ninjs3 } from './ninjs';
 import { renditionFile, type OutgoingStory } from './story';
 
@@ -84,9 +84,8 @@ export interface BundleResult {
 
 /**
  * Writes the bundle for `story` (rendered with `bundlePhotoSrc`) as `<root>/<name>/`, whole or not at
- * all: it is built in a staging folder and renamed into place, replacing an earlier bundle of the story.
- * Photo renditions are copied from `<mediaDir>/<id>/`; a photo this machine does not hold is refused
- * before anything is written.
+ * all (see bundle-folder.ts), replacing an earlier bundle of the story. Photo renditions are copied from
+ * `<mediaDir>/<id>/`; a photo this machine does not hold is refused before anything is written.
  */
 export async function writeHtmlBundle(input: {
   story: OutgoingStory;
@@ -102,43 +101,40 @@ export async function writeHtmlBundle(input: {
   if (missing.length) throw new AppError('NOT_FOUND', `이 컴퓨터의 사진 보관함에 없는 사진이 있어 내보낼 수 없습니다: ${missing.join(', ')}…`);
   const ids = [...new Set(story.photos.map((p) => p.ref.mediaId))];
   for (const id of ids) if (!MediaId.safeParse(id).success) throw new AppError('VALIDATION', '사진 식별자가 올바르지 않습니다.');
-  await mkdir(input.root, { recursive: true });
-  const final = path.join(input.root, input.name);
-  const staging = path.join(input.root, `.staging-${input.name}-${randomBytes(6).toString('hex')}`);
-  const files: string[] = [];
-  try {
-    await mkdir(staging);
-    const doc = ninjs3(story, (ref, width, format) => new URL(bundlePhotoPath(ref.mediaId, width, format), input.publicUrl).href, {
+  // Rendered before any file is touched, so a rendering error leaves nothing to clean up.
+  const ninjsText = `${JSON.stringify(
+    ninjs3(story, (ref, width, format) => new URL(bundlePhotoPath(ref.mediaId, width, format), input.publicUrl).href, {
       copyrightHolder: input.agencyCredit,
       url: new URL(BUNDLE_PAGE, input.publicUrl).href,
-    });
-    // Renditions are copied (not linked): a bundle is handed on and may be edited, the library's files never are.
-    const copies = ids.map(async (id) => {
-      await mkdir(path.join(staging, BUNDLE_PHOTOS, id), { recursive: true });
-      await settleAll(
-        RENDITION_WIDTHS.flatMap((width) =>
-          RENDITION_FORMATS.map(async (format) => {
-            const rel = bundlePhotoPath(id, width, format);
-            await copyFile(path.join(input.mediaDir, id, renditionFile(width, format)), path.join(staging, rel), constants.COPYFILE_FICLONE).catch((err: NodeJS.ErrnoException) => {
-              if (err.code === 'ENOENT') throw new AppError('NOT_FOUND', `사진 ${id.slice(0, 12)}…의 변환본 파일이 데이터 폴더에 없습니다. 사진을 다시 가져오세요.`);
-              throw err;
-            });
-            files.push(rel);
+    }),
+    null,
+    2,
+  )}\n`;
+  const page = bundlePage(story, { agencyCredit: input.agencyCredit });
+  const copyPhoto = async (staging: string, id: string) => {
+    await mkdir(path.join(staging, BUNDLE_PHOTOS, id));
+    await settleAll(
+      RENDITION_WIDTHS.flatMap((width) =>
+        RENDITION_FORMATS.map((format) =>
+          // Every rendition: the page's srcsets and the ninjs renditions name all six. Copied, never linked: a
+          // bundle is handed on and may be edited, the library's files never are; FICLONE shares blocks
+          // copy-on-write where the disk can (btrfs, XFS, APFS) and falls back to a byte copy elsewhere.
+          copyFile(path.join(input.mediaDir, id, renditionFile(width, format)), path.join(staging, bundlePhotoPath(id, width, format)), constants.COPYFILE_FICLONE).catch((err: NodeJS.ErrnoException) => {
+            if (err.code === 'ENOENT') throw new AppError('NOT_FOUND', `사진 ${id.slice(0, 12)}…의 변환본 파일이 데이터 폴더에 없습니다. 사진을 다시 가져오세요.`);
+            throw err;
           }),
         ),
-      );
-    });
-    await settleAll([
-      ...copies,
-      writeFile(path.join(staging, BUNDLE_NINJS), `${JSON.stringify(doc, null, 2)}\n`),
-      writeFile(path.join(staging, BUNDLE_PAGE), bundlePage(story, { agencyCredit: input.agencyCredit })),
-    ]);
-    files.push(BUNDLE_NINJS, BUNDLE_PAGE);
-    await rm(final, { recursive: true, force: true });
-    await rename(staging, final);
-  } catch (err) {
-    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    throw err;
-  }
-  return { dir: final, files };
+      ),
+    );
+  };
+  const dir = await replaceFolder(input.root, input.name, (staging) =>
+    // Each photo's copies start as soon as its own folder exists; the page and the JSON need no folder.
+    settleAll([
+      writeFile(path.join(staging, BUNDLE_NINJS), ninjsText),
+      writeFile(path.join(staging, BUNDLE_PAGE), page),
+      mkdir(path.join(staging, BUNDLE_PHOTOS)).then(() => settleAll(ids.map((id) => copyPhoto(staging, id)))),
+    ]),
+  );
+  const files = ids.flatMap((id) => RENDITION_WIDTHS.flatMap((width) => RENDITION_FORMATS.map((format) => bundlePhotoPath(id, width, format))));
+  return { dir, files: [...files, BUNDLE_NINJS, BUNDLE_PAGE] };
 }

@@ -1,6 +1,6 @@
 import { parseRenditionPath, type RenditionFormat, type RenditionWidth } from '../../shared/media';
 import type { PlacedPhoto } from '../../shared/photo-refs';
-import { htmlText, textCounts, type OutgoingStory } from './story';
+import { textCounts, type OutgoingStory } from './story';
 
 /*
  * IPTC ninjs from a story: 3.1 (camelCase: firstCreated, pubStatus…; IPTC's recommendation for new
@@ -85,7 +85,7 @@ export function ninjs3(story: OutgoingStory, href: RenditionHref, options: { cop
   const counts = textCounts(story.contentText);
   out.bodies = [
     { role: 'text', contentType: 'text/html', charCount: counts.charCount, wordCount: counts.wordCount, value: story.contentHtml },
-    { role: 'text', contentType: 'text/plain', charCount: counts.charCount, wordCount: counts.wordCount, value: htmlText(story.contentHtml) },
+    { role: 'text', contentType: 'text/plain', charCount: counts.charCount, wordCount: counts.wordCount, value: story.contentText },
   ];
   if (f.bylines.length) {
     out.by = f.bylines.map((b) => [b.name, b.title].filter(Boolean).join(' ')).join(', ');

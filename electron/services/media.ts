@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { parseSearchQuery, matchExpression } from '../../shared/korean-tokens';
 import { MAX_PHOTO_BYTES, RENDITION_FORMATS, RENDITION_WIDTHS, type ImageFormat, type MediaItem, type MediaUsage } from '../../shared/media';
+import { StorageError } from '../db/database';
 import type { MediaPatch, MediaRepository, StoredRendition } from '../db/media-repo';
 import { exportJpeg } from '../media/export';
 import { MediaFileStore, originalName, renditionName } from '../media/file-store';
 import { readEmbeddedMetadata } from '../media/metadata';
 import { probeImage, renderRenditions } from '../media/renditions';
+import type { SharedOriginals } from '../media/shared-media-store';
 import { describeOther, sniffImageFormat } from '../media/sniff';
 
 export interface MediaServiceDeps {
@@ -15,6 +17,12 @@ export interface MediaServiceDeps {
   now?: () => Date;
   /** settings.media.keepGpsOnExport, read at each export so a change applies at once. */
   keepGpsOnExport?: () => boolean;
+  /**
+   * The newsroom's shared originals (PostgreSQL mode): every import stores its original there, and a
+   * photo whose folder this machine lacks is fetched and its renditions made again (`materialise`).
+   * Absent on a single machine (SQLite), where the media folder is the only copy.
+   */
+  shared?: SharedOriginals;
 }
 
 /** Leftovers younger than this may belong to an import under way in the other Byline on this data folder. */
@@ -47,6 +55,8 @@ function checkInput(fileName: string, data: Uint8Array): void {
  */
 export class MediaService {
   private readonly now: () => Date;
+  /** Photos being fetched from the shared store, so concurrent requests for one photo share the fetch. */
+  private readonly materialising = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: MediaServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -73,7 +83,11 @@ export class MediaService {
     }
     const id = createHash('sha256').update(data).digest('hex');
     const existing = await this.deps.repo.get(id);
-    if (existing && (await this.deps.files.has(id, fileNames(existing.format)))) return { item: existing, reused: true };
+    if (existing && (await this.deps.files.has(id, fileNames(existing.format)))) {
+      // Idempotent, and only a lookup when the server has it: the same file imported again on this machine.
+      await this.deps.shared?.put(id, format, data);
+      return { item: existing, reused: true };
+    }
 
     const facts = await probeImage(data, format, fileName);
     const [embedded, rendered] = await Promise.all([readEmbeddedMetadata(data), renderRenditions(data, fileName)]);
@@ -83,6 +97,8 @@ export class MediaService {
     ]);
     const renditions: StoredRendition[] = rendered.map((r) => ({ width: r.width, format: r.format, pixelWidth: r.pixelWidth, pixelHeight: r.pixelHeight, bytes: r.data.byteLength }));
     try {
+      // Before the row: a photo another workstation can see must have an original it can fetch.
+      await this.deps.shared?.put(id, format, data);
       const { item, inserted } = await this.deps.repo.insert({
         id,
         fileName,
@@ -137,7 +153,7 @@ export class MediaService {
    * the original's EXIF; its GPS position only if settings keep it.
    */
   async exportPhoto(id: string, options: { maxWidth?: number } = {}): Promise<Buffer> {
-    const item = await this.get(id);
+    const item = await this.materialise(id);
     const original = await this.deps.files.read(id, originalName(item.format)).catch(() => {
       throw new AppError('NOT_FOUND', `사진 '${item.fileName}'의 원본 파일이 데이터 폴더에 없습니다. 사진을 다시 가져오세요.`);
     });
@@ -147,6 +163,50 @@ export class MediaService {
       keepGps: this.deps.keepGpsOnExport?.() ?? false,
       maxWidth: options.maxWidth,
     });
+  }
+
+  /**
+   * The photo, with its files in this machine's media folder: call before reading them (renditions
+   * served to the editor, exports, bundles). With a shared store, a photo imported on another
+   * workstation is fetched once, checked against its id, and its renditions made here as an import
+   * makes them; its folder appears whole or not at all. Without one, this is `get` and nothing more.
+   */
+  async materialise(id: string): Promise<MediaItem> {
+    const item = await this.get(id);
+    const shared = this.deps.shared;
+    if (!shared || (await this.deps.files.has(id, fileNames(item.format)))) return item;
+    // One fetch per photo however many renditions the editor asks for at once.
+    let pending = this.materialising.get(id);
+    if (!pending) {
+      pending = this.fetchShared(shared, item).finally(() => this.materialising.delete(id));
+      this.materialising.set(id, pending);
+    }
+    await pending;
+    return item;
+  }
+
+  private async fetchShared(shared: SharedOriginals, item: MediaItem): Promise<void> {
+    const original = await shared.fetch(item.id);
+    if (!original) {
+      throw new AppError(
+        'NOT_FOUND',
+        `사진 '${item.fileName}'의 원본이 공유 서버에 없습니다. 이 사진을 처음 가져온 컴퓨터에서 다시 가져오면 모든 컴퓨터에서 쓸 수 있습니다.`,
+      );
+    }
+    const damaged = () =>
+      new StorageError(
+        'CORRUPT',
+        `공유 서버에 저장된 사진 '${item.fileName}'의 원본이 손상되었습니다 (${item.id.slice(0, 12)}…). 이 컴퓨터에는 아무것도 저장하지 않았습니다. 원본 파일을 다시 가져오고 서버 관리자에게 알리세요.`,
+      );
+    const data = original.data;
+    if (createHash('sha256').update(data).digest('hex') !== item.id || original.format !== item.format || sniffImageFormat(data) !== item.format) throw damaged();
+    const rendered = await renderRenditions(data, item.fileName).catch(() => {
+      throw damaged();
+    });
+    await this.deps.files.commit(item.id, [
+      { name: originalName(item.format), data },
+      ...rendered.map((r) => ({ name: renditionName(r.width, r.format), data: r.data })),
+    ]);
   }
 
   /**

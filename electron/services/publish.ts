@@ -3,10 +3,12 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fieldsOf, type ArticleFields } from '../../shared/article';
 import type { PublishAttempt, PublishResult, PublishTarget, PublishTargetInput } from '../../shared/contract-publish';
+import type { StoryWorkflow } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
 import { photosOf } from '../../shared/photo-refs';
+import type { Profile } from '../../shared/profiles';
 import type { Settings } from '../../shared/settings';
 import { coversSection, embargoHolds } from '../../shared/workflow';
 import type { PublishRepository, StoredTarget } from '../db/publish-repo';
@@ -22,7 +24,11 @@ export interface PublishServiceDeps {
   repo: PublishRepository;
   articles: ArticleService;
   media: Pick<MediaService, 'get' | 'exportPhoto'>;
+  /** On a shared newsroom database: fetches photos another workstation imported, before a bundle copies them. */
+  materialise?: (mediaId: string) => Promise<unknown>;
   workflow: Pick<WorkflowService, 'status' | 'recordPublication' | 'history'>;
+  /** Who a profile is: a batch is refused up front for a profile that may not publish at all. */
+  profile: (id: string) => Promise<Profile | undefined>;
   settings: () => Settings;
   secrets: SecretStore;
   /** HTML bundles go under <exportsDir>/<target folder>/<story id>/. */
@@ -90,6 +96,17 @@ export class PublishService {
     return publicTarget((await this.deps.repo.target(input.id))!);
   }
 
+  /**
+   * Whether a batch can start at all: the target exists and the profile is a desk editor or the
+   * editor-in-chief. Each story is still checked as it goes (its state, its section).
+   */
+  async checkBatch(targetId: number, actorId: string): Promise<void> {
+    if (!(await this.deps.repo.target(targetId))) throw new AppError('NOT_FOUND', `출고 대상을 찾을 수 없습니다 (${targetId}).`);
+    const actor = await this.deps.profile(actorId);
+    if (!actor) throw new AppError('FORBIDDEN', '알 수 없는 프로필입니다. 프로필을 다시 고르세요.');
+    if (actor.role === 'reporter') throw new AppError('FORBIDDEN', '기자는 출고할 수 없습니다. 데스크나 편집국장만 여러 기사를 한꺼번에 출고할 수 있습니다.');
+  }
+
   log(articleId: string): Promise<PublishAttempt[]> {
     return this.deps.repo.attempts(articleId);
   }
@@ -126,8 +143,7 @@ export class PublishService {
   }
 
   /** The fields to send: exactly the version the desk approved. */
-  private async approvedFields(articleId: string, actorId: string): Promise<{ fields: ArticleFields; version: number; state: string; createdAt: string; versionAt: string }> {
-    const status = await this.deps.workflow.status(articleId, actorId);
+  private async approvedFields(articleId: string, status: StoryWorkflow): Promise<{ fields: ArticleFields; version: number; state: string; createdAt: string; versionAt: string }> {
     if (!SENDABLE.has(status.state)) throw new AppError('CONFLICT', '승인된 기사만 출고할 수 있습니다. 데스크 승인을 먼저 받으세요.', { state: status.state });
     const deskMoves = status.allowed.filter((m) => m === 'publish' || m === 'correct');
     if (deskMoves.length === 0) throw new AppError('FORBIDDEN', '이 기사를 출고할 권한이 없습니다. 해당 섹션의 데스크나 편집국장만 출고할 수 있습니다.');
@@ -161,6 +177,7 @@ export class PublishService {
     media: Map<string, MediaItem>,
     photoSrc: PhotoSrc,
     target: StoredTarget,
+    newsroom: Settings['newsroom'],
   ): OutgoingStory {
     return outgoingStory({
       corrections: base.corrections,
@@ -170,7 +187,7 @@ export class PublishService {
       createdAt: base.createdAt,
       versionCreatedAt: base.versionAt,
       fields: base.fields,
-      newsroom: this.deps.settings().newsroom,
+      newsroom,
       photoSrc,
       media,
     });
@@ -181,7 +198,9 @@ export class PublishService {
     if (!target) throw new AppError('NOT_FOUND', `출고 대상을 찾을 수 없습니다 (${input.targetId}).`);
     const current = await this.deps.workflow.status(input.articleId, input.actorId);
     if (current.state === 'withdrawn') return this.takedownOnce(target, input);
-    const approved = await this.approvedFields(input.articleId, input.actorId);
+    // Read once per run: each read parses and validates the settings file.
+    const { newsroom } = this.deps.settings();
+    const approved = await this.approvedFields(input.articleId, current);
     const media = await this.mediaItems(approved.fields);
     const base = { articleId: input.articleId, ...approved, corrections: await this.corrections(input.articleId) };
     const at = this.now().toISOString();
@@ -208,7 +227,9 @@ export class PublishService {
 
     if (target.kind === 'html-bundle') {
       try {
-        const story = this.story(base, media, bundlePhotoSrc, target);
+        const { materialise } = this.deps;
+        if (materialise) await Promise.all([...media.keys()].map((id) => materialise(id)));
+        const story = this.story(base, media, bundlePhotoSrc, target, newsroom);
         const publicUrl = new URL(`${encodeURIComponent(input.articleId)}/`, target.url.endsWith('/') ? target.url : `${target.url}/`).href;
         await writeHtmlBundle({
           story,
@@ -216,7 +237,7 @@ export class PublishService {
           name: input.articleId,
           mediaDir: this.deps.mediaDir,
           publicUrl,
-          agencyCredit: this.deps.settings().newsroom.agencyCredit,
+          agencyCredit: newsroom.agencyCredit,
         });
         const url = new URL('index.html', publicUrl).href;
         return await attempt('exported', { remoteId: input.articleId, remoteUrl: url, tries: 1 }, { key: input.articleId, remoteId: input.articleId, remoteUrl: url });
@@ -247,7 +268,7 @@ export class PublishService {
       }
       const missing = placed.filter((p) => !urls.has(p.mediaId));
       if (missing.length) throw new AppError('NOT_FOUND', `이 컴퓨터의 사진 보관함에 없는 사진이 있어 출고할 수 없습니다: ${missing.map((p) => p.mediaId.slice(0, 12)).join(', ')}…`);
-      const story = this.story(base, media, (ref) => urls.get(ref.mediaId)?.url ?? '', target);
+      const story = this.story(base, media, (ref) => urls.get(ref.mediaId)?.url ?? '', target, newsroom);
       const f = approved.fields;
       const categories = f.section.trim() ? [await wp.term('categories', f.section.trim())] : [];
       const tags: number[] = [];

@@ -7,6 +7,7 @@ import Conf from 'conf';
 import type { Settings } from '../../shared/settings';
 import { startBackend } from '../host/bootstrap';
 import { resolveDataDir } from '../host/data-dir';
+import { storageFromEnv } from '../host/open-storage';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
 import { startWebServer } from './server';
 
@@ -24,14 +25,14 @@ async function main(): Promise<void> {
   try {
     const { conf, warning } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
     if (warning) console.warn(`[byline] ${warning}`);
-    backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf) });
+    backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), storage: storageFromEnv() });
   } catch (err) {
     console.error(`[byline] 시작할 수 없습니다: ${(err as Error).message}`);
     process.exit(2);
   }
   let server;
   try {
-    server = await startWebServer({ dispatch: backend.dispatch, staticDir, mediaDir: backend.mediaDir, port });
+    server = await startWebServer({ dispatch: backend.dispatch, staticDir, mediaDir: backend.mediaDir, materialise: backend.materialise, events: backend.events, port });
   } catch (err) {
     const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
     console.error(

@@ -4,9 +4,12 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
 import { binaryFieldOf, isMethod } from '../../shared/contract';
+import { EVENTS_ROUTE } from '../../shared/contract-events';
+import type { EventBus } from '../api/event-bus';
 import type { ApiError } from '../../shared/errors';
 import { MAX_PHOTO_BYTES } from '../../shared/media';
-import { findRendition, RENDITION_CACHE_CONTROL } from '../media/rendition-route';
+import { findRendition, RENDITION_CACHE_CONTROL, type Materialise } from '../media/rendition-route';
+import { serveEventStream } from './event-stream';
 import { RequestGuard } from './guard';
 import { securityHeaders, serveStatic } from './static-files';
 
@@ -135,8 +138,8 @@ async function handleApi(dispatch: Dispatch, method: string, req: IncomingMessag
 }
 
 /** GET /media/<id>/<width>.<webp|jpg>: a rendition, or 404 for any other path under /media/. */
-async function serveRendition(mediaDir: string | undefined, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const found = mediaDir ? await findRendition(mediaDir, pathname) : undefined;
+async function serveRendition(mediaDir: string | undefined, materialise: Materialise | undefined, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const found = mediaDir ? await findRendition(mediaDir, pathname, materialise) : undefined;
   if (!found) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders() });
     return void res.end('사진을 찾을 수 없습니다.');
@@ -150,9 +153,10 @@ async function serveRendition(mediaDir: string | undefined, pathname: string, re
  * Web mode: the same dispatch as IPC, behind HTTP on 127.0.0.1 only. `GET /?token=…` trades the
  * printed token for an HttpOnly cookie and redirects, so the token leaves the address bar.
  */
-export async function startWebServer(options: { dispatch: Dispatch; staticDir: string; mediaDir?: string; port?: number; token?: string }): Promise<WebServer> {
+export async function startWebServer(options: { dispatch: Dispatch; staticDir: string; mediaDir?: string; materialise?: Materialise; events?: EventBus; port?: number; token?: string }): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
+  const streams = { count: 0 };
   const guard = new RequestGuard(token, () => port);
 
   const server = http.createServer((req, res) => {
@@ -177,7 +181,8 @@ export async function startWebServer(options: { dispatch: Dispatch; staticDir: s
         return handleApi(options.dispatch, url.pathname.slice('/api/'.length), req, res);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', '허용되지 않은 메서드입니다.');
-      if (url.pathname.startsWith('/media/')) return serveRendition(options.mediaDir, url.pathname, req, res);
+      if (url.pathname === EVENTS_ROUTE) return serveEventStream(options.events, req, res, streams);
+      if (url.pathname.startsWith('/media/')) return serveRendition(options.mediaDir, options.materialise, url.pathname, req, res);
       return serveStatic(options.staticDir, url.pathname, res);
     })().catch((err: unknown) => {
       console.error('[byline web] request failed', err);

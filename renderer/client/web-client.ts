@@ -1,6 +1,7 @@
 import { binaryFieldOf, routeOf, type Input, type Method, type Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { ClientError, type BylineClient } from './client';
+import { WebEvents } from './event-source';
 
 /**
  * How a method's input travels: JSON, or for a method that takes a file (the contract names its field)
@@ -19,8 +20,10 @@ function requestOf(method: Method, input: unknown): { headers: Record<string, st
 }
 
 /** Web mode: POST /api/<method>. The access token travels as the HttpOnly cookie the server set. */
-export function createWebClient(fetchImpl: typeof fetch = fetch.bind(window)): BylineClient {
+export function createWebClient(fetchImpl: typeof fetch = fetch.bind(globalThis), events: WebEvents = new WebEvents()): BylineClient {
   return {
+    subscribe: (name, listener) => events.subscribe(name, listener),
+    onReconnect: (listener) => events.onReconnect(listener),
     async call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
       let response: Response;
       try {

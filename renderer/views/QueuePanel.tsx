@@ -5,6 +5,7 @@ import type { QueueCounts } from '../../shared/contract-workflow';
 import type { Profile } from '../../shared/profiles';
 import type { SearchHit } from '../../shared/search';
 import type { BylineClient } from '../client';
+import { useStoryChanges } from '../client/useStoryChanges';
 import { useLocale, useT } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { DeskQueue } from './desk/DeskQueue';
@@ -28,12 +29,10 @@ interface Props {
 /** The left panel's queues (DESIGN.md): 내 기사 is the whole archive with search; the others are the desk's. */
 type Tab = 'mine' | 'desk' | 'approved' | 'published';
 const TABS: readonly Tab[] = ['mine', 'desk', 'approved', 'published'];
-const COUNTS_POLL_MS = 5_000;
 
 /** How many stories wait in each desk queue (for a desk editor: in the sections they cover). */
 function useQueueCounts(client: BylineClient, actor: Profile | null, refreshKey: number): QueueCounts | null {
   const [counts, setCounts] = useState<QueueCounts | null>(null);
-  const [tick, setTick] = useState(0);
   const actorId = actor?.id;
   const coveredOnly = actor?.role === 'desk';
   useEffect(() => {
@@ -45,11 +44,7 @@ function useQueueCounts(client: BylineClient, actor: Profile | null, refreshKey:
     return () => {
       stale = true;
     };
-  }, [client, actorId, coveredOnly, refreshKey, tick]);
-  useEffect(() => {
-    const timer = window.setInterval(() => document.visibilityState === 'visible' && setTick((n) => n + 1), COUNTS_POLL_MS);
-    return () => window.clearInterval(timer);
-  }, []);
+  }, [client, actorId, coveredOnly, refreshKey]);
   return counts;
 }
 
@@ -60,7 +55,10 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
   const t = useT();
   const locale = useLocale();
   const [tab, setTab] = useState<Tab>('mine');
-  const counts = useQueueCounts(client, actor, refreshKey);
+  // A story filed, moved or saved in another window or on another workstation: counts and list follow.
+  const [changes, setChanges] = useState(0);
+  useStoryChanges(client, () => setChanges((n) => n + 1));
+  const counts = useQueueCounts(client, actor, refreshKey + changes);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<Omit<QueueQuery, 'text'>>({ sort: 'relevance' });
   const [query, setQuery] = useState<QueueQuery>({ text: '', sort: 'relevance' });
@@ -69,7 +67,7 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
     return () => window.clearTimeout(timer);
   }, [text, filters]);
 
-  const queue = useQueue(client, query, refreshKey);
+  const queue = useQueue(client, query, refreshKey + changes);
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualiser hands back functions React Compiler cannot memoise safely; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library

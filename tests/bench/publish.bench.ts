@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Backend } from '../../electron/host/bootstrap';
@@ -17,6 +17,32 @@ const STORIES = 1_000;
 const PHOTOS = 12;
 /** Stories exported at once: the database queue serialises the log writes, the file copies overlap. */
 const CONCURRENCY = 4;
+
+/** Bundles' worth of empty files and folders the file-system figure creates. */
+const PROBE_BUNDLES = 100;
+
+/**
+ * Milliseconds the file system takes to create one bundle's folders and files (the folder, photos/, a
+ * folder per photo, six renditions per photo, index.html and ninjs.json), empty, beside the exports.
+ * On ext4 without a journal a new inode skips every inode freed in the last seconds to minutes, so
+ * after other work deleted many files this alone can cost more than the whole export does otherwise:
+ * this figure tells a slow disk from a slow export. Taken before and after the export (the slower is
+ * reported), as the disk's state changes with what else runs.
+ */
+function fileCreationPerBundle(dir: string, photos: number): number {
+  const root = mkdtempSync(path.join(dir, 'fs-probe-'));
+  const started = performance.now();
+  for (let b = 0; b < PROBE_BUNDLES; b += 1) {
+    const bundle = path.join(root, String(b));
+    mkdirSync(path.join(bundle, 'photos'), { recursive: true });
+    for (const name of ['index.html', 'ninjs.json']) closeSync(openSync(path.join(bundle, name), 'wx'));
+    for (let p = 0; p < photos; p += 1) {
+      mkdirSync(path.join(bundle, 'photos', String(p)));
+      for (let r = 0; r < 6; r += 1) closeSync(openSync(path.join(bundle, 'photos', String(p), String(r)), 'wx'));
+    }
+  }
+  return Math.round(((performance.now() - started) / PROBE_BUNDLES) * 100) / 100;
+}
 
 /**
  * 1,000 approved stories (the seed story, each with a lead photo and a photo in the body, drawn from
@@ -63,6 +89,7 @@ export async function benchPublish(): Promise<void> {
     }
     const target = await ok<PublishTarget>(b, 'publish.saveTarget', { kind: 'html-bundle', name: '벤치 묶음', url: 'https://news.example.com/stories/', folder: 'bench' });
 
+    const fsBefore = fileCreationPerBundle(dir, 2);
     const perStory: number[] = [];
     let next = 0;
     const cpuBefore = process.cpuUsage();
@@ -84,6 +111,7 @@ export async function benchPublish(): Promise<void> {
     report({ bench: 'publish', metric: 'bundle_export_story_p95', value: percentile(perStory, 95), unit: 'ms' });
     // CPU time of this process per story (main thread and the libuv pool: sqlite3 and file copies), less sensitive to a shared machine than wall time.
     report({ bench: 'publish', metric: 'bundle_export_cpu_per_story', value: Math.round(((cpu.user + cpu.system) / 1000 / STORIES) * 100) / 100, unit: 'ms' });
+    report({ bench: 'publish', metric: 'bundle_file_creation', value: Math.max(fsBefore, fileCreationPerBundle(dir, 2)), unit: 'ms' });
   } finally {
     await backend?.close();
     rmSync(dir, { recursive: true, force: true });

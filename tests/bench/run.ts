@@ -3,6 +3,7 @@
  * never as timed assertions in tests.
  */
 import { benchCounting } from './counting.bench';
+import { benchLive } from './live.bench';
 import { benchPhoto } from './photo.bench';
 import { benchPublish } from './publish.bench';
 import { benchSave } from './save.bench';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   search: benchSearch,
   photo: benchPhoto,
   publish: benchPublish,
+  live: benchLive,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -20,6 +20,8 @@ const KEPT_DB = process.env.BYLINE_BENCH_DB;
 const BATCH = 1_000;
 const RUNS = 60;
 const SCAN_RUNS = 8;
+/** Comma-separated search kinds to measure (two_syllable, filtered, …), for trying one change quickly; all by default. */
+const ONLY = process.env.BYLINE_BENCH_SEARCH_CASES?.split(',').filter(Boolean);
 
 function derive(fields: ArticleFields): Derived {
   const bodyText = editorStateToText(fields.body);
@@ -105,6 +107,7 @@ async function measure(db: Database, repo: ArticleRepository, corpus: ReturnType
       ['filtered', (i) => search(v.twoSyllable[i % v.twoSyllable.length]!, { section: 'IT/과학' }), (i) => likeScan(db, v.twoSyllable[i % v.twoSyllable.length]!, 'IT/과학')],
     ];
     for (const [name, fts, scan] of cases) {
+      if (ONLY && !ONLY.includes(name)) continue;
       const ftsSamples = await timed(RUNS, fts);
       const scanSamples = await timed(SCAN_RUNS, scan);
       const p95 = percentile(ftsSamples, 95);

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
 import { fieldsOf, type Article } from '../../shared/article';
 import type { Result } from '../../shared/errors';
-import { startTestBackend } from './support/backend';
+import { BackupStore } from '../../electron/db/backup';
+import { startTestBackend, TEST_ENGINE } from './support/backend';
+import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL } from './support/pg';
 import { makeImage } from './support/images';
 import { logicalDump, makeTempDir, removeTempDirs } from './support/temp';
 
@@ -29,7 +31,8 @@ afterEach(async () => {
 
 const headlines = async () => (await call<{ items: Array<{ headline: string }> }>('search.query', { sort: 'date' })).items.map((i) => i.headline).sort();
 
-describe('backup and restore', () => {
+// A shared PostgreSQL is backed up on the server (see the suites below): these are the SQLite file's backups.
+describe.skipIf(TEST_ENGINE === 'postgres')('backup and restore', () => {
   it('restores exactly the stories of the backup, searchable, and keeps what it replaced as a backup', async () => {
     await call<Article>('articles.create', { headline: '백업 전 기사 하나' });
     await call<Article>('articles.create', { headline: '백업 전 기사 둘' });
@@ -103,6 +106,40 @@ describe('backup and restore', () => {
     for (const name of ['../byline.sqlite3', '..', 'byline.sqlite3']) {
       const r = await backend.dispatch('backup.restore', { name });
       expect(r.ok).toBe(false);
+    }
+  });
+});
+
+describe.skipIf(!PG_URL)(`backups on a shared PostgreSQL (${PG_URL ? 'BYLINE_TEST_PG' : PG_SKIP_NOTE})`, () => {
+  afterEach(cleanUpPg);
+
+  it('refuses to list, make or restore a workstation copy, in Korean, and writes nothing', async () => {
+    const db = await openTestPg(undefined, { migrated: true });
+    const backups = path.join(dir, 'pg-backups');
+    mkdirSync(backups);
+    // A SQLite backup left from before the newsroom moved to the server must not be put back over it.
+    const leftover = 'byline-20260101-000000-000.sqlite3';
+    writeFileSync(path.join(backups, leftover), 'SQLite format 3');
+    const store = new BackupStore(db, backups);
+
+    const refusals: Array<() => unknown> = [() => store.list(), () => store.create(), () => store.restore(leftover)];
+    for (const attempt of refusals) {
+      const err = await Promise.resolve().then(attempt).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'STORAGE', details: { engine: 'postgres' } });
+      expect((err as Error).message).toMatch(/pg_dump/);
+      expect((err as Error).message).toMatch(/편집국 모두의 작업/);
+    }
+    expect(readdirSync(backups)).toEqual([leftover]);
+  });
+});
+
+describe.skipIf(TEST_ENGINE !== 'postgres')('backups through dispatch on a shared PostgreSQL', () => {
+  it('answers every backup method with the refusal, not an SQL error', async () => {
+    for (const [method, input] of [['backup.list', {}], ['backup.create', {}], ['backup.restore', { name: 'byline-20260101-000000-000.sqlite3' }]] as const) {
+      const result = await backend.dispatch(method, input);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.code).toBe('STORAGE');
+      expect(!result.ok && result.error.message).toMatch(/pg_dump/);
     }
   });
 });

@@ -281,6 +281,9 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
     'publish.run': [['missing targetId', { articleId: id, actorId: ACTOR }], ['targetId string', { articleId: id, targetId: '1', actorId: ACTOR }], ['missing actorId', { articleId: id, targetId: 1 }], ['articleId a path', { articleId: '../x', targetId: 1, actorId: ACTOR }]],
     'publish.takedown': [['missing targetId', { articleId: id, actorId: ACTOR }], ['targetId string', { articleId: id, targetId: '1', actorId: ACTOR }], ['missing actorId', { articleId: id, targetId: 1 }], ['articleId a path', { articleId: '../x', targetId: 1, actorId: ACTOR }]],
     'publish.log': [['missing articleId', {}], ['articleId number', { articleId: 1 }]],
+    'publish.batch': [['no stories', { articleIds: [], targetId: 1, actorId: ACTOR }], ['articleIds a string', { articleIds: id, targetId: 1, actorId: ACTOR }], ['1,001 stories', { articleIds: Array.from({ length: 1001 }, () => id), targetId: 1, actorId: ACTOR }], ['missing actorId', { articleIds: [id], targetId: 1 }]],
+    'publish.cancel': [['missing batchId', {}], ['batchId a path', { batchId: '../../etc/passwd' }], ['batchId too short', { batchId: 'abc' }]],
+    'publish.batches': [['unknown key', { all: true }]],
   };
 }
 
@@ -331,6 +334,9 @@ function validInput(method: Method, id: string): object {
     'publish.run': { articleId: id, targetId: 1, actorId: ACTOR },
     'publish.takedown': { articleId: id, targetId: 1, actorId: ACTOR },
     'publish.log': { articleId: id },
+    'publish.batch': { articleIds: [id], targetId: 1, actorId: ACTOR },
+    'publish.cancel': { batchId: '00000000-0000-4000-8000-000000000000' },
+    'publish.batches': {},
   };
   return valid[method];
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -13,7 +13,7 @@ import type { Result } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { seed } from '../fixtures/seed';
-import { startTestBackend } from './support/backend';
+import { startTestBackend, TEST_ENGINE } from './support/backend';
 import { approvedSeedStory, ok } from './support/publish-story';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
@@ -102,7 +102,16 @@ describe('HTML bundle', () => {
       expect(url).toMatch(/^photos\/[0-9a-f]{64}\/(320|800|1600)\.(jpg|webp)$/);
       const [, id, file] = url.split('/');
       expect(readFileSync(path.join(dir, url)).equals(readFileSync(path.join(backend.mediaDir, id!, file!)))).toBe(true);
+      // A file of its own, neither a link to the library's file nor sharing its inode.
+      const copied = lstatSync(path.join(dir, url));
+      expect(copied.isFile() && copied.nlink === 1 && copied.ino !== statSync(path.join(backend.mediaDir, id!, file!)).ino).toBe(true);
     }
+    expect(readdirSync(path.join(dir, 'photos')).sort()).toEqual([story.lead.mediaId, story.inline.mediaId].sort());
+    // Editing a bundle leaves the library alone.
+    const [first] = [...urls];
+    const library = readFileSync(path.join(backend.mediaDir, first!.split('/')[1]!, first!.split('/')[2]!));
+    writeFileSync(path.join(dir, first!), 'edited');
+    expect(readFileSync(path.join(backend.mediaDir, first!.split('/')[1]!, first!.split('/')[2]!)).equals(library)).toBe(true);
 
     const doc3 = JSON.parse(readFileSync(path.join(dir, 'ninjs.json'), 'utf8')) as Record<string, unknown>;
     const validate = validator('3.1');
@@ -120,11 +129,35 @@ describe('HTML bundle', () => {
     const log = await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id });
     expect(log).toHaveLength(1);
 
-    // Publishing again replaces the bundle in place.
+    // Publishing again replaces the bundle in place, the edited photo included, and leaves nothing beside it.
     const again = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
     expect(again.result).toBe('exported');
     expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(html);
+    expect(readFileSync(path.join(dir, first!)).equals(library)).toBe(true);
+    expect(readdirSync(path.dirname(dir))).toEqual([story.article.id]);
     expect(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).toHaveLength(2);
+  });
+
+  it('a rendition missing from the data folder fails the export and leaves the earlier bundle as it was', async () => {
+    const story = await approvedSeedStory(backend);
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    expect((await run()).result).toBe('exported');
+    const root = path.join(dataDir, EXPORTS_DIR_NAME, 'portal');
+    const before = readFileSync(path.join(root, story.article.id, 'index.html'), 'utf8');
+    rmSync(path.join(backend.mediaDir, story.inline.mediaId, '800.webp'));
+    if (TEST_ENGINE === 'postgres') {
+      // On a shared newsroom the media folder is a cache: the original on the server makes the renditions again.
+      expect((await run()).result).toBe('exported');
+      expect(existsSync(path.join(backend.mediaDir, story.inline.mediaId, '800.webp'))).toBe(true);
+      return;
+    }
+    const failed = await run();
+    expect(failed).toMatchObject({ result: 'failed' });
+    expect(failed.error).toContain(story.inline.mediaId.slice(0, 12));
+    expect(readFileSync(path.join(root, story.article.id, 'index.html'), 'utf8')).toBe(before);
+    expect(existsSync(path.join(root, story.article.id, 'photos', story.inline.mediaId, '800.webp'))).toBe(true);
+    expect(readdirSync(root)).toEqual([story.article.id]);
   });
 
   it('refuses a story the desk has not approved, and a reporter, without logging an attempt', async () => {

@@ -1,6 +1,7 @@
-import { chmodSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { replaceFolder } from '../../electron/publish/bundle-folder';
 import { backoffDelay, withRetry } from '../../electron/publish/retry';
 import { FileKeySecretStore } from '../../electron/publish/secret-store';
 import { WordPressError, asciiFileName, koreanMessage } from '../../electron/publish/wordpress';
@@ -36,6 +37,47 @@ describe('secret store (web mode: a 0600 key file and AES-256-GCM)', () => {
     chmodSync(keyFile, 0o644);
     new FileKeySecretStore(keyFile).seal('y');
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a bundle folder is written whole or not at all', () => {
+  const fill = (files: Record<string, string>) => async (staging: string) => {
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(staging, name), text);
+  };
+
+  it('makes a missing root, then replaces an earlier folder entirely, leaving no staging or set-aside folder behind', async () => {
+    const root = path.join(makeTempDir('byline-bundle-folder-'), 'exports', 'portal');
+    const dir = await replaceFolder(root, 'story-1', fill({ 'index.html': 'v1', 'old.txt': 'only in v1' }));
+    expect(dir).toBe(path.join(root, 'story-1'));
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe('v1');
+    await replaceFolder(root, 'story-1', fill({ 'index.html': 'v2' }));
+    expect(readdirSync(dir)).toEqual(['index.html']);
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe('v2');
+    expect(readdirSync(root)).toEqual(['story-1']);
+  });
+
+  it('replaces a file standing where the folder goes', async () => {
+    const root = makeTempDir('byline-bundle-folder-');
+    writeFileSync(path.join(root, 'story-1'), 'not a folder');
+    await replaceFolder(root, 'story-1', fill({ 'index.html': 'v1' }));
+    expect(readFileSync(path.join(root, 'story-1', 'index.html'), 'utf8')).toBe('v1');
+    expect(readdirSync(root)).toEqual(['story-1']);
+  });
+
+  it('leaves the earlier folder as it was when writing the new one fails', async () => {
+    const root = makeTempDir('byline-bundle-folder-');
+    mkdirSync(path.join(root, 'story-1'));
+    writeFileSync(path.join(root, 'story-1', 'index.html'), 'v1');
+    const failing = async (staging: string) => {
+      writeFileSync(path.join(staging, 'index.html'), 'half');
+      throw new Error('disk full');
+    };
+    await expect(replaceFolder(root, 'story-1', failing)).rejects.toThrow('disk full');
+    expect(readFileSync(path.join(root, 'story-1', 'index.html'), 'utf8')).toBe('v1');
+    expect(readdirSync(root)).toEqual(['story-1']);
+    await expect(replaceFolder(path.join(root, 'new'), 'story-2', failing)).rejects.toThrow('disk full');
+    expect(existsSync(path.join(root, 'new', 'story-2'))).toBe(false);
+    expect(readdirSync(path.join(root, 'new'))).toEqual([]);
   });
 });
 

@@ -180,11 +180,21 @@ describe('IPC (electron/ipc.ts, electron/preload.ts)', () => {
     expect(check.getText()).toMatch(/if \(!url\) return false;/);
   });
 
-  it('preload exposes one bridge built from the contract, never ipcRenderer itself', () => {
+  it('preload exposes the contract methods and events, never ipcRenderer itself', () => {
     const preload = parse('electron/preload.ts');
     const exposed = callsNamed(preload, 'exposeInMainWorld');
-    expect(exposed.map((c) => c.arguments.map((a) => a.getText()))).toEqual([["'byline'", 'bridge']]);
+    expect(exposed.map((c) => c.arguments.map((a) => a.getText()))).toEqual([
+      ["'byline'", 'bridge'],
+      ["'bylineEvents'", 'eventsBridge'],
+    ]);
     const uses = findAll(preload, ts.isPropertyAccessExpression).filter((p) => p.expression.getText() === 'ipcRenderer').map((p) => p.name.text);
-    expect(uses).toEqual(['invoke']);
+    expect(uses.sort()).toEqual(['invoke', 'on', 'removeListener']);
+  });
+
+  it('an event reaches the page as its payload alone, on a channel named by the contract', () => {
+    const subscribe = findAll(parse('electron/preload.ts'), ts.isMethodDeclaration).find((m) => m.name.getText() === 'subscribe')!;
+    expect(subscribe.getText()).toMatch(/if \(!isEventName\(name\)\) throw/);
+    expect(subscribe.getText()).toMatch(/ipcRenderer\.on\(channel, relay\)/);
+    expect(subscribe.getText()).toMatch(/\(_event: IpcRendererEvent, payload: unknown\) => \(listener as \(p: unknown\) => void\)\(payload\)/);
   });
 });

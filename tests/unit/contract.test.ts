@@ -64,6 +64,9 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'publish.run': { articleId: ID, targetId: 1, actorId: ACTOR },
   'publish.takedown': { articleId: ID, targetId: 1, actorId: ACTOR },
   'publish.log': { articleId: ID },
+  'publish.batch': { articleIds: [ID], targetId: 1, actorId: ACTOR },
+  'publish.cancel': { batchId: '00000000-0000-4000-8000-000000000000' },
+  'publish.batches': {},
 };
 
 function nested(depth: number): unknown {

@@ -4,6 +4,8 @@ import type { QueueItem } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
 import { QUEUE_STATES, type DeskQueueName, type QueueSort } from '../../../shared/workflow';
 import type { BylineClient } from '../../client';
+import { useStoryChanges } from '../../client/useStoryChanges';
+import { BatchPublishBar } from '../publish/BatchPublishBar';
 import { useLocale, useT } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings';
 import './desk.css';
@@ -20,7 +22,8 @@ interface Props {
 }
 
 const PAGE = 200;
-const POLL_MS = 5_000;
+/** How often the time-dependent parts of a row (embargo countdowns) are redrawn. */
+const CLOCK_MS = 30_000;
 /** '' all sections, '*' the sections this desk editor covers, otherwise one section. */
 type SectionFilter = string;
 
@@ -43,6 +46,15 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
   // When the list was read: an embargo shown as still holding is one that held then.
   const [now, setNow] = useState(() => Date.now());
   const list = useRef<HTMLUListElement>(null);
+  // 승인 queue, desk and editor-in-chief: stories ticked for 일괄 출고.
+  const batchable = queue === 'approved' && actor !== null && actor.role !== 'reporter';
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   const coveredOnly = section === '*' && actor !== null;
   const actorId = actor?.id;
@@ -73,8 +85,11 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
     };
   }, [client, queue, sort, coveredOnly, actorId, section, state, refreshKey, tick]);
 
+  // Another window's or workstation's filing, review, approval or publication shows here as it happens.
+  useStoryChanges(client, () => setTick((n) => n + 1));
+  // Embargoes lift with the clock alone: only the time shown moves, the server is not asked.
   useEffect(() => {
-    const timer = window.setInterval(() => document.visibilityState === 'visible' && setTick((n) => n + 1), POLL_MS);
+    const timer = window.setInterval(() => setNow(Date.now()), CLOCK_MS);
     return () => window.clearInterval(timer);
   }, []);
 
@@ -93,7 +108,10 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
     else if (e.key === 'ArrowUp') move(current - 1);
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(items.length - 1);
-    else if (e.key === 'Enter' || e.key === ' ') {
+    else if (batchable && e.key === 'x') {
+      e.preventDefault();
+      toggle(items[current]!.id);
+    } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onSelect(items[current]!.id);
     }
@@ -125,6 +143,20 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
           <option value="embargo">{t('sortEmbargo')}</option>
         </select>
       </div>
+      {batchable && (
+        <>
+          <label className="batch-publish__all">
+            <input
+              type="checkbox"
+              checked={items.length > 0 && items.every((i) => picked.has(i.id))}
+              onChange={(e) => setPicked(e.target.checked ? new Set(items.map((i) => i.id)) : new Set())}
+              data-testid="batch-publish-all"
+            />
+            {t('batchPublishSelectAll')}
+          </label>
+          <BatchPublishBar client={client} actorId={actor.id} selected={items.filter((i) => picked.has(i.id)).map((i) => i.id)} onClear={() => setPicked(new Set())} />
+        </>
+      )}
       {error && (
         <p className="queue__error" role="alert">
           {error}
@@ -157,7 +189,20 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
               }}
               data-testid="desk-queue-row"
             >
-              <span className="queue__headline">{item.headline || t('untitled')}</span>
+              <span className="queue__headline">
+                {batchable && (
+                  <input
+                    type="checkbox"
+                    className="batch-publish__pick"
+                    aria-label={t('batchPublishSelect')}
+                    checked={picked.has(item.id)}
+                    onClick={(e) => e.stopPropagation()}
+                    onChange={() => toggle(item.id)}
+                    data-testid="batch-publish-pick"
+                  />
+                )}
+                {item.headline || t('untitled')}
+              </span>
               <span className="queue__meta">
                 {item.priority > 0 && <span className={`priority-badge priority-badge--${item.priority}`}>{t(`priority_${item.priority}` as StringKey)}</span>}
                 {item.section && <span className="tag">{item.section}</span>}

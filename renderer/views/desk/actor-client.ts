@@ -40,5 +40,7 @@ export function withActor(client: BylineClient, actorId: () => string | null): B
       }
       return client.call(method, input);
     },
+    subscribe: (name, listener) => client.subscribe(name, listener),
+    onReconnect: (listener) => client.onReconnect(listener),
   };
 }

@@ -4,9 +4,7 @@ import type { StoryWorkflow } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
 import { blockingProblems, checkSubmission, type SubmissionProblem } from '../../../shared/submission';
 import { ClientError, type BylineClient } from '../../client';
-
-/** How often an open story asks whether someone else moved, locked or edited it. */
-const POLL_MS = 4_000;
+import { useStoryChanges } from '../../client/useStoryChanges';
 
 interface Options {
   client: BylineClient;
@@ -68,15 +66,16 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
     const first = window.setTimeout(() => {
       if (!stopped) tick();
     }, 0);
-    const timer = window.setInterval(tick, POLL_MS);
     window.addEventListener('focus', tick);
     return () => {
       stopped = true;
       window.clearTimeout(first);
-      window.clearInterval(timer);
       window.removeEventListener('focus', tick);
     };
   }, [articleId, articleVersion, articleState, refresh]);
+
+  // Someone else moved, locked or edited this story (another window, another workstation): ask at once.
+  useStoryChanges(client, () => void refresh().catch(() => undefined), articleId ?? null);
 
   const fail = useCallback(
     (err: unknown) => {

@@ -36,10 +36,10 @@ export function makeDataDir(): { dir: string; remove(): void } {
  * Starts `electron/web/cli.ts` exactly as `npm run web` does (the renderer must already be built) and
  * waits for the URL it prints.
  */
-export function startWebMode(dataDir: string, port = 0): Promise<RunningServer> {
+export function startWebMode(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'electron/web/cli.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, BYLINE_DATA_DIR: dataDir, BYLINE_PORT: String(port) },
+    env: { ...process.env, BYLINE_DATA_DIR: dataDir, BYLINE_PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

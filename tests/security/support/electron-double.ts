@@ -6,6 +6,7 @@
  * handlers the glue registered. Everything behind them (dispatch, services, sqlite database, files) is
  * real. Nothing here decides anything: a double that answered for Electron would prove nothing.
  */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -77,8 +78,34 @@ export const net = {
   },
 };
 
+/**
+ * The operating system's keychain behind safeStorage, which cannot run here: a key of its own (so a
+ * test can tell keychain-sealed from key-file-sealed text) and the state a test puts it in.
+ */
+export const keychain = { available: true, backend: 'gnome_libsecret', key: randomBytes(32) };
+
+export const safeStorage = {
+  isEncryptionAvailable: (): boolean => keychain.available,
+  getSelectedStorageBackend: (): string => keychain.backend,
+  encryptString(plain: string): Buffer {
+    if (!keychain.available) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', keychain.key, iv);
+    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), data]);
+  },
+  decryptString(sealed: Buffer): string {
+    const decipher = createDecipheriv('aes-256-gcm', keychain.key, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+  },
+};
+
 /** Clears every record between tests. */
 export function resetElectronDouble(): void {
+  keychain.available = true;
+  keychain.backend = 'gnome_libsecret';
+  keychain.key = randomBytes(32);
   ipcHandlers.clear();
   openedExternally.length = 0;
   constructedWindows.length = 0;

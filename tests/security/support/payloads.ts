@@ -173,6 +173,9 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'publish.run': { t: 'obj', fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleId', 'targetId', 'actorId'] },
   'publish.takedown': { t: 'obj', fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleId', 'targetId', 'actorId'] },
   'publish.log': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
+  'publish.batch': { t: 'obj', fields: { articleIds: { t: 'arr', of: { t: 'uuid' }, min: 1, max: 1000 }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleIds', 'targetId', 'actorId'] },
+  'publish.cancel': { t: 'obj', fields: { batchId: str(64) }, required: ['batchId'] },
+  'publish.batches': { t: 'obj', fields: {}, required: [] },
 };
 
 /** Keys that have hurt JavaScript servers before: prototype pollution, accessors, odd names. */
@@ -466,5 +469,8 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'publish.run': { articleId: id, targetId: 1, actorId },
     'publish.takedown': { articleId: id, targetId: 1, actorId },
     'publish.log': { articleId: id },
+    'publish.batch': { articleIds: [id], targetId: 1, actorId },
+    'publish.cancel': { batchId: '00000000-0000-4000-8000-000000000000' },
+    'publish.batches': {},
   };
 }

@@ -1,0 +1,40 @@
+import type { Method, Output } from '../../shared/contract';
+import type { StoryChanged } from '../../shared/contract-events';
+
+type Changed = Omit<StoryChanged, 'cause'>;
+type ChangeOf<M extends Method> = (output: Output<M>) => Changed;
+
+const ofArticle = (a: { id: string; version: number }): Changed => ({ articleId: a.id, version: a.version });
+const ofMove = (r: { article: { id: string; version: number } }): Changed => ofArticle(r.article);
+const ofRecord = (r: { articleId: string; version: number }): Changed => ({ articleId: r.articleId, version: r.version });
+
+/**
+ * The methods whose success changes what a queue or an open story shows, and which story that was.
+ * Announcing from here rather than from each service keeps one list to read: a new method that moves
+ * stories is added here, and the contract's types say what its answer holds.
+ */
+const STORY_CHANGES: { [M in Method]?: ChangeOf<M> } = {
+  'articles.create': ofArticle,
+  'articles.save': ofArticle,
+  'articles.archive': ofArticle,
+  'workflow.submit': ofMove,
+  'workflow.startReview': ofMove,
+  'workflow.approve': ofMove,
+  'workflow.return': ofMove,
+  'workflow.reopen': ofMove,
+  'workflow.correct': ofMove,
+  'workflow.withdraw': ofMove,
+  'workflow.takeLock': ofMove,
+  'workflow.setPriority': ofRecord,
+  'workflow.comment': ofRecord,
+  'workflow.resolveComment': ofRecord,
+  'import.document': (r) => ofArticle(r.article),
+  'publish.run': ofRecord,
+  'publish.takedown': ofRecord,
+};
+
+/** The story a successful call changed, or undefined for a call that changes none. */
+export function storyChangeOf(method: Method, output: unknown): StoryChanged | undefined {
+  const change = STORY_CHANGES[method] as ((output: unknown) => Changed) | undefined;
+  return change ? { ...change(output), cause: method } : undefined;
+}

@@ -1,0 +1,59 @@
+import type { MediaSearchSql } from './media-repo';
+import type { ArticleSearchSql } from './search-repo';
+import { toTsQuery, type ColumnWeights } from './search-pg-query';
+
+/**
+ * The search statements on PostgreSQL, answering as FTS5 does on SQLite (search-repo.ts, media-repo.ts).
+ * Columns map to the weights postgres/migrations/003 and 004 give them; ts_rank's weights ({D, C, B, A})
+ * are bm25's column weights divided by the headline's (the caption's for photos), and normalisation 1
+ * (divide by 1 + log of the length) stands in for bm25's length normalisation. Scores are negated so
+ * that, as bm25's, smaller is better.
+ */
+
+const ARTICLE_COLUMNS: ColumnWeights = { headline: 'A', deck: 'B', tags: 'B', people: 'C', source: 'C', body: 'D', singles: 'D', facets: 'D' };
+
+/** headline 10, deck and tags 4, people and 뉴스출처 3, body 1 (singles 0.5 and facets share D with the body). */
+const ARTICLE_RANK_WEIGHTS = "'{0.1, 0.3, 0.4, 1.0}'";
+
+const MEDIA_COLUMNS: ColumnWeights = { caption: 'A', credit: 'B', other: 'C', singles: 'D' };
+
+/** caption 4, credit 3, other 1, singles 0.5. */
+const MEDIA_RANK_WEIGHTS = "'{0.125, 0.25, 0.75, 1.0}'";
+
+/**
+ * The match (q) and what ranks (r, see TsQueries) as a one-row table: the statements' first two `?`,
+ * parsed once however often a statement uses them.
+ */
+const QUERY = "(SELECT to_tsquery('simple', ?) AS q, to_tsquery('simple', ?) AS r) AS tq";
+
+const ARTICLE_UNRANKED = new Set(['facets']);
+
+export const pgArticleSearch: ArticleSearchSql = {
+  params: (expression) => {
+    const { match, rank } = toTsQuery(expression, ARTICLE_COLUMNS, ARTICLE_UNRANKED);
+    return [match, rank];
+  },
+  // Ranked outside the LIMIT: ts_rank reads each match's whole tsvector, and only the newest `walked` are ranked.
+  ranked: (walked) =>
+    `SELECT w.rowid AS rid, -ts_rank(${ARTICLE_RANK_WEIGHTS}, w.doc, w.r, 1) AS score FROM (` +
+    `SELECT s.rowid, s.doc, tq.r FROM article_search s CROSS JOIN ${QUERY} WHERE s.doc @@ tq.q ORDER BY s.rowid DESC LIMIT ${walked}) AS w`,
+  count: (limit) => `SELECT count(*) AS n FROM (SELECT 1 FROM article_search s CROSS JOIN ${QUERY} WHERE s.doc @@ tq.q LIMIT ${limit}) AS m`,
+  joined: {
+    from: `article_search CROSS JOIN ${QUERY} JOIN articles a ON a.rowid = article_search.rowid`,
+    where: 'article_search.doc @@ tq.q',
+    score: `-ts_rank(${ARTICLE_RANK_WEIGHTS}, article_search.doc, tq.r, 1)`,
+  },
+  author: "EXISTS (SELECT 1 FROM jsonb_array_elements(a.bylines_json::jsonb) AS b(value) WHERE b.value ->> 'name' = ?)",
+  tag: 'EXISTS (SELECT 1 FROM jsonb_array_elements_text(a.tags_json::jsonb) AS t(value) WHERE t.value = ?)',
+};
+
+export const pgMediaSearch: MediaSearchSql = {
+  params: (expression) => {
+    const { match, rank } = toTsQuery(expression, MEDIA_COLUMNS);
+    return [match, rank];
+  },
+  from: `media_search CROSS JOIN ${QUERY} JOIN media m ON m.rowid = media_search.rowid`,
+  where: 'media_search.doc @@ tq.q',
+  score: `-ts_rank(${MEDIA_RANK_WEIGHTS}, media_search.doc, tq.r, 1)`,
+  count: `SELECT count(*) AS n FROM media_search CROSS JOIN ${QUERY} WHERE media_search.doc @@ tq.q`,
+};

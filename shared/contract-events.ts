@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ArticleId } from './article';
+import { PublishProgress } from './contract-publish';
+
+/**
+ * What the main process tells every open window without being asked: the other half of the contract.
+ * A window subscribes by name; IPC and web mode (Server-Sent Events) both carry exactly these payloads,
+ * checked against these schemas before they leave.
+ */
+
+/** A story changed in a way a queue or an open editor shows: saved, moved, locked, commented, published. */
+export const StoryChanged = z.object({
+  articleId: ArticleId,
+  /** The contract method that changed it (on another workstation, the same names). */
+  cause: z.string().max(60),
+  /** The story's version after the change, when the change made one. */
+  version: z.number().int().min(1).optional(),
+});
+export type StoryChanged = z.infer<typeof StoryChanged>;
+
+/**
+ * Changes may have been missed (the shared database's notifications were cut off and came back): every
+ * window reads again whatever it shows.
+ */
+export const StoriesResync = z.object({ reason: z.enum(['reconnected']) });
+
+export const events = {
+  'story.changed': StoryChanged,
+  'stories.resync': StoriesResync,
+  'publish.progress': PublishProgress,
+} as const satisfies Record<string, z.ZodType>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** The IPC channel an event travels on (main → window). */
+export function eventChannelOf(name: EventName): string {
+  return `byline-event:${name}`;
+}
+
+/** Web mode's Server-Sent Events stream: every event, behind the same token as the API. */
+export const EVENTS_ROUTE = '/events';
+
+/** The shape preload exposes as `window.bylineEvents`: subscribe by name, get back the function that stops it. */
+export interface BylineEventsBridge {
+  subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ArticleRepository } from '../../electron/db/articles-repo';
+import type { PgDatabase } from '../../electron/db/postgres/pg-database';
+import { rebuildSearchIndexIfNeeded, TOKENIZER_VERSION } from '../../electron/db/search-index';
+import { pgIndexText, toTsQuery } from '../../electron/db/search-pg-query';
+import { SearchRepository } from '../../electron/db/search-repo';
+import { openStorage } from '../../electron/host/open-storage';
+import { ArticleService } from '../../electron/services/articles';
+import { SearchService } from '../../electron/services/search';
+import { fieldsOf } from '../../shared/article';
+import { editorStateFromParagraphs } from '../../shared/editor-state';
+import { matchExpression, parseSearchQuery } from '../../shared/korean-tokens';
+import { SearchQuery } from '../../shared/search';
+import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL, schemaName } from './support/pg';
+import { makeTempDir, removeTempDirs } from './support/temp';
+
+const COLUMNS = { headline: 'A', singles: 'D', facets: 'D' } as const;
+const asked = (text: string) => toTsQuery(matchExpression(parseSearchQuery(text)), COLUMNS, new Set(['facets']));
+
+describe('the FTS5 expression as a tsquery', () => {
+  it('turns bigram phrases into <->, a trailing syllable into a prefix, one syllable into prefix-or-single', () => {
+    expect(asked('장관').match).toBe("'장관'");
+    expect(asked('장관은').match).toBe("('장관' <-> '관은')");
+    expect(asked('2025년').match).toBe("('2025' <-> '년':*)");
+    expect(asked('훈').match).toBe("('훈':* | '훈':D)");
+    expect(asked('장관 "출근길 빙판"').match).toBe("('장관' & ('출근' <-> '근길' <-> '빙판'))");
+  });
+
+  it('keeps operators the user typed as words, and quotes what tsquery would read', () => {
+    expect(asked('장관 OR 날씨').match).toBe("('장관' & 'or' & '날씨')");
+    expect(asked("it's").match).toBe("('it' <-> 's')");
+  });
+
+  it('reads AND, OR, NOT and column filters as FTS5 binds them, and ranks only the words a row must hold', () => {
+    const q = toTsQuery('("양자") AND facets : "fsecx41" NOT facets : "farchx31"', COLUMNS, new Set(['facets']));
+    expect(q.match).toBe("('양자' & ('fsecx41':D & !'farchx31':D))");
+    expect(q.rank).toBe("'양자'");
+    expect(toTsQuery('"a" OR "b" AND "c"', COLUMNS).match).toBe("('a' | ('b' & 'c'))");
+    expect(() => toTsQuery('nowhere : "a"', COLUMNS)).toThrow(/unknown column/);
+  });
+
+  it('splits stored text where FTS5 does: e-mail addresses, file names, decimals; folds case and accents', () => {
+    expect(pgIndexText('Hong@Example.com photo-1.jpg 3.5 Café')).toBe('hong example com photo 1 jpg 3 5 cafe');
+    expect(pgIndexText(' 장관 관은 ')).toBe('장관 관은');
+  });
+});
+
+describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BYLINE_TEST_PG' : PG_SKIP_NOTE})`, () => {
+  afterEach(async () => {
+    await cleanUpPg();
+    removeTempDirs();
+  });
+
+  async function stories(db: PgDatabase, headlines: string[]): Promise<void> {
+    const articles = new ArticleService({ repo: new ArticleRepository(db), now: () => new Date() });
+    for (const headline of headlines) {
+      const created = await articles.create({ headline });
+      await articles.save({ id: created.id, baseVersion: created.version, fields: { ...fieldsOf(created), body: editorStateFromParagraphs([`${headline} 본문`]) } });
+    }
+  }
+
+  it('is rebuilt once when several workstations start at once; the others find it current', async () => {
+    const schema = schemaName();
+    const first = await openTestPg(schema, { migrated: true });
+    await stories(first, ['국회 예산 심사', '양자 협력', '브룩헤이븐 연구소']);
+    await first.exec('DELETE FROM article_search; DELETE FROM search_index_state; DELETE FROM media_search_state;');
+    const others = await Promise.all([openTestPg(schema), openTestPg(schema)]);
+    const results = await Promise.all([first, ...others].map((db) => rebuildSearchIndexIfNeeded(db, 1)));
+    expect(results.filter((r) => r.rebuilt)).toEqual([{ rebuilt: true, rows: 3, media: { rebuilt: true, rows: 0 } }]);
+    expect((await first.get<{ n: number }>('SELECT count(*) AS n FROM article_search'))!.n).toBe(3);
+    const search = new SearchService(new SearchRepository(others[0]!));
+    expect((await search.search(SearchQuery.parse({ text: '브룩헤이븐' }))).items.map((h) => h.headline)).toEqual(['브룩헤이븐 연구소']);
+  });
+
+  it('is brought up to date when the backend opens the database', async () => {
+    const schema = schemaName();
+    const db = await openTestPg(schema, { migrated: true });
+    await stories(db, ['재색인 시험']);
+    await db.exec('DELETE FROM article_search; DELETE FROM search_index_state;');
+    const opened = await openStorage({ engine: 'postgres', url: PG_URL!, schema }, makeTempDir('byline-pg-search-'));
+    try {
+      expect(await opened.db.get<{ v: number }>('SELECT tokenizer_version AS v FROM search_index_state')).toEqual({ v: TOKENIZER_VERSION });
+      expect((await new SearchService(new SearchRepository(opened.db)).search(SearchQuery.parse({ text: '재색인' }))).total).toBe(1);
+    } finally {
+      await opened.db.close();
+    }
+  });
+});

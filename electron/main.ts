@@ -4,8 +4,12 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { StorageError } from './db/database';
 import { SECRET_KEY_FILE_NAME, startBackend, type Backend } from './host/bootstrap';
 import { resolveDataDir } from './host/data-dir';
+import { chooseStorage } from './host/open-storage';
+import { storageSettingsFile } from './host/storage-settings-file';
+import type { SettingsStore } from './services/settings';
 import { registerIpc } from './ipc';
 import { forwardEvents } from './ipc-events';
 import { installMenu } from './menu';
@@ -26,14 +30,54 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let backend: Backend | undefined;
 
+/**
+ * Opens the storage chosen by BYLINE_DATABASE_URL, else 환경설정 > 저장소, else this machine's SQLite. A
+ * newsroom server that cannot be reached is named in a dialog, never replaced quietly by the local file
+ * (the newsroom's stories would seem to have vanished): the person may try again, quit, or, for a saved
+ * setting, open the local file this once, knowingly, to correct the server in the settings.
+ * undefined: the person chose to quit.
+ */
+async function openBackend(dataDir: string, store: SettingsStore): Promise<Backend | undefined> {
+  const secrets = new SafeStorageSecretStore(new FileKeySecretStore(path.join(dataDir, SECRET_KEY_FILE_NAME)));
+  const storageSettings = storageSettingsFile(dataDir);
+  const { choice, source } = chooseStorage(process.env, storageSettings.read(), secrets);
+  for (;;) {
+    try {
+      return await startBackend({ dataDir, settingsStore: store, secrets, storage: choice, storageSource: source, storageSettings });
+    } catch (err) {
+      if (choice.engine !== 'postgres' || !(err instanceof StorageError) || err.reason !== 'UNAVAILABLE') throw err;
+      const buttons = source === 'settings' ? ['다시 시도', '이번만 이 컴퓨터 저장소로 열기', '끝내기'] : ['다시 시도', '끝내기'];
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: '공유 데이터베이스에 연결할 수 없습니다',
+        message: err.message,
+        detail:
+          source === 'settings'
+            ? `'이번만 이 컴퓨터 저장소로 열기'를 고르면 서버의 기사는 보이지 않고, 그동안 쓴 기사는 이 컴퓨터에만 저장됩니다. 환경설정 > 저장소에서 서버를 고친 뒤 다시 시작하세요.`
+            : '저장소는 환경 변수 BYLINE_DATABASE_URL로 정해져 있습니다.',
+        buttons,
+        defaultId: 0,
+        cancelId: buttons.length - 1,
+        noLink: true,
+      });
+      if (response === 0) continue;
+      if (response === buttons.length - 1) return undefined;
+      return startBackend({ dataDir, settingsStore: store, secrets, storage: { engine: 'sqlite' }, storageSource: 'fallback', storageSettings });
+    }
+  }
+}
+
 async function start(): Promise<void> {
   const dataDir = process.env.BYLINE_DATA_DIR ? resolveDataDir() : app.getPath('userData');
   const { store, warning } = openElectronSettings(dataDir);
   try {
-    const secrets = new SafeStorageSecretStore(new FileKeySecretStore(path.join(dataDir, SECRET_KEY_FILE_NAME)));
-    backend = await startBackend({ dataDir, settingsStore: store, secrets });
+    backend = await openBackend(dataDir, store);
   } catch (err) {
     dialog.showErrorBox('바이라인을 시작할 수 없습니다', (err as Error).message);
+    app.exit(2);
+    return;
+  }
+  if (!backend) {
     app.exit(2);
     return;
   }

@@ -18,6 +18,8 @@ import { SettingsDialog } from './views/SettingsDialog';
 import { StatusBar } from './views/StatusBar';
 import { StoryEditor } from './views/StoryEditor';
 import { useStory } from './views/useStory';
+import { useOutbox } from './views/useOutbox';
+import { OutboxIndicator } from './views/OutboxIndicator';
 
 export function App() {
   // Saves, archives and new stories carry the profile picked in this window: the main process checks
@@ -38,6 +40,7 @@ export function App() {
 
   const onSaved = useCallback((_article: Article) => void refreshQueue().catch(() => undefined), [refreshQueue]);
   const story = useStory(client, onSaved);
+  const outbox = useOutbox(client);
   const { load, save, isDirty } = story;
 
   /** A version stored elsewhere (a workflow move, or another person's edit seen while read-only): show it. */
@@ -181,7 +184,11 @@ export function App() {
         ) : (
           <EmptyStory />
         )}
-        {story.article && <StatusBar status={story.status} bodyText={story.bodyText} />}
+        {story.article && (
+          <StatusBar status={story.status} bodyText={story.bodyText}>
+            <OutboxIndicator outbox={outbox} onOpenStory={(id) => void open(id)} />
+          </StatusBar>
+        )}
         {reviewOpen && story.article && <ReviewScreen client={client} articleId={story.article.id} actor={people.actor} workflow={workflow} onClose={() => setReviewOpen(false)} />}
         {pickerOpen && (
           <ProfilePicker profiles={people.profiles} current={people.actor} sections={settings.sections} onPick={people.pick} onCreate={people.create} onClose={() => setPickerOpen(false)} />

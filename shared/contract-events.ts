@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleId } from './article';
+import { OutboxStatus } from './contract-drafts';
 import { PublishProgress } from './contract-publish';
 
 /**
@@ -28,6 +29,8 @@ export const events = {
   'story.changed': StoryChanged,
   'stories.resync': StoriesResync,
   'publish.progress': PublishProgress,
+  /** This workstation's outbox of saves made while the shared database was away: connection, waiting, conflicts. */
+  'drafts.changed': OutboxStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

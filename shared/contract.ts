@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSummary } from './article';
+import { draftMethods } from './contract-drafts';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
 import { publishMethods } from './contract-publish';
+import { storageMethods } from './contract-storage';
 import { workflowMethods } from './contract-workflow';
 import { ProfileId } from './profiles';
 import { SearchQuery, SearchResult } from './search';
@@ -95,6 +97,8 @@ export const contract = {
   ...workflowMethods,
   ...importMethods,
   ...publishMethods,
+  ...storageMethods,
+  ...draftMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

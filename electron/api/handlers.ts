@@ -1,20 +1,26 @@
 import type { Method, Output, ParsedInput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import type { BackupStore } from '../db/backup';
 import type { ArticleService } from '../services/articles';
 import type { ImportService } from '../services/import';
 import type { MediaService } from '../services/media';
+import type { OfflineDrafts } from '../services/offline-drafts';
 import type { ProfileService } from '../services/profiles';
 import type { PublishService } from '../services/publish';
 import type { PublishBatches } from '../services/publish-batch';
 import type { SearchService } from '../services/search';
 import type { SettingsService } from '../services/settings';
+import type { StorageSettingsService } from '../services/storage-settings';
 import type { WorkflowService } from '../services/workflow';
 
 export interface Services {
   articles: ArticleService;
+  /** Only on a shared database: saves that wait on this computer while the server is away. */
+  drafts?: OfflineDrafts;
   search: SearchService;
   backups: BackupStore;
   settings: SettingsService;
+  storageSettings: StorageSettingsService;
   media: MediaService;
   workflow: WorkflowService;
   profiles: ProfileService;
@@ -34,6 +40,12 @@ export function createHandlers(s: Services): Handlers {
     'articles.list': (input) => s.articles.list(input),
     'articles.save': (input) => s.articles.save(input),
     'articles.archive': (input) => s.articles.archive(input),
+    'drafts.save': async (input) => (s.drafts ? s.drafts.save(input) : { stored: 'server', article: await s.articles.save(input) }),
+    'drafts.status': () => s.drafts?.status() ?? { connection: 'online', pending: 0, pendingArticles: [], conflicts: [] },
+    'drafts.resolve': (input) => {
+      if (!s.drafts) throw new AppError('NOT_FOUND', '이 컴퓨터에는 연결이 끊긴 동안 보관한 글이 없습니다.');
+      return s.drafts.resolve(input);
+    },
     'articles.revisions': (input) => s.articles.revisions(input.id),
     'articles.revision': (input) => s.articles.revision(input.id, input.version),
     'search.query': (input) => s.search.search(input),
@@ -42,6 +54,9 @@ export function createHandlers(s: Services): Handlers {
     'backup.restore': (input) => s.backups.restore(input.name),
     'settings.get': () => s.settings.get(),
     'settings.set': (input) => s.settings.set(input),
+    'storage.get': () => s.storageSettings.get(),
+    'storage.save': (input) => s.storageSettings.save(input),
+    'storage.test': (input) => s.storageSettings.test(input),
     'media.import': (input) => s.media.import(input),
     'media.get': (input) => s.media.get(input.id),
     'media.search': (input) => s.media.search(input),

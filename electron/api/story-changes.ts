@@ -2,7 +2,7 @@ import type { Method, Output } from '../../shared/contract';
 import type { StoryChanged } from '../../shared/contract-events';
 
 type Changed = Omit<StoryChanged, 'cause'>;
-type ChangeOf<M extends Method> = (output: Output<M>) => Changed;
+type ChangeOf<M extends Method> = (output: Output<M>) => Changed | undefined;
 
 const ofArticle = (a: { id: string; version: number }): Changed => ({ articleId: a.id, version: a.version });
 const ofMove = (r: { article: { id: string; version: number } }): Changed => ofArticle(r.article);
@@ -17,6 +17,9 @@ const STORY_CHANGES: { [M in Method]?: ChangeOf<M> } = {
   'articles.create': ofArticle,
   'articles.save': ofArticle,
   'articles.archive': ofArticle,
+  // A save kept on this computer changed nothing anyone else can see yet.
+  'drafts.save': (r) => (r.stored === 'server' ? ofArticle(r.article) : undefined),
+  'drafts.resolve': ofArticle,
   'workflow.submit': ofMove,
   'workflow.startReview': ofMove,
   'workflow.approve': ofMove,
@@ -35,6 +38,6 @@ const STORY_CHANGES: { [M in Method]?: ChangeOf<M> } = {
 
 /** The story a successful call changed, or undefined for a call that changes none. */
 export function storyChangeOf(method: Method, output: unknown): StoryChanged | undefined {
-  const change = STORY_CHANGES[method] as ((output: unknown) => Changed) | undefined;
-  return change ? { ...change(output), cause: method } : undefined;
+  const change = (STORY_CHANGES[method] as ((output: unknown) => Changed | undefined) | undefined)?.(output);
+  return change ? { ...change, cause: method } : undefined;
 }

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { EventBus } from '../api/event-bus';
 import { openStorage, type StorageChoice } from './open-storage';
+import { storageSettingsFile, type StorageSettingsStore } from './storage-settings-file';
+import type { StorageSource } from '../../shared/contract-storage';
+import { probePostgres } from '../db/postgres/probe';
+import { StorageSettingsService } from '../services/storage-settings';
 import { relayPgChanges } from './pg-change-relay';
 import { createHandlers } from '../api/handlers';
 import { ArticleRepository } from '../db/articles-repo';
@@ -11,6 +15,7 @@ import { MediaBackupPool } from '../media/backup-pool';
 import type { Database } from '../db/database';
 import { ImportRepository } from '../db/import-repo';
 import { MediaRepository } from '../db/media-repo';
+import { OutboxRepository } from '../db/outbox-repo';
 import { ProfileRepository } from '../db/profiles-repo';
 import { PublishRepository } from '../db/publish-repo';
 import { SearchRepository } from '../db/search-repo';
@@ -23,6 +28,7 @@ import type { WordPressOptions } from '../publish/wordpress';
 import { ArticleService } from '../services/articles';
 import { ImportService } from '../services/import';
 import { MediaService } from '../services/media';
+import { OfflineDrafts } from '../services/offline-drafts';
 import { ProfileService } from '../services/profiles';
 import { PublishService } from '../services/publish';
 import { PublishBatches } from '../services/publish-batch';
@@ -63,11 +69,22 @@ export async function startBackend(options: {
   wordpress?: WordPressOptions;
   /** This machine's SQLite file unless the host names the newsroom's PostgreSQL. */
   storage?: StorageChoice;
+  /** Why `storage` was chosen (see chooseStorage); a storage named without a reason came from outside the settings. */
+  storageSource?: StorageSource;
+  /** The saved storage choice; <data>/storage.json unless the host brings its own. */
+  storageSettings?: StorageSettingsStore;
 }): Promise<Backend> {
   mkdirSync(options.dataDir, { recursive: true });
   const storage = options.storage ?? { engine: 'sqlite' };
   const { db } = await openStorage(storage, options.dataDir);
   const settings = new SettingsService(options.settingsStore);
+  const secrets = options.secrets ?? new FileKeySecretStore(path.join(options.dataDir, SECRET_KEY_FILE_NAME));
+  const storageSettings = new StorageSettingsService({
+    store: options.storageSettings ?? storageSettingsFile(options.dataDir),
+    secrets,
+    running: { choice: storage, source: options.storageSource ?? (options.storage ? 'env' : 'default') },
+    probe: probePostgres,
+  });
   const workflowStore = new SqliteWorkflowStore(db);
   const articleRepo = new ArticleRepository(db);
   const articles: ArticleService = new ArticleService({
@@ -104,7 +121,7 @@ export async function startBackend(options: {
     profile: (id) => workflowStore.read.profile(id),
     materialise: db.engine === 'postgres' ? (id) => media.materialise(id) : undefined,
     settings: () => settings.get(),
-    secrets: options.secrets ?? new FileKeySecretStore(path.join(options.dataDir, SECRET_KEY_FILE_NAME)),
+    secrets,
     exportsDir: path.join(options.dataDir, EXPORTS_DIR_NAME),
     mediaDir,
     wordpress: options.wordpress,
@@ -118,11 +135,33 @@ export async function startBackend(options: {
   });
   // On a shared PostgreSQL the database announces every change (this workstation's too); on SQLite this
   // process is the only writer, and dispatch announces what it stored.
-  const relay = storage.engine === 'postgres' ? relayPgChanges(events, { url: storage.url, schema: storage.schema }) : undefined;
+  // A shared database can go away mid-sentence; this machine's own file cannot, so only then is there an outbox.
+  const drafts =
+    db.engine === 'postgres'
+      ? new OfflineDrafts({
+          outbox: await OutboxRepository.open(options.dataDir),
+          save: (input) => articles.save(input),
+          get: (id) => articles.get(id),
+          createCopy: async (fields, actorId) => {
+            const copy = await workflow.createStory({ headline: fields.headline, section: fields.section, ...(actorId ? { actorId } : {}) });
+            return articles.save({ id: copy.id, baseVersion: copy.version, fields, ...(actorId ? { actorId } : {}) });
+          },
+          probe: async () => {
+            await db.get('SELECT 1');
+          },
+          announce: (status) => events.emit('drafts.changed', status),
+          log: (message, err) => console.warn(message, err instanceof Error ? err.message : err),
+        })
+      : undefined;
+  const relay =
+    storage.engine === 'postgres'
+      ? relayPgChanges(events, { url: storage.url, schema: storage.schema, onStatus: (status) => status === 'connected' && drafts?.nudge() })
+      : undefined;
+  await drafts?.start();
   await media.sweep().catch((err: unknown) => console.warn('[byline] media sweep failed', err));
   return {
     dispatch: createDispatch(
-      createHandlers({ articles, settings, media, workflow, profiles, imports, publish, publishBatches, search: new SearchService(new SearchRepository(db)), backups: new BackupStore(db, path.join(options.dataDir, 'backups'), undefined, new MediaBackupPool(mediaDir, path.join(options.dataDir, 'backups', 'media'))) }),
+      createHandlers({ articles, drafts, settings, storageSettings, media, workflow, profiles, imports, publish, publishBatches, search: new SearchService(new SearchRepository(db)), backups: new BackupStore(db, path.join(options.dataDir, 'backups'), undefined, new MediaBackupPool(mediaDir, path.join(options.dataDir, 'backups', 'media'))) }),
       undefined,
       relay ? undefined : events,
     ),
@@ -133,6 +172,7 @@ export async function startBackend(options: {
     materialise: db.engine === 'postgres' ? (id: string) => media.materialise(id) : undefined,
     close: async () => {
       await relay?.stop();
+      await drafts?.close();
       await db.close();
     },
   };

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { Settings } from '../../shared/settings';
-import { startBackend } from '../host/bootstrap';
+import { SECRET_KEY_FILE_NAME, startBackend } from '../host/bootstrap';
 import { resolveDataDir } from '../host/data-dir';
-import { storageFromEnv } from '../host/open-storage';
+import { chooseStorage } from '../host/open-storage';
+import { storageSettingsFile } from '../host/storage-settings-file';
+import { FileKeySecretStore } from '../publish/secret-store';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
 import { startWebServer } from './server';
 
@@ -25,7 +27,13 @@ async function main(): Promise<void> {
   try {
     const { conf, warning } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
     if (warning) console.warn(`[byline] ${warning}`);
-    backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), storage: storageFromEnv() });
+    const secrets = new FileKeySecretStore(path.join(dataDir, SECRET_KEY_FILE_NAME));
+    const storageSettings = storageSettingsFile(dataDir);
+    // BYLINE_DATABASE_URL if set, else 환경설정 > 저장소, else this machine's SQLite. A server that cannot be
+    // reached stops the start with its name: falling back to SQLite would make the newsroom's stories seem gone.
+    const { choice, source } = chooseStorage(process.env, storageSettings.read(), secrets);
+    if (choice.engine === 'postgres') console.log(`[byline] 저장소 / storage: PostgreSQL (${source === 'env' ? 'BYLINE_DATABASE_URL' : storageSettings.location})`);
+    backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), secrets, storage: choice, storageSource: source, storageSettings });
   } catch (err) {
     console.error(`[byline] 시작할 수 없습니다: ${(err as Error).message}`);
     process.exit(2);

@@ -4,6 +4,7 @@ import type { BylineClient } from '../client';
 import { useT } from '../i18n/i18n';
 import { BackupPanel } from './BackupPanel';
 import { PublishTargetsPanel } from './publish/PublishTargetsPanel';
+import { StorageSettings } from './StorageSettings';
 import type { StringKey } from '../i18n/strings';
 
 const TEMPLATE_FIELDS: ReadonlyArray<[keyof Settings['newsroom'], StringKey]> = [
@@ -99,6 +100,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, on
         </fieldset>
         <PublishTargetsPanel client={client} />
         <BackupPanel client={client} beforeRestore={beforeRestore} onRestored={onRestored} />
+        <StorageSettings client={client} />
         {error && (
           <p className="dialog__error" role="alert">
             {error}

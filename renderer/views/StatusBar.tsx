@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { storyCounts } from '../../shared/counting';
 import { useT } from '../i18n/i18n';
 import type { SaveStatus } from './useStory';
@@ -6,7 +6,7 @@ import type { SaveStatus } from './useStory';
 type SheetMode = 'simple' | 'grid';
 
 /** Save state and the desk's counts, from the body's plain text (pure functions in shared/). */
-export function StatusBar({ status, bodyText }: { status: SaveStatus; bodyText: string }) {
+export function StatusBar({ status, bodyText, children }: { status: SaveStatus; bodyText: string; children?: ReactNode }) {
   const t = useT();
   const [mode, setMode] = useState<SheetMode>('simple');
   const counts = storyCounts(bodyText);
@@ -19,7 +19,9 @@ export function StatusBar({ status, bodyText }: { status: SaveStatus; bodyText: 
           ? t('unsaved')
           : status.kind === 'conflict'
             ? t('conflictTitle')
-            : t('saveFailed');
+            : status.kind === 'offline'
+              ? t('savedOffline')
+              : t('saveFailed');
   const sheets = mode === 'simple' ? counts.sheets : counts.gridSheets;
   return (
     <footer className="statusbar">
@@ -45,6 +47,7 @@ export function StatusBar({ status, bodyText }: { status: SaveStatus; bodyText: 
         {t('readingTime')} {counts.readingMinutes}
         {t('minutes')}
       </span>
+      {children}
       <span className="statusbar__hint">{t('shortcutHint')}</span>
     </footer>
   );

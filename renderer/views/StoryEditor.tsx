@@ -7,7 +7,7 @@ import { BodyEditor } from '../editor/BodyEditor';
 import { useT } from '../i18n/i18n';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
-import type { SaveStatus, StoryFields, StoryNotice, UpdateField } from './useStory';
+import type { ConflictChoice, SaveStatus, StoryFields, StoryNotice, UpdateField } from './useStory';
 
 interface Props {
   article: Article;
@@ -24,7 +24,7 @@ interface Props {
   onDirty: () => void;
   onText: (text: string) => void;
   onSave: () => void;
-  onResolveConflict: (choice: 'reload' | 'overwrite') => void;
+  onResolveConflict: (choice: ConflictChoice) => void;
   onDismissNotice: () => void;
 }
 
@@ -53,13 +53,30 @@ export function StoryEditor(p: Props) {
       <WorkflowBar article={p.article} />
       {p.notice && (
         <div className="banner banner--info" role="status" data-testid="story-notice">
-          {p.notice.kind === 'recovered' ? `${t('recovered')} (${new Date(p.notice.at).toLocaleString('ko-KR')})` : `${t('restoredVersion')} (v${p.notice.version})`}
+          {p.notice.kind === 'recovered'
+            ? `${t('recovered')} (${new Date(p.notice.at).toLocaleString('ko-KR')})`
+            : p.notice.kind === 'copied'
+              ? `${t('offlineCopied')}: ${p.notice.headline}`
+              : `${t('restoredVersion')} (v${p.notice.version})`}
           <button type="button" className="button button--quiet button--small" onClick={p.onDismissNotice}>
             {t('dismiss')}
           </button>
         </div>
       )}
-      {p.status.kind === 'conflict' && (
+      {p.status.kind === 'conflict' && p.status.offline && (
+        <div className="banner banner--conflict" role="alert" data-testid="offline-conflict">
+          <strong>{t('offlineConflictTitle')}</strong> {p.status.message}
+          <div className="banner__actions">
+            <button type="button" className="button" onClick={() => p.onResolveConflict('copy')}>
+              {t('offlineKeepCopy')}
+            </button>
+            <button type="button" className="button button--primary" onClick={() => p.onResolveConflict('overwrite')}>
+              {t('offlineKeepMine')}
+            </button>
+          </div>
+        </div>
+      )}
+      {p.status.kind === 'conflict' && !p.status.offline && (
         <div className="banner banner--conflict" role="alert">
           <strong>{t('conflictTitle')}</strong> {p.status.message}
           <div className="banner__actions">

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
@@ -7,11 +6,11 @@ import { startBackend } from '../../electron/host/bootstrap';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../../electron/host/settings-conf';
 import { startWebServer } from '../../electron/web/server';
 import { fieldsOf, type Article } from '../../shared/article';
-import { EVENTS_ROUTE } from '../../shared/contract-events';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import type { Settings } from '../../shared/settings';
 import { koreanParagraphs } from './korean-text';
 import { percentile, report } from './report';
+import { benchWebClient } from './web-client';
 
 const WORKSTATIONS = 50;
 const SAVE_EVERY_MS = 5_000;
@@ -27,53 +26,19 @@ export async function benchLive(): Promise<void> {
   const { conf } = openSettingsConf(dir, () => new Conf<Settings>(settingsStoreOptions(dir)));
   const backend = await startBackend({ dataDir: dir, settingsStore: confSettingsStore(conf) });
   const server = await startWebServer({ dispatch: backend.dispatch, staticDir: dir, events: backend.events, port: 0 });
-  const headers = { Authorization: `Bearer ${server.token}` };
-  const agent = new http.Agent({ keepAlive: true, maxSockets: WORKSTATIONS });
-  const call = <T>(method: string, input: unknown) =>
-    new Promise<T>((resolve, reject) => {
-      const body = JSON.stringify(input);
-      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: `/api/${method}`, agent, headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const r = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; value: T; error?: { message: string } };
-          if (r.ok) resolve(r.value);
-          else reject(new Error(r.error?.message));
-        });
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+  const client = benchWebClient(server, WORKSTATIONS);
+  const call = client.call;
 
   const sentAt = new Map<string, number>();
   const updates: number[] = [];
-  const streams: http.ClientRequest[] = [];
   try {
     await Promise.all(
-      Array.from(
-        { length: WORKSTATIONS },
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const req = http.get({ host: '127.0.0.1', port: server.port, path: EVENTS_ROUTE, headers: { ...headers, Accept: 'text/event-stream' }, agent: false }, (res) => {
-              let buffer = '';
-              res.setEncoding('utf8');
-              res.on('data', (chunk: string) => {
-                buffer += chunk;
-                let end: number;
-                while ((end = buffer.indexOf('\n\n')) >= 0) {
-                  const data = buffer.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
-                  buffer = buffer.slice(end + 2);
-                  if (!data) continue;
-                  const change = JSON.parse(data.slice(6)) as { articleId: string; version?: number };
-                  const sent = sentAt.get(`${change.articleId}:${change.version}`);
-                  if (sent !== undefined) updates.push(performance.now() - sent);
-                }
-              });
-              resolve();
-            });
-            req.on('error', reject);
-            streams.push(req);
-          }),
+      Array.from({ length: WORKSTATIONS }, () =>
+        client.listen((_name, data) => {
+          const change = data as { articleId: string; version?: number };
+          const sent = sentAt.get(`${change.articleId}:${change.version}`);
+          if (sent !== undefined) updates.push(performance.now() - sent);
+        }),
       ),
     );
     const body = editorStateFromParagraphs(koreanParagraphs(3_000));
@@ -100,8 +65,7 @@ export async function benchLive(): Promise<void> {
     report({ bench: 'live', metric: 'queue_update_p95', value: percentile(updates, 95), unit: 'ms', target: 1000 });
     report({ bench: 'live', metric: 'save_p95', value: percentile(saves, 95), unit: 'ms', target: 50 });
   } finally {
-    for (const s of streams) s.destroy();
-    agent.destroy();
+    client.close();
     await server.close();
     await backend.close();
     rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  */
 import { benchCounting } from './counting.bench';
 import { benchLive } from './live.bench';
+import { benchNewsroom } from './newsroom.bench';
 import { benchPhoto } from './photo.bench';
 import { benchPublish } from './publish.bench';
 import { benchSave } from './save.bench';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   photo: benchPhoto,
   publish: benchPublish,
   live: benchLive,
+  newsroom: benchNewsroom,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

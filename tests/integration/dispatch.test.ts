@@ -144,6 +144,9 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['fields "__proto__"', { id, baseVersion: 2, fields: withKey('__proto__', FIELDS) }],
       ['body 1000 deep', save({ body: { root: { type: 'root', children: [deep(1000)] } } })],
     ],
+    'drafts.save': [['missing fields', { id, baseVersion: 2 }], ['baseVersion 0', save({}, { baseVersion: 0 })]],
+    'drafts.status': [['any key', { all: true }]],
+    'drafts.resolve': [['keep unknown', { articleId: id, keep: 'theirs' }], ['missing articleId', { keep: 'mine' }]],
     'articles.archive': [['missing id', { baseVersion: 2 }], ['baseVersion 0', { id, baseVersion: 0 }], ['archived string', { id, baseVersion: 2, archived: 'yes' }]],
     'articles.revisions': [['missing id', {}], ['id number', { id: 123 }]],
     'articles.revision': [['missing version', { id }], ['version 0', { id, version: 0 }], ['version string', { id, version: '1' }]],
@@ -284,6 +287,9 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
     'publish.batch': [['no stories', { articleIds: [], targetId: 1, actorId: ACTOR }], ['articleIds a string', { articleIds: id, targetId: 1, actorId: ACTOR }], ['1,001 stories', { articleIds: Array.from({ length: 1001 }, () => id), targetId: 1, actorId: ACTOR }], ['missing actorId', { articleIds: [id], targetId: 1 }]],
     'publish.cancel': [['missing batchId', {}], ['batchId a path', { batchId: '../../etc/passwd' }], ['batchId too short', { batchId: 'abc' }]],
     'publish.batches': [['unknown key', { all: true }]],
+    'storage.get': [['unknown key', { all: true }]],
+    'storage.save': [['engine unknown', { engine: 'mysql', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' } }], ['postgres without host', { engine: 'postgres', postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, host: '' } }], ['host with @', { engine: 'postgres', postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, host: 'evil@db' } }], ['port 0', { engine: 'postgres', postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, port: 0 } }], ['password 201', { engine: 'postgres', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, password: 'x'.repeat(201) }]],
+    'storage.test': [['missing postgres', {}], ['schema uppercase', { postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, schema: 'Desk' } }], ['sslmode prefer', { postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, sslmode: 'prefer' } }]],
   };
 }
 
@@ -294,6 +300,9 @@ function validInput(method: Method, id: string): object {
     'articles.list': {},
     'articles.save': { id, baseVersion: 2, fields: FIELDS },
     'articles.archive': { id, baseVersion: 2 },
+    'drafts.save': { id, baseVersion: 2, fields: FIELDS },
+    'drafts.status': {},
+    'drafts.resolve': { articleId: id, keep: 'mine' },
     'articles.revisions': { id },
     'articles.revision': { id, version: 1 },
     'search.query': { text: '장관' },
@@ -337,6 +346,9 @@ function validInput(method: Method, id: string): object {
     'publish.batch': { articleIds: [id], targetId: 1, actorId: ACTOR },
     'publish.cancel': { batchId: '00000000-0000-4000-8000-000000000000' },
     'publish.batches': {},
+    'storage.get': {},
+    'storage.save': { engine: 'sqlite', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' } },
+    'storage.test': { postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' } },
   };
   return valid[method];
 }

@@ -8,12 +8,20 @@
 #   postgres-up.sh --restart  restart the cluster in place (the reconnect test uses this), then print the same
 #
 # Settings (environment): BYLINE_PG_PORT (default 55432; the next free port is taken when it is busy and was
-# not asked for), BYLINE_PG_DATA (default /tmp/byline-pg), BYLINE_PG_PASSWORD (default byline-test).
+# not asked for), BYLINE_PG_DATA (default /tmp/byline-pg), BYLINE_PG_PASSWORD (default byline-test),
+# BYLINE_PG_MAX_CONNECTIONS (default 300: the newsroom bench's 50 workstations hold a pool and a listener
+# each; a running cluster takes a new value only when it is (re)started by this script).
+# BYLINE_PG_DURABLE=1 (fsync on; the default is off, as a test cluster needs no durability).
 # A data directory from an earlier run is reused with the port it was created with: running this twice is safe.
 set -eu
 
 DATA=${BYLINE_PG_DATA:-${BYLINE_TEST_PG_DATA:-/tmp/byline-pg}}
 PASSWORD=${BYLINE_PG_PASSWORD:-byline-test}
+MAX_CONNECTIONS=${BYLINE_PG_MAX_CONNECTIONS:-300}
+# Tests run without fsync (a throwaway cluster); BYLINE_PG_DURABLE=1 turns it back on, for benchmarks
+# whose save latency must include the flush a real server does.
+DURABLE_OPTS=""
+if [ "${BYLINE_PG_DURABLE:-0}" = 1 ]; then DURABLE_OPTS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"; fi
 MODE=${1:-up}
 
 say() { echo "postgres-up: $*" >&2; }
@@ -63,7 +71,7 @@ start_server() {
   port=$(cat "$DATA/byline-port")
   # The server's output goes to a log file: a pipe left open would keep whoever reads our stdout waiting.
   as_owner "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$DATA" start >/dev/null
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$DATA -c max_connections=$MAX_CONNECTIONS $DURABLE_OPTS" start >/dev/null
 }
 
 psql_admin() {
@@ -109,7 +117,6 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 200
 log_min_messages = warning
 CONF
 elif [ ! -f "$DATA/byline-port" ]; then

@@ -77,7 +77,9 @@ async function stream(call: Awaited<ReturnType<typeof connect>>['call'], round: 
   }
 }
 
-it(`keeps every acknowledged save through ${ROUNDS} SIGKILLs`, { timeout: 240_000 }, async () => {
+// Each round starts a server process: on a busy 2-core machine that alone can take several seconds, and a
+// timeout here would say nothing about durability.
+it(`keeps every acknowledged save through ${ROUNDS} SIGKILLs`, { timeout: 600_000 }, async () => {
   const ids: string[] = [];
   const perRound: number[] = [];
   let killedMidSave = 0;

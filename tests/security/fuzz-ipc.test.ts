@@ -41,7 +41,9 @@ afterAll(async () => {
 });
 
 const invoke = (method: Method, payload: unknown) => ipcHandlers.get(channelOf(method))!(senderEvent(TRUSTED_URL), asDelivered(payload, 'ipc')) as Promise<Result<unknown>>;
-const settingsHash = () => (existsSync(path.join(dataDir, 'settings.json')) ? sha256File(path.join(dataDir, 'settings.json')) : '');
+const fileHash = (name: string) => (existsSync(path.join(dataDir, name)) ? sha256File(path.join(dataDir, name)) : '');
+// storage.json: the saved storage choice and its sealed password (storage.save) must not move either.
+const settingsHash = () => `${fileHash('settings.json')}:${fileHash('storage.json')}`;
 
 describe('IPC fuzz', { timeout: 180_000 }, () => {
   it(`refuses ${PER_METHOD} malformed payloads per method with VALIDATION and writes nothing`, async () => {

@@ -24,6 +24,9 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'articles.list': { includeArchived: true, limit: 10, offset: 0 },
   'articles.save': { id: ID, baseVersion: 1, fields: FIELDS },
   'articles.archive': { id: ID, baseVersion: 2, archived: true },
+  'drafts.save': { id: ID, baseVersion: 1, fields: FIELDS },
+  'drafts.status': {},
+  'drafts.resolve': { articleId: ID, keep: 'copy', fields: FIELDS },
   'articles.revisions': { id: ID },
   'articles.revision': { id: ID, version: 1 },
   'search.query': { text: '장관', sort: 'date' },
@@ -67,6 +70,9 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'publish.batch': { articleIds: [ID], targetId: 1, actorId: ACTOR },
   'publish.cancel': { batchId: '00000000-0000-4000-8000-000000000000' },
   'publish.batches': {},
+  'storage.get': {},
+  'storage.save': { engine: 'postgres', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, password: '비밀 번호 1234' },
+  'storage.test': { postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, password: '' },
 };
 
 function nested(depth: number): unknown {

@@ -42,6 +42,8 @@ const ROLES = ['reporter', 'desk', 'chief'] as const;
 /** Every workflow move names the story and the acting profile. */
 const MOVE: Record<string, Kind> = { id: { t: 'uuid' }, actorId: { t: 'uuid' } };
 const PRIORITY: Kind = { t: 'int', min: 0, max: 2 };
+/** storage.save / storage.test: a newsroom server, field by field (the password travels beside it). */
+const PG_SERVER = obj({ host: str(253), port: { t: 'int', min: 1, max: 65_535 }, database: str(63), user: str(63), schema: str(63), sslmode: { t: 'enum', values: ['disable', 'require', 'verify-full'] } });
 
 const FIELDS = obj({
   headline: str(300),
@@ -65,6 +67,9 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'articles.list': { t: 'obj', fields: { includeArchived: { t: 'bool' }, limit: { t: 'int', min: 1, max: 500 }, offset: { t: 'int', min: 0, max: 10_000_000 } }, required: [] },
   'articles.save': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } }, required: ['id', 'baseVersion', 'fields'] },
   'articles.archive': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, archived: { t: 'bool' }, actorId: { t: 'uuid' } }, required: ['id', 'baseVersion'] },
+  'drafts.save': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } }, required: ['id', 'baseVersion', 'fields'] },
+  'drafts.status': { t: 'obj', fields: {}, required: [] },
+  'drafts.resolve': { t: 'obj', fields: { articleId: { t: 'uuid' }, keep: { t: 'enum', values: ['mine', 'copy'] }, fields: FIELDS, actorId: { t: 'uuid' } }, required: ['articleId', 'keep'] },
   'articles.revisions': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
   'articles.revision': { t: 'obj', fields: { id: { t: 'uuid' }, version: { t: 'int', min: 1 } }, required: ['id', 'version'] },
   'search.query': {
@@ -176,6 +181,9 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'publish.batch': { t: 'obj', fields: { articleIds: { t: 'arr', of: { t: 'uuid' }, min: 1, max: 1000 }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleIds', 'targetId', 'actorId'] },
   'publish.cancel': { t: 'obj', fields: { batchId: str(64) }, required: ['batchId'] },
   'publish.batches': { t: 'obj', fields: {}, required: [] },
+  'storage.get': { t: 'obj', fields: {}, required: [] },
+  'storage.save': { t: 'obj', fields: { engine: { t: 'enum', values: ['sqlite', 'postgres'] }, postgres: PG_SERVER, password: str(200), forgetPassword: { t: 'bool' } }, required: ['engine', 'postgres'] },
+  'storage.test': { t: 'obj', fields: { postgres: PG_SERVER, password: str(200) }, required: ['postgres'] },
 };
 
 /** Keys that have hurt JavaScript servers before: prototype pollution, accessors, odd names. */
@@ -429,6 +437,9 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'articles.list': { includeArchived: false, limit: 10, offset: 0 },
     'articles.save': { id, baseVersion: 2, fields },
     'articles.archive': { id, baseVersion: 2, archived: true },
+    'drafts.save': { id, baseVersion: 2, fields },
+    'drafts.status': {},
+    'drafts.resolve': { articleId: id, keep: 'mine' },
     'articles.revisions': { id },
     'articles.revision': { id, version: 1 },
     'search.query': { text: '장관', sort: 'date', limit: 10 },
@@ -472,5 +483,9 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'publish.batch': { articleIds: [id], targetId: 1, actorId },
     'publish.cancel': { batchId: '00000000-0000-4000-8000-000000000000' },
     'publish.batches': {},
+    'storage.get': {},
+    // SQLite, so that a valid save sent by a test leaves the next start as it was.
+    'storage.save': { engine: 'sqlite', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: 'desk_it', sslmode: 'require' } },
+    'storage.test': { postgres: { host: '127.0.0.1', port: 1, database: 'byline', user: 'desk', schema: '', sslmode: 'disable' } },
   };
 }

@@ -93,7 +93,8 @@ test('일괄 출고: the desk ticks approved stories, sends them to a bundle tar
   await page.getByTestId('batch-publish-start').click();
 
   const progress = page.getByTestId('batch-publish-progress');
-  await expect(progress).toHaveAttribute('data-state', 'finished');
+  // Three exports with their photos: room for a busy CI machine.
+  await expect(progress).toHaveAttribute('data-state', 'finished', { timeout: 30_000 });
   await expect(page.getByTestId('batch-publish-counts')).toHaveText('출고를 마쳤습니다: 3건 중 성공 3건, 실패 0건');
   await expect(progress.locator('progress')).toHaveAttribute('value', '3');
   await expect(page.getByTestId('batch-publish-failures')).toHaveCount(0);

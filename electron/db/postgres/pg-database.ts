@@ -1,6 +1,6 @@
 /**
- * The `Database` of database.ts over a newsroom's shared PostgreSQL (the only file besides notify.ts that
- * touches the pg package). The repositories keep writing `?` placeholders and reading `{changes, lastId}`;
+ * The `Database` of database.ts over a newsroom's shared PostgreSQL (the pg package is touched only in
+ * db/postgres/: here, notify.ts and the settings screen's probe.ts). The repositories keep writing `?` placeholders and reading `{changes, lastId}`;
  * what differs between the engines stays in db/postgres/.
  */
 import pg from 'pg';

@@ -8,6 +8,7 @@ import type { StorageSource } from '../../shared/contract-storage';
 import { probePostgres } from '../db/postgres/probe';
 import { StorageSettingsService } from '../services/storage-settings';
 import { relayPgChanges } from './pg-change-relay';
+import type { PgListener } from '../db/postgres/notify';
 import { createHandlers } from '../api/handlers';
 import { ArticleRepository } from '../db/articles-repo';
 import { BackupStore } from '../db/backup';
@@ -61,6 +62,29 @@ export interface Backend {
 export const SECRET_KEY_FILE_NAME = 'secret.key';
 /** HTML bundles: <data>/exports/<target folder>/<story id>/. */
 export const EXPORTS_DIR_NAME = 'exports';
+
+/** How long a start waits for the shared database's change listener before serving windows anyway. */
+const LISTENER_WAIT_MS = 5_000;
+
+/**
+ * A workstation serves its windows only once it hears the newsroom's changes: a story filed in the
+ * first moments would otherwise never reach its queues. A listener that takes longer does not hold the
+ * start up; when it connects, the windows are told to read everything again.
+ */
+async function untilListening(relay: PgListener, events: EventBus): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const heard = await Promise.race([
+    relay.ready.then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), LISTENER_WAIT_MS);
+      timer.unref?.();
+    }),
+  ]);
+  clearTimeout(timer);
+  if (heard) return;
+  console.warn('[byline] the shared database\'s change listener is not connected yet; queues catch up when it is');
+  void relay.ready.then(() => events.emit('stories.resync', { reason: 'reconnected' }));
+}
 
 export async function startBackend(options: {
   dataDir: string;
@@ -157,6 +181,7 @@ export async function startBackend(options: {
     storage.engine === 'postgres'
       ? relayPgChanges(events, { url: storage.url, schema: storage.schema, onStatus: (status) => status === 'connected' && drafts?.nudge() })
       : undefined;
+  if (relay) await untilListening(relay, events);
   await drafts?.start();
   await media.sweep().catch((err: unknown) => console.warn('[byline] media sweep failed', err));
   return {

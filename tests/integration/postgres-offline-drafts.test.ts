@@ -77,16 +77,18 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     removeTempDirs();
   });
 
-  async function draftOnServer(ws: Workstation): Promise<Article> {
-    const created = await ok<Article>(ws.backend, 'articles.create', { headline: '국회 본회의' });
-    const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', { id: created.id, baseVersion: created.version, fields: fields(['첫 문단은 서버에 저장됐다.']) });
+  /** With `actorId`, the story is that reporter's own, and the workflow's edit rules check every save as theirs. */
+  async function draftOnServer(ws: Workstation, actorId?: string): Promise<Article> {
+    const created = await ok<Article>(ws.backend, 'articles.create', { headline: '국회 본회의', ...(actorId ? { actorId } : {}) });
+    const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', { id: created.id, baseVersion: created.version, fields: fields(['첫 문단은 서버에 저장됐다.']), ...(actorId ? { actorId } : {}) });
     expect(r.stored).toBe('server');
     return (r as { article: Article }).article;
   }
 
   it('keeps saves on this computer while the server is away, then sends them up in order as revisions', async () => {
     const ws = await reporterDesk();
-    const story = await draftOnServer(ws);
+    const reporter = await ok<{ id: string }>(ws.backend, 'profiles.create', { name: '김기자', email: 'kim@example.com', role: 'reporter' });
+    const story = await draftOnServer(ws, reporter.id);
     const heard: OutboxStatus[] = [];
     ws.backend.events.listen((name, payload) => name === 'drafts.changed' && heard.push(payload as OutboxStatus));
 
@@ -94,7 +96,7 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     const drafts = [['첫 문단은 서버에 저장됐다.', '둘째 문단은 연결이 끊긴 뒤에 썼다.'], ['첫 문단은 서버에 저장됐다.', '둘째 문단은 연결이 끊긴 뒤에 썼다.', '셋째 문단도 끊긴 채로 썼다.'], ['첫 문단은 서버에 저장됐다.', '둘째 문단은 연결이 끊긴 뒤에 썼다.', '셋째 문단도 끊긴 채로 썼다.', '넷째 문단: 본회의는 밤늦게 끝났다.']];
     for (const [i, paragraphs] of drafts.entries()) {
       // The window keeps the version the server last gave: every offline save names the same base.
-      const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(paragraphs) });
+      const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(paragraphs), actorId: reporter.id });
       expect(r).toMatchObject({ stored: 'local', pending: i + 1 });
     }
     expect(existsSync(path.join(ws.dataDir, OUTBOX_FILE_NAME))).toBe(true);
@@ -115,12 +117,15 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     expect(heard.at(-1)).toMatchObject({ connection: 'online', pending: 0 });
 
     // The window, not yet told, saves once more from the version it knew: put on top, not refused.
-    const next = await ok<DraftSaveResult>(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields([...drafts[2]!, '다섯째 문단.']) });
+    const next = await ok<DraftSaveResult>(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields([...drafts[2]!, '다섯째 문단.']), actorId: reporter.id });
     expect(next).toMatchObject({ stored: 'server', article: { version: story.version + 4 } });
     // Once it knows the new version, an old base is a conflict again, as for any stale save.
-    await ok(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version + 4, fields: fields(['여섯째 판']) });
-    const stale = await call(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(['낡은 판']) });
+    await ok(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version + 4, fields: fields(['여섯째 판']), actorId: reporter.id });
+    const stale = await call(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(['낡은 판']), actorId: reporter.id });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Without the owner's profile the story is not this window's to write, offline or not.
+    const stranger = await call(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version + 5, fields: fields(['남의 판']) });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('keeps the outbox across a restart of the workstation and sends it when the server is back', async () => {

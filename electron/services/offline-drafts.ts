@@ -225,9 +225,8 @@ export class OfflineDrafts {
       state: inConflict ? 'conflict' : 'pending',
       ...(inConflict?.message ? { message: inConflict.message } : {}),
     });
-    await this.announce();
+    const status = await this.announce();
     if (inConflict) throw new AppError('CONFLICT', inConflict.message ?? CONFLICT_MESSAGE, { offline: true });
-    const status = await this.status();
     return { stored: 'local', pending: Math.max(1, status.pending), queuedAt };
   }
 
@@ -254,7 +253,9 @@ export class OfflineDrafts {
     this.retryTimer.unref?.();
   }
 
-  private async announce(): Promise<void> {
-    this.deps.announce(await this.status());
+  private async announce(): Promise<OutboxStatus> {
+    const status = await this.status();
+    this.deps.announce(status);
+    return status;
   }
 }

@@ -11,7 +11,7 @@ import { SearchService } from '../../electron/services/search';
 import { DEFAULT_META, fieldsOf, type Article, type ArticleFields } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { SearchQuery } from '../../shared/search';
-import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL } from './support/pg';
+import { cleanUpPg, openTestPg, PG_URL } from './support/pg';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 /** The same cases on both engines: SQLite's FTS5 index and PostgreSQL's tsvector one must find the same stories. */
@@ -29,7 +29,7 @@ async function openMigrated(engine: (typeof ENGINES)[number]['engine']): Promise
 
 describe.each(ENGINES)('search on $engine', ({ engine, skip }) => {
   if (skip) {
-    it.skip(PG_SKIP_NOTE, () => undefined);
+    it.skip('PostgreSQL tests skipped: set BYLINE_TEST_PG (see tests/peers/postgres-up.sh) to run', () => undefined);
     return;
   }
 

@@ -21,8 +21,11 @@ export function renditionName(width: RenditionWidth, format: RenditionFormat): s
   return `${width}.${format === 'jpeg' ? 'jpg' : 'webp'}`;
 }
 
+/** Read-only once written: a photo's files never change, and exported bundles link to them (publish/bundle-rendition.ts). */
+const READ_ONLY = 0o444;
+
 async function writeDurably(file: string, data: Uint8Array): Promise<void> {
-  const handle = await open(file, 'wx');
+  const handle = await open(file, 'wx', READ_ONLY);
   try {
     await handle.writeFile(data);
     await handle.sync();

@@ -1,11 +1,11 @@
-import { constants } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { escapeHtml } from '../../shared/html-escape';
 import { MediaId, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat, type RenditionWidth } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
 import { replaceFolder } from './bundle-folder';
+import { placeRendition } from './bundle-rendition';
 import { ninjs3 } from './ninjs';
 import { renditionFile, type OutgoingStory } from './story';
 
@@ -84,8 +84,8 @@ export interface BundleResult {
 
 /**
  * Writes the bundle for `story` (rendered with `bundlePhotoSrc`) as `<root>/<name>/`, whole or not at
- * all (see bundle-folder.ts), replacing an earlier bundle of the story. Photo renditions are copied from
- * `<mediaDir>/<id>/`; a photo this machine does not hold is refused before anything is written.
+ * all (see bundle-folder.ts), replacing an earlier bundle of the story. Photo renditions are linked (or copied,
+ * see bundle-rendition.ts) from `<mediaDir>/<id>/`; a photo this machine does not hold is refused before anything is written.
  */
 export async function writeHtmlBundle(input: {
   story: OutgoingStory;
@@ -116,10 +116,8 @@ export async function writeHtmlBundle(input: {
     await settleAll(
       RENDITION_WIDTHS.flatMap((width) =>
         RENDITION_FORMATS.map((format) =>
-          // Every rendition: the page's srcsets and the ninjs renditions name all six. Copied, never linked: a
-          // bundle is handed on and may be edited, the library's files never are; FICLONE shares blocks
-          // copy-on-write where the disk can (btrfs, XFS, APFS) and falls back to a byte copy elsewhere.
-          copyFile(path.join(input.mediaDir, id, renditionFile(width, format)), path.join(staging, bundlePhotoPath(id, width, format)), constants.COPYFILE_FICLONE).catch((err: NodeJS.ErrnoException) => {
+          // Every rendition: the page's srcsets and the ninjs renditions name all six.
+          placeRendition(path.join(input.mediaDir, id, renditionFile(width, format)), path.join(staging, bundlePhotoPath(id, width, format))).catch((err: NodeJS.ErrnoException) => {
             if (err.code === 'ENOENT') throw new AppError('NOT_FOUND', `사진 ${id.slice(0, 12)}…의 변환본 파일이 데이터 폴더에 없습니다. 사진을 다시 가져오세요.`);
             throw err;
           }),

@@ -15,7 +15,7 @@ import { percentile, report } from './report';
 
 const STORIES = 1_000;
 const PHOTOS = 12;
-/** Stories exported at once: the database queue serialises the log writes, the file copies overlap. */
+/** Stories exported at once: the database queue serialises the log writes, the file work overlaps. */
 const CONCURRENCY = 4;
 
 /** Bundles' worth of empty files and folders the file-system figure creates. */
@@ -47,7 +47,7 @@ function fileCreationPerBundle(dir: string, photos: number): number {
 /**
  * 1,000 approved stories (the seed story, each with a lead photo and a photo in the body, drawn from
  * a library of 12 real photos) exported through publish.run to an HTML bundle target: the approved
- * version read back, rendered by the shared converter, renditions copied, ninjs 3.1 written, the
+ * version read back, rendered by the shared converter, renditions linked, ninjs 3.1 written, the
  * bundle renamed into place, the record and the attempt logged. Stories per second, target 200.
  */
 export async function benchPublish(): Promise<void> {

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -92,26 +92,29 @@ describe('HTML bundle', () => {
     expect(html).toContain('&lt;뉴욕&gt;');
     expect(html).not.toMatch(/<script|\son\w+=|javascript:/i);
 
-    // Every photo URL in the page is a relative path to a copied rendition, byte for byte the library's.
+    // Every photo URL in the page is a relative path to the library's rendition, linked on this disk.
     const doc = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
     const urls = new Set<string>();
     for (const img of Array.from(doc.querySelectorAll('img'))) urls.add(img.getAttribute('src')!);
     for (const el of Array.from(doc.querySelectorAll('img, source'))) for (const part of el.getAttribute('srcset')!.split(',')) urls.add(part.trim().split(' ')[0]!);
     expect(urls.size).toBe(2 * 3 * 2);
+    const libraryFile = (url: string) => path.join(backend.mediaDir, url.split('/')[1]!, url.split('/')[2]!);
     for (const url of urls) {
       expect(url).toMatch(/^photos\/[0-9a-f]{64}\/(320|800|1600)\.(jpg|webp)$/);
-      const [, id, file] = url.split('/');
-      expect(readFileSync(path.join(dir, url)).equals(readFileSync(path.join(backend.mediaDir, id!, file!)))).toBe(true);
-      // A file of its own, neither a link to the library's file nor sharing its inode.
-      const copied = lstatSync(path.join(dir, url));
-      expect(copied.isFile() && copied.nlink === 1 && copied.ino !== statSync(path.join(backend.mediaDir, id!, file!)).ino).toBe(true);
+      expect(readFileSync(path.join(dir, url)).equals(readFileSync(libraryFile(url)))).toBe(true);
+      const exported = lstatSync(path.join(dir, url));
+      expect(exported.isFile() && exported.ino === statSync(libraryFile(url)).ino).toBe(true);
+      // The library's files are read-only: writing into a bundle's file in place is refused.
+      expect(statSync(libraryFile(url)).mode & 0o222).toBe(0);
     }
     expect(readdirSync(path.join(dir, 'photos')).sort()).toEqual([story.lead.mediaId, story.inline.mediaId].sort());
-    // Editing a bundle leaves the library alone.
+    // Replacing a bundle's photo the way editors and rsync do (a new file renamed over it) leaves the library alone.
     const [first] = [...urls];
-    const library = readFileSync(path.join(backend.mediaDir, first!.split('/')[1]!, first!.split('/')[2]!));
-    writeFileSync(path.join(dir, first!), 'edited');
-    expect(readFileSync(path.join(backend.mediaDir, first!.split('/')[1]!, first!.split('/')[2]!)).equals(library)).toBe(true);
+    const library = readFileSync(libraryFile(first!));
+    writeFileSync(path.join(dir, `${first!}.new`), 'edited');
+    renameSync(path.join(dir, `${first!}.new`), path.join(dir, first!));
+    expect(readFileSync(path.join(dir, first!), 'utf8')).toBe('edited');
+    expect(readFileSync(libraryFile(first!)).equals(library)).toBe(true);
 
     const doc3 = JSON.parse(readFileSync(path.join(dir, 'ninjs.json'), 'utf8')) as Record<string, unknown>;
     const validate = validator('3.1');

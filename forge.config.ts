@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { MakerZIP } from '@electron-forge/maker-zip';
@@ -12,6 +12,8 @@ const config: ForgeConfig = {
     // Native code cannot be loaded from inside an asar archive: sqlite3's and sharp's .node files, and
     // the libvips shared library beside sharp's binding.
     asar: { unpack: '{**/*.node,**/node_modules/@img/sharp-*/**}' },
+    // The search ranking function (native/byline-rank.c), built by npm install for this platform; search falls back to bm25() without it.
+    extraResource: existsSync('build/native') ? ['build/native'] : [],
   },
   makers: [new MakerZIP({}, ['darwin', 'linux', 'win32'])],
   hooks: {

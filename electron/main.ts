@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { StorageError } from './db/database';
+import { RANK_EXTENSION_FILE, useRankExtension } from './db/rank-extension';
 import { SECRET_KEY_FILE_NAME, startBackend, type Backend } from './host/bootstrap';
 import { resolveDataDir } from './host/data-dir';
 import { chooseStorage } from './host/open-storage';
@@ -68,6 +69,8 @@ async function openBackend(dataDir: string, store: SettingsStore): Promise<Backe
 }
 
 async function start(): Promise<void> {
+  // Packaged, the search ranking function travels as a resource (forge.config.ts); unpackaged, it is in build/native.
+  if (app.isPackaged) useRankExtension(path.join(process.resourcesPath, 'native', RANK_EXTENSION_FILE));
   const dataDir = process.env.BYLINE_DATA_DIR ? resolveDataDir() : app.getPath('userData');
   const { store, warning } = openElectronSettings(dataDir);
   try {

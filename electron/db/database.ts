@@ -5,6 +5,7 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
+import { loadRankExtension } from './rank-extension';
 import { AppError } from '../../shared/errors';
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -29,6 +30,8 @@ export interface Database extends Executor {
    * a server shared by the newsroom) ask this, never the SQL's error messages.
    */
   readonly engine: 'sqlite' | 'postgres';
+  /** SQLite with Byline's ranking function loaded (db/rank-extension.ts): search ranks with byline_rank() instead of bm25(). */
+  readonly bylineRank?: boolean;
 }
 
 export type StorageReason = 'CORRUPT' | 'TOO_NEW' | 'UNAVAILABLE' | 'FULL' | 'READONLY' | 'IO';
@@ -108,6 +111,7 @@ function wrap(raw: sqlite3.Database): Executor {
  */
 class QueuedDatabase implements Database {
   readonly engine = 'sqlite' as const;
+  bylineRank = false;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly direct: Executor;
 
@@ -233,6 +237,7 @@ export async function openDatabase(file: string, options: { busyTimeoutMs?: numb
   });
   raw.configure('busyTimeout', options.busyTimeoutMs ?? 5_000);
   const db = new QueuedDatabase(raw, file);
+  db.bylineRank = await loadRankExtension(raw);
   try {
     await withBusyRetry(() => db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;'));
     const check = await db.all<{ quick_check: string }>('PRAGMA quick_check');

@@ -38,16 +38,28 @@ export interface ArticleSearchSql {
   tag: string;
 }
 
-const sqliteArticleSearch: ArticleSearchSql = {
-  params: (expression) => [expression],
-  ranked: (walked) =>
-    `SELECT rowid AS rid, bm25(article_search, ${WEIGHTS}) AS score FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${walked}`,
-  count: (limit) => `SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${limit}) AS m`,
-  // CROSS JOIN keeps the index as the outer loop; otherwise SQLite may run the MATCH once per article.
-  joined: { from: 'article_search CROSS JOIN articles a ON a.rowid = article_search.rowid', where: 'article_search MATCH ?', score: `bm25(article_search, ${WEIGHTS})` },
-  author: "EXISTS (SELECT 1 FROM json_each(a.bylines_json) WHERE json_extract(value, '$.name') = ?)",
-  tag: 'EXISTS (SELECT 1 FROM json_each(a.tags_json) WHERE value = ?)',
-};
+/**
+ * byline_rank() (native/byline-rank.c) where it is loaded: bm25 with the same weights, document
+ * counts taken from a sample of each phrase's matches, and the filter tokens (facets, weight 0) left
+ * out of the score, so a filter narrows the results without reordering them. The first argument
+ * bounds the rowids the sample is scaled against.
+ */
+const RANK_WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5, 0.0';
+
+function sqliteArticleSearch(rank: (table: string) => string): ArticleSearchSql {
+  return {
+    params: (expression) => [expression],
+    ranked: (walked) => `SELECT rowid AS rid, ${rank('article_search')} AS score FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${walked}`,
+    count: (limit) => `SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${limit}) AS m`,
+    // CROSS JOIN keeps the index as the outer loop; otherwise SQLite may run the MATCH once per article.
+    joined: { from: 'article_search CROSS JOIN articles a ON a.rowid = article_search.rowid', where: 'article_search MATCH ?', score: rank('article_search') },
+    author: "EXISTS (SELECT 1 FROM json_each(a.bylines_json) WHERE json_extract(value, '$.name') = ?)",
+    tag: 'EXISTS (SELECT 1 FROM json_each(a.tags_json) WHERE value = ?)',
+  };
+}
+
+const bm25Search = sqliteArticleSearch((t) => `bm25(${t}, ${WEIGHTS})`);
+const bylineRankSearch = sqliteArticleSearch((t) => `byline_rank(${t}, (SELECT max(rowid) FROM articles), ${RANK_WEIGHTS})`);
 
 /** Counting every match of a word in half the archive would cost more than ranking; past this, "10,000+". */
 export const COUNT_CAP = 10_000;
@@ -106,7 +118,7 @@ export class SearchRepository {
     private readonly rankWindow = RANK_WINDOW,
     private readonly archiveShare = new ArchiveShare(db),
   ) {
-    this.sql = db.engine === 'postgres' ? pgArticleSearch : sqliteArticleSearch;
+    this.sql = db.engine === 'postgres' ? pgArticleSearch : db.bylineRank ? bylineRankSearch : bm25Search;
   }
 
   /**

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { Settings } from '../../shared/settings';
+import { RANK_EXTENSION_FILE, useRankExtension } from '../db/rank-extension';
 import { SECRET_KEY_FILE_NAME, startBackend } from '../host/bootstrap';
 import { resolveDataDir } from '../host/data-dir';
 import { chooseStorage } from '../host/open-storage';
@@ -18,6 +19,7 @@ const DEFAULT_PORT = 4717;
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
+  useRankExtension(path.join(projectRoot, 'build', 'native', RANK_EXTENSION_FILE));
   const dataDir = resolveDataDir();
   const staticDir = path.resolve(process.env.BYLINE_RENDERER_DIR ?? path.join(projectRoot, '.vite', 'renderer', 'main_window'));
   // A stable default port keeps the browser origin, and with it the unsaved-changes journal, across restarts.

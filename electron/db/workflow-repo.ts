@@ -2,7 +2,7 @@ import type { ArticleState, StoryType } from '../../shared/article';
 import type { QueueCounts, QueueItem, ReviewComment, WorkflowEvent } from '../../shared/contract-workflow';
 import type { Profile, Role } from '../../shared/profiles';
 import { QUEUE_STATES, type EventAction } from '../../shared/workflow';
-import type { NewComment, NewEvent, QueueQuery, StoryRecord, WorkflowPatch, WorkflowStore, WorkflowTx } from '../services/workflow';
+import type { NewComment, NewEvent, QueueQuery, StoryRecord, WorkflowPatch, WorkflowStore, WorkflowTx } from '../services/workflow-store';
 import type { Database, Executor, SqlValue } from './database';
 import { selectProfile } from './profiles-repo';
 import { reindexArticle } from './search-index';

@@ -1,8 +1,8 @@
-import { fieldsOf, type Article, type ArticleState, type StoryType } from '../../shared/article';
+import { fieldsOf, type Article, type ArticleState } from '../../shared/article';
 import { anchorMatches, anchorText, type CommentAnchor } from '../../shared/comment-anchor';
-import type { LockInfo, QueueCounts, QueueItem, ReviewComment, StoryWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
+import type { QueueCounts, QueueItem, ReviewComment, StoryWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
-import { ROLE_LABEL_KO, type Profile, type Role } from '../../shared/profiles';
+import { ROLE_LABEL_KO, type Profile } from '../../shared/profiles';
 import { blockingProblems, checkSubmission } from '../../shared/submission';
 import {
   LOCKED_STATES,
@@ -15,120 +15,24 @@ import {
   embargoHolds,
   type Actor,
   type DeskQueueName,
-  type EventAction,
   type MoveAction,
   type QueueSort,
   type Refusal,
   type StoryFacts,
 } from '../../shared/workflow';
 import type { ArticleService } from './articles';
+import type { Person, StoryRecord, WorkflowStore, WorkflowTx } from './workflow-store';
 
 /*
  * The desk's workflow, enforced here in the main process whatever the renderer shows. Storage is behind
- * `WorkflowStore` (electron/db/workflow-repo.ts is SQLite's): this file holds the rules and no SQL, so a
- * newsroom-wide database can come later as another store without rewriting them.
+ * `WorkflowStore` (workflow-store.ts; electron/db/workflow-repo.ts implements it on both engines): this
+ * file holds the rules and no SQL.
  *
  * Identity: there are no passwords; the renderer sends the profile picked on its machine as `actorId`
  * with every call that acts (a global "current profile" would not do: in web mode two browsers share one
  * server as two people). The service checks the profile exists and what its role, sections, ownership
  * and locks allow, and records it in the history.
  */
-
-// ---- The store this service needs (its port). ----
-
-export interface Person {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-/** A story as the workflow sees it: the article's state and facts, plus what the workflow keeps beside it. */
-export interface StoryRecord {
-  id: string;
-  state: ArticleState;
-  version: number;
-  headline: string;
-  section: string;
-  storyType: StoryType;
-  embargoAt: string | null;
-  archivedAt: string | null;
-  characters: number;
-  updatedAt: string;
-  owner: Person | null;
-  priority: number;
-  submittedAt: string | null;
-  submittedVersion: number | null;
-  approvedVersion: number | null;
-  lock: LockInfo | null;
-}
-
-export interface WorkflowPatch {
-  ownerId?: string;
-  priority?: number;
-  submittedAt?: string;
-  submittedVersion?: number;
-  approvedVersion?: number;
-}
-
-export interface NewEvent {
-  articleId: string;
-  action: EventAction;
-  from: ArticleState;
-  to: ArticleState;
-  actor: Person;
-  at: string;
-  note: string;
-  version: number;
-}
-
-export interface NewComment {
-  articleId: string;
-  author: Person;
-  version: number;
-  anchor: CommentAnchor | null;
-  body: string;
-  at: string;
-}
-
-export interface QueueQuery {
-  queue: DeskQueueName;
-  state?: ArticleState;
-  section?: string;
-  sections?: readonly string[];
-  ownerId?: string;
-  sort: QueueSort;
-  limit: number;
-  offset: number;
-}
-
-/** The workflow's reads and writes, bound to one transaction (or to the database, for reads). */
-export interface WorkflowTx {
-  profile(id: string): Promise<Profile | undefined>;
-  story(id: string): Promise<StoryRecord | undefined>;
-  /** Compare-and-set: false when the story is not in `from` any more. */
-  setState(id: string, from: ArticleState, to: ArticleState): Promise<boolean>;
-  updateWorkflow(id: string, patch: WorkflowPatch): Promise<void>;
-  setLock(id: string, holderId: string, at: string): Promise<void>;
-  clearLock(id: string): Promise<void>;
-  appendEvent(e: NewEvent): Promise<WorkflowEvent>;
-  events(articleId: string): Promise<WorkflowEvent[]>;
-  lastEvent(articleId: string, actions: readonly EventAction[]): Promise<WorkflowEvent | undefined>;
-  insertComment(c: NewComment): Promise<ReviewComment>;
-  comment(id: number): Promise<ReviewComment | undefined>;
-  comments(articleId: string): Promise<ReviewComment[]>;
-  openComments(articleId: string): Promise<number>;
-  resolveComment(id: number, by: string, at: string): Promise<boolean>;
-  queue(q: QueueQuery): Promise<{ items: QueueItem[]; total: number }>;
-  counts(q: { section?: string; sections?: readonly string[] }, ownerId: string | undefined): Promise<QueueCounts>;
-}
-
-export interface WorkflowStore {
-  /** Runs `fn` in one transaction that no other writer interleaves with. */
-  transaction<T>(fn: (tx: WorkflowTx) => Promise<T>): Promise<T>;
-  readonly read: WorkflowTx;
-}
-
-// ---- The service. ----
 
 export interface WorkflowServiceDeps {
   store: WorkflowStore;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleState, ArticleSummary } from './article';
+import { ProfileId } from './profiles';
 
 const IsoTime = z.iso.datetime();
 
@@ -11,6 +12,8 @@ export const SearchQuery = z.strictObject({
   /** A reporter's name as it stands in the byline. */
   author: z.string().max(50).optional(),
   tag: z.string().max(50).optional(),
+  /** Only the stories this profile owns: the reporter who started them (내 기사). */
+  ownerId: ProfileId.optional(),
   /** Only stories that show a photo (lead, body or gallery), or only those that show none. */
   hasPhotos: z.boolean().optional(),
   /** Last-updated range, inclusive. */

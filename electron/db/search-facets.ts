@@ -17,6 +17,7 @@ export function facetExpression(match: string, q: SearchQuery, mostlyArchived: b
   if (q.state) required.push(term('st', q.state));
   if (q.tag) required.push(term('tag', q.tag));
   if (q.author) required.push(term('au', q.author));
+  if (q.ownerId) required.push(term('own', q.ownerId));
   if (q.includeArchived) return required.join(' AND ');
   if (mostlyArchived) return [...required, term('arch', '0')].join(' AND ');
   return `${required.join(' AND ')} NOT ${term('arch', '1')}`;

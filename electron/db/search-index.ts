@@ -18,13 +18,14 @@ interface IndexedRow {
   tags_json: string;
   source_attribution: string;
   body_text: string;
+  owner_id: string | null;
 }
 
 /**
  * Filter values as single ASCII tokens (hex of the UTF-8 value), so that section, state, archive,
  * tag and author filters are index lookups intersected with the words, not a join per match.
  */
-export function facetToken(kind: 'sec' | 'st' | 'arch' | 'tag' | 'au', value: string): string {
+export function facetToken(kind: 'sec' | 'st' | 'arch' | 'tag' | 'au' | 'own', value: string): string {
   return `f${kind}x${Buffer.from(value, 'utf8').toString('hex')}`;
 }
 
@@ -37,6 +38,7 @@ function facets(r: IndexedRow): string {
     facetToken('arch', r.archived_at ? '1' : '0'),
     ...tags.map((t) => facetToken('tag', t)),
     ...bylines.map((b) => facetToken('au', b.name)),
+    ...(r.owner_id ? [facetToken('own', r.owner_id)] : []),
   ].join(' ');
 }
 
@@ -47,7 +49,8 @@ function facets(r: IndexedRow): string {
 export async function reindexArticle(tx: Executor, rowid: number): Promise<void> {
   await tx.run('DELETE FROM article_search WHERE rowid = ?', [rowid]);
   const r = await tx.get<IndexedRow & EngineProbe>(
-    `SELECT headline, deck, section, state, archived_at, bylines_json, tags_json, source_attribution, body_text, ${ENGINE_PROBE} FROM articles WHERE rowid = ?`,
+    `SELECT headline, deck, section, state, archived_at, bylines_json, tags_json, source_attribution, body_text,
+            (SELECT w.owner_id FROM article_workflow w WHERE w.article_id = articles.id) AS owner_id, ${ENGINE_PROBE} FROM articles WHERE rowid = ?`,
     [rowid],
   );
   if (!r) return;

@@ -1,11 +1,11 @@
 import type { Database, Executor } from './database';
 
 /**
- * Bump when the shaping of indexed text (shared/korean-tokens.ts) changes: every index built from
- * it (stories, photos) is rebuilt at the next start, since old rows would no longer match queries
- * shaped the new way.
+ * Bump when the shaping of indexed text (shared/korean-tokens.ts) or the facet tokens change: every
+ * index built from it (stories, photos) is rebuilt at the next start, since old rows would no longer
+ * match queries shaped the new way. 3: the owner facet (내 기사).
  */
-export const TOKENIZER_VERSION = 2;
+export const TOKENIZER_VERSION = 3;
 
 export interface RebuildTarget {
   /** The contentless FTS5 table. */

@@ -89,6 +89,9 @@ function photoClause(hasPhotos: boolean): string {
   return `${hasPhotos ? '' : 'NOT '}EXISTS (SELECT 1 FROM media_usage mu WHERE mu.article_id = a.id)`;
 }
 
+/** A listing without words asks the workflow's owner index for the reporter's stories (a search asks the index's owner facet). */
+const OWNER_CLAUSE = 'a.id IN (SELECT w.article_id FROM article_workflow w WHERE w.owner_id = ?)';
+
 /** The WHERE clause of the filters, shared by the text search and the plain listing. */
 function filters(q: SearchQuery, sqlOf: ArticleSearchSql): { sql: string[]; params: SqlValue[] } {
   const sql: string[] = [];
@@ -104,6 +107,7 @@ function filters(q: SearchQuery, sqlOf: ArticleSearchSql): { sql: string[]; para
   if (q.to) add('a.updated_at <= ?', q.to);
   if (q.author) add(sqlOf.author, q.author);
   if (q.tag) add(sqlOf.tag, q.tag);
+  if (q.ownerId) add(OWNER_CLAUSE, q.ownerId);
   if (q.hasPhotos !== undefined) sql.push(photoClause(q.hasPhotos));
   return { sql, params };
 }
@@ -122,8 +126,8 @@ export class SearchRepository {
   }
 
   /**
-   * Section, state, archive, tag and author filters are facet tokens in the index, so a search is
-   * one FTS5 query: ranked and counted without visiting the articles table. Only a date range, a
+   * Section, state, archive, tag, author and owner filters are facet tokens in the index, so a search
+   * is one FTS5 query: ranked and counted without visiting the articles table. Only a date range, a
    * date sort or the photo filter joins it. Then the one page that is shown is read in full.
    */
   async matching(match: string, q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {

@@ -201,9 +201,13 @@ export class SqliteWorkflowTx implements WorkflowTx {
     const { changes } = await this.ex.run('UPDATE articles SET state = ? WHERE id = ? AND state = ?', [to, id, from]);
     if (changes === 0) return false;
     // Queues and search filter by state through the index's facets: keep them in step, in this transaction.
+    await this.reindex(id);
+    return true;
+  }
+
+  private async reindex(id: string): Promise<void> {
     const row = await this.ex.get<{ rowid: number }>('SELECT rowid FROM articles WHERE id = ?', [id]);
     if (row) await reindexArticle(this.ex, row.rowid);
-    return true;
   }
 
   async updateWorkflow(id: string, patch: WorkflowPatch): Promise<void> {
@@ -216,6 +220,8 @@ export class SqliteWorkflowTx implements WorkflowTx {
     if (patch.approvedVersion !== undefined) columns.push(['approved_version', patch.approvedVersion]);
     if (columns.length === 0) return;
     await this.ex.run(`UPDATE article_workflow SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE article_id = ?`, [...columns.map(([, v]) => v), id]);
+    // 내 기사 searches by the owner facet: a new owner is indexed in the same transaction.
+    if (patch.ownerId !== undefined) await this.reindex(id);
   }
 
   async setLock(id: string, holderId: string, at: string): Promise<void> {

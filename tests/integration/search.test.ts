@@ -189,6 +189,9 @@ describe.each(ENGINES)('search on $engine', ({ engine, skip }) => {
       expect(await page('수출', 10)).toEqual({ items: [], total: 5, totalIsLowerBound: false });
       const capped = new SearchService(new SearchRepository(db, 1, 3));
       expect(await capped.search(SearchQuery.parse({ text: '동결' }))).toMatchObject({ total: 1, totalIsLowerBound: true });
+      // The second walk sees a story the moment its save returns.
+      await story('수출 실적 새로', ['수출 증가']);
+      expect(await page('수출')).toMatchObject({ total: 6, totalIsLowerBound: false });
     });
     it('counts exactly up to the cap, then says "at least"', async () => {
       for (const h of ['하나', '둘', '셋']) await story(`${h} 국회`, ['국회 소식']);

@@ -4,10 +4,10 @@ import { ProfileId } from './profiles';
 
 const IsoTime = z.iso.datetime();
 
-export const PublishTargetKind = z.enum(['wordpress', 'html-bundle']);
+export const PublishTargetKind = z.enum(['wordpress', 'html-bundle', 'ghost']);
 export type PublishTargetKind = z.infer<typeof PublishTargetKind>;
 
-/** What taking a withdrawn story down does on a WordPress target: unpublish it (draft) or move it to the site's trash. */
+/** What taking a withdrawn story down does on a WordPress or Ghost target: unpublish it (draft) or move it to the site's trash (Ghost: delete it). */
 export const PublishTakedown = z.enum(['draft', 'trash']);
 export type PublishTakedown = z.infer<typeof PublishTakedown>;
 
@@ -27,25 +27,28 @@ const WebAddress = z
     }
   }, 'http:// 또는 https:// 로 시작하는 주소를 쓰세요 (주소에 계정 정보를 넣지 마세요)');
 
+/** A Ghost Admin API key as Ghost shows it under 설정 → 통합: "<24 hex>:<64 hex>". */
+export const GHOST_ADMIN_KEY_PATTERN = /^[0-9a-f]{24}:[0-9a-f]{64}$/;
+
 /** A folder name under the data folder's exports/: a name, never a path. */
 const FolderName = z.string().trim().min(1).max(100).regex(/^[\w.-]+$/, '폴더 이름은 영문, 숫자, 점, 하이픈, 밑줄만 쓸 수 있습니다').refine((s) => s !== '.' && s !== '..', '폴더 이름이 올바르지 않습니다');
 
 /**
- * A publishing target as the renderer sees it. The WordPress application password is write-only: a
- * target says whether one is stored, never what it is.
+ * A publishing target as the renderer sees it. The WordPress application password and the Ghost Admin
+ * API key are write-only: a target says whether one is stored, never what it is.
  */
 export const PublishTarget = z.object({
   id: PublishTargetId,
   kind: PublishTargetKind,
   name: z.string(),
-  /** WordPress: the site's address. HTML bundle: the address the bundles will be served from (ninjs hrefs use it). */
+  /** WordPress, Ghost: the site's address. HTML bundle: the address the bundles will be served from (ninjs hrefs use it). */
   url: z.string(),
   /** WordPress user name; empty for a bundle. */
   username: z.string(),
-  /** HTML bundle: the folder under <data>/exports/; empty for WordPress. */
+  /** HTML bundle: the folder under <data>/exports/; empty for WordPress and Ghost. */
   folder: z.string(),
   hasPassword: z.boolean(),
-  /** WordPress: what a takedown (of a withdrawn story) does; a bundle's folder is always removed. */
+  /** WordPress, Ghost: what a takedown (of a withdrawn story) does; a bundle's folder is always removed. */
   takedown: PublishTakedown,
   /** Whether a corrected story's title goes out as "[정정보도] …" on this target. */
   correctionPrefix: z.boolean(),
@@ -54,24 +57,34 @@ export const PublishTarget = z.object({
 });
 export type PublishTarget = z.infer<typeof PublishTarget>;
 
-export const PublishTargetInput = z.strictObject({
-  /** Absent: a new target. */
-  id: PublishTargetId.optional(),
-  kind: PublishTargetKind,
-  name: z.string().trim().min(1).max(100),
-  url: WebAddress,
-  username: z.string().trim().max(100).default(''),
-  folder: z.union([z.literal(''), FolderName]).default(''),
-  /** Write-only. Absent: keep the stored one. WordPress application passwords are 24 characters, shown in groups of four. */
-  password: z.string().min(1).max(200).optional(),
-  /** Absent: keep the stored choice ('draft' for a new target). */
-  takedown: PublishTakedown.optional(),
-  /** Absent: keep the stored choice (off for a new target). */
-  correctionPrefix: z.boolean().optional(),
-});
+export const PublishTargetInput = z
+  .strictObject({
+    /** Absent: a new target. */
+    id: PublishTargetId.optional(),
+    kind: PublishTargetKind,
+    name: z.string().trim().min(1).max(100),
+    url: WebAddress,
+    username: z.string().trim().max(100).default(''),
+    folder: z.union([z.literal(''), FolderName]).default(''),
+    /**
+     * Write-only. Absent: keep the stored one. WordPress: the application password (24 characters, shown
+     * in groups of four). Ghost: the Admin API key of a Custom Integration.
+     */
+    password: z.string().min(1).max(200).optional(),
+    /** Absent: keep the stored choice ('draft' for a new target). */
+    takedown: PublishTakedown.optional(),
+    /** Absent: keep the stored choice (off for a new target). */
+    correctionPrefix: z.boolean().optional(),
+  })
+  .superRefine((t, ctx) => {
+    // A Content API key or a half-copied key would only fail later, at the first publish, as a 401.
+    if (t.kind === 'ghost' && t.password !== undefined && !GHOST_ADMIN_KEY_PATTERN.test(t.password.trim())) {
+      ctx.addIssue({ code: 'custom', path: ['password'], message: 'Ghost Admin API 키는 "영문·숫자 24자:영문·숫자 64자" 모양입니다. Ghost 관리 화면 → 설정 → 통합에서 Admin API 키를 통째로 복사해 붙여 넣으세요 (Content API 키가 아닙니다).' });
+    }
+  });
 export type PublishTargetInput = z.infer<typeof PublishTargetInput>;
 
-/** 'withdrawn': a withdrawn story taken down (WordPress post set to draft or trashed, bundle folder removed). */
+/** 'withdrawn': a withdrawn story taken down (WordPress or Ghost post set to draft or trashed/deleted, bundle folder removed). */
 export const PublishResult = z.enum(['published', 'updated', 'scheduled', 'exported', 'failed', 'withdrawn']);
 export type PublishResult = z.infer<typeof PublishResult>;
 
@@ -123,7 +136,7 @@ export const PublishProgress = z.object({
 });
 export type PublishProgress = z.infer<typeof PublishProgress>;
 
-/** Publishing: targets (WordPress sites, HTML bundle folders), a run per story and target, and the per-story log. */
+/** Publishing: targets (WordPress sites, Ghost sites, HTML bundle folders), a run per story and target, and the per-story log. */
 export const publishMethods = {
   'publish.targets': {
     input: z.strictObject({}),
@@ -142,7 +155,7 @@ export const publishMethods = {
     output: PublishAttempt,
   },
   /**
-   * Takes a withdrawn story down from a target (WordPress: the target's choice, draft or trash; HTML
+   * Takes a withdrawn story down from a target (WordPress, Ghost: the target's choice, draft or trash; HTML
    * bundle: its folder removed), logged as a 'withdrawn' attempt. Only for a story in state withdrawn,
    * only by the editor-in-chief or a desk editor of its section. publish.run on a withdrawn story does the same.
    */

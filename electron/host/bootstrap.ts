@@ -25,6 +25,7 @@ import { MediaFileStore } from '../media/file-store';
 import type { Materialise } from '../media/rendition-route';
 import { SharedMediaStore } from '../media/shared-media-store';
 import { FileKeySecretStore, type SecretStore } from '../publish/secret-store';
+import type { GhostOptions } from '../publish/ghost-client';
 import type { WordPressOptions } from '../publish/wordpress';
 import { ArticleService } from '../services/articles';
 import { ImportService } from '../services/import';
@@ -91,6 +92,7 @@ export async function startBackend(options: {
   settingsStore: SettingsStore;
   secrets?: SecretStore;
   wordpress?: WordPressOptions;
+  ghost?: GhostOptions;
   /** This machine's SQLite file unless the host names the newsroom's PostgreSQL. */
   storage?: StorageChoice;
   /** Why `storage` was chosen (see chooseStorage); a storage named without a reason came from outside the settings. */
@@ -149,6 +151,7 @@ export async function startBackend(options: {
     exportsDir: path.join(options.dataDir, EXPORTS_DIR_NAME),
     mediaDir,
     wordpress: options.wordpress,
+    ghost: options.ghost,
   });
   const events = new EventBus();
   const publishBatches = new PublishBatches({

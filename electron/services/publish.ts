@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fieldsOf, type ArticleFields } from '../../shared/article';
-import type { PublishAttempt, PublishResult, PublishTarget, PublishTargetInput } from '../../shared/contract-publish';
+import { GHOST_ADMIN_KEY_PATTERN, type PublishAttempt, type PublishResult, type PublishTarget, type PublishTargetInput } from '../../shared/contract-publish';
 import type { StoryWorkflow } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
@@ -12,6 +12,9 @@ import type { Profile } from '../../shared/profiles';
 import type { Settings } from '../../shared/settings';
 import { coversSection, embargoHolds } from '../../shared/workflow';
 import type { PublishRepository, StoredTarget } from '../db/publish-repo';
+import { takedownGhostPost } from '../publish/ghost';
+import { DEFAULT_GHOST_OPTIONS, GhostClient, type GhostOptions } from '../publish/ghost-client';
+import { sendToGhost } from '../publish/ghost-publish';
 import { bundlePhotoSrc, writeHtmlBundle } from '../publish/html-bundle';
 import type { SecretStore } from '../publish/secret-store';
 import { outgoingStory, type CorrectionNote, type OutgoingStory } from '../publish/story';
@@ -36,8 +39,12 @@ export interface PublishServiceDeps {
   /** <data>/media: the renditions a bundle copies. */
   mediaDir: string;
   wordpress?: WordPressOptions;
+  ghost?: GhostOptions;
   now?: () => Date;
 }
+
+/** What a run knows of the story before rendering it for a target. */
+type StoryBase = { articleId: string; version: number; createdAt: string; versionAt: string; fields: ArticleFields; corrections: CorrectionNote[] };
 
 /** States a story may be sent from: approved (first publication), and published or corrected (an update). */
 const SENDABLE = new Set(['approved', 'published', 'corrected']);
@@ -59,7 +66,7 @@ function wpGmt(iso: string): string {
 }
 
 /**
- * Publishing: turns the version the desk approved into each target's form (HTML bundle, WordPress),
+ * Publishing: turns the version the desk approved into each target's form (HTML bundle, WordPress, Ghost),
  * records the remote id and URL so the next publish updates instead of duplicating, logs every
  * attempt, and only after a CMS accepted the story asks the workflow to mark it published.
  */
@@ -82,11 +89,13 @@ export class PublishService {
     if (input.kind === 'wordpress' && username === '') throw new AppError('VALIDATION', '워드프레스 사용자 이름을 쓰세요.');
     if (input.kind === 'html-bundle' && folder === '') throw new AppError('VALIDATION', 'HTML 묶음을 저장할 폴더 이름을 쓰세요.');
     if (input.kind === 'html-bundle' && input.password !== undefined) throw new AppError('VALIDATION', 'HTML 묶음 대상에는 비밀번호가 없습니다.');
+
     const now = this.now().toISOString();
     const secretSealed = input.password === undefined ? undefined : this.deps.secrets.seal(input.password.trim());
     const row = { kind: input.kind, name: input.name.trim(), url: input.url.trim(), username: input.kind === 'wordpress' ? username : '', folder: input.kind === 'html-bundle' ? folder : '' };
     if (input.id === undefined) {
       if (input.kind === 'wordpress' && secretSealed === undefined) throw new AppError('VALIDATION', '워드프레스 애플리케이션 비밀번호를 쓰세요.');
+      if (input.kind === 'ghost' && secretSealed === undefined) throw new AppError('VALIDATION', 'Ghost Admin API 키를 쓰세요 (Ghost 관리 화면 → 설정 → 통합 → 사용자 지정 통합).');
       return publicTarget(await this.deps.repo.insertTarget({ ...row, secretSealed: secretSealed ?? null, takedown: input.takedown, correctionPrefix: input.correctionPrefix, now }));
     }
     const updated = await this.deps.repo.updateTarget(input.id, { ...row, secretSealed, now });
@@ -173,7 +182,7 @@ export class PublishService {
   }
 
   private story(
-    base: { articleId: string; version: number; createdAt: string; versionAt: string; fields: ArticleFields; corrections: CorrectionNote[] },
+    base: StoryBase,
     media: Map<string, MediaItem>,
     photoSrc: PhotoSrc,
     target: StoredTarget,
@@ -245,6 +254,8 @@ export class PublishService {
         return attempt('failed', { error: publishFailure(err, ''), tries: 1 });
       }
     }
+
+    if (target.kind === 'ghost') return this.runGhost(target, input, approved, base, media, newsroom, at, attempt);
 
     const password = target.secretSealed ? this.deps.secrets.open(target.secretSealed) : '';
     if (!password) throw new AppError('VALIDATION', '이 워드프레스 대상에는 애플리케이션 비밀번호가 저장되어 있지 않습니다. 대상 설정에서 저장하세요.');
@@ -350,6 +361,17 @@ export class PublishService {
       }
     }
 
+    if (target.kind === 'ghost') {
+      const ghost = this.ghostClient(target);
+      try {
+        const post = await takedownGhostPost(ghost, record.remoteId, target.takedown);
+        if (post === null) return await attempt('withdrawn', { error: 'Ghost에 이 글이 이미 없습니다 (사이트에서 삭제됨). 공개된 글은 없습니다.', tries: ghost.tries });
+        return await attempt('withdrawn', { remoteUrl: post.url || record.remoteUrl, tries: ghost.tries });
+      } catch (err) {
+        return attempt('failed', { error: ghost.failure(err), tries: ghost.tries });
+      }
+    }
+
     const password = target.secretSealed ? this.deps.secrets.open(target.secretSealed) : '';
     if (!password) throw new AppError('VALIDATION', '이 워드프레스 대상에는 애플리케이션 비밀번호가 저장되어 있지 않습니다. 대상 설정에서 저장하세요.');
     const wp = new WordPressClient({ url: target.url, username: target.username, password }, this.deps.wordpress ?? DEFAULT_WORDPRESS_OPTIONS);
@@ -361,6 +383,54 @@ export class PublishService {
       return await attempt('withdrawn', { remoteUrl: post.link || record.remoteUrl, tries: wp.tries });
     } catch (err) {
       return attempt('failed', { error: publishFailure(err, password), tries: wp.tries });
+    }
+  }
+  private ghostClient(target: StoredTarget): GhostClient {
+    const adminKey = target.secretSealed ? this.deps.secrets.open(target.secretSealed) : '';
+    if (!GHOST_ADMIN_KEY_PATTERN.test(adminKey)) throw new AppError('VALIDATION', '이 Ghost 대상에는 Admin API 키가 저장되어 있지 않습니다. 대상 설정에서 Admin API 키를 저장하세요.');
+    return new GhostClient({ url: target.url, adminKey }, this.deps.ghost ?? DEFAULT_GHOST_OPTIONS);
+  }
+
+  /** A Ghost target, as the WordPress branch of runOnce: the post is recorded at once, the story marked published only after Ghost accepted it. */
+  private async runGhost(
+    target: StoredTarget,
+    input: { articleId: string; actorId: string },
+    approved: { fields: ArticleFields; version: number; state: string },
+    base: StoryBase,
+    media: Map<string, MediaItem>,
+    newsroom: Settings['newsroom'],
+    at: string,
+    attempt: (result: PublishResult, extra: { remoteId?: string | null; remoteUrl?: string | null; error?: string | null; tries: number }) => Promise<PublishAttempt>,
+  ): Promise<PublishAttempt> {
+    const ghost = this.ghostClient(target);
+    const embargoed = embargoHolds(approved.fields.embargoAt, this.now());
+    let remote: { id: string; url: string } | undefined;
+    try {
+      const { post, firstTime } = await sendToGhost(ghost, {
+        articleId: input.articleId,
+        fields: approved.fields,
+        media,
+        embargoed,
+        knownMedia: (mediaId) => this.deps.repo.media(target.id, mediaId),
+        saveMedia: (mediaId, url) => this.deps.repo.setMedia(target.id, mediaId, { remoteId: url, remoteUrl: url }),
+        photoBytes: (mediaId) => this.deps.media.exportPhoto(mediaId, { maxWidth: 2048 }),
+        story: (photoSrc) => this.story(base, media, photoSrc, target, newsroom),
+        reserve: (key) => this.deps.repo.reserveKey(input.articleId, target.id, key, at),
+      });
+      remote = { id: post.id, url: post.url };
+      await this.deps.repo.setRemote(input.articleId, target.id, { remoteId: remote.id, remoteUrl: remote.url, version: approved.version }, at);
+      const result: PublishResult = embargoed ? 'scheduled' : firstTime ? 'published' : 'updated';
+      let note: string | null = null;
+      if (!embargoed && (approved.state === 'approved' || approved.state === 'corrected')) {
+        try {
+          await this.deps.workflow.recordPublication({ id: input.articleId, actorId: input.actorId, note: `${target.name}: ${remote.url}` });
+        } catch (err) {
+          note = `Ghost에는 올라갔지만 기사 상태를 '출고'로 바꾸지 못했습니다: ${err instanceof AppError ? err.message : '알 수 없는 오류'}`;
+        }
+      }
+      return await attempt(result, { remoteId: remote.id, remoteUrl: remote.url, error: note, tries: ghost.tries });
+    } catch (err) {
+      return attempt('failed', { remoteId: remote?.id, remoteUrl: remote?.url, error: ghost.failure(err), tries: ghost.tries });
     }
   }
 }

@@ -62,10 +62,13 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<Omit<QueueQuery, 'text'>>({ sort: 'relevance' });
   const [query, setQuery] = useState<QueueQuery>({ text: '', sort: 'relevance' });
+  // 내 기사 narrowed to the stories the picked profile started; it follows a change of profile.
+  const [ownOnly, setOwnOnly] = useState(false);
+  const ownerId = ownOnly ? actor?.id : undefined;
   useEffect(() => {
-    const timer = window.setTimeout(() => setQuery({ ...filters, text: text.trim() }), SEARCH_DELAY_MS);
+    const timer = window.setTimeout(() => setQuery({ ...filters, ...(ownerId ? { ownerId } : {}), text: text.trim() }), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [text, filters]);
+  }, [text, filters, ownerId]);
 
   const queue = useQueue(client, query, refreshKey + changes);
   const scroller = useRef<HTMLDivElement>(null);
@@ -194,6 +197,12 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
             <option value="true">{t('photoFilterWith')}</option>
             <option value="false">{t('photoFilterWithout')}</option>
           </select>
+          {actor && (
+            <select aria-label={t('ownerFilter')} value={ownOnly ? 'mine' : ''} onChange={(e) => setOwnOnly(e.target.value === 'mine')} data-testid="owner-filter">
+              <option value="">{t('ownerFilterAll')}</option>
+              <option value="mine">{t('ownerFilterMine')}</option>
+            </select>
+          )}
           <select aria-label={t('sortOrder')} value={filters.sort ?? 'relevance'} onChange={(e) => setFilter('sort', e.target.value as 'relevance' | 'date')}>
             <option value="relevance">{t('sortRelevance')}</option>
             <option value="date">{t('sortDate')}</option>

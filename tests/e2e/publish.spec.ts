@@ -66,3 +66,25 @@ test('the chief adds an HTML-bundle target and publishes the approved story from
   expect(html).toContain('(포탈뉴스통신)');
   expect(html).toContain(`[뉴스출처 : ${seed.sourceAttribution}]`);
 });
+
+test('a Ghost site is added with its Admin API key, which is refused in Korean when it is not one and never shown again', async ({ page, request }) => {
+  await ws.start();
+  await page.goto(ws.server.url);
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId('target-add').click();
+  await page.getByTestId('target-kind').selectOption('ghost');
+  await page.getByTestId('target-name').fill('뉴스 블로그');
+  await page.getByTestId('target-url').fill('https://blog.example.com');
+  // A Content API key (26 hex characters, no colon) is what people copy by mistake.
+  await page.getByTestId('target-ghost-key').fill('a1b2c3d4e5f6a1b2c3d4e5f6a1');
+  await page.getByTestId('target-save').click();
+  await expect(page.getByRole('alert')).toContainText('Admin API 키');
+  const key = `${'ab12'.repeat(6)}:${'cd34'.repeat(16)}`;
+  await page.getByTestId('target-ghost-key').fill(key);
+  await page.getByTestId('target-takedown').selectOption('trash');
+  await page.getByTestId('target-save').click();
+  await expect(page.getByTestId('publish-targets')).toContainText('뉴스 블로그');
+  const targets = await api<Array<{ kind: string; hasPassword: boolean; takedown: string }>>(request, 'publish.targets', {});
+  expect(targets).toEqual([expect.objectContaining({ kind: 'ghost', hasPassword: true, takedown: 'trash' })]);
+  expect(JSON.stringify(targets)).not.toContain('cd34cd34');
+});

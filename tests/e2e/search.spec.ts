@@ -5,18 +5,20 @@ import { useWorkstation } from './support/workstation';
 
 const ws = useWorkstation();
 
-/** Stories written straight through web mode's API, as another workstation would. */
-async function seedStories(stories: Array<{ headline: string; section: string; body: string }>) {
+async function call<T>(method: string, input: unknown): Promise<T> {
   const token = new URL(ws.server.url).searchParams.get('token')!;
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(`${ws.server.origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-    const result = (await res.json()) as { ok: boolean; value: T };
-    if (!result.ok) throw new Error(JSON.stringify(result));
-    return result.value;
-  };
+  const res = await fetch(`${ws.server.origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+  const result = (await res.json()) as { ok: boolean; value: T };
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.value;
+}
+
+/** Stories written straight through web mode's API, as another workstation would; `actorId` makes that profile their owner. */
+async function seedStories(stories: Array<{ headline: string; section: string; body: string; actorId?: string }>) {
   for (const s of stories) {
-    const created = await call<Article>('articles.create', { headline: s.headline, section: s.section });
-    await call('articles.save', { id: created.id, baseVersion: 1, fields: { ...fieldsOf(created), body: editorStateFromParagraphs([s.body]) } });
+    const who = s.actorId ? { actorId: s.actorId } : {};
+    const created = await call<Article>('articles.create', { headline: s.headline, section: s.section, ...who });
+    await call('articles.save', { id: created.id, baseVersion: 1, fields: { ...fieldsOf(created), body: editorStateFromParagraphs([s.body]) }, ...who });
   }
 }
 
@@ -55,4 +57,31 @@ test('a long queue is virtualised: scrolling to the end shows the oldest story w
   await expect(page.getByTestId('story-list')).toContainText('기사 000');
   await page.getByTestId('story-list').getByRole('button', { name: /기사 000/ }).click();
   await expect(page.getByTestId('headline-input')).toHaveValue('기사 000');
+});
+
+test('내 기사 narrows the archive to the stories the picked reporter started, searched or not', async ({ browser }) => {
+  await ws.start();
+  const kim = await call<{ id: string }>('profiles.create', { name: '김기자', email: '', role: 'reporter' });
+  const lee = await call<{ id: string }>('profiles.create', { name: '이기자', email: '', role: 'reporter' });
+  await seedStories([
+    { headline: '김 장관 회견', section: '정치', body: '장관은 예산안을 설명했다.', actorId: kim.id },
+    { headline: '김 날씨', section: '사회', body: '출근길 빙판 주의.', actorId: kim.id },
+    { headline: '이 장관 방미', section: 'IT/과학', body: '장관이 뉴욕을 방문했다.', actorId: lee.id },
+  ]);
+  const context = await browser.newContext();
+  await context.addInitScript((id) => window.localStorage.setItem('byline.profileId', id), kim.id);
+  const page = await context.newPage();
+  await page.goto(ws.server.url);
+  await expect(page.getByTestId('queue-count')).toHaveText('3');
+
+  await page.getByTestId('owner-filter').selectOption('mine');
+  await expect(page.getByTestId('queue-count')).toHaveText('2');
+  await expect(page.getByTestId('story-list')).not.toContainText('이 장관 방미');
+  await page.getByTestId('search-input').fill('장관');
+  await expect(page.getByTestId('queue-count')).toHaveText('1');
+  await expect(page.getByTestId('story-list')).toContainText('김 장관 회견');
+
+  await page.getByTestId('owner-filter').selectOption('');
+  await expect(page.getByTestId('queue-count')).toHaveText('2');
+  await context.close();
 });

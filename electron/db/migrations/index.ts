@@ -7,6 +7,7 @@ import { m006Publish } from './006-publish';
 import { m007Import } from './007-import';
 import { m008PublishTakedown } from './008-publish-takedown';
 import { m009MediaSearchState } from './009-media-search-state';
+import { m010PublishGhost } from './010-publish-ghost';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [m001ArticlesAndRevisions, m002QueueIndex, m003SearchIndex, m004Media, m005Workflow, m006Publish, m007Import, m008PublishTakedown, m009MediaSearchState];
+export const MIGRATIONS: readonly Migration[] = [m001ArticlesAndRevisions, m002QueueIndex, m003SearchIndex, m004Media, m005Workflow, m006Publish, m007Import, m008PublishTakedown, m009MediaSearchState, m010PublishGhost];

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import type { PublishTakedown, PublishTarget, PublishTargetKind } from '../../../shared/contract-publish';
 import type { BylineClient } from '../../client';
 import { useT } from '../../i18n/i18n';
+import type { StringKey } from '../../i18n/strings';
+
+const KIND_LABEL: Record<PublishTargetKind, StringKey> = { wordpress: 'publishKindWordpress', ghost: 'publishKindGhost', 'html-bundle': 'publishKindBundle' };
 
 interface Draft {
   id?: number;
@@ -10,7 +13,7 @@ interface Draft {
   url: string;
   username: string;
   folder: string;
-  /** Empty: keep the stored password. */
+  /** WordPress application password or Ghost Admin API key. Empty: keep the stored one. */
   password: string;
   takedown: PublishTakedown;
   correctionPrefix: boolean;
@@ -19,8 +22,9 @@ interface Draft {
 const EMPTY: Draft = { kind: 'wordpress', name: '', url: 'https://', username: '', folder: '', password: '', takedown: 'draft', correctionPrefix: false };
 
 /**
- * 출고 대상 in 환경설정: WordPress sites (address, user, application password) and HTML-bundle folders.
- * The password is write-only: the panel says whether one is stored and sends a new one only if typed.
+ * 출고 대상 in 환경설정: WordPress sites (address, user, application password), Ghost sites (address,
+ * Admin API key) and HTML-bundle folders. The password and the key are write-only: the panel says
+ * whether one is stored and sends a new one only if typed.
  */
 export function PublishTargetsPanel({ client }: { client: BylineClient }) {
   const t = useT();
@@ -66,8 +70,8 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
       <ul className="publish-targets">
         {targets.map((target) => (
           <li key={target.id}>
-            <strong>{target.name}</strong> <small>({t(target.kind === 'wordpress' ? 'publishKindWordpress' : 'publishKindBundle')})</small> <small>{target.url}</small>
-            {target.kind === 'wordpress' && !target.hasPassword && <small className="field__hint--warn"> {t('publishNoPassword')}</small>}{' '}
+            <strong>{target.name}</strong> <small>({t(KIND_LABEL[target.kind])})</small> <small>{target.url}</small>
+            {target.kind !== 'html-bundle' && !target.hasPassword && <small className="field__hint--warn"> {t(target.kind === 'ghost' ? 'publishNoGhostKey' : 'publishNoPassword')}</small>}{' '}
             <button type="button" className="button button--small" onClick={() => setDraft({ ...target, password: '' })}>
               {t('edit')}
             </button>
@@ -88,6 +92,7 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
             <span className="field__label">{t('publishKind')}</span>
             <select value={draft.kind} onChange={(e) => set('kind', e.target.value as PublishTargetKind)} disabled={draft.id !== undefined} data-testid="target-kind">
               <option value="wordpress">{t('publishKindWordpress')}</option>
+              <option value="ghost">{t('publishKindGhost')}</option>
               <option value="html-bundle">{t('publishKindBundle')}</option>
             </select>
           </label>
@@ -96,7 +101,7 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
             <input value={draft.name} maxLength={100} onChange={(e) => set('name', e.target.value)} data-testid="target-name" />
           </label>
           <label className="field">
-            <span className="field__label">{t(draft.kind === 'wordpress' ? 'publishSiteUrl' : 'publishBundleUrl')}</span>
+            <span className="field__label">{t(draft.kind === 'html-bundle' ? 'publishBundleUrl' : 'publishSiteUrl')}</span>
             <input value={draft.url} maxLength={500} onChange={(e) => set('url', e.target.value)} data-testid="target-url" />
           </label>
           {draft.kind === 'wordpress' ? (
@@ -114,6 +119,22 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
                 <select value={draft.takedown} onChange={(e) => set('takedown', e.target.value as PublishTakedown)} data-testid="target-takedown">
                   <option value="draft">{t('publishTakedownDraft')}</option>
                   <option value="trash">{t('publishTakedownTrash')}</option>
+                </select>
+              </label>
+            </>
+          ) : draft.kind === 'ghost' ? (
+            <>
+              <label className="field">
+                <span className="field__label">{t('publishGhostKey')}</span>
+                <input type="password" value={draft.password} maxLength={200} autoComplete="new-password" spellCheck={false} placeholder={draft.id !== undefined ? t('publishGhostKeyKeep') : ''} onChange={(e) => set('password', e.target.value)} data-testid="target-ghost-key" />
+                <small className="field__hint">{t('publishGhostKeyHint')}</small>
+              </label>
+              <label className="field">
+                <span className="field__label">{t('publishTakedown')}</span>
+                {/* Ghost has no trash: 'trash' deletes the post there, and the label says so. */}
+                <select value={draft.takedown} onChange={(e) => set('takedown', e.target.value as PublishTakedown)} data-testid="target-takedown">
+                  <option value="draft">{t('publishTakedownDraft')}</option>
+                  <option value="trash">{t('publishTakedownDelete')}</option>
                 </select>
               </label>
             </>

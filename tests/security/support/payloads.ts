@@ -164,7 +164,7 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     t: 'obj',
     fields: {
       id: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER },
-      kind: { t: 'enum', values: ['wordpress', 'html-bundle'] },
+      kind: { t: 'enum', values: ['wordpress', 'html-bundle', 'ghost'] },
       name: str(100),
       url: str(500),
       username: str(100),

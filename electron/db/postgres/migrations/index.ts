@@ -8,6 +8,7 @@ import { pg006Publish } from './006-publish';
 import { pg007Import } from './007-import';
 import { pg008PublishTakedown } from './008-publish-takedown';
 import { pg009MediaSearchState } from './009-media-search-state';
+import { pg010PublishGhost } from './010-publish-ghost';
 import { pg101MediaBlobs } from './101-media-blobs';
 
 /**
@@ -30,5 +31,6 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   pg007Import,
   pg008PublishTakedown,
   pg009MediaSearchState,
+  pg010PublishGhost,
   pg101MediaBlobs,
 ];

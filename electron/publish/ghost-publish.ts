@@ -1,0 +1,66 @@
+import type { ArticleFields } from '../../shared/article';
+import { AppError } from '../../shared/errors';
+import type { MediaItem } from '../../shared/media';
+import type { PhotoSrc } from '../../shared/photo-html';
+import { photosOf } from '../../shared/photo-refs';
+import type { GhostClient } from './ghost-client';
+import { bylineTag, featureCaption, uploadImage, upsertPost, type GhostPost } from './ghost';
+import type { OutgoingStory } from './story';
+
+/**
+ * What the publish service lends a Ghost run: the stored photo uploads, the photo bytes, the story
+ * renderer and the per-story record. Kept as callbacks so this module needs no database of its own.
+ */
+export interface GhostRunContext {
+  articleId: string;
+  fields: ArticleFields;
+  media: ReadonlyMap<string, MediaItem>;
+  embargoed: boolean;
+  knownMedia(mediaId: string): Promise<{ remoteUrl: string } | undefined>;
+  saveMedia(mediaId: string, url: string): Promise<void>;
+  /** The largest JPEG the WordPress target also gets (the media service's export). */
+  photoBytes(mediaId: string): Promise<Uint8Array>;
+  story(photoSrc: PhotoSrc): OutgoingStory;
+  /** The story's record on this target, made if missing, under the given key. */
+  reserve(key: string): Promise<{ remoteId: string | null }>;
+}
+
+/**
+ * Sends one story to Ghost: photos first (the post's HTML points at their addresses there), then the
+ * post, created or updated. Throws GhostError or AppError; the caller logs the attempt.
+ */
+export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Promise<{ post: GhostPost; firstTime: boolean }> {
+  const urls = new Map<string, string>();
+  const placed = photosOf(ctx.fields);
+  for (const [mediaId, item] of ctx.media) {
+    const known = await ctx.knownMedia(mediaId);
+    const url = known?.remoteUrl ?? (await uploadImage(ghost, { mediaId, fileName: item.fileName, bytes: () => ctx.photoBytes(mediaId) }));
+    if (!known) await ctx.saveMedia(mediaId, url);
+    urls.set(mediaId, url);
+  }
+  const missing = placed.filter((p) => !urls.has(p.mediaId));
+  if (missing.length) throw new AppError('NOT_FOUND', `이 컴퓨터의 사진 보관함에 없는 사진이 있어 출고할 수 없습니다: ${missing.map((p) => p.mediaId.slice(0, 12)).join(', ')}…`);
+
+  const story = ctx.story((ref) => urls.get(ref.mediaId) ?? '');
+  const f = ctx.fields;
+  const lead = f.leadPhoto;
+  const record = await ctx.reserve(bylineTag(ctx.articleId));
+  const { post, created } = await upsertPost(
+    ghost,
+    ctx.articleId,
+    {
+      title: story.parts.headline,
+      html: story.contentHtml,
+      excerpt: story.parts.deckLines.join(' '),
+      tags: [f.section, ...f.tags],
+      featureImage: lead ? (urls.get(lead.mediaId) ?? null) : null,
+      // The story's own caption and credit for the photo, as WordPress gets them on the featured image.
+      featureImageCaption: lead ? featureCaption(lead.caption, lead.credit) || null : null,
+      featureImageAlt: lead?.alt.trim() || null,
+      status: ctx.embargoed ? 'scheduled' : 'published',
+      publishedAt: ctx.embargoed && f.embargoAt ? new Date(f.embargoAt).toISOString() : undefined,
+    },
+    record.remoteId ?? undefined,
+  );
+  return { post, firstTime: created || record.remoteId === null };
+}

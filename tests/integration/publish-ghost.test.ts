@@ -1,0 +1,351 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Conf from 'conf';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startBackend, type Backend } from '../../electron/host/bootstrap';
+import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../../electron/host/settings-conf';
+import { bylineTagSlug } from '../../electron/publish/ghost';
+import { ghostAdminToken } from '../../electron/publish/ghost-token';
+import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
+import type { Result } from '../../shared/errors';
+import type { Settings } from '../../shared/settings';
+import { seed } from '../fixtures/seed';
+import { testStorage } from './support/backend';
+import { approvedSeedStory, ok, type ApprovedStory } from './support/publish-story';
+import { makeTempDir, removeTempDirs } from './support/temp';
+import { WpProxy } from './support/wp-proxy';
+
+/*
+ * Publishing to a real Ghost (npm's ghost@5.130.6 on SQLite, started by tests/peers/ghost-up.sh on
+ * 127.0.0.1), through the same real fault-injecting proxy the WordPress tests use (it matches Ghost's
+ * paths as routes). When Ghost cannot be installed or started here (no npm registry, no compiler for
+ * sqlite3) the suite is skipped and says why; CI (.ci/run) starts it first, so there these tests run.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PEER = path.join(here, '..', 'peers', 'ghost-up.sh');
+
+interface Ghost {
+  url: string;
+  key: string;
+}
+
+/** The peer's GHOST_URL= and GHOST_ADMIN_KEY= lines, or why there are none. */
+function startGhost(): Ghost | string {
+  // Ghost keeps running in the background with a pipe open: the peer's output goes to a file, or reading it would wait for Ghost to exit.
+  const outFile = path.join(makeTempDir('byline-ghost-peer-'), 'peer.txt');
+  const fd = openSync(outFile, 'w');
+  try {
+    // The first run installs Ghost from the npm registry (a few minutes); later runs reuse the install and a running Ghost.
+    execFileSync('bash', [PEER], { timeout: 900_000, stdio: ['ignore', fd, fd] });
+  } catch {
+    return readFileSync(outFile, 'utf8').trim().split('\n').slice(-8).join('\n') || 'ghost-up.sh failed without output';
+  } finally {
+    closeSync(fd);
+  }
+  const lines = Object.fromEntries(
+    readFileSync(outFile, 'utf8')
+      .split('\n')
+      .filter((l) => /^GHOST_[A-Z_]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+  return lines.GHOST_URL && lines.GHOST_ADMIN_KEY ? { url: lines.GHOST_URL, key: lines.GHOST_ADMIN_KEY } : 'ghost-up.sh printed no GHOST_URL / GHOST_ADMIN_KEY';
+}
+
+const peer = startGhost();
+removeTempDirs();
+if (typeof peer === 'string') console.warn(`[publish-ghost] SKIPPED: a real Ghost could not be started here (tests/peers/ghost-up.sh):\n${peer}`);
+
+let ghost: Ghost;
+let proxy: WpProxy;
+let backend: Backend;
+
+interface GhostPost {
+  id: string;
+  status: string;
+  url: string;
+  title: string;
+  html: string;
+  custom_excerpt: string | null;
+  published_at: string | null;
+  feature_image: string | null;
+  feature_image_caption: string | null;
+  feature_image_alt: string | null;
+  primary_tag: { name: string } | null;
+  tags: Array<{ name: string; slug: string; visibility: string }>;
+}
+
+/** Reads Ghost directly (not through the proxy, not through Byline's client). */
+async function ghostGet<T>(route: string, query: Record<string, string> = {}): Promise<T> {
+  const u = new URL(`/ghost/api/admin/${route}`, ghost.url);
+  for (const [k, v] of Object.entries(query)) u.searchParams.set(k, v);
+  const res = await fetch(u, { headers: { Authorization: `Ghost ${ghostAdminToken(ghost.key)}`, 'Accept-Version': 'v5.0' } });
+  if (!res.ok) throw Object.assign(new Error(`${route}: ${res.status} ${await res.text()}`), { status: res.status });
+  return (await res.json()) as T;
+}
+
+async function post(id: string): Promise<GhostPost> {
+  return (await ghostGet<{ posts: GhostPost[] }>(`posts/${id}/`, { formats: 'html', include: 'tags' })).posts[0]!;
+}
+
+async function start(options: { timeoutMs?: number } = {}): Promise<void> {
+  const dataDir = makeTempDir('byline-publish-ghost-');
+  const { conf } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
+  backend = await startBackend({
+    dataDir,
+    settingsStore: confSettingsStore(conf),
+    // SQLite, or the test PostgreSQL under vitest.postgres.config.ts.
+    storage: testStorage(dataDir),
+    ghost: { timeoutMs: options.timeoutMs ?? 10_000, retry: { attempts: 4, baseDelayMs: 50, maxDelayMs: 400 } },
+  });
+}
+
+async function target(key = ghost.key): Promise<PublishTarget> {
+  return ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'ghost', name: '테스트 고스트', url: proxy.url, password: key });
+}
+
+/** Fresh photo bytes each run, so that the uploads really happen. */
+const photoSeed = () => 1 + Math.floor(Math.random() * 1_000_000);
+
+async function story(options: { embargoAt?: string | null } = {}): Promise<ApprovedStory> {
+  return approvedSeedStory(backend, { photoSeed: photoSeed(), ...options });
+}
+
+async function run(s: ApprovedStory, targetId: number): Promise<PublishAttempt> {
+  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
+}
+
+async function state(s: ApprovedStory): Promise<string> {
+  return (await ok<{ state: string }>(backend, 'workflow.status', { id: s.article.id, actorId: s.desk.id })).state;
+}
+
+/** Every post of the story, any status, by its hidden tag. */
+async function postsOf(s: ApprovedStory): Promise<Array<{ id: string; status: string }>> {
+  const r = await ghostGet<{ posts: Array<{ id: string; status: string }> }>('posts/', {
+    filter: `tag:${bylineTagSlug(s.article.id)}+status:[draft,scheduled,published,sent]`,
+    fields: 'id,status',
+    limit: 'all',
+  });
+  return r.posts;
+}
+
+const POSTS = /^\/ghost\/api\/admin\/posts\/$/;
+const POST = /^\/ghost\/api\/admin\/posts\/[0-9a-f]{24}\/$/;
+const UPLOADS = /^\/ghost\/api\/admin\/images\/upload\/$/;
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeout: 90_000 }, () => {
+  beforeAll(async () => {
+    ghost = peer as Ghost;
+    proxy = await WpProxy.start(ghost.url);
+  });
+
+  afterAll(async () => {
+    await proxy?.close();
+  });
+
+  beforeEach(async () => {
+    proxy.clear();
+    await start();
+  });
+
+  afterEach(async () => {
+    await backend.close();
+    removeTempDirs();
+  });
+
+  it('publishes the approved story with its photos, reads back as the desk approved it, and a second publish updates the same post', async () => {
+    const s = await story();
+    const t = await target();
+    expect(JSON.stringify(t)).not.toContain(ghost.key.split(':')[1]);
+    const first = await run(s, t.id);
+    expect(first, first.error ?? '').toMatchObject({ result: 'published', error: null });
+    expect(await state(s)).toBe('published');
+    expect(proxy.seen.every((r) => r.route.startsWith('/ghost/api/admin/'))).toBe(true);
+
+    const p = await post(first.remoteId!);
+    expect(p.status).toBe('published');
+    expect(p.url).toBe(first.remoteUrl);
+    expect(p.title).toBe(seed.headline);
+    expect(p.custom_excerpt).toBe(seed.deck);
+    for (const paragraph of seed.body) expect(p.html).toContain(`<p>${esc(paragraph)}</p>`);
+    expect(p.html.split(`(${seed.creditLine})`).length - 1).toBe(1);
+    expect(p.html).toContain(`<p class="story-view__attribution">${esc(seed.attributionLine)}</p>`);
+    expect(p.html).toContain(`<span class="story-photo__caption">${esc(s.inline.caption)}</span>`);
+    expect(p.primary_tag?.name).toBe(seed.section);
+    expect(p.tags.map((tag) => tag.name)).toEqual([seed.section, '양자', '한미협력', `#byline-${s.article.id}`]);
+    expect(p.tags.at(-1)).toMatchObject({ slug: bylineTagSlug(s.article.id), visibility: 'internal' });
+
+    // The lead photo is the feature image, uploaded to Ghost, with the story's caption, credit and alt text.
+    expect(p.feature_image).toMatch(new RegExp(`^${ghost.url}/content/images/\\d{4}/\\d{2}/[A-Za-z0-9_-]+\\.jpg$`));
+    expect(p.feature_image_caption).toBe(esc(`${s.lead.caption} ${s.lead.credit}`));
+    expect(p.feature_image_alt).toBe(s.lead.alt);
+    expect(p.html).not.toContain(p.feature_image);
+    // The body's photo points at its upload on Ghost, and the file is really there.
+    const inlineSrc = /<img src="([^"]+)"/.exec(p.html)?.[1];
+    expect(inlineSrc).toMatch(new RegExp(`^${ghost.url}/content/images/.*IBM-MOU-[0-9a-f]{12}(-\\d+)?\\.jpg$`));
+    const image = await fetch(inlineSrc!);
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    expect(proxy.count('POST', UPLOADS)).toBe(2);
+
+    // Again: the same post is updated, no second post and no second upload.
+    proxy.clear();
+    const second = await run(s, t.id);
+    expect(second, second.error ?? '').toMatchObject({ result: 'updated', remoteId: first.remoteId, remoteUrl: first.remoteUrl, error: null });
+    expect(proxy.count('POST', POSTS)).toBe(0);
+    expect(proxy.count('PUT', POST)).toBe(1);
+    expect(proxy.count('POST', UPLOADS)).toBe(0);
+    expect(await postsOf(s)).toHaveLength(1);
+
+    const log = await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: s.article.id });
+    expect(log.map((a) => a.result)).toEqual(['updated', 'published']);
+    const rows = JSON.stringify(await backend.db.all('SELECT * FROM publish_targets')) + JSON.stringify(log);
+    expect(rows).not.toContain(ghost.key.split(':')[1]);
+  });
+
+  it('a create whose answer was dropped is found by its hidden tag, not made twice', async () => {
+    const s = await story();
+    const t = await target();
+    proxy.inject({ method: 'POST', route: POSTS, fault: { kind: 'drop-after' } });
+    const attempt = await run(s, t.id);
+    expect(attempt, attempt.error ?? '').toMatchObject({ result: 'published', error: null });
+    expect(proxy.seen.some((r) => r.fault === 'drop-after')).toBe(true);
+    // One create; the retry found the post and updated it.
+    expect(proxy.count('POST', POSTS)).toBe(1);
+    expect(proxy.count('PUT', POST)).toBe(1);
+    expect(attempt.tries).toBe(proxy.seen.length);
+    expect(await postsOf(s)).toEqual([{ id: attempt.remoteId, status: 'published' }]);
+    expect(await state(s)).toBe('published');
+  });
+
+  it('a slow answer times out, is retried with backoff, and still yields one post', async () => {
+    await backend.close();
+    await start({ timeoutMs: 6_000 });
+    const s = await story();
+    const t = await target();
+    proxy.inject({ method: 'POST', route: POSTS, fault: { kind: 'delay', ms: 15_000 } });
+    const attempt = await run(s, t.id);
+    expect(attempt, attempt.error ?? '').toMatchObject({ result: 'published' });
+    expect(proxy.seen.some((r) => r.fault === 'delay')).toBe(true);
+    expect(await postsOf(s)).toHaveLength(1);
+  });
+
+  it('retries 500s; when they persist, logs a Korean failure and leaves the story approved', async () => {
+    const s = await story();
+    const t = await target();
+    proxy.inject({ method: 'POST', route: POSTS, fault: { kind: 'status', status: 500 }, times: 2 });
+    const recovered = await run(s, t.id);
+    expect(recovered, recovered.error ?? '').toMatchObject({ result: 'published' });
+    expect(proxy.seen.filter((r) => r.fault === 'status')).toHaveLength(2);
+    expect(await postsOf(s)).toHaveLength(1);
+
+    const other = await story();
+    proxy.clear();
+    proxy.inject({ method: 'POST', route: POSTS, fault: { kind: 'status', status: 503 }, times: 100 });
+    const failed = await run(other, t.id);
+    expect(failed.result).toBe('failed');
+    expect(failed.error).toMatch(/Ghost 서버 오류.*HTTP 503/);
+    expect(proxy.count('POST', POSTS)).toBe(4);
+    expect(failed.remoteId).toBeNull();
+    expect(await state(other)).toBe('approved');
+    expect(await postsOf(other)).toHaveLength(0);
+  });
+
+  it('a wrong Admin API key (401) fails at once, in Korean, with nothing published and the key nowhere', async () => {
+    const s = await story();
+    const wrongKey = `${ghost.key.split(':')[0]}:${'ab'.repeat(32)}`;
+    const bad = await target(wrongKey);
+    const attempt = await run(s, bad.id);
+    expect(attempt.result).toBe('failed');
+    expect(attempt.error).toContain('Ghost가 Admin API 키를 받아들이지 않았습니다');
+    expect(attempt.error).toContain('HTTP 401');
+    // The first request (the first photo's upload) was refused and not tried again.
+    expect(attempt.tries).toBe(1);
+    expect(proxy.seen).toHaveLength(1);
+    expect(attempt.remoteId).toBeNull();
+    expect(await state(s)).toBe('approved');
+    expect(await postsOf(s)).toHaveLength(0);
+    const everything = JSON.stringify(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: s.article.id })) + JSON.stringify(await backend.db.all('SELECT * FROM publish_targets'));
+    expect(everything).not.toContain('ab'.repeat(32));
+    expect(everything).not.toContain(ghost.key.split(':')[1]);
+
+    // A key of the wrong shape is refused when saved, in Korean.
+    const refused = (await backend.dispatch('publish.saveTarget', { kind: 'ghost', name: '고스트', url: proxy.url, password: 'not-a-key' })) as Result<PublishTarget>;
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('Admin API 키');
+  });
+
+  it('an embargoed story is scheduled at the embargo time and stays approved', async () => {
+    const embargoAt = new Date(Date.now() + 3 * 24 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+    const s = await story({ embargoAt });
+    const t = await target();
+    const attempt = await run(s, t.id);
+    expect(attempt, attempt.error ?? '').toMatchObject({ result: 'scheduled', error: null });
+    const p = await post(attempt.remoteId!);
+    expect(p.status).toBe('scheduled');
+    expect(p.published_at).toBe(embargoAt);
+    expect(await state(s)).toBe('approved');
+    // Published again before the embargo: still the one scheduled post.
+    const again = await run(s, t.id);
+    expect(again).toMatchObject({ result: 'scheduled', remoteId: attempt.remoteId });
+    expect(await postsOf(s)).toEqual([{ id: attempt.remoteId, status: 'scheduled' }]);
+  });
+
+  it('a corrected story is published again into the same post, with every correction note visible, oldest first', async () => {
+    const s = await story();
+    const t = await target();
+    const first = await run(s, t.id);
+    expect(first, first.error ?? '').toMatchObject({ result: 'published', error: null });
+
+    await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '장관 이름 <오기> 바로잡음' });
+    const second = await run(s, t.id);
+    expect(second, second.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
+    expect(await state(s)).toBe('published');
+    let p = await post(first.remoteId!);
+    expect(p.title).toBe(seed.headline);
+    expect(p.html).toMatch(/<p class="story-view__correction">\[정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 장관 이름 &lt;오기&gt; 바로잡음<\/p>/);
+
+    await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'ghost', name: t.name, url: t.url, correctionPrefix: true });
+    await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '협약 날짜 정정' });
+    const third = await run(s, t.id);
+    expect(third, third.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
+    p = await post(first.remoteId!);
+    expect(p.title).toBe(`[정정보도] ${seed.headline}`);
+    const notes = p.html.match(/<p class="story-view__correction">[^<]*<\/p>/g) ?? [];
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('장관 이름 &lt;오기&gt; 바로잡음');
+    expect(notes[1]).toContain('협약 날짜 정정');
+    expect(await postsOf(s)).toHaveLength(1);
+  });
+
+  it('a withdrawn story is taken down: a draft by default, deleted when the target says trash', async () => {
+    const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: `최국장${photoSeed()}`, email: '', role: 'chief' });
+    const t = await target();
+    const s = await story();
+    const first = await run(s, t.id);
+    expect(first, first.error ?? '').toMatchObject({ result: 'published' });
+    await ok(backend, 'workflow.withdraw', { id: s.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
+    const down = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id, actorId: s.desk.id });
+    expect(down, down.error ?? '').toMatchObject({ result: 'withdrawn', error: null, remoteId: first.remoteId });
+    expect((await post(first.remoteId!)).status).toBe('draft');
+    // Repeating is harmless: still one post, still a draft.
+    expect((await run(s, t.id)).result).toBe('withdrawn');
+    expect(await postsOf(s)).toEqual([{ id: first.remoteId, status: 'draft' }]);
+
+    const trashing = await ok<PublishTarget>(backend, 'publish.saveTarget', { id: t.id, kind: 'ghost', name: t.name, url: t.url, takedown: 'trash' });
+    expect(trashing.takedown).toBe('trash');
+    const s2 = await story();
+    const p2 = await run(s2, t.id);
+    expect(p2, p2.error ?? '').toMatchObject({ result: 'published' });
+    await ok(backend, 'workflow.withdraw', { id: s2.article.id, actorId: chief.id, reason: '중복 기사' });
+    const trashed = await ok<PublishAttempt>(backend, 'publish.run', { articleId: s2.article.id, targetId: t.id, actorId: chief.id });
+    expect(trashed, trashed.error ?? '').toMatchObject({ result: 'withdrawn', error: null });
+    await expect(post(p2.remoteId!)).rejects.toMatchObject({ status: 404 });
+    expect(await postsOf(s2)).toHaveLength(0);
+    const again = await ok<PublishAttempt>(backend, 'publish.run', { articleId: s2.article.id, targetId: t.id, actorId: chief.id });
+    expect(again.result).toBe('withdrawn');
+    expect(again.error).toContain('이미 없습니다');
+  });
+});

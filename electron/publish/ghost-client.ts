@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { ghostAdminToken, splitAdminKey } from './ghost-token';
-import { withRetry, type RetryOptions } from './retry';
+import { CmsError, DEFAULT_CMS_CLIENT_OPTIONS, withRetry, type CmsClientOptions, type CmsFailureKind } from './retry';
 
 /*
  * Ghost Admin API over HTTP: a fresh short-lived token per request (the Admin API key itself never
@@ -14,32 +14,21 @@ export interface GhostSite {
   adminKey: string;
 }
 
-export interface GhostOptions {
-  /** Per request. */
-  timeoutMs: number;
-  retry: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'sleep'>;
-}
+export type GhostOptions = CmsClientOptions;
 
-export const DEFAULT_GHOST_OPTIONS: GhostOptions = { timeoutMs: 20_000, retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 } };
+export const DEFAULT_GHOST_OPTIONS: GhostOptions = DEFAULT_CMS_CLIENT_OPTIONS;
 
-type FailureKind = 'timeout' | 'network' | 'http' | 'answer';
-
-/** A failed request. `message` is Korean and never holds the key or a token. */
-export class GhostError extends Error {
+/** A failed Ghost request (its message never holds the key or a token), with Ghost's error type when it gave one. */
+export class GhostError extends CmsError {
   constructor(
-    readonly kind: FailureKind,
+    kind: CmsFailureKind,
     message: string,
-    readonly status?: number,
+    status?: number,
     /** Ghost's error type: ValidationError, UpdateCollisionError, NoPermissionError… */
     readonly ghostType?: string,
   ) {
-    super(message);
+    super(kind, message, status);
     this.name = 'GhostError';
-  }
-
-  /** Timeouts, dropped connections and server errors may pass; a 4xx will not. */
-  get retryable(): boolean {
-    return this.kind === 'timeout' || this.kind === 'network' || this.kind === 'answer' || (this.status !== undefined && this.status >= 500);
   }
 }
 

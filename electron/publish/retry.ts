@@ -31,3 +31,31 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
     }
   }
 }
+
+/** How a CMS client (WordPress, Ghost) waits for an answer and retries. */
+export interface CmsClientOptions {
+  /** Per request. */
+  timeoutMs: number;
+  retry: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'sleep'>;
+}
+
+export const DEFAULT_CMS_CLIENT_OPTIONS: CmsClientOptions = { timeoutMs: 20_000, retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 } };
+
+/** What went wrong with a CMS request: no answer in time, no connection, an HTTP refusal, an answer that makes no sense. */
+export type CmsFailureKind = 'timeout' | 'network' | 'http' | 'answer';
+
+/** A failed CMS request. `message` is Korean and never holds a credential. */
+export class CmsError extends Error {
+  constructor(
+    readonly kind: CmsFailureKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  /** Timeouts, dropped connections and server errors may pass; a 4xx will not. */
+  get retryable(): boolean {
+    return this.kind === 'timeout' || this.kind === 'network' || this.kind === 'answer' || (this.status !== undefined && this.status >= 500);
+  }
+}

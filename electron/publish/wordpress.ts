@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { withRetry, type RetryOptions } from './retry';
+import { CmsError, DEFAULT_CMS_CLIENT_OPTIONS, withRetry, type CmsClientOptions, type CmsFailureKind } from './retry';
 
 /*
  * WordPress REST API with Application Passwords (Basic auth over the site's own address). Routes go as
@@ -16,32 +16,21 @@ export interface WordPressSite {
   password: string;
 }
 
-export interface WordPressOptions {
-  /** Per request. */
-  timeoutMs: number;
-  retry: Pick<RetryOptions, 'attempts' | 'baseDelayMs' | 'maxDelayMs' | 'sleep'>;
-}
+export type WordPressOptions = CmsClientOptions;
 
-export const DEFAULT_WORDPRESS_OPTIONS: WordPressOptions = { timeoutMs: 20_000, retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 } };
+export const DEFAULT_WORDPRESS_OPTIONS: WordPressOptions = DEFAULT_CMS_CLIENT_OPTIONS;
 
-type FailureKind = 'timeout' | 'network' | 'http' | 'answer';
-
-/** A failed request. `message` is Korean and never holds a credential. */
-export class WordPressError extends Error {
+/** A failed WordPress request, with WordPress's own error code and data when it gave them. */
+export class WordPressError extends CmsError {
   constructor(
-    readonly kind: FailureKind,
+    kind: CmsFailureKind,
     message: string,
-    readonly status?: number,
+    status?: number,
     readonly wpCode?: string,
     readonly data?: Record<string, unknown>,
   ) {
-    super(message);
+    super(kind, message, status);
     this.name = 'WordPressError';
-  }
-
-  /** Timeouts, dropped connections and server errors may pass; a 4xx will not. */
-  get retryable(): boolean {
-    return this.kind === 'timeout' || this.kind === 'network' || this.kind === 'answer' || (this.status !== undefined && this.status >= 500);
   }
 }
 

@@ -304,18 +304,24 @@ export class PublishService {
       await this.deps.repo.setRemote(input.articleId, target.id, { remoteId: remote.id, remoteUrl: remote.url, version: approved.version }, at);
       const firstTime = record.remoteId === null;
       const result: PublishResult = embargoed ? 'scheduled' : firstTime ? 'published' : 'updated';
-      let note: string | null = null;
-      // Only now, with the CMS's acceptance in hand, does the story become published (embargo checked there too).
-      if (!embargoed && (approved.state === 'approved' || approved.state === 'corrected')) {
-        try {
-          await this.deps.workflow.recordPublication({ id: input.articleId, actorId: input.actorId, note: `${target.name}: ${remote.url}` });
-        } catch (err) {
-          note = `워드프레스에는 올라갔지만 기사 상태를 '출고'로 바꾸지 못했습니다: ${err instanceof AppError ? err.message : '알 수 없는 오류'}`;
-        }
-      }
+      const note = embargoed ? null : await this.markPublished(input, approved.state, target, remote.url, '워드프레스');
       return attempt(result, { remoteId: remote.id, remoteUrl: remote.url, error: note, tries: wp.tries });
     } catch (err) {
       return attempt('failed', { remoteId: remote?.id, remoteUrl: remote?.url, error: publishFailure(err, password), tries: wp.tries });
+    }
+  }
+
+  /**
+   * Only once the CMS has accepted the story does it become published (the embargo is checked there
+   * too). A refusal by the workflow is a note on the attempt, not a failure: the post is up.
+   */
+  private async markPublished(input: { articleId: string; actorId: string }, state: string, target: StoredTarget, url: string, cms: string): Promise<string | null> {
+    if (state !== 'approved' && state !== 'corrected') return null;
+    try {
+      await this.deps.workflow.recordPublication({ id: input.articleId, actorId: input.actorId, note: `${target.name}: ${url}` });
+      return null;
+    } catch (err) {
+      return `${cms}에는 올라갔지만 기사 상태를 '출고'로 바꾸지 못했습니다: ${err instanceof AppError ? err.message : '알 수 없는 오류'}`;
     }
   }
 
@@ -420,14 +426,7 @@ export class PublishService {
       remote = { id: post.id, url: post.url };
       await this.deps.repo.setRemote(input.articleId, target.id, { remoteId: remote.id, remoteUrl: remote.url, version: approved.version }, at);
       const result: PublishResult = embargoed ? 'scheduled' : firstTime ? 'published' : 'updated';
-      let note: string | null = null;
-      if (!embargoed && (approved.state === 'approved' || approved.state === 'corrected')) {
-        try {
-          await this.deps.workflow.recordPublication({ id: input.articleId, actorId: input.actorId, note: `${target.name}: ${remote.url}` });
-        } catch (err) {
-          note = `Ghost에는 올라갔지만 기사 상태를 '출고'로 바꾸지 못했습니다: ${err instanceof AppError ? err.message : '알 수 없는 오류'}`;
-        }
-      }
+      const note = embargoed ? null : await this.markPublished(input, approved.state, target, remote.url, 'Ghost');
       return await attempt(result, { remoteId: remote.id, remoteUrl: remote.url, error: note, tries: ghost.tries });
     } catch (err) {
       return attempt('failed', { remoteId: remote?.id, remoteUrl: remote?.url, error: ghost.failure(err), tries: ghost.tries });

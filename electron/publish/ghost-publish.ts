@@ -4,7 +4,7 @@ import type { MediaItem } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
 import { photosOf } from '../../shared/photo-refs';
 import type { GhostClient } from './ghost-client';
-import { bylineTag, featureCaption, uploadImage, upsertPost, type GhostPost } from './ghost';
+import { bylineTag, featureCaption, GHOST_EXCERPT_MAX, ghostExcerpt, uploadImage, upsertPost, type GhostPost } from './ghost';
 import type { OutgoingStory } from './story';
 
 /**
@@ -27,9 +27,10 @@ export interface GhostRunContext {
 
 /**
  * Sends one story to Ghost: photos first (the post's HTML points at their addresses there), then the
- * post, created or updated. Throws GhostError or AppError; the caller logs the attempt.
+ * post, created or updated. Throws GhostError or AppError; the caller logs the attempt, with `notes`
+ * (what Ghost could not take as it is, said to the desk) on a success.
  */
-export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Promise<{ post: GhostPost; firstTime: boolean }> {
+export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Promise<{ post: GhostPost; firstTime: boolean; notes: string[] }> {
   const urls = new Map<string, string>();
   const placed = photosOf(ctx.fields);
   for (const [mediaId, item] of ctx.media) {
@@ -44,6 +45,7 @@ export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Pro
   const story = ctx.story((ref) => urls.get(ref.mediaId) ?? '');
   const f = ctx.fields;
   const lead = f.leadPhoto;
+  const excerpt = story.parts.deckLines.join(' ');
   const record = await ctx.reserve(bylineTag(ctx.articleId));
   const { post, created } = await upsertPost(
     ghost,
@@ -51,7 +53,7 @@ export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Pro
     {
       title: story.parts.headline,
       html: story.contentHtml,
-      excerpt: story.parts.deckLines.join(' '),
+      excerpt,
       tags: [f.section, ...f.tags],
       featureImage: lead ? (urls.get(lead.mediaId) ?? null) : null,
       // The story's own caption and credit for the photo, as WordPress gets them on the featured image.
@@ -62,5 +64,7 @@ export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Pro
     },
     record.remoteId ?? undefined,
   );
-  return { post, firstTime: created || record.remoteId === null };
+  const notes: string[] = [];
+  if (ghostExcerpt(excerpt) !== excerpt.trim()) notes.push(`부제가 Ghost 요약 한도(${GHOST_EXCERPT_MAX}자)보다 길어 Ghost에는 부제의 앞부분만 요약으로 들어갔습니다. 본문과 사진은 그대로 올라갔습니다.`);
+  return { post, firstTime: created || record.remoteId === null, notes };
 }

@@ -412,7 +412,7 @@ export class PublishService {
     const embargoed = embargoHolds(approved.fields.embargoAt, this.now());
     let remote: { id: string; url: string } | undefined;
     try {
-      const { post, firstTime } = await sendToGhost(ghost, {
+      const { post, firstTime, notes } = await sendToGhost(ghost, {
         articleId: input.articleId,
         fields: approved.fields,
         media,
@@ -426,7 +426,8 @@ export class PublishService {
       remote = { id: post.id, url: post.url };
       await this.deps.repo.setRemote(input.articleId, target.id, { remoteId: remote.id, remoteUrl: remote.url, version: approved.version }, at);
       const result: PublishResult = embargoed ? 'scheduled' : firstTime ? 'published' : 'updated';
-      const note = embargoed ? null : await this.markPublished(input, approved.state, target, remote.url, 'Ghost');
+      const marked = embargoed ? null : await this.markPublished(input, approved.state, target, remote.url, 'Ghost');
+      const note = [...notes, ...(marked ? [marked] : [])].join(' ') || null;
       return await attempt(result, { remoteId: remote.id, remoteUrl: remote.url, error: note, tries: ghost.tries });
     } catch (err) {
       return attempt('failed', { remoteId: remote?.id, remoteUrl: remote?.url, error: ghost.failure(err), tries: ghost.tries });

@@ -205,6 +205,20 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     expect(rows).not.toContain(ghost.key.split(':')[1]);
   });
 
+  it("a deck longer than Ghost's 300-character excerpt is cut at a word for it, and the attempt tells the desk", async () => {
+    const deck = Array.from({ length: 6 }, () => seed.deck).join(' ');
+    expect(Array.from(deck).length).toBeGreaterThan(300);
+    const s = await approvedSeedStory(backend, { photoSeed: photoSeed(), deck });
+    const a = await run(s, (await target()).id);
+    expect(a, a.error ?? '').toMatchObject({ result: 'published' });
+    expect(a.error).toContain('요약 한도(300자)');
+    const p = await post(a.remoteId!);
+    expect(Array.from(p.custom_excerpt!).length).toBeLessThanOrEqual(300);
+    expect(p.custom_excerpt!.endsWith('…')).toBe(true);
+    expect(deck.startsWith(p.custom_excerpt!.slice(0, -1).trimEnd())).toBe(true);
+    for (const paragraph of seed.body) expect(p.html).toContain(`<p>${esc(paragraph)}</p>`);
+  });
+
   it('a create whose answer was dropped is found by its hidden tag, not made twice', async () => {
     const s = await story();
     const t = await target();

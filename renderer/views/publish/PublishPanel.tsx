@@ -40,7 +40,12 @@ export function PublishPanel({ client, articleId, actorId, withdrawn = false }: 
     try {
       // A withdrawn story is taken down from the target instead (draft or trash, as the target says).
       const attempt = await client.call(withdrawn ? 'publish.takedown' : 'publish.run', { articleId, targetId, actorId });
-      setMessage(attempt.result === 'failed' ? (attempt.error ?? t('publishFailed')) : `${t(`publishResult_${attempt.result}`)}${attempt.remoteUrl ? `: ${attempt.remoteUrl}` : ''}`);
+      // A success may carry a note (what the CMS could not take as it is, or a state that could not follow): shown, not hidden.
+      setMessage(
+        attempt.result === 'failed'
+          ? (attempt.error ?? t('publishFailed'))
+          : `${t(`publishResult_${attempt.result}`)}${attempt.remoteUrl ? `: ${attempt.remoteUrl}` : ''}${attempt.error ? ` — ${attempt.error}` : ''}`,
+      );
     } catch (err) {
       setMessage((err as Error).message);
     } finally {
@@ -87,7 +92,7 @@ export function PublishPanel({ client, articleId, actorId, withdrawn = false }: 
                 <td>{new Date(a.at).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' })}</td>
                 <td>{a.targetName}</td>
                 <td>{t(`publishResult_${a.result}`)}</td>
-                <td>{a.result === 'failed' ? a.error : a.remoteUrl}</td>
+                <td>{a.result === 'failed' ? a.error : [a.remoteUrl, a.error].filter(Boolean).join(' — ')}</td>
               </tr>
             ))}
           </tbody>

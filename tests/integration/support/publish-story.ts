@@ -30,7 +30,7 @@ export interface ApprovedStory {
  * the body typed without the agency credit, 뉴스출처 in the inspector, a lead photo and one photo in
  * the body after the second paragraph, both imported into the library through the contract.
  */
-export async function approvedSeedStory(backend: Backend, options: { photoSeed?: number; embargoAt?: string | null; tags?: string[]; fileNames?: [string, string] } = {}): Promise<ApprovedStory> {
+export async function approvedSeedStory(backend: Backend, options: { photoSeed?: number; embargoAt?: string | null; tags?: string[]; fileNames?: [string, string]; deck?: string } = {}): Promise<ApprovedStory> {
   const s = options.photoSeed ?? 1;
   const names = options.fileNames ?? ['브룩헤이븐 연구소 방문.jpg', 'IBM 왓슨 연구소 MOU.jpg'];
   const photos: MediaItem[] = [];
@@ -48,7 +48,7 @@ export async function approvedSeedStory(backend: Backend, options: { photoSeed?:
   const fields: ArticleFields = {
     ...DEFAULT_META,
     headline: seed.headline,
-    deck: seed.deck,
+    deck: options.deck ?? seed.deck,
     section: seed.section,
     body,
     storyType: 'press_release',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PublishProgress } from '../../../shared/contract-publish';
 import type { BylineClient } from '../../client';
+import { laterProgress } from './batch-progress';
 
 export interface BatchFailure {
   articleId: string;
@@ -34,7 +35,7 @@ export function useBatchPublish(client: BylineClient) {
     () =>
       client.subscribe('publish.progress', (p) => {
         if (batchId !== undefined && p.batchId !== batchId) return;
-        setProgress((current) => (current && current.batchId === p.batchId && current.done > p.done ? current : p));
+        setProgress((current) => laterProgress(current, p));
         const last = p.last;
         if (last?.error) setFailures((f) => (f.some((x) => x.articleId === last.articleId) ? f : [...f, { articleId: last.articleId, headline: last.headline, error: last.error! }]));
       }),
@@ -49,7 +50,7 @@ export function useBatchPublish(client: BylineClient) {
         client.call('publish.batches', {}).then(
           (running) => {
             const mine = running.find((b) => b.batchId === batchId);
-            if (mine) setProgress(mine);
+            if (mine) setProgress((current) => laterProgress(current, mine));
           },
           () => undefined,
         );
@@ -62,7 +63,9 @@ export function useBatchPublish(client: BylineClient) {
       setError(null);
       setFailures([]);
       try {
-        setProgress(await client.call('publish.batch', { articleIds, targetId, actorId }));
+        const started = await client.call('publish.batch', { articleIds, targetId, actorId });
+        // Its events may have come first, up to the end of a short batch (see laterProgress).
+        setProgress((current) => laterProgress(current, started));
         return true;
       } catch (err) {
         setError((err as Error).message);

@@ -1,119 +1,13 @@
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArticleRepository } from '../../electron/db/articles-repo';
-import { openDatabase, type Database } from '../../electron/db/database';
-import { migrate } from '../../electron/db/migrate';
-import { ProfileRepository } from '../../electron/db/profiles-repo';
-import { SearchRepository } from '../../electron/db/search-repo';
-import { SqliteWorkflowStore } from '../../electron/db/workflow-repo';
-import { ArticleService } from '../../electron/services/articles';
-import { ProfileService } from '../../electron/services/profiles';
-import { SearchService } from '../../electron/services/search';
-import { WorkflowService } from '../../electron/services/workflow';
-import { DEFAULT_META, fieldsOf, type Article, type ArticleFields } from '../../shared/article';
+import { describe, expect, it } from 'vitest';
+import { fieldsOf, type Article, type ArticleFields } from '../../shared/article';
 import { anchorText, reanchor } from '../../shared/comment-anchor';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { AppError } from '../../shared/errors';
-import type { Profile } from '../../shared/profiles';
-import { makeTempDir, removeTempDirs } from './support/temp';
+import { advanceClock, articles, chief, clockMs, complete, count, db, desk, events, failure, inReview, LEAD, PHOTO_ID, profiles, published, reporter, reporter2, SECTION, sportsDesk, story, submitted, workflow, useWorkflowDesk } from './support/workflow-desk';
 
-/**
- * The desk's workflow on a real sqlite3 file: services wired as electron/host/bootstrap.ts wires them,
- * with a clock the tests move (embargoes and queue order depend on time).
- */
+/** The desk's workflow on a real sqlite3 file: profiles, filing, the review round, locks, embargo, the history, comments (setup: support/workflow-desk.ts). */
 
-const SECTION = 'IT/과학';
-const HEADLINE = '과기정통부 배경훈 장관, 한미 양자기술 협력 가속화 추진';
-const LEAD = '과학기술정보통신부 배경훈 장관은 미국 뉴욕을 방문해 브룩헤이븐 국립연구소와 양자기술 협력을 논의했다.';
-const PHOTO_ID = 'a'.repeat(64);
-
-let db: Database;
-let articles: ArticleService;
-let workflow: WorkflowService;
-let profiles: ProfileService;
-let search: SearchService;
-let clockMs: number;
-let reporter: Profile;
-let reporter2: Profile;
-let desk: Profile;
-let sportsDesk: Profile;
-let chief: Profile;
-
-/** A clock that moves one second per reading, and jumps when a test says so. */
-const clock = () => new Date((clockMs += 1_000));
-
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    return err;
-  }
-  throw new Error('expected an AppError');
-}
-
-function complete(overrides: Partial<ArticleFields> = {}): ArticleFields {
-  return {
-    headline: HEADLINE,
-    deck: '미국 에너지부 산하 브룩헤이븐 국립연구소 방문',
-    section: SECTION,
-    body: editorStateFromParagraphs([LEAD, '배 장관은 “양자 분야에서 한미 협력을 더 넓히겠다”고 말했다.']),
-    ...DEFAULT_META,
-    bylines: [{ name: '김기자', email: 'kim@example.com', title: '기자' }],
-    ...overrides,
-  };
-}
-
-/** A story by `owner`, saved complete (or with `overrides`), as version 2. */
-async function story(owner: Profile = reporter, overrides: Partial<ArticleFields> = {}): Promise<Article> {
-  const created = await workflow.createStory({ actorId: owner.id });
-  return articles.save({ id: created.id, baseVersion: created.version, fields: complete(overrides), actorId: owner.id });
-}
-
-async function submitted(owner: Profile = reporter, overrides: Partial<ArticleFields> = {}): Promise<Article> {
-  const a = await story(owner, overrides);
-  return (await workflow.submit({ id: a.id, actorId: owner.id, version: a.version, note: '' })).article;
-}
-
-async function inReview(owner: Profile = reporter, reviewer: Profile = desk): Promise<Article> {
-  const a = await submitted(owner);
-  return (await workflow.startReview({ id: a.id, actorId: reviewer.id })).article;
-}
-
-async function published(): Promise<Article> {
-  const a = await inReview();
-  await workflow.approve({ id: a.id, actorId: desk.id, version: a.version, note: '' });
-  return (await workflow.recordPublication({ id: a.id, actorId: desk.id })).article;
-}
-
-const events = async (id: string) => (await workflow.history(id)).map((e) => `${e.action}:${e.from}→${e.to}:${e.actor.name}`);
-const count = async (sql: string, params: string[] = []) => (await db.get<{ n: number }>(sql, params))!.n;
-
-beforeEach(async () => {
-  clockMs = Date.UTC(2026, 2, 5, 0, 0, 0);
-  db = await openDatabase(path.join(makeTempDir('byline-workflow-'), 'byline.sqlite3'));
-  await migrate(db);
-  const store = new SqliteWorkflowStore(db);
-  articles = new ArticleService({
-    repo: new ArticleRepository(db),
-    now: clock,
-    editGuard: (actorId, write) => (tx, id) => workflow.checkEdit(store.within(tx), id, actorId, write),
-    ownerWriter: (ownerId) => (tx, id) => store.within(tx).updateWorkflow(id, { ownerId }),
-  });
-  workflow = new WorkflowService({ store, articles, now: clock });
-  profiles = new ProfileService(new ProfileRepository(db), { now: clock });
-  search = new SearchService(new SearchRepository(db));
-  reporter = await profiles.create({ name: '김기자', email: 'kim@example.com', role: 'reporter', sections: [SECTION] });
-  reporter2 = await profiles.create({ name: '이기자', email: '', role: 'reporter', sections: [] });
-  desk = await profiles.create({ name: '박데스크', email: 'park@example.com', role: 'desk', sections: [SECTION, '경제'] });
-  sportsDesk = await profiles.create({ name: '정데스크', email: '', role: 'desk', sections: ['스포츠'] });
-  chief = await profiles.create({ name: '최국장', email: '', role: 'chief', sections: [] });
-});
-
-afterEach(async () => {
-  await db.close();
-  removeTempDirs();
-});
+useWorkflowDesk();
 
 describe('profiles', () => {
   it('lists the editor-in-chief, desk editors, then reporters', async () => {
@@ -348,7 +242,7 @@ describe('embargo and publication', () => {
     expect(err).toMatchObject({ code: 'CONFLICT', details: { embargoAt } });
     expect(err.message).toContain('엠바고');
     expect((await articles.get(a.id)).state).toBe('approved');
-    clockMs += 3_600_000;
+    advanceClock(3_600_000);
     expect((await workflow.recordPublication({ id: a.id, actorId: desk.id })).article.state).toBe('published');
   });
 
@@ -426,77 +320,5 @@ describe('review comments', () => {
     expect((await failure(workflow.comment({ id: a.id, actorId: sportsDesk.id, version: a.version, body: '참견' }))).code).toBe('FORBIDDEN');
     for (const p of [reporter, desk, chief]) await workflow.comment({ id: a.id, actorId: p.id, version: a.version, body: `${p.name}의 의견` });
     expect((await workflow.comments(a.id)).map((c) => c.author.name)).toEqual(['김기자', '박데스크', '최국장']);
-  });
-});
-
-describe('queues', () => {
-  it('orders the desk queue by priority, submission time or embargo, with counts and filters', async () => {
-    const first = await submitted();
-    const urgent = await story();
-    await workflow.setPriority({ id: urgent.id, actorId: reporter.id, priority: 2 });
-    await workflow.submit({ id: urgent.id, actorId: reporter.id, version: urgent.version, note: '' });
-    const embargoed = await story(reporter, { embargoAt: new Date(clockMs + 86_400_000).toISOString() });
-    await workflow.submit({ id: embargoed.id, actorId: reporter.id, version: embargoed.version, note: '' });
-    const fourth = await submitted(reporter);
-    const econ = await story(reporter, { section: '경제' });
-    await workflow.submit({ id: econ.id, actorId: reporter.id, version: econ.version, note: '' });
-    await workflow.startReview({ id: first.id, actorId: desk.id });
-    await story(); // a draft: in no desk queue
-
-    const ids = (items: Array<{ id: string }>) => items.map((i) => i.id);
-    const base = { actorId: desk.id, coveredOnly: false, limit: 50, offset: 0 } as const;
-    const byPriority = await workflow.queue({ ...base, queue: 'desk', sort: 'priority' });
-    expect(ids(byPriority.items)).toEqual([urgent.id, first.id, embargoed.id, fourth.id, econ.id]);
-    expect(byPriority.total).toBe(5);
-    expect(byPriority.counts).toEqual({ desk: 5, approved: 0, published: 0, mine: 0 });
-    expect(byPriority.items[1]).toMatchObject({ state: 'in_review', lock: { holder: { name: '박데스크' } }, owner: { name: '김기자' } });
-
-    expect(ids((await workflow.queue({ ...base, queue: 'desk', sort: 'submitted' })).items)).toEqual([first.id, urgent.id, embargoed.id, fourth.id, econ.id]);
-    const byEmbargo = await workflow.queue({ ...base, queue: 'desk', sort: 'embargo' });
-    expect(ids(byEmbargo.items)[0]).toBe(embargoed.id);
-    expect(byEmbargo.items[0]!.embargoAt).not.toBeNull();
-
-    const it = await workflow.queue({ ...base, queue: 'desk', sort: 'submitted', section: SECTION });
-    expect(ids(it.items)).toEqual([first.id, urgent.id, embargoed.id, fourth.id]);
-    expect(it.counts.desk).toBe(4);
-    const reviewing = await workflow.queue({ ...base, queue: 'desk', sort: 'submitted', state: 'in_review' });
-    expect(ids(reviewing.items)).toEqual([first.id]);
-    const sports = await workflow.queue({ ...base, actorId: sportsDesk.id, coveredOnly: true, queue: 'desk', sort: 'submitted' });
-    expect(sports.total).toBe(0);
-    const covered = await workflow.queue({ ...base, coveredOnly: true, queue: 'desk', sort: 'submitted' });
-    expect(covered.total).toBe(5);
-
-    const mine = await workflow.queue({ ...base, actorId: reporter.id, queue: 'mine', sort: 'submitted' });
-    expect(mine.total).toBe(6);
-    expect(mine.counts.mine).toBe(6);
-    expect((await workflow.counts({ actorId: reporter2.id, coveredOnly: false })).mine).toBe(0);
-  });
-
-  it('keeps search’s state filter in step with every move', async () => {
-    const a = await submitted();
-    const found = async (state: 'submitted' | 'in_review') => (await search.search({ text: '', state, includeArchived: false, sort: 'date', limit: 10, offset: 0 })).items.map((i) => i.id);
-    expect(await found('submitted')).toEqual([a.id]);
-    await workflow.startReview({ id: a.id, actorId: desk.id });
-    expect(await found('submitted')).toEqual([]);
-    expect(await found('in_review')).toEqual([a.id]);
-  });
-});
-
-describe('stories written before profiles', () => {
-  it('stay editable without a profile while nobody owns them, and belong to whoever files them', async () => {
-    const a = await articles.create({ headline: HEADLINE });
-    const saved = await articles.save({ id: a.id, baseVersion: 1, fields: complete() });
-    expect(saved.version).toBe(2);
-    await workflow.submit({ id: a.id, actorId: reporter2.id, version: 2, note: '' });
-    expect((await workflow.status(a.id)).owner).toMatchObject({ id: reporter2.id });
-  });
-
-  it('an owned draft refuses a save without a profile and from another reporter', async () => {
-    const a = await story(reporter);
-    expect((await failure(articles.save({ id: a.id, baseVersion: a.version, fields: complete({ deck: 'x' }) }))).code).toBe('FORBIDDEN');
-    expect((await failure(articles.save({ id: a.id, baseVersion: a.version, fields: complete({ deck: 'x' }), actorId: reporter2.id }))).code).toBe('FORBIDDEN');
-    expect((await failure(articles.archive({ id: a.id, baseVersion: a.version, archived: true, actorId: reporter2.id }))).code).toBe('FORBIDDEN');
-    // The section's desk and the editor-in-chief may help with a draft.
-    expect((await articles.save({ id: a.id, baseVersion: a.version, fields: complete({ deck: '데스크 도움' }), actorId: desk.id })).version).toBe(a.version + 1);
   });
 });

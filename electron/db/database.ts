@@ -224,6 +224,9 @@ function openFailure(file: string, err: unknown): StorageError {
  * that an acknowledged save survives a crash, and a busy timeout. A damaged file is reported, never reset;
  * a data folder that cannot be written is refused before anything is opened.
  */
+/** The page cache of each connection, in KiB. */
+const PAGE_CACHE_KIB = 65_536;
+
 export async function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Promise<Database> {
   // SQLite would open a write-protected file read-only without a word (and a crash-left WAL with it);
   // every save would then fail. Say so once, at the start, and touch nothing.
@@ -239,7 +242,10 @@ export async function openDatabase(file: string, options: { busyTimeoutMs?: numb
   const db = new QueuedDatabase(raw, file);
   db.bylineRank = await loadRankExtension(raw);
   try {
-    await withBusyRetry(() => db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;'));
+    // SQLite's default page cache (2 MB) is smaller than one search's pages on a large archive: reading
+    // the shown stories' bodies evicted the index pages the next search needs. 64 MB holds both; it
+    // fills only as pages are read.
+    await withBusyRetry(() => db.exec(`PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -${PAGE_CACHE_KIB};`));
     const check = await db.all<{ quick_check: string }>('PRAGMA quick_check');
     if (check.length !== 1 || check[0]?.quick_check !== 'ok') {
       throw new StorageError(

@@ -59,7 +59,7 @@ function sqliteArticleSearch(rank: (table: string) => string): ArticleSearchSql 
 }
 
 const bm25Search = sqliteArticleSearch((t) => `bm25(${t}, ${WEIGHTS})`);
-const bylineRankSearch = sqliteArticleSearch((t) => `byline_rank(${t}, (SELECT max(rowid) FROM articles), ${RANK_WEIGHTS})`);
+const bylineRankSearch = sqliteArticleSearch((t) => `byline_rank(${t}, (SELECT max(rowid) FROM articles), '${t}_docsize', ${RANK_WEIGHTS})`);
 
 /** Counting every match of a word in half the archive would cost more than ranking; past this, "10,000+". */
 export const COUNT_CAP = 10_000;
@@ -148,15 +148,26 @@ export class SearchRepository {
   private async rankedPage(match: SqlValue[], q: SearchQuery): Promise<Page> {
     const w = this.rankWindow;
     const walked = (Math.floor((q.offset + q.limit - 1) / w) + 1) * w;
+    const countSql = this.sql.count(this.countCap + 1);
+    if (walked === w) return this.firstBlock(match, q, countSql);
     const blocks = `SELECT rid, score, count(*) OVER () AS n, (row_number() OVER (ORDER BY rid DESC) - 1) / ${w} AS block FROM (${this.sql.ranked(walked)}) AS r`;
     const page = await this.db.all<{ rid: number; n: number }>(`SELECT rid, n FROM (${blocks}) AS b ORDER BY block, score, rid DESC LIMIT ? OFFSET ?`, [...match, q.limit, q.offset]);
     const n = page[0]?.n;
-    return {
-      rids: page.map((p) => p.rid),
-      matches: n !== undefined && n < walked ? n : undefined,
-      countSql: this.sql.count(this.countCap + 1),
-      params: match,
-    };
+    return { rids: page.map((p) => p.rid), matches: n !== undefined && n < walked ? n : undefined, countSql, params: match };
+  }
+
+  /**
+   * The pages of the newest block, which is nearly every search: ranked, paged and counted in one
+   * statement. The count walks the index again only when the block is full; otherwise the block is
+   * every match and its size the count.
+   */
+  private async firstBlock(match: SqlValue[], q: SearchQuery, countSql: string): Promise<Page> {
+    const w = this.rankWindow;
+    const sql = `WITH r AS MATERIALIZED (${this.sql.ranked(w)})
+      SELECT rid, CASE WHEN (SELECT count(*) FROM r) < ${w} THEN (SELECT count(*) FROM r) ELSE (${countSql}) END AS n
+      FROM r ORDER BY score, rid DESC LIMIT ? OFFSET ?`;
+    const page = await this.db.all<{ rid: number; n: number }>(sql, [...match, ...match, q.limit, q.offset]);
+    return { rids: page.map((p) => p.rid), matches: page[0]?.n, countSql, params: match };
   }
 
   private async joinedPage(match: SqlValue[], q: SearchQuery): Promise<Page> {

@@ -59,6 +59,25 @@ describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BY
     }
   }
 
+  it('ranks in blocks of the newest matches and counts them, in one statement or by a second walk, as on SQLite', async () => {
+    const db = await openTestPg(schemaName(), { migrated: true });
+    await stories(db, ['수출 하나', '수출 둘', '수출 셋', '수출 넷', '수출 다섯', '금리 하나', '금리 둘']);
+    // A block of 3: the first page of 금리 (2 matches) is counted by its own ranking, 수출 (5) by a second walk.
+    const windowed = new SearchService(new SearchRepository(db, 10_000, 3));
+    const page = (text: string, offset: number, limit: number) => windowed.search(SearchQuery.parse({ text, offset, limit }));
+    expect(await page('금리', 0, 2)).toMatchObject({ total: 2, totalIsLowerBound: false });
+    const first = await page('수출', 0, 3);
+    expect(first).toMatchObject({ total: 5, totalIsLowerBound: false });
+    // The first block is the three newest; the next page reaches into the older block, without repeats.
+    expect(first.items.map((h) => h.headline).sort()).toEqual(['수출 넷', '수출 다섯', '수출 셋'].sort());
+    const second = await page('수출', 3, 3);
+    expect(second).toMatchObject({ total: 5, totalIsLowerBound: false });
+    expect(new Set([...first.items, ...second.items].map((h) => h.id)).size).toBe(5);
+    expect(await page('수출', 10, 3)).toEqual({ items: [], total: 5, totalIsLowerBound: false });
+    const capped = new SearchService(new SearchRepository(db, 4, 3));
+    expect(await capped.search(SearchQuery.parse({ text: '수출', limit: 2 }))).toMatchObject({ total: 4, totalIsLowerBound: true });
+  });
+
   it('is rebuilt once when several workstations start at once; the others find it current', async () => {
     const schema = schemaName();
     const first = await openTestPg(schema, { migrated: true });

@@ -78,6 +78,23 @@ describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BY
     expect(await capped.search(SearchQuery.parse({ text: '수출', limit: 2 }))).toMatchObject({ total: 4, totalIsLowerBound: true });
   });
 
+  it('narrows a filtered search without reordering it: the section is matched, not ranked', async () => {
+    const db = await openTestPg(schemaName(), { migrated: true });
+    const articles = new ArticleService({ repo: new ArticleRepository(db), now: () => new Date() });
+    // Bodies of different lengths and counts of the word, in two sections, so that ranking has something to order.
+    for (let i = 0; i < 8; i += 1) {
+      const created = await articles.create({ headline: `보도 ${i}` });
+      const body = [`${'장관 '.repeat(1 + (i % 3))}발언`, '회의 내용 '.repeat(1 + ((i * 5) % 7))];
+      await articles.save({ id: created.id, baseVersion: created.version, fields: { ...fieldsOf(created), section: i % 2 ? '정치' : 'IT/과학', body: editorStateFromParagraphs(body) } });
+    }
+    const search = new SearchService(new SearchRepository(db));
+    const all = await search.search(SearchQuery.parse({ text: '장관', limit: 50 }));
+    expect(all.total).toBe(8);
+    const filtered = await search.search(SearchQuery.parse({ text: '장관', section: 'IT/과학', limit: 50 }));
+    expect(filtered.total).toBe(4);
+    expect(filtered.items.map((h) => h.id)).toEqual(all.items.filter((h) => h.section === 'IT/과학').map((h) => h.id));
+  });
+
   it('is rebuilt once when several workstations start at once; the others find it current', async () => {
     const schema = schemaName();
     const first = await openTestPg(schema, { migrated: true });

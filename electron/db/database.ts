@@ -219,14 +219,14 @@ function openFailure(file: string, err: unknown): StorageError {
   return new StorageError('UNAVAILABLE', `데이터베이스를 준비하지 못했습니다: ${file} (${(raw as Error).message})`, { cause: raw });
 }
 
+/** The page cache of each connection, in KiB. */
+const PAGE_CACHE_KIB = 65_536;
+
 /**
  * Opens (or creates) the database with the settings a newsroom needs: WAL, foreign keys, FULL sync so
  * that an acknowledged save survives a crash, and a busy timeout. A damaged file is reported, never reset;
  * a data folder that cannot be written is refused before anything is opened.
  */
-/** The page cache of each connection, in KiB. */
-const PAGE_CACHE_KIB = 65_536;
-
 export async function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Promise<Database> {
   // SQLite would open a write-protected file read-only without a word (and a crash-left WAL with it);
   // every save would then fail. Say so once, at the start, and touch nothing.

@@ -7,7 +7,7 @@ import { migratePg } from '../../electron/db/postgres/migrate';
 import type { PgDatabase } from '../../electron/db/postgres/pg-database';
 import { rebuildSearchIndexIfNeeded, TOKENIZER_VERSION } from '../../electron/db/search-index';
 import { matchExpression, parseSearchQuery } from '../../shared/korean-tokens';
-import { cleanUpPg, openTestPg, PG_URL } from './support/pg';
+import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL } from './support/pg';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 /** The same cases on both engines: a tokenizer change must reach PostgreSQL's photo index as it reaches FTS5's. */
@@ -16,11 +16,8 @@ const ENGINES = [
   { engine: 'postgres', skip: !PG_URL },
 ] as const;
 
-describe.each(ENGINES)('photo search on $engine', ({ engine, skip }) => {
-  if (skip) {
-    it.skip('PostgreSQL tests skipped: set BYLINE_TEST_PG (see tests/peers/postgres-up.sh) to run', () => undefined);
-    return;
-  }
+// Skipped, with the reason in its name, where no PostgreSQL is given.
+for (const { engine, skip } of ENGINES) describe.skipIf(skip)(`photo search on ${engine}${skip ? ` (${PG_SKIP_NOTE})` : ''}`, () => {
 
   let db: Database;
   let repo: MediaRepository;

@@ -11,7 +11,7 @@ import { SearchService } from '../../electron/services/search';
 import { DEFAULT_META, fieldsOf, type Article, type ArticleFields } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { SearchQuery } from '../../shared/search';
-import { cleanUpPg, openTestPg, PG_URL } from './support/pg';
+import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL } from './support/pg';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 /** The same cases on both engines: SQLite's FTS5 index and PostgreSQL's tsvector one must find the same stories. */
@@ -27,11 +27,8 @@ async function openMigrated(engine: (typeof ENGINES)[number]['engine']): Promise
   return db;
 }
 
-describe.each(ENGINES)('search on $engine', ({ engine, skip }) => {
-  if (skip) {
-    it.skip('PostgreSQL tests skipped: set BYLINE_TEST_PG (see tests/peers/postgres-up.sh) to run', () => undefined);
-    return;
-  }
+// Skipped, with the reason in its name, where no PostgreSQL is given.
+for (const { engine, skip } of ENGINES) describe.skipIf(skip)(`search on ${engine}${skip ? ` (${PG_SKIP_NOTE})` : ''}`, () => {
 
   let db: Database;
   let articles: ArticleService;

@@ -2,6 +2,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /**
+ * Where the ?token= exchange sends the tab: the path it asked for when that is a plain path of this app
+ * (letters, digits, - . _ ~ between slashes), `/` otherwise. A browser reads `//host` and `/\host` as
+ * another host, and decodes or strips what a looser check would let through.
+ */
+export function redirectPath(pathname: string): string {
+  return /^(?:\/[\w.~-]+)*\/?$/.test(pathname) ? pathname : '/';
+}
+
+/**
  * Who may talk to web mode: only this machine, only with the per-run token, only under our own
  * Host name (a DNS-rebinding page reaches 127.0.0.1 under a foreign Host) and from our own Origin.
  */

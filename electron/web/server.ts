@@ -10,7 +10,7 @@ import type { ApiError } from '../../shared/errors';
 import { MAX_PHOTO_BYTES } from '../../shared/media';
 import { findRendition, RENDITION_CACHE_CONTROL, type Materialise } from '../media/rendition-route';
 import { serveEventStream } from './event-stream';
-import { RequestGuard } from './guard';
+import { redirectPath, RequestGuard } from './guard';
 import { securityHeaders, serveStatic } from './static-files';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -168,7 +168,7 @@ export async function startWebServer(options: { dispatch: Dispatch; staticDir: s
       const queryToken = url.searchParams.get('token') ?? undefined;
       if (req.method === 'GET' && queryToken !== undefined) {
         if (!guard.tokenMatches(queryToken)) return refuse(res, 401, 'UNAUTHORIZED', '접속 토큰이 맞지 않습니다. 서버가 출력한 주소로 다시 접속하세요.');
-        res.writeHead(303, { Location: url.pathname, 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store', ...securityHeaders() });
+        res.writeHead(303, { Location: redirectPath(url.pathname), 'Set-Cookie': guard.sessionCookie(), 'Cache-Control': 'no-store', ...securityHeaders() });
         return res.end();
       }
       if (!guard.tokenMatches(guard.presentedToken(req))) {

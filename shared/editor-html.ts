@@ -81,10 +81,12 @@ export function editorStateToHtml(state: EditorStateJson, options: { leadPrefix?
   // The credit opens the story's first block of text when that is a paragraph, even below a photo.
   const first = blocks.findIndex((b) => b.type !== 'photo' && b.type !== 'gallery');
   const lead = first >= 0 && blocks[first]!.type === 'paragraph' ? first : -1;
+  const leadOpen = options.leadPrefix ? `<p>${escapeHtml(options.leadPrefix)} ` : '';
   return blocks
     .map((block, i) => {
       const html = nodeHtml(block, src);
-      if (i === lead && options.leadPrefix) return html.replace('<p>', `<p>${escapeHtml(options.leadPrefix)} `);
+      // A replacer function: a string replacement would read `$&` or `$'` in the credit as patterns.
+      if (i === lead && leadOpen) return html.replace('<p>', () => leadOpen);
       return html;
     })
     .filter(Boolean)

@@ -96,7 +96,7 @@ export function outgoingStory(input: {
   const closing = [closingHtml(parts), notes].filter(Boolean).join('\n');
   const contentHtml = closing ? `${parts.bodyHtml}\n${closing}` : parts.bodyHtml;
   const page = storyHtml(parts);
-  const pageHtml = notes ? page.replace(/\n<\/article>$/, `\n${notes}\n</article>`) : page;
+  const pageHtml = notes ? page.replace(/\n<\/article>$/, () => `\n${notes}\n</article>`) : page;
   return {
     articleId: input.articleId,
     version: input.version,

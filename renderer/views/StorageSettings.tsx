@@ -87,7 +87,7 @@ export function StorageSettings({ client }: { client: BylineClient }) {
     <fieldset className="dialog__group" data-testid="storage-settings">
       <legend>{t('storage')}</legend>
       <p className="field__hint" data-testid="storage-running">
-        {t('storageRunning')}: {running.engine === 'postgres' ? t('storageRunningPostgres').replace('{server}', running.server ?? '') : t('storageRunningSqlite')}
+        {t('storageRunning')}: {running.engine === 'postgres' ? t('storageRunningPostgres').replace('{server}', () => running.server ?? '') : t('storageRunningSqlite')}
       </p>
       {running.source === 'env' && <p className="field__hint field__hint--warn" data-testid="storage-env">{t('storageEnvOverride')}</p>}
       {running.source === 'fallback' && <p className="field__hint field__hint--warn" data-testid="storage-fallback">{t('storageFallback')}</p>}

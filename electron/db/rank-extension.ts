@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type sqlite3 from 'sqlite3';
 
 /*
@@ -11,16 +12,30 @@ import type sqlite3 from 'sqlite3';
 
 export const RANK_EXTENSION_FILE = process.platform === 'win32' ? 'byline-rank.dll' : process.platform === 'darwin' ? 'byline-rank.dylib' : 'byline-rank.so';
 
-/** Set by the Electron glue for a packaged app (the file travels as a resource); the project's build folder otherwise. */
+/** Set by the hosts: the Electron glue (a resource when packaged), the web command (the project's build folder). */
 let configured: string | undefined;
 
 export function useRankExtension(file: string): void {
   configured = file;
 }
 
+/**
+ * build/native beside the app's own code (this file under electron/db/, or the main bundle under
+ * .vite/build/), never under the working directory: a folder the app is started from must not be able
+ * to plant native code it then loads. Undefined where the bundle has no module address.
+ */
+function besideTheApp(): string | undefined {
+  try {
+    return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'native', RANK_EXTENSION_FILE);
+  } catch {
+    return undefined;
+  }
+}
+
 function candidate(): string | undefined {
-  const places = [process.env.BYLINE_RANK_EXTENSION, configured, path.resolve('build', 'native', RANK_EXTENSION_FILE)];
-  return places.find((p): p is string => p !== undefined && p !== '' && existsSync(p));
+  // A relative path would be read against the working directory: only absolute ones count.
+  const places = [process.env.BYLINE_RANK_EXTENSION, configured, besideTheApp()];
+  return places.find((p): p is string => p !== undefined && path.isAbsolute(p) && existsSync(p));
 }
 
 let warned = false;

@@ -55,6 +55,6 @@ export async function convertDocument(data: Uint8Array, fileName: string): Promi
     case 'pdf':
       return { format, doc: await readPdf(data, fileName) };
     case 'html':
-      return { format, doc: htmlToDocument(decodeHtml(data)) };
+      return { format, doc: htmlToDocument(decodeHtml(data), { label: fileName }) };
   }
 }

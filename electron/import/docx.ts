@@ -4,6 +4,7 @@ import { normaliseSpace } from './document';
 import { htmlToDocument } from './html';
 import { refuse } from './limits';
 import { isCompoundFile, ZipArchive } from './zip';
+import { rebuildZip } from './zip-rebuild';
 
 /** Word's caption style (and its Korean name) becomes a class html.ts reads as a photo caption. */
 const STYLE_MAP = ["p[style-name='Caption'] => p.caption:fresh", "p[style-name='캡션'] => p.caption:fresh", "p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
@@ -24,7 +25,7 @@ function partText(xml: string): string {
 
 /**
  * DOCX through mammoth (the maintained DOCX → HTML converter), after the archive passed the zip checks
- * (mammoth's own unzip has no limits). Page headers and footers, which mammoth leaves out, are read
+ * (mammoth's own unzip has no limits), from a zip rebuilt of the checked entries only. Page headers and footers, which mammoth leaves out, are read
  * from word/header*.xml and word/footer*.xml for the set-aside panel.
  */
 export async function readDocx(data: Uint8Array, fileName: string): Promise<ImportedDocument> {
@@ -41,11 +42,13 @@ export async function readDocx(data: Uint8Array, fileName: string): Promise<Impo
     else if (/^word\/footer\d*\.xml$/.test(name)) footers.push(partText(zip.text(name)));
     else zip.read(name);
   }
+  // mammoth gets a zip of what was just checked, not the file: its unzipper reads names and sizes its own way.
+  const checked = rebuildZip(zip.validated());
   const images = new Map<string, { name: string; data: Uint8Array }>();
   let result: { value: string };
   try {
     result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
+      { buffer: Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) },
       {
         styleMap: STYLE_MAP,
         externalFileAccess: false,
@@ -60,7 +63,7 @@ export async function readDocx(data: Uint8Array, fileName: string): Promise<Impo
   } catch {
     throw refuse(`'${fileName}' 워드 문서를 읽을 수 없습니다. 파일이 손상되었을 수 있습니다. 워드에서 열어 다시 저장해 보세요.`);
   }
-  const doc = htmlToDocument(`<!doctype html><html><body>${result.value}</body></html>`, { image: (src) => images.get(src) });
+  const doc = htmlToDocument(`<!doctype html><html><body>${result.value}</body></html>`, { image: (src) => images.get(src), label: fileName });
   doc.pageHeaders.push(...headers.filter(Boolean));
   doc.pageFooters.push(...footers.filter(Boolean));
   return doc;

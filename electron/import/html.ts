@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { emptyDocument, normaliseSpace, runsText, type Block, type ImportedDocument, type Run } from './document';
+import { refuseDeepHtml } from './html-depth';
 import { LIMITS, refuse } from './limits';
 
 /**
@@ -11,6 +12,8 @@ import { LIMITS, refuse } from './limits';
 export interface HtmlOptions {
   /** Resolves an <img src> to bytes (mammoth's images, data: URIs); undefined skips the image with a warning. */
   image?: (src: string) => { name: string; data: Uint8Array } | undefined;
+  /** The file's name, for refusals. */
+  label?: string;
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS', 'HEAD']);
@@ -26,6 +29,7 @@ export function dataUri(src: string): { name: string; data: Uint8Array } | undef
 
 export function htmlToDocument(html: string, options: HtmlOptions = {}): ImportedDocument {
   if (html.length > LIMITS.textChars * 4) throw refuse('HTML 파일이 너무 큽니다.');
+  refuseDeepHtml(html, options.label ?? 'HTML 문서');
   const dom = new JSDOM(html);
   const doc = dom.window.document;
   const out = emptyDocument();

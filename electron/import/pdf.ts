@@ -3,7 +3,9 @@ import { extractImages, getDocumentProxy } from 'unpdf';
 import { AppError } from '../../shared/errors';
 import { emptyDocument, normaliseSpace, type Block, type ImportedDocument } from './document';
 import { attachCaptions, CAPTION_LINE } from './html';
+import { MAX_PHOTO_PIXELS } from '../../shared/media';
 import { LIMITS, refuse } from './limits';
+import { refuseOversizedImages } from './pdf-images';
 
 /**
  * PDF through pdf.js (unpdf's build): the text layer's items are grouped into lines by baseline, lines
@@ -85,11 +87,13 @@ function toLines(items: Item[], page: number): Line[] {
 }
 
 export async function readPdf(data: Uint8Array, fileName: string): Promise<ImportedDocument> {
+  refuseOversizedImages(data, fileName);
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes the buffer over: it gets a copy.
-    // No eval for font programs (CVE-2024-4367); text and images need none.
-    pdf = await getDocumentProxy(new Uint8Array(data), { stopAtErrors: true, isEvalSupported: false } as Parameters<typeof getDocumentProxy>[1]);
+    // No eval for font programs (CVE-2024-4367); text and images need none. An image over the photo
+    // pixel cap that pdf-images.ts could not see is dropped by pdf.js undecoded (maxImageSize).
+    pdf = await getDocumentProxy(new Uint8Array(data), { stopAtErrors: true, isEvalSupported: false, maxImageSize: MAX_PHOTO_PIXELS } as Parameters<typeof getDocumentProxy>[1]);
   } catch (err) {
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') throw refuse(`'${fileName}'은(는) 암호가 걸린 PDF입니다. 암호를 푼 PDF를 받아 다시 가져오세요.`);
@@ -186,7 +190,7 @@ export async function readPdf(data: Uint8Array, fileName: string): Promise<Impor
         if (img.width < 16 || img.height < 16) continue;
         let png: Buffer;
         try {
-          png = await sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: img.channels } }).png().toBuffer();
+          png = await sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: img.channels }, limitInputPixels: MAX_PHOTO_PIXELS }).png().toBuffer();
         } catch {
           doc.warnings.push(`${p[0]?.page ?? '?'}쪽의 그림 하나를 읽지 못했습니다.`);
           continue;

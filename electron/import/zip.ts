@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { LIMITS, refuse } from './limits';
 
 /**
@@ -6,16 +6,38 @@ import { LIMITS, refuse } from './limits';
  * size is checked before anything is inflated: entry count, each entry's declared and actual size
  * (zlib's maxOutputLength stops an entry that lies), the archive's total and the compression ratio.
  * Encrypted entries, ZIP64 and methods other than stored/deflate are refused, not guessed at.
+ *
+ * Other unzippers (JSZip inside mammoth) name an entry by its local header, not the central directory,
+ * and the last of two entries with one name wins: a file whose two directories disagree could have
+ * them inflate what was never checked. So each local header must repeat its central entry (name,
+ * method, flags, sizes, CRC), a name may appear once, and `validated()` hands on only what was read
+ * here, for zip-rebuild.ts to write out again.
  */
 
 export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** Where the entry's compressed bytes start (after its local header). */
+  dataOffset: number;
 }
+
+/** An entry as read and checked here: its compressed bytes, whose inflation matched size and CRC. */
+export interface ValidatedEntry {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  raw: Uint8Array;
+}
+
+/** Flag bits that change how an entry is read: encrypted (0), data descriptor (3), strong encryption (6). */
+const READ_FLAGS = 0b0100_1001;
+const DATA_DESCRIPTOR = 0b1000;
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -34,6 +56,7 @@ export function isCompoundFile(data: Uint8Array): boolean {
 export class ZipArchive {
   private readonly view: DataView;
   readonly entries = new Map<string, ZipEntry>();
+  private readonly checked = new Map<string, ValidatedEntry>();
   private inflated = 0;
 
   constructor(
@@ -71,6 +94,7 @@ export class ZipArchive {
       if (p + 46 > data.length || view.getUint32(p, true) !== CENTRAL) this.corrupt();
       const flags = view.getUint16(p + 8, true);
       const method = view.getUint16(p + 10, true);
+      const crc = view.getUint32(p + 16, true);
       const compressedSize = view.getUint32(p + 20, true);
       const size = view.getUint32(p + 24, true);
       const nameLen = view.getUint16(p + 28, true);
@@ -78,15 +102,44 @@ export class ZipArchive {
       const commentLen = view.getUint16(p + 32, true);
       const localOffset = view.getUint32(p + 42, true);
       if (p + 46 + nameLen > data.length) this.corrupt();
-      const name = decoder.decode(data.subarray(p + 46, p + 46 + nameLen));
+      const nameBytes = data.subarray(p + 46, p + 46 + nameLen);
+      const name = decoder.decode(nameBytes);
       p += 46 + nameLen + extraLen + commentLen;
       if (flags & 1) throw refuse(`'${this.label}'은(는) 암호가 걸린 문서입니다. 한글이나 워드에서 암호를 푼 뒤 다시 저장해 가져오세요.`);
+      if (this.entries.has(name)) throw refuse(`'${this.label}'에 같은 이름의 파일(${name.slice(0, 80)})이 두 번 들어 있습니다. 조작되었거나 손상된 문서라 가져오지 않았습니다.`);
+      // An unzipper that resolves '..' or a leading '/' would see two of these as one name.
+      if (/(?:^|\/)\.\.?(?:\/|$)|^\//.test(name)) this.mismatch(name);
       total += size;
       if (size > LIMITS.zipEntryBytes || total > LIMITS.zipTotalBytes) {
         throw refuse(`'${this.label}'의 압축을 풀면 너무 큽니다 (최대 ${LIMITS.zipTotalBytes / 1024 / 1024} MB). 압축 폭탄이거나 보도자료가 아닌 파일입니다.`);
       }
-      this.entries.set(name, { name, method, flags, compressedSize, size, localOffset });
+      const entry: ZipEntry = { name, method, flags, crc, compressedSize, size, localOffset, dataOffset: 0 };
+      entry.dataOffset = this.checkLocalHeader(entry, nameBytes);
+      this.entries.set(name, entry);
     }
+  }
+
+  private mismatch(name: string): never {
+    throw refuse(`'${this.label}'의 압축 목록과 파일 머리글이 맞지 않습니다 (${name.slice(0, 80)}). 조작되었거나 손상된 문서라 가져오지 않았습니다.`);
+  }
+
+  /** The local header must say what the central directory says; returns where the entry's bytes start. */
+  private checkLocalHeader(entry: ZipEntry, nameBytes: Uint8Array): number {
+    const { view, data } = this;
+    const p = entry.localOffset;
+    if (p + 30 > data.length || view.getUint32(p, true) !== LOCAL) this.corrupt();
+    const flags = view.getUint16(p + 6, true);
+    const nameLen = view.getUint16(p + 26, true);
+    const start = p + 30 + nameLen + view.getUint16(p + 28, true);
+    if (start + entry.compressedSize > data.length) this.corrupt();
+    const sameName = nameLen === nameBytes.length && nameBytes.every((b, i) => data[p + 30 + i] === b);
+    if (!sameName || (flags & READ_FLAGS) !== (entry.flags & READ_FLAGS) || view.getUint16(p + 8, true) !== entry.method) this.mismatch(entry.name);
+    // With a data descriptor the local header may leave CRC and sizes as zero; otherwise they must agree.
+    const local = [view.getUint32(p + 14, true), view.getUint32(p + 18, true), view.getUint32(p + 22, true)];
+    const central = [entry.crc, entry.compressedSize, entry.size];
+    const deferred = (entry.flags & DATA_DESCRIPTOR) !== 0 && local.every((v) => v === 0);
+    if (!deferred && local.some((v, i) => v !== central[i])) this.mismatch(entry.name);
+    return start;
   }
 
   has(name: string): boolean {
@@ -101,13 +154,7 @@ export class ZipArchive {
   read(name: string): Uint8Array {
     const entry = this.entries.get(name);
     if (!entry) this.corrupt();
-    const { view, data } = this;
-    const p = entry.localOffset;
-    if (p + 30 > data.length || view.getUint32(p, true) !== LOCAL) this.corrupt();
-    const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-    const end = start + entry.compressedSize;
-    if (end > data.length) this.corrupt();
-    const raw = data.subarray(start, end);
+    const raw = this.data.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     const bomb = () => refuse(`'${this.label}'의 압축을 풀면 너무 큽니다. 압축 폭탄이거나 손상된 파일입니다.`);
     if (entry.size > 4096 && entry.compressedSize > 0 && entry.size / entry.compressedSize > LIMITS.zipRatio) throw bomb();
     let out: Uint8Array;
@@ -123,10 +170,21 @@ export class ZipArchive {
     } else {
       throw refuse(`'${this.label}'은(는) 지원하지 않는 압축 방식(${entry.method})을 씁니다.`);
     }
-    if (out.length !== entry.size) this.corrupt();
-    this.inflated += out.length;
+    if (out.length !== entry.size || crc32(out) !== entry.crc) this.corrupt();
+    if (!this.checked.has(name)) {
+      this.inflated += out.length;
+      this.checked.set(name, { name, method: entry.method, crc: entry.crc, size: entry.size, raw });
+    }
     if (this.inflated > LIMITS.zipTotalBytes) throw bomb();
     return out;
+  }
+
+  /** Every entry, as read and checked by `read`: an entry not read yet is read now. */
+  validated(): ValidatedEntry[] {
+    return this.names().map((name) => {
+      if (!this.checked.has(name)) this.read(name);
+      return this.checked.get(name)!;
+    });
   }
 
   text(name: string): string {

@@ -29,7 +29,7 @@ function fields(): ArticleFields {
     deck: '',
     section: '경제',
     body: editorStateFromParagraphs(['첫 문단은 리드입니다.', '둘째 문단.']),
-    storyType: 'original',
+    storyType: 'straight',
     bylines: [{ name: NAME, title: TITLE, email: '' }],
   };
 }

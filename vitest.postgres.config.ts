@@ -24,6 +24,7 @@ export default defineConfig({
       'tests/integration/publish-batch.test.ts',
       'tests/integration/publish-bundle.test.ts',
       'tests/integration/publish-parts.test.ts',
+      'tests/integration/publish-target-secret.test.ts',
       'tests/integration/publish-ghost.test.ts',
       'tests/integration/publish-wordpress.test.ts',
       'tests/integration/search-owner.test.ts',

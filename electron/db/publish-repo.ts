@@ -119,21 +119,24 @@ export class PublishRepository {
     return r && { id: r.id, name: r.name, role: r.role, sections: JSON.parse(r.sections_json) as string[] };
   }
 
-  /** `secretSealed` undefined keeps the stored secret. */
+  /**
+   * `secretSealed` undefined keeps the stored secret, but only while the kind, address and user name stay
+   * as they were: a password belongs to the site and account it was typed for, so a target moved to
+   * another host or user has it dropped and asks for it again (as 저장소 does for PostgreSQL). Compared in
+   * the statement itself, against the row it replaces, so no concurrent save can slip between.
+   */
   async updateTarget(id: number, t: { kind: PublishTargetKind; name: string; url: string; username: string; folder: string; secretSealed?: string; now: string }): Promise<StoredTarget | undefined> {
-    const { changes } =
-      t.secretSealed === undefined
-        ? await this.db.run('UPDATE publish_targets SET kind = ?, name = ?, url = ?, username = ?, folder = ?, updated_at = ? WHERE id = ?', [t.kind, t.name, t.url, t.username, t.folder, t.now, id])
-        : await this.db.run('UPDATE publish_targets SET kind = ?, name = ?, url = ?, username = ?, folder = ?, secret_sealed = ?, updated_at = ? WHERE id = ?', [
-            t.kind,
-            t.name,
-            t.url,
-            t.username,
-            t.folder,
-            t.secretSealed,
-            t.now,
-            id,
-          ]);
+    const secret = t.secretSealed === undefined ? ['CASE WHEN kind = ? AND url = ? AND username = ? THEN secret_sealed ELSE NULL END', [t.kind, t.url, t.username]] as const : ['?', [t.secretSealed]] as const;
+    const { changes } = await this.db.run(`UPDATE publish_targets SET secret_sealed = ${secret[0]}, kind = ?, name = ?, url = ?, username = ?, folder = ?, updated_at = ? WHERE id = ?`, [
+      ...secret[1],
+      t.kind,
+      t.name,
+      t.url,
+      t.username,
+      t.folder,
+      t.now,
+      id,
+    ]);
     return changes === 0 ? undefined : this.target(id);
   }
 

@@ -62,6 +62,9 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
   };
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => d && { ...d, [key]: value });
+  // The server drops a stored password when the address or user changes (see publish-repo updateTarget): say so before saving.
+  const stored = draft?.id !== undefined ? targets.find((x) => x.id === draft.id && x.hasPassword) : undefined;
+  const keepsSecret = draft !== null && stored !== undefined && stored.url === draft.url.trim() && stored.username === draft.username.trim();
 
   return (
     <fieldset className="dialog__group" data-testid="publish-targets">
@@ -112,7 +115,7 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
               </label>
               <label className="field">
                 <span className="field__label">{t('publishPassword')}</span>
-                <input type="password" value={draft.password} maxLength={200} autoComplete="new-password" placeholder={draft.id !== undefined ? t('publishPasswordKeep') : ''} onChange={(e) => set('password', e.target.value)} data-testid="target-password" />
+                <input type="password" value={draft.password} maxLength={200} autoComplete="new-password" placeholder={keepsSecret ? t('publishPasswordKeep') : stored ? t('publishPasswordRetype') : ''} onChange={(e) => set('password', e.target.value)} data-testid="target-password" />
               </label>
               <label className="field">
                 <span className="field__label">{t('publishTakedown')}</span>
@@ -126,7 +129,7 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
             <>
               <label className="field">
                 <span className="field__label">{t('publishGhostKey')}</span>
-                <input type="password" value={draft.password} maxLength={200} autoComplete="new-password" spellCheck={false} placeholder={draft.id !== undefined ? t('publishGhostKeyKeep') : ''} onChange={(e) => set('password', e.target.value)} data-testid="target-ghost-key" />
+                <input type="password" value={draft.password} maxLength={200} autoComplete="new-password" spellCheck={false} placeholder={keepsSecret ? t('publishGhostKeyKeep') : stored ? t('publishGhostKeyRetype') : ''} onChange={(e) => set('password', e.target.value)} data-testid="target-ghost-key" />
                 <small className="field__hint">{t('publishGhostKeyHint')}</small>
               </label>
               <label className="field">

@@ -1,16 +1,18 @@
 /**
  * Backups of the database file: a compact, consistent copy made with VACUUM INTO while the app runs,
- * and a restore that copies a checked backup into the live database with SQLite's online backup API,
- * after saving the current state aside. Photos go into a pool shared by every backup (see
- * media/backup-pool.ts) and come back with a restore.
+ * and a restore that rebuilds the backup's rows under this build's schema (restore-rows.ts) and puts
+ * that database in place of the live one with SQLite's online backup API, after saving the current
+ * state aside. Photos go into a pool shared by every backup (see media/backup-pool.ts) and come back
+ * with a restore.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { AppError } from '../../shared/errors';
 import type { MediaBackupPool } from '../media/backup-pool';
-import type { Database } from './database';
-import { MIGRATIONS } from './migrations/index';
+import { UNTRUSTED_SCHEMA, type Database } from './database';
+import { ownerOnlyDir, ownerOnlyFile } from './owner-only';
+import { rebuildFromBackup } from './restore-rows';
 
 export interface BackupInfo {
   name: string;
@@ -31,10 +33,12 @@ function info(dir: string, name: string): BackupInfo {
   return { name, bytes: s.size, createdAt: s.mtime.toISOString() };
 }
 
-function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
-  return new Promise((resolve, reject) => {
-    const raw = new sqlite3.Database(file, mode, (err: Error | null) => (err ? reject(err) : resolve(raw)));
+async function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
+  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const db = new sqlite3.Database(file, mode, (err: Error | null) => (err ? reject(err) : resolve(db)));
   });
+  await new Promise<void>((resolve, reject) => raw.exec(UNTRUSTED_SCHEMA, (err: Error | null) => (err ? reject(err) : resolve())));
+  return raw;
 }
 
 /** node-sqlite3's online backup, which its type declarations leave out. */
@@ -47,27 +51,6 @@ type WithBackup = sqlite3.Database & {
 };
 
 const closeRaw = (raw: sqlite3.Database) => new Promise<void>((resolve) => raw.close(() => resolve()));
-
-/** Refuses a backup that is damaged or was written by a newer Byline, before anything is replaced. */
-async function checkBackup(file: string): Promise<void> {
-  let raw: sqlite3.Database | undefined;
-  try {
-    raw = await openRaw(file, sqlite3.OPEN_READONLY);
-    const rows = await new Promise<Array<{ quick_check: string }>>((resolve, reject) =>
-      raw!.all('PRAGMA quick_check', (err: Error | null, r: Array<{ quick_check: string }>) => (err ? reject(err) : resolve(r))),
-    );
-    if (rows[0]?.quick_check !== 'ok') throw new Error(rows.map((r) => r.quick_check).join('; '));
-    const version = await new Promise<number>((resolve, reject) =>
-      raw!.get('SELECT max(version) AS v FROM schema_migrations', (err: Error | null, r: { v: number }) => (err ? reject(err) : resolve(r.v))),
-    );
-    if (version > MIGRATIONS.at(-1)!.version) throw new AppError('STORAGE', '이 백업은 더 새로운 바이라인이 만든 것이라 복원할 수 없습니다.');
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('STORAGE', `백업 파일이 손상되었거나 바이라인 백업이 아닙니다: ${path.basename(file)} (${(err as Error).message}). 현재 데이터는 그대로입니다.`);
-  } finally {
-    if (raw) await closeRaw(raw);
-  }
-}
 
 /**
  * A shared PostgreSQL is one newsroom's, not this workstation's: it is backed up on the server (pg_dump,
@@ -101,7 +84,7 @@ export class BackupStore {
 
   async create(suffix = ''): Promise<BackupInfo> {
     if (this.db.engine === 'postgres') throw sharedServer();
-    mkdirSync(this.dir, { recursive: true });
+    ownerOnlyDir(this.dir);
     let name = `byline-${stamp(this.now())}${suffix}.sqlite3`;
     for (let i = 2; existsSync(path.join(this.dir, name)); i += 1) name = `byline-${stamp(this.now())}-${i}${suffix}.sqlite3`;
     // VACUUM INTO leaves what it wrote when the disk fills: write under a name the list never shows, and
@@ -110,6 +93,7 @@ export class BackupStore {
     rmSync(partial, { force: true });
     try {
       await this.db.run('VACUUM INTO ?', [partial]);
+      ownerOnlyFile(partial);
       // Photos first: a backup listed under its name has every photo its stories show.
       await this.photos?.save();
       renameSync(partial, path.join(this.dir, name));
@@ -120,34 +104,52 @@ export class BackupStore {
     return info(this.dir, name);
   }
 
-  /** Replaces every story with the backup's, keeping the state it replaces as a backup of its own. */
+  /**
+   * Replaces every story with the backup's, keeping the state it replaces as a backup of its own. The
+   * backup is copied aside and only read; what goes live is built from its rows by this build's
+   * migrations (restore-rows.ts), so a backup made by an older Byline comes back at the newest schema
+   * and nothing of the file's own schema (triggers, views) comes with it. Anything refused changes nothing.
+   */
   async restore(name: string): Promise<{ restored: BackupInfo; safety: BackupInfo }> {
     if (this.db.engine === 'postgres') throw sharedServer();
     if (!BACKUP_NAME.test(name) || !existsSync(path.join(this.dir, name))) throw new AppError('NOT_FOUND', `백업을 찾을 수 없습니다: ${name}`);
     const source = path.join(this.dir, name);
-    await checkBackup(source);
-    const safety = await this.create('-before-restore');
-    await this.db.exclusive(async () => {
-      const live = await openRaw(this.db.file, sqlite3.OPEN_READWRITE);
-      try {
-        await new Promise<void>((resolve, reject) => {
-          // filenameIsDest = false: the backup file is the source, this connection's database the destination.
-          const job = (live as WithBackup).backup(source, 'main', 'main', false, (err: Error | null) => {
-            if (err) return reject(err);
-            job.step(-1, (stepErr: Error | null) => {
-              if (stepErr) return reject(stepErr);
-              job.finish(() => resolve());
-            });
-          });
-        });
-      } finally {
-        await closeRaw(live);
+    ownerOnlyDir(this.dir);
+    const scratch = mkdtempSync(path.join(this.dir, '.restore-'));
+    try {
+      const copy = path.join(scratch, 'backup.sqlite3');
+      copyFileSync(source, copy);
+      ownerOnlyFile(copy);
+      const rebuilt = path.join(scratch, 'restored.sqlite3');
+      await rebuildFromBackup(copy, rebuilt);
+      const safety = await this.create('-before-restore');
+      await this.db.exclusive(() => copyInto(rebuilt, this.db.file));
+      if (this.photos) {
+        const ids = await this.db.all<{ id: string }>('SELECT id FROM media').catch(() => [] as Array<{ id: string }>);
+        await this.photos.restore(ids.map((r) => r.id));
       }
-    });
-    if (this.photos) {
-      const ids = await this.db.all<{ id: string }>('SELECT id FROM media').catch(() => [] as Array<{ id: string }>);
-      await this.photos.restore(ids.map((r) => r.id));
+      return { restored: info(this.dir, name), safety };
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
-    return { restored: info(this.dir, name), safety };
+  }
+}
+
+/** Copies the database `source` over `dest` page for page, in one step: readers see all of it or none. */
+async function copyInto(source: string, dest: string): Promise<void> {
+  const live = await openRaw(dest, sqlite3.OPEN_READWRITE);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // filenameIsDest = false: `source` is read, this connection's database written.
+      const job = (live as WithBackup).backup(source, 'main', 'main', false, (err: Error | null) => {
+        if (err) return reject(err);
+        job.step(-1, (stepErr: Error | null) => {
+          if (stepErr) return reject(stepErr);
+          job.finish(() => resolve());
+        });
+      });
+    });
+  } finally {
+    await closeRaw(live);
   }
 }

@@ -5,6 +5,7 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
+import { createOwnerOnlyFile, ownerOnlyFile } from './owner-only';
 import { loadRankExtension } from './rank-extension';
 import { AppError } from '../../shared/errors';
 
@@ -219,6 +220,13 @@ function openFailure(file: string, err: unknown): StorageError {
   return new StorageError('UNAVAILABLE', `데이터베이스를 준비하지 못했습니다: ${file} (${(raw as Error).message})`, { cause: raw });
 }
 
+/**
+ * Run first on every connection Byline opens. A database file can come from outside (a backup chosen
+ * for restore, a file copied in by hand): with the schema untrusted, its triggers, views and CHECKs
+ * may call only functions SQLite marks harmless, never one with side effects or an extension's.
+ */
+export const UNTRUSTED_SCHEMA = 'PRAGMA trusted_schema = OFF;';
+
 /** The page cache of each connection, in KiB. */
 const PAGE_CACHE_KIB = 65_536;
 
@@ -231,6 +239,13 @@ export async function openDatabase(file: string, options: { busyTimeoutMs?: numb
   // SQLite would open a write-protected file read-only without a word (and a crash-left WAL with it);
   // every save would then fail. Say so once, at the start, and touch nothing.
   if (!writable(path.dirname(file)) || !writable(file)) throw readOnlyFolder(file);
+  try {
+    createOwnerOnlyFile(file);
+    // Left by an older Byline at SQLite's 0644; new ones take the database file's mode.
+    for (const side of ['-wal', '-shm']) ownerOnlyFile(`${file}${side}`);
+  } catch (err) {
+    throw openFailure(file, err);
+  }
   const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
     const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err: Error | null) =>
       err ? reject(err) : resolve(db),
@@ -245,7 +260,7 @@ export async function openDatabase(file: string, options: { busyTimeoutMs?: numb
     // SQLite's default page cache (2 MB) is smaller than one search's pages on a large archive: reading
     // the shown stories' bodies evicted the index pages the next search needs. 64 MB holds both; it
     // fills only as pages are read.
-    await withBusyRetry(() => db.exec(`PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -${PAGE_CACHE_KIB};`));
+    await withBusyRetry(() => db.exec(`${UNTRUSTED_SCHEMA} PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -${PAGE_CACHE_KIB};`));
     const check = await db.all<{ quick_check: string }>('PRAGMA quick_check');
     if (check.length !== 1 || check[0]?.quick_check !== 'ok') {
       throw new StorageError(

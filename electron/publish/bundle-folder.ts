@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../../shared/errors';
 
 /*
  * A folder written whole or not at all: filled under a staging name beside its final place, then
@@ -71,4 +72,34 @@ export async function replaceFolder(root: string, name: string, fill: (staging: 
     throw err;
   }
   return final;
+}
+
+/** The contract's folder rule (shared/contract-publish.ts): a name, never a path. */
+const FOLDER_NAME = /^[\w.-]{1,100}$/;
+
+function outsideExports(folder: string, why: string): AppError {
+  return new AppError(
+    'VALIDATION',
+    `출고 대상의 HTML 묶음 폴더(${folder.slice(0, 100)})가 데이터 폴더의 exports 안이 아니어서 쓰거나 지우지 않았습니다 (${why}). 출고 대상 설정에서 폴더 이름을 다시 저장하세요.`,
+  );
+}
+
+/**
+ * Where a target's bundles go: <exportsDir>/<folder>, checked each time it is used, not only when the
+ * target was saved. The stored value may come from a restored or hand-edited database, and the folder
+ * on disk may have been replaced by a link: a `..`, a separator or a link leading elsewhere is refused,
+ * so neither an export nor a takedown's removal can reach outside exports.
+ */
+export async function bundleRoot(exportsDir: string, folder: string): Promise<string> {
+  if (!FOLDER_NAME.test(folder) || folder === '.' || folder === '..') throw outsideExports(folder, '폴더 이름에는 영문, 숫자, 점, 하이픈, 밑줄만 쓸 수 있습니다');
+  await mkdir(exportsDir, { recursive: true });
+  const base = await realpath(exportsDir);
+  const root = path.join(base, folder);
+  const info = await lstat(root).catch((err: unknown) => {
+    if (code(err) === 'ENOENT') return undefined;
+    throw err;
+  });
+  if (info?.isSymbolicLink()) throw outsideExports(folder, '다른 곳을 가리키는 링크입니다');
+  if (info && (await realpath(root)) !== root) throw outsideExports(folder, '다른 곳을 가리킵니다');
+  return root;
 }

@@ -15,6 +15,7 @@ import type { PublishRepository, StoredTarget } from '../db/publish-repo';
 import { takedownGhostPost } from '../publish/ghost';
 import { DEFAULT_GHOST_OPTIONS, GhostClient, type GhostOptions } from '../publish/ghost-client';
 import { sendToGhost } from '../publish/ghost-publish';
+import { bundleRoot } from '../publish/bundle-folder';
 import { bundlePhotoSrc, writeHtmlBundle } from '../publish/html-bundle';
 import type { SecretStore } from '../publish/secret-store';
 import { outgoingStory, type CorrectionNote, type OutgoingStory } from '../publish/story';
@@ -242,7 +243,7 @@ export class PublishService {
         const publicUrl = new URL(`${encodeURIComponent(input.articleId)}/`, target.url.endsWith('/') ? target.url : `${target.url}/`).href;
         await writeHtmlBundle({
           story,
-          root: path.join(this.deps.exportsDir, target.folder),
+          root: await bundleRoot(this.deps.exportsDir, target.folder),
           name: input.articleId,
           mediaDir: this.deps.mediaDir,
           publicUrl,
@@ -357,7 +358,7 @@ export class PublishService {
 
     if (target.kind === 'html-bundle') {
       try {
-        const root = path.join(this.deps.exportsDir, target.folder);
+        const root = await bundleRoot(this.deps.exportsDir, target.folder);
         const dir = path.join(root, input.articleId);
         if (path.dirname(dir) !== root) throw new AppError('VALIDATION', '기사 식별자가 올바르지 않습니다.');
         await rm(dir, { recursive: true, force: true });

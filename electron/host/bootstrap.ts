@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { ownerOnlyDir } from '../db/owner-only';
+import { secureDataDir } from './data-dir';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { EventBus } from '../api/event-bus';
 import { openStorage, type StorageChoice } from './open-storage';
@@ -100,7 +101,7 @@ export async function startBackend(options: {
   /** The saved storage choice; <data>/storage.json unless the host brings its own. */
   storageSettings?: StorageSettingsStore;
 }): Promise<Backend> {
-  mkdirSync(options.dataDir, { recursive: true });
+  secureDataDir(options.dataDir);
   const storage = options.storage ?? { engine: 'sqlite' };
   const { db } = await openStorage(storage, options.dataDir);
   const settings = new SettingsService(options.settingsStore);
@@ -123,7 +124,7 @@ export async function startBackend(options: {
   const workflow: WorkflowService = new WorkflowService({ store: workflowStore, articles });
   const profiles = new ProfileService(new ProfileRepository(db));
   const mediaDir = path.join(options.dataDir, MEDIA_DIR_NAME);
-  mkdirSync(mediaDir, { recursive: true });
+  ownerOnlyDir(mediaDir);
   const media = new MediaService({
     repo: new MediaRepository(db),
     files: new MediaFileStore(mediaDir),

@@ -20,6 +20,8 @@ export function settingsStoreOptions(dataDir: string) {
     defaults: DEFAULT_SETTINGS,
     // A hand-damaged file is set aside below rather than silently cleared.
     clearInvalidConfig: false,
+    // Preferences name the newsroom's CMS sites and accounts: the data folder's owner's only.
+    configFileMode: 0o600,
   };
 }
 

@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaId } from '../../shared/media';
+import { OWNER_DIR } from '../db/owner-only';
 
 /**
  * Photos in backups. A photo's files never change once stored (its folder is named by the SHA-256 of
@@ -18,7 +19,8 @@ export class MediaBackupPool {
 
   /** Copies into the pool every photo folder it does not hold yet; returns how many were added. */
   async save(): Promise<number> {
-    await mkdir(this.poolDir, { recursive: true });
+    await mkdir(this.poolDir, { recursive: true, mode: OWNER_DIR });
+    await chmod(this.poolDir, OWNER_DIR);
     const have = new Set(await photoFolders(this.poolDir));
     let added = 0;
     for (const id of await photoFolders(this.mediaDir)) {
@@ -58,7 +60,9 @@ async function copyFolder(source: string, targetRoot: string, id: string): Promi
   const partial = path.join(targetRoot, `.${id}.partial`);
   await rm(partial, { recursive: true, force: true });
   try {
-    await mkdir(partial, { recursive: true });
+    // The pool holds every photo of every backup, originals with their GPS among them: the owner's only.
+    await mkdir(partial, { recursive: true, mode: OWNER_DIR });
+    await chmod(partial, OWNER_DIR);
     for (const entry of await readdir(source, { withFileTypes: true })) {
       if (entry.isFile()) await copyFile(path.join(source, entry.name), path.join(partial, entry.name), constants.COPYFILE_FICLONE);
     }

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { access, chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../../shared/errors';
 import { MediaId, type ImageFormat, type RenditionFormat, type RenditionWidth } from '../../shared/media';
 import { storageFailure } from '../db/database';
+import { OWNER_DIR } from '../db/owner-only';
+import { realInside } from './inside-root';
 
 export interface StoredFile {
   name: string;
@@ -23,10 +26,15 @@ export function renditionName(width: RenditionWidth, format: RenditionFormat): s
 
 /** Read-only once written: a photo's files never change, and exported bundles link to them (publish/bundle-rendition.ts). */
 const READ_ONLY = 0o444;
+/** An original may carry GPS and is never linked into a bundle or served: its owner alone reads it. */
+const ORIGINAL_MODE = 0o400;
 
 async function writeDurably(file: string, data: Uint8Array): Promise<void> {
-  const handle = await open(file, 'wx', READ_ONLY);
+  const mode = path.basename(file).startsWith('original.') ? ORIGINAL_MODE : READ_ONLY;
+  const handle = await open(file, 'wx', mode);
   try {
+    // The umask may have narrowed the mode given to open; what a file may be is decided here.
+    await handle.chmod(mode);
     await handle.writeFile(data);
     await handle.sync();
   } finally {
@@ -62,18 +70,25 @@ export class MediaFileStore {
     return path.join(this.dirOf(id), name);
   }
 
-  /** True when every named file of the photo is there. */
+  /** True when every named file of the photo is there, inside the store. */
   async has(id: string, names: readonly string[]): Promise<boolean> {
     try {
-      await Promise.all(names.map((n) => access(this.fileOf(id, n))));
-      return true;
+      const found = await Promise.all(names.map(async (n) => (await realInside(this.root, this.fileOf(id, n))) !== undefined));
+      return found.every(Boolean);
     } catch {
       return false;
     }
   }
 
-  read(id: string, name: string): Promise<Buffer> {
-    return readFile(this.fileOf(id, name));
+  /** A photo's file; refused when its folder or file leads out of the store (a link put there by hand). */
+  async read(id: string, name: string): Promise<Buffer> {
+    const file = this.fileOf(id, name);
+    const real = await realInside(this.root, file);
+    if (!real) {
+      await access(file);
+      throw new AppError('FORBIDDEN', `사진 ${id.slice(0, 12)}…의 파일이 데이터 폴더의 사진 보관함 밖을 가리켜 읽지 않았습니다.`);
+    }
+    return readFile(real);
   }
 
   /**
@@ -85,7 +100,8 @@ export class MediaFileStore {
     const target = this.dirOf(id);
     const staging = path.join(this.root, STAGING, `${id}-${process.pid}-${randomBytes(6).toString('hex')}`);
     try {
-      await mkdir(staging, { recursive: true });
+      await mkdir(staging, { recursive: true, mode: OWNER_DIR });
+      await chmod(staging, OWNER_DIR);
       await Promise.all(files.map((f) => writeDurably(path.join(staging, f.name), f.data)));
       await syncDir(staging);
       try {

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseRenditionPath } from '../../shared/media';
 import { renditionName } from './file-store';
+import { realInside } from './inside-root';
 
 /** A rendition's content never changes under its path (the path names the photo's hash): cache it for good. */
 export const RENDITION_CACHE_CONTROL = 'private, max-age=31536000, immutable';
@@ -42,5 +43,8 @@ export async function findRendition(mediaRoot: string, pathname: string, materia
     if (made) info = await stat(file).catch(() => undefined);
   }
   if (!info?.isFile()) return undefined;
-  return { file, size: info.size, contentType: parsed.format === 'jpeg' ? 'image/jpeg' : 'image/webp' };
+  // A photo folder replaced by a link would serve whatever it leads to under a photo's address.
+  const real = await realInside(mediaRoot, file);
+  if (!real) return undefined;
+  return { file: real, size: info.size, contentType: parsed.format === 'jpeg' ? 'image/jpeg' : 'image/webp' };
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { ghostAdminToken, splitAdminKey } from './ghost-token';
+import { cmsFetch } from './address-guard';
 import { CmsError, DEFAULT_CMS_CLIENT_OPTIONS, withRetry, type CmsClientOptions, type CmsFailureKind } from './retry';
 
 /*
@@ -95,9 +96,10 @@ export class GhostClient {
     let text: string;
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
     try {
-      res = await fetch(this.url(path, options.query ?? {}), { method, headers, body, signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'error' });
+      res = await cmsFetch(this.url(path, options.query ?? {}), { method, headers, body, signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'error' });
       text = await res.text();
     } catch (err) {
+      if (err instanceof AppError) throw err; // a refused address (address-guard.ts): said as it is, never retried
       const name = (err as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError') {
         throw new GhostError('timeout', `Ghost 서버가 ${seconds}초 안에 답하지 않았습니다. 네트워크와 서버 상태를 확인하고 다시 출고하세요.`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleId } from './article';
+import { isRefusedHost, LINK_LOCAL_MESSAGE } from './link-local';
 import { ProfileId } from './profiles';
 
 const IsoTime = z.iso.datetime();
@@ -13,7 +14,7 @@ export type PublishTakedown = z.infer<typeof PublishTakedown>;
 
 export const PublishTargetId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
-/** An http(s) address without a user name or password in it (credentials travel in headers, never in URLs). */
+/** An http(s) address without a user name or password in it (credentials travel in headers, never in URLs), never link-local (shared/link-local.ts). */
 const WebAddress = z
   .string()
   .trim()
@@ -25,7 +26,14 @@ const WebAddress = z
     } catch {
       return false;
     }
-  }, 'http:// 또는 https:// 로 시작하는 주소를 쓰세요 (주소에 계정 정보를 넣지 마세요)');
+  }, 'http:// 또는 https:// 로 시작하는 주소를 쓰세요 (주소에 계정 정보를 넣지 마세요)')
+  .refine((s) => {
+    try {
+      return !isRefusedHost(new URL(s).hostname);
+    } catch {
+      return true; // the refinement above already said what is wrong
+    }
+  }, LINK_LOCAL_MESSAGE);
 
 /** A Ghost Admin API key as Ghost shows it under 설정 → 통합: "<24 hex>:<64 hex>". */
 export const GHOST_ADMIN_KEY_PATTERN = /^[0-9a-f]{24}:[0-9a-f]{64}$/;

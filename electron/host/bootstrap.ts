@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ownerOnlyDir } from '../db/owner-only';
-import { secureDataDir } from './data-dir';
+import { secureDataDir } from './secure-data-dir';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { EventBus } from '../api/event-bus';
 import { openStorage, type StorageChoice } from './open-storage';
@@ -101,7 +101,7 @@ export async function startBackend(options: {
   /** The saved storage choice; <data>/storage.json unless the host brings its own. */
   storageSettings?: StorageSettingsStore;
 }): Promise<Backend> {
-  secureDataDir(options.dataDir);
+  secureDataDir(options.dataDir, [SECRET_KEY_FILE_NAME, MEDIA_DIR_NAME, EXPORTS_DIR_NAME]);
   const storage = options.storage ?? { engine: 'sqlite' };
   const { db } = await openStorage(storage, options.dataDir);
   const settings = new SettingsService(options.settingsStore);

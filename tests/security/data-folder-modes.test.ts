@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, type Backend } from '../../electron/host/bootstrap';
@@ -60,9 +60,13 @@ describe.skipIf(process.platform === 'win32')('the data folder is its owner\'s o
     backend = undefined;
     for (const name of [DATABASE_FILE_NAME, 'settings.json', path.join('backups', backup)]) chmodSync(path.join(dataDir, name), 0o644);
     for (const name of ['', 'media', 'backups', path.join('backups', 'media')]) chmodSync(path.join(dataDir, name), 0o755);
+    // BYLINE_DATA_DIR may name a folder that holds other things: those are not Byline's to change.
+    writeFileSync(path.join(dataDir, 'run.sh'), '#!/bin/sh\n', { mode: 0o755 });
+    chmodSync(path.join(dataDir, 'run.sh'), 0o755);
 
     ({ backend } = await startTestBackend(dataDir));
     await ok(backend, 'articles.create', { headline: '다시 시작한 뒤' });
     expectPrivate(dataDir, photo, backup);
+    expect(mode(path.join(dataDir, 'run.sh'))).toBe(0o755);
   });
 });

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { cmsFetch } from './address-guard';
 import { CmsError, DEFAULT_CMS_CLIENT_OPTIONS, withRetry, type CmsClientOptions, type CmsFailureKind } from './retry';
+import { findFamily, settleFamily, strayNotes } from './wordpress-strays';
 
 /*
  * WordPress REST API with Application Passwords (Basic auth over the site's own address). Routes go as
@@ -259,14 +260,18 @@ export class WordPressClient {
     };
   }
 
-  /** Finds the story's post by its key (any status) or by the id recorded last time; updates it, or creates it. */
-  async upsertPost(d: PostData, knownId: number | undefined): Promise<{ post: WpPost; created: boolean }> {
-    return this.retried(async () => {
+  /**
+   * Finds the story's post by the id recorded last time or by its key (any status, the oldest of the key's
+   * slug family); updates it, or creates it. Then, unless this run's create was answered at its first try,
+   * tidies away the posts late creates left (wordpress-strays.ts); `notes` say so for the attempt's log.
+   */
+  async upsertPost(d: PostData, knownId: number | undefined): Promise<{ post: WpPost; created: boolean; notes: string[] }> {
+    const recorded = knownId;
+    let tries = 0;
+    const written = await this.retried(async () => {
+      tries += 1;
       let id = knownId;
-      if (id === undefined) {
-        const found = await this.request<WpPost[]>('GET', '/wp/v2/posts', { query: { slug: d.slug, status: 'any', _fields: 'id,link,status,slug' } });
-        id = found[0]?.id;
-      }
+      if (id === undefined) id = (await findFamily(this, d.slug))[0]?.id;
       if (id !== undefined) {
         try {
           return { post: await this.request<WpPost>('POST', `/wp/v2/posts/${id}`, { json: this.postBody(d) }), created: false };
@@ -274,12 +279,15 @@ export class WordPressClient {
           // Deleted on the site since: look it up by key, then create.
           if (!(err instanceof WordPressError && err.status === 404 && knownId !== undefined)) throw err;
           knownId = undefined;
-          const found = await this.request<WpPost[]>('GET', '/wp/v2/posts', { query: { slug: d.slug, status: 'any', _fields: 'id,link,status,slug' } });
+          const found = await findFamily(this, d.slug);
           if (found[0]) return { post: await this.request<WpPost>('POST', `/wp/v2/posts/${found[0].id}`, { json: this.postBody(d) }), created: false };
         }
       }
       return { post: await this.request<WpPost>('POST', '/wp/v2/posts', { json: this.postBody(d) }), created: true };
     });
+    if (written.created && tries === 1) return { ...written, notes: [] };
+    const { post, strays } = await settleFamily(this, d.slug, written.post, recorded, (id) => this.request<WpPost>('POST', `/wp/v2/posts/${id}`, { json: this.postBody(d) }));
+    return { post, created: written.created, notes: strayNotes(strays) };
   }
 }
 

@@ -20,6 +20,7 @@ import { bundlePhotoSrc, writeHtmlBundle } from '../publish/html-bundle';
 import type { SecretStore } from '../publish/secret-store';
 import { outgoingStory, type CorrectionNote, type OutgoingStory } from '../publish/story';
 import { DEFAULT_WORDPRESS_OPTIONS, WordPressClient, publishFailure, takedownPost, type WordPressOptions } from '../publish/wordpress';
+import { trashStrays } from '../publish/wordpress-strays';
 import type { ArticleService } from './articles';
 import type { MediaService } from './media';
 import type { WorkflowService } from './workflow';
@@ -286,7 +287,7 @@ export class PublishService {
       const tags: number[] = [];
       for (const tag of f.tags) tags.push(await wp.term('tags', tag));
       const record = await this.deps.repo.reserveKey(input.articleId, target.id, idempotencyKey(input.articleId, f.slug), at);
-      const { post } = await wp.upsertPost(
+      const { post, notes } = await wp.upsertPost(
         {
           slug: record.idempotencyKey,
           title: story.parts.headline,
@@ -305,7 +306,8 @@ export class PublishService {
       await this.deps.repo.setRemote(input.articleId, target.id, { remoteId: remote.id, remoteUrl: remote.url, version: approved.version }, at);
       const firstTime = record.remoteId === null;
       const result: PublishResult = embargoed ? 'scheduled' : firstTime ? 'published' : 'updated';
-      const note = embargoed ? null : await this.markPublished(input, approved.state, target, remote.url, '워드프레스');
+      const marked = embargoed ? null : await this.markPublished(input, approved.state, target, remote.url, '워드프레스');
+      const note = [...notes, ...(marked ? [marked] : [])].join(' ') || null;
       return attempt(result, { remoteId: remote.id, remoteUrl: remote.url, error: note, tries: wp.tries });
     } catch (err) {
       return attempt('failed', { remoteId: remote?.id, remoteUrl: remote?.url, error: publishFailure(err, password), tries: wp.tries });
@@ -384,10 +386,14 @@ export class PublishService {
     const wp = new WordPressClient({ url: target.url, username: target.username, password }, this.deps.wordpress ?? DEFAULT_WORDPRESS_OPTIONS);
     try {
       const post = await takedownPost(wp, Number(record.remoteId), target.takedown);
+      const strays = await trashStrays(wp, record.idempotencyKey, Number(record.remoteId));
+      const notes = strays.notes.join(' ');
+      // A duplicate still up keeps the withdrawn story public: the takedown is not done.
+      if (!strays.clean) return await attempt('failed', { error: notes, tries: wp.tries });
       if (post === null) {
-        return await attempt('withdrawn', { error: '워드프레스에 이 글이 이미 없습니다 (사이트에서 삭제됨). 공개된 글은 없습니다.', tries: wp.tries });
+        return await attempt('withdrawn', { error: `워드프레스에 이 글이 이미 없습니다 (사이트에서 삭제됨). 공개된 글은 없습니다. ${notes}`.trim(), tries: wp.tries });
       }
-      return await attempt('withdrawn', { remoteUrl: post.link || record.remoteUrl, tries: wp.tries });
+      return await attempt('withdrawn', { remoteUrl: post.link || record.remoteUrl, error: notes || null, tries: wp.tries });
     } catch (err) {
       return attempt('failed', { error: publishFailure(err, password), tries: wp.tries });
     }

@@ -7,8 +7,9 @@ import type { ImportRecord, ImportResult, ProposalField } from '../../shared/pre
 import type { Profile } from '../../shared/profiles';
 import type { ImportRepository } from '../db/import-repo';
 import { blockHtml, buildEditorState, type BodyPart } from '../import/body';
-import { convertDocument } from '../import/convert';
+import type { ImportedDocument } from '../import/document';
 import { analysePressRelease } from '../import/press-release';
+import { untrustedWork } from '../workers/untrusted';
 import type { MediaService } from './media';
 
 export interface ImportServiceDeps {
@@ -19,6 +20,8 @@ export interface ImportServiceDeps {
   defaultSection?: () => string;
   now?: () => Date;
   newId?: () => string;
+  /** Document to import document; the process's worker queue (workers/untrusted.ts) unless a test brings its own. */
+  convert?: (data: Uint8Array, fileName: string) => Promise<{ format: ImportRecord['format']; doc: ImportedDocument }>;
 }
 
 /** "(사진=과학기술정보통신부)" / "(사진 제공: …)" at a caption's end is the photo's credit. */
@@ -49,7 +52,8 @@ export class ImportService {
     const actor = input.actorId === undefined ? undefined : await this.deps.profile(input.actorId);
     if (input.actorId !== undefined && !actor) throw new AppError('VALIDATION', '선택한 사용자 프로필을 찾을 수 없습니다. 프로필을 다시 고르세요.');
 
-    const { format, doc } = await convertDocument(data, fileName);
+    // Off the main thread, in a worker with a time and heap limit: the file is untrusted.
+    const { format, doc } = await (this.deps.convert ?? ((d, n) => untrustedWork().convertDocument(d, n)))(data, fileName);
     const analysis = analysePressRelease(doc);
     const warnings = [...doc.warnings, ...analysis.warnings];
     const base = fileName.replace(/\.[^.]+$/, '').slice(0, 80) || '보도자료';

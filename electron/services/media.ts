@@ -6,10 +6,10 @@ import { StorageError } from '../db/database';
 import type { MediaPatch, MediaRepository, StoredRendition } from '../db/media-repo';
 import { exportJpeg } from '../media/export';
 import { MediaFileStore, originalName, renditionName } from '../media/file-store';
-import { readEmbeddedMetadata } from '../media/metadata';
 import { probeImage, renderRenditions } from '../media/renditions';
 import type { SharedOriginals } from '../media/shared-media-store';
 import { describeOther, sniffImageFormat } from '../media/sniff';
+import { untrustedWork } from '../workers/untrusted';
 
 export interface MediaServiceDeps {
   repo: MediaRepository;
@@ -90,7 +90,8 @@ export class MediaService {
     }
 
     const facts = await probeImage(data, format, fileName);
-    const [embedded, rendered] = await Promise.all([readEmbeddedMetadata(data), renderRenditions(data, fileName)]);
+    // exifr's parse is JavaScript: in a worker (workers/untrusted.ts); sharp already decodes off the event loop.
+    const [embedded, rendered] = await Promise.all([untrustedWork().readPhotoMetadata(data, fileName), renderRenditions(data, fileName)]);
     const stored = await this.deps.files.commit(id, [
       { name: originalName(format), data },
       ...rendered.map((r) => ({ name: renditionName(r.width, r.format), data: r.data })),

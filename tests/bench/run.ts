@@ -3,6 +3,7 @@
  * never as timed assertions in tests.
  */
 import { benchCounting } from './counting.bench';
+import { benchHostile } from './hostile.bench';
 import { benchLive } from './live.bench';
 import { benchNewsroom } from './newsroom.bench';
 import { benchPhoto } from './photo.bench';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   publish: benchPublish,
   live: benchLive,
   newsroom: benchNewsroom,
+  hostile: benchHostile,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,7 +4,8 @@ import type { MediaItem } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
 import { photosOf } from '../../shared/photo-refs';
 import type { GhostClient } from './ghost-client';
-import { bylineTag, featureCaption, GHOST_EXCERPT_MAX, ghostExcerpt, uploadImage, upsertPost, type GhostPost } from './ghost';
+import { ghostPostText } from './cms-fields';
+import { bylineTag, GHOST_EXCERPT_MAX, ghostExcerpt, uploadImage, upsertPost, type GhostPost } from './ghost';
 import type { OutgoingStory } from './story';
 
 /**
@@ -45,26 +46,20 @@ export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Pro
   const story = ctx.story((ref) => urls.get(ref.mediaId) ?? '');
   const f = ctx.fields;
   const lead = f.leadPhoto;
-  const excerpt = story.parts.deckLines.join(' ');
+  const text = ghostPostText(story);
   const record = await ctx.reserve(bylineTag(ctx.articleId));
   const { post, created } = await upsertPost(
     ghost,
     ctx.articleId,
     {
-      title: story.parts.headline,
-      html: story.contentHtml,
-      excerpt,
-      tags: [f.section, ...f.tags],
+      ...text,
       featureImage: lead ? (urls.get(lead.mediaId) ?? null) : null,
-      // The story's own caption and credit for the photo, as WordPress gets them on the featured image.
-      featureImageCaption: lead ? featureCaption(lead.caption, lead.credit) || null : null,
-      featureImageAlt: lead?.alt.trim() || null,
       status: ctx.embargoed ? 'scheduled' : 'published',
       publishedAt: ctx.embargoed && f.embargoAt ? new Date(f.embargoAt).toISOString() : undefined,
     },
     record.remoteId ?? undefined,
   );
   const notes: string[] = [];
-  if (ghostExcerpt(excerpt) !== excerpt.trim()) notes.push(`부제가 Ghost 요약 한도(${GHOST_EXCERPT_MAX}자)보다 길어 Ghost에는 부제의 앞부분만 요약으로 들어갔습니다. 본문과 사진은 그대로 올라갔습니다.`);
+  if (ghostExcerpt(text.excerpt) !== text.excerpt.trim()) notes.push(`부제가 Ghost 요약 한도(${GHOST_EXCERPT_MAX}자)보다 길어 Ghost에는 부제의 앞부분만 요약으로 들어갔습니다. 본문과 사진은 그대로 올라갔습니다.`);
   return { post, firstTime: created || record.remoteId === null, notes };
 }

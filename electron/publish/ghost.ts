@@ -1,4 +1,5 @@
-import { escapeHtml } from '../../shared/html-escape';
+import { ghostCaption, type GhostPostText } from './cms-fields';
+import { plainField, type HtmlField, type PlainField } from './cms-text';
 import { GhostClient, GhostError } from './ghost-client';
 import { asciiFileName } from './wordpress';
 
@@ -18,16 +19,9 @@ export interface GhostPost {
   updated_at: string;
 }
 
-export interface GhostPostData {
-  title: string;
-  html: string;
-  /** The deck; cut to Ghost's 300-character limit by ghostExcerpt. */
-  excerpt: string;
-  /** Section first: Ghost's primary tag is the first. */
-  tags: string[];
+/** The story's texts (cms-fields.ts: ghostPostText), the photo's address and the schedule. */
+export interface GhostPostData extends GhostPostText {
   featureImage: string | null;
-  featureImageCaption: string | null;
-  featureImageAlt: string | null;
   status: 'published' | 'scheduled';
   /** For a scheduled post: the embargo, UTC. */
   publishedAt?: string;
@@ -69,18 +63,16 @@ function cut(text: string, max: number): string {
  * break with "…" rather than failing the publish: the full deck still leads the story on the desk's
  * side, and Ghost shows the excerpt only in lists and link previews.
  */
-export function ghostExcerpt(deck: string): string {
-  return cut(deck, GHOST_EXCERPT_MAX);
+export function ghostExcerpt(deck: string): PlainField {
+  return plainField(cut(deck, GHOST_EXCERPT_MAX));
 }
 
-export function ghostAlt(alt: string): string {
-  return cut(alt, GHOST_ALT_MAX);
+export function ghostAlt(alt: string): PlainField {
+  return plainField(cut(alt, GHOST_ALT_MAX));
 }
 
 /** Ghost renders feature_image_caption as HTML: caption and credit, escaped, as WordPress gets them. */
-export function featureCaption(caption: string, credit: string): string {
-  return escapeHtml([caption.trim(), credit.trim()].filter(Boolean).join(' '));
-}
+export const featureCaption = ghostCaption;
 
 /** A photo uploaded once; the URL is kept per target and photo, so it is not uploaded again. */
 export async function uploadImage(ghost: GhostClient, p: GhostPhotoUpload): Promise<string> {
@@ -108,11 +100,29 @@ export function htmlCard(html: string): string {
   return `<!--kg-card-begin: html-->\n${html}\n<!--kg-card-end: html-->`;
 }
 
-function postBody(d: GhostPostData, articleId: string): Record<string, unknown> {
-  const names = [...new Set([...d.tags.map((t) => t.trim()).filter(Boolean), bylineTag(articleId)])];
+/** The card around converter markup is converter markup: the comments are fixed text. */
+function card(html: HtmlField): HtmlField {
+  return htmlCard(html) as HtmlField;
+}
+
+export interface GhostPostBody {
+  title: PlainField;
+  html: HtmlField;
+  custom_excerpt: PlainField | null;
+  tags: Array<{ name: PlainField }>;
+  feature_image: string | null;
+  feature_image_caption: HtmlField | null;
+  feature_image_alt: PlainField | null;
+  status: 'published' | 'scheduled';
+  published_at?: string;
+}
+
+/** What Ghost is sent for the story's post (built without the network, so tests read exactly this). */
+export function ghostPostBody(d: GhostPostData, articleId: string): GhostPostBody {
+  const names = [...new Set([...d.tags.map((t) => plainField(t.trim())).filter(Boolean), plainField(bylineTag(articleId))])];
   return {
     title: d.title,
-    html: htmlCard(d.html),
+    html: card(d.html),
     custom_excerpt: ghostExcerpt(d.excerpt) || null,
     tags: names.map((name) => ({ name })),
     feature_image: d.featureImage,
@@ -141,7 +151,7 @@ export async function findByTag(ghost: GhostClient, articleId: string): Promise<
 }
 
 /** Ghost takes an edit only with the updated_at it last gave out; a collision (someone saved meanwhile) is read again once. */
-async function put(ghost: GhostClient, current: GhostPost, body: Record<string, unknown>): Promise<GhostPost> {
+async function put(ghost: GhostClient, current: GhostPost, body: GhostPostBody | { status: 'draft' }): Promise<GhostPost> {
   const send = (updatedAt: string) =>
     ghost.request<{ posts: GhostPost[] }>('PUT', `posts/${encodeURIComponent(current.id)}/`, { query: { source: 'html' }, json: { posts: [{ ...body, updated_at: updatedAt }] } });
   try {
@@ -156,7 +166,7 @@ async function put(ghost: GhostClient, current: GhostPost, body: Record<string, 
 
 /** Finds the story's post by the id recorded last time or by its tag; updates it, or creates it. */
 export async function upsertPost(ghost: GhostClient, articleId: string, d: GhostPostData, knownId: string | undefined): Promise<{ post: GhostPost; created: boolean }> {
-  const body = postBody(d, articleId);
+  const body = ghostPostBody(d, articleId);
   return ghost.retried(async () => {
     // Deleted on the site since (404): look it up by its tag, then create.
     const current = (knownId ? await readPost(ghost, knownId) : undefined) ?? (await findByTag(ghost, articleId));

@@ -48,7 +48,7 @@ export function bundlePage(story: OutgoingStory, options: { agencyCredit: string
   const meta = `<div class="story-view__meta"><span class="story-view__by">${escapeHtml(names || options.agencyCredit)}</span><span class="story-view__date">${escapeHtml(
     portalDate(story.versionCreatedAt),
   )}</span></div>`;
-  let article = story.pageHtml;
+  let article: string = story.pageHtml;
   const anchor = ['\n<figure class="story-photo story-photo--lead"', '\n<div class="story-view__body">'].map((a) => article.indexOf(a)).find((i) => i >= 0);
   if (anchor !== undefined) article = `${article.slice(0, anchor)}\n${meta}${article.slice(anchor)}`;
   return [

@@ -5,6 +5,7 @@ import type { MediaItem, PhotoRef, RenditionFormat, RenditionWidth } from '../..
 import type { PhotoSrc } from '../../shared/photo-html';
 import { photosOf, type PlacedPhoto } from '../../shared/photo-refs';
 import { storyHtml, storyParts, type NewsroomTemplates, type StoryParts } from '../../shared/story-render';
+import { converterMarkup, type HtmlField } from './cms-text';
 
 /**
  * A story as it leaves Byline, whatever the target: the approved version's fields, rendered once by
@@ -20,9 +21,9 @@ export interface OutgoingStory {
   fields: ArticleFields;
   parts: StoryParts;
   /** Headline, deck, lead photo, body, bylines and attribution: the portal page's story block. */
-  pageHtml: string;
+  pageHtml: HtmlField;
   /** What a CMS post carries as its content: the body (credit-led), bylines and the attribution line; the lead photo goes as featured image. */
-  contentHtml: string;
+  contentHtml: HtmlField;
   /** The content as text, one block a line, for counts and ninjs. */
   contentText: string;
   /** Every photo the story shows, lead first, with the library's item where this machine has it. */
@@ -104,8 +105,8 @@ export function outgoingStory(input: {
     versionCreatedAt: input.versionCreatedAt,
     fields: input.fields,
     parts,
-    pageHtml,
-    contentHtml,
+    pageHtml: converterMarkup(pageHtml),
+    contentHtml: converterMarkup(contentHtml),
     contentText: htmlText(contentHtml),
     photos: photosOf(input.fields).map((ref) => ({ ref, item: input.media.get(ref.mediaId) })),
   };

@@ -1,7 +1,11 @@
 import { AppError } from '../../shared/errors';
+import { wordpressMediaText, wordpressTermName } from './cms-fields';
 import { cmsFetch } from './address-guard';
 import { CmsError, DEFAULT_CMS_CLIENT_OPTIONS, withRetry, type CmsClientOptions, type CmsFailureKind } from './retry';
+import { mediaBody, mediaUploadForm, postBody, termBody, type PostData, type WpPostBody } from './wordpress-payload';
 import { findFamily, settleFamily, strayNotes } from './wordpress-strays';
+
+export type { PostData } from './wordpress-payload';
 
 /*
  * WordPress REST API with Application Passwords (Basic auth over the site's own address). Routes go as
@@ -91,19 +95,6 @@ export interface WpPost {
 export interface WpMedia {
   id: number;
   source_url: string;
-}
-
-export interface PostData {
-  slug: string;
-  title: string;
-  content: string;
-  excerpt: string;
-  status: 'publish' | 'future';
-  /** For a scheduled post: the embargo, UTC. */
-  dateGmt?: string;
-  categories: number[];
-  tags: number[];
-  featuredMedia: number;
 }
 
 export interface PhotoUpload {
@@ -199,14 +190,16 @@ export class WordPressClient {
     }
   }
 
-  /** A category or tag by its exact name, made if missing. */
+  /** A category or tag by its exact name as typed, made if missing. */
   async term(taxonomy: 'categories' | 'tags', name: string): Promise<number> {
+    // Searched as stored: WordPress strips what looks like a tag from a search, and keeps names escaped.
+    const escaped = wordpressTermName(name);
     return this.retried(async () => {
-      const found = await this.request<Array<{ id: number; name: string }>>('GET', `/wp/v2/${taxonomy}`, { query: { search: name, per_page: 100, _fields: 'id,name' } });
-      const hit = found.find((t) => decodeEntities(t.name) === name);
+      const found = await this.request<Array<{ id: number; name: string }>>('GET', `/wp/v2/${taxonomy}`, { query: { search: escaped, per_page: 100, _fields: 'id,name' } });
+      const hit = found.find((t) => decodeEntities(t.name) === name.trim());
       if (hit) return hit.id;
       try {
-        return (await this.request<{ id: number }>('POST', `/wp/v2/${taxonomy}`, { json: { name } })).id;
+        return (await this.request<{ id: number }>('POST', `/wp/v2/${taxonomy}`, { json: termBody(escaped) })).id;
       } catch (err) {
         // Made meanwhile (or by a create whose answer was lost): WordPress names the one that exists.
         const termId = err instanceof WordPressError && err.wpCode === 'term_exists' ? err.data?.term_id : undefined;
@@ -219,8 +212,8 @@ export class WordPressClient {
   /** A photo, uploaded once per site (found again by its slug), with this story's caption, alt text and credit. */
   async photo(p: PhotoUpload, known: number | undefined): Promise<WpMedia> {
     const slug = `byline-photo-${p.mediaId.slice(0, 16)}`;
-    const caption = [p.caption.trim(), p.credit.trim()].filter(Boolean).join(' ');
-    const texts = { caption, alt_text: p.alt.trim(), description: p.credit.trim() ? `사진: ${p.credit.trim()}` : '' };
+    const fields = wordpressMediaText(p, slug);
+    const texts = mediaBody(fields);
     if (known !== undefined) {
       try {
         return await this.retried(() => this.request<WpMedia>('POST', `/wp/v2/media/${known}`, { json: texts }));
@@ -235,29 +228,13 @@ export class WordPressClient {
       // A retry after a lost answer finds the upload instead of making a second attachment.
       const again = await this.request<WpMedia[]>('GET', '/wp/v2/media', { query: { slug, _fields: 'id,source_url' } });
       if (again[0]) return this.request<WpMedia>('POST', `/wp/v2/media/${again[0].id}`, { json: texts });
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), asciiFileName(p.fileName, p.mediaId));
-      form.append('slug', slug);
-      form.append('title', p.caption.trim().slice(0, 100) || slug);
-      form.append('caption', texts.caption);
-      form.append('alt_text', texts.alt_text);
-      form.append('description', texts.description);
+      const form = mediaUploadForm({ bytes, name: asciiFileName(p.fileName, p.mediaId) }, slug, fields);
       return this.request<WpMedia>('POST', '/wp/v2/media', { form });
     });
   }
 
-  private postBody(d: PostData): Record<string, unknown> {
-    return {
-      slug: d.slug,
-      title: d.title,
-      content: d.content,
-      excerpt: d.excerpt,
-      status: d.status,
-      ...(d.dateGmt ? { date_gmt: d.dateGmt } : {}),
-      categories: d.categories,
-      tags: d.tags,
-      featured_media: d.featuredMedia,
-    };
+  private postBody(d: PostData): WpPostBody {
+    return postBody(d);
   }
 
   /**

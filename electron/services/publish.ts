@@ -15,6 +15,7 @@ import type { PublishRepository, StoredTarget } from '../db/publish-repo';
 import { takedownGhostPost } from '../publish/ghost';
 import { DEFAULT_GHOST_OPTIONS, GhostClient, type GhostOptions } from '../publish/ghost-client';
 import { sendToGhost } from '../publish/ghost-publish';
+import { wordpressPostText } from '../publish/cms-fields';
 import { bundleRoot } from '../publish/bundle-folder';
 import { bundlePhotoSrc, writeHtmlBundle } from '../publish/html-bundle';
 import type { SecretStore } from '../publish/secret-store';
@@ -290,9 +291,7 @@ export class PublishService {
       const { post, notes } = await wp.upsertPost(
         {
           slug: record.idempotencyKey,
-          title: story.parts.headline,
-          content: story.contentHtml,
-          excerpt: story.parts.deckLines.join(' '),
+          ...wordpressPostText(story),
           status: embargoed ? 'future' : 'publish',
           dateGmt: embargoed ? wpGmt(f.embargoAt!) : undefined,
           categories,

@@ -12,6 +12,8 @@ import type { PublishAttempt, PublishTarget } from '../../shared/contract-publis
 import type { Result } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
 import { seed } from '../fixtures/seed';
+import { HOSTILE_TEXT, hostileApprovedStory } from '../security/support/hostile-story';
+import { liveProblems, parseFragment, squash, visibleText } from '../security/support/live-html';
 import { testStorage } from './support/backend';
 import { approvedSeedStory, ok, type ApprovedStory } from './support/publish-story';
 import { makeTempDir, removeTempDirs } from './support/temp';
@@ -205,6 +207,37 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     expect(rows).not.toContain(ghost.key.split(':')[1]);
   });
 
+
+  it('markup typed into headline, deck, tags, captions, credits and alt reaches readers as the text typed; nothing runs or loads, in the API or on the public page', async () => {
+    const s = await hostileApprovedStory(backend, HOSTILE_TEXT, photoSeed());
+    const t = await target();
+    const attempt = await run(s, t.id);
+    expect(attempt, attempt.error ?? '').toMatchObject({ result: 'published', error: null });
+    const p = await post(attempt.remoteId!);
+    const f = s.fields;
+    // Ghost keeps title, excerpt, alt text and tag names as text (its editor and themes escape them); the caption and the body are HTML.
+    expect(p.title).toBe(f.headline);
+    expect(p.custom_excerpt).toBe(f.deck);
+    expect(p.feature_image_alt).toBe(s.lead.alt);
+    expect(p.tags.map((tag) => tag.name)).toEqual([f.section, ...f.tags, `#byline-${s.article.id}`]);
+    const problems: string[] = [];
+    for (const [where, html, typed] of [
+      ['feature_image_caption', p.feature_image_caption ?? '', [`${s.lead.caption} ${s.lead.credit}`]],
+      ['html', p.html, [`본문 ${HOSTILE_TEXT}`, s.inline.caption, s.inline.credit, `[뉴스출처 : ${f.sourceAttribution}]`]],
+    ] as const) {
+      for (const problem of liveProblems(html, ghost.url)) problems.push(`${where}: ${problem}`);
+      for (const text of typed) if (!visibleText(html).includes(squash(text))) problems.push(`${where}: does not show ${text}`);
+    }
+    expect(problems).toEqual([]);
+
+    // The public page, as Ghost's theme renders it: Ghost's own scripts, none of the story's.
+    const page = parseFragment(await (await fetch(p.url)).text());
+    const scripts = Array.from(page.querySelectorAll('script')).map((el) => el.textContent ?? '');
+    expect(scripts.filter((code) => code.includes('alert(1)'))).toEqual([]);
+    expect(Array.from(page.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => /^on/i.test(a.name) || (a.name === 'src' && a.value === 'x')))).toEqual([]);
+    const shown = squash(page.body.textContent ?? '');
+    for (const text of [f.headline, f.deck, `${s.lead.caption} ${s.lead.credit}`]) expect(shown).toContain(squash(text));
+  });
   it("a deck longer than Ghost's 300-character excerpt is cut at a word for it, and the attempt tells the desk", async () => {
     const deck = Array.from({ length: 6 }, () => seed.deck).join(' ');
     expect(Array.from(deck).length).toBeGreaterThan(300);

@@ -11,6 +11,8 @@ import type { PublishAttempt, PublishTarget } from '../../shared/contract-publis
 import type { Result } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
 import { seed } from '../fixtures/seed';
+import { HOSTILE_TEXT, hostileApprovedStory } from '../security/support/hostile-story';
+import { liveProblems, parseFragment, squash, visibleText } from '../security/support/live-html';
 import { approvedSeedStory, ok, type ApprovedStory } from './support/publish-story';
 import { makeTempDir, removeTempDirs } from './support/temp';
 import { WpProxy } from './support/wp-proxy';
@@ -140,7 +142,8 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     const content = post.content.raw;
     for (const paragraph of seed.body) expect(content).toContain(`<p>${paragraph.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</p>`);
     expect(content.split(`(${seed.creditLine})`).length - 1).toBe(1);
-    expect(content).toContain(seed.attributionLine);
+    // A "[" in text goes as a character reference, so WordPress never reads it as a shortcode.
+    expect(content).toContain(seed.attributionLine.replace('[', '&#91;'));
     expect(content).toContain(`<span class="story-photo__caption">${s.inline.caption.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</span>`);
     const categories = await wpGet<Array<{ name: string }>>('/wp/v2/categories', { include: post.categories.join(','), _fields: 'name' });
     expect(categories.map((c) => c.name)).toEqual([seed.section]);
@@ -160,7 +163,8 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
       slug: `byline-photo-${s.inline.mediaId.slice(0, 16)}`,
       context: 'edit',
     });
-    expect(inlineMedia[0]).toMatchObject({ caption: { raw: `${s.inline.caption} ${s.inline.credit}` }, alt_text: s.inline.alt });
+    // WordPress reads a caption as HTML: it went escaped.
+    expect(inlineMedia[0]).toMatchObject({ caption: { raw: `${s.inline.caption.replace('<', '&lt;').replace('>', '&gt;')} ${s.inline.credit}` }, alt_text: s.inline.alt });
     expect(path.basename(inlineMedia[0]!.source_url)).toMatch(/^IBM-MOU-[0-9a-f]{12}(-\d+)?\.jpg$/);
     expect(content).toContain(`<img src="${inlineMedia[0]!.source_url}"`);
 
@@ -175,6 +179,61 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     const log = await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: s.article.id });
     expect(log.map((a) => a.result)).toEqual(['updated', 'published']);
     expect(JSON.stringify(log)).not.toContain(wp.password);
+  });
+
+  it('markup typed into headline, deck, section, tags, bylines, 뉴스출처, captions, credits and alt reaches readers as the text typed; nothing runs or loads', async () => {
+    const s = await hostileApprovedStory(backend, HOSTILE_TEXT, photoSeed());
+    const t = await target();
+    const attempt = await run(s, t.id);
+    expect(attempt, attempt.error ?? '').toMatchObject({ result: 'published', error: null });
+    const site = new URL(wp.url).origin;
+    type Field = { raw: string; rendered: string };
+    type Post = { title: Field; excerpt: Field; content: Field; categories: number[]; tags: number[]; featured_media: number };
+    const post = await wpGet<Post>(`/wp/v2/posts/${attempt.remoteId}`, { context: 'edit' });
+    const problems: string[] = [];
+    const check = (where: string, html: string, typed: string[]) => {
+      for (const p of liveProblems(html, site)) problems.push(`${where}: ${p}`);
+      const shown = visibleText(html);
+      for (const text of typed) if (!shown.includes(squash(text))) problems.push(`${where}: does not show ${JSON.stringify(text)} but ${JSON.stringify(shown.slice(0, 300))}`);
+    };
+    const f = s.fields;
+    // Rendered is what readers get (WordPress's filters applied); raw is what themes calling the_title() print.
+    for (const view of ['raw', 'rendered'] as const) {
+      check(`title.${view}`, post.title[view], [f.headline]);
+      if (visibleText(post.title[view]) !== squash(f.headline)) problems.push(`title.${view} shows more or less than typed`);
+      check(`excerpt.${view}`, post.excerpt[view], [f.deck]);
+    }
+    check('content.rendered', post.content.rendered, ['본문 ' + HOSTILE_TEXT, `[뉴스출처 : ${f.sourceAttribution}]`, s.inline.caption, s.inline.credit, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ']);
+    check('content.raw', post.content.raw, []);
+
+    for (const ref of [s.lead, s.inline]) {
+      const [media] = await wpGet<Array<{ id: number; title: Field; caption: Field; description: Field; alt_text: string }>>('/wp/v2/media', {
+        slug: `byline-photo-${ref.mediaId.slice(0, 16)}`,
+        context: 'edit',
+      });
+      const viewed = await wpGet<{ description: { rendered: string } }>(`/wp/v2/media/${media!.id}`);
+      for (const view of ['raw', 'rendered'] as const) {
+        check(`media title.${view}`, media!.title[view], [ref.caption.slice(0, 60)]);
+        check(`media caption.${view}`, media!.caption[view], [`${ref.caption} ${ref.credit}`]);
+        check(`media description.${view}`, media!.description[view], [`사진: ${ref.credit}`]);
+      }
+      check('media description (view)', viewed.description.rendered, [`사진: ${ref.credit}`]);
+      // Themes print alt text with esc_attr, which leaves character references as they are.
+      const alts = [`<img alt="${media!.alt_text}">`, viewed.description.rendered].flatMap((html) => Array.from(parseFragment(html).querySelectorAll('img')).map((img) => img.getAttribute('alt')));
+      for (const alt of alts) if (alt !== ref.alt) problems.push(`alt shows ${JSON.stringify(alt)}`);
+    }
+    expect(problems).toEqual([]);
+
+    const categories = await wpGet<Array<{ name: string }>>('/wp/v2/categories', { include: post.categories.join(','), _fields: 'name' });
+    expect(categories.map((c) => visibleText(c.name))).toEqual([squash(f.section)]);
+    const tags = await wpGet<Array<{ name: string }>>('/wp/v2/tags', { include: post.tags.join(','), _fields: 'name' });
+    expect(tags.map((c) => visibleText(c.name))).toEqual(f.tags.map(squash));
+
+    // Again: the same terms are found by their names as typed, not made a second time.
+    const again = await run(s, t.id);
+    expect(again, again.error ?? '').toMatchObject({ result: 'updated', error: null });
+    expect((await wpGet<Post>(`/wp/v2/posts/${attempt.remoteId}`, { context: 'edit' })).categories).toEqual(post.categories);
+    expect(proxy.seen.filter((r) => r.method === 'POST' && /^\/wp\/v2\/(categories|tags)$/.test(r.route))).toHaveLength(2);
   });
 
   it('a create whose answer was dropped is found by its key, not made twice', async () => {
@@ -277,7 +336,7 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     type Post = { id: number; title: { raw: string }; content: { raw: string } };
     let post = await wpGet<Post>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' });
     expect(post.title.raw).toBe(seed.headline);
-    expect(post.content.raw).toMatch(/<p class="story-view__correction">\[정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 장관 이름 &lt;오기&gt; 바로잡음<\/p>/);
+    expect(post.content.raw).toMatch(/<p class="story-view__correction">&#91;정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 장관 이름 &lt;오기&gt; 바로잡음<\/p>/);
 
     // A later correction keeps the first note; the newsroom's "[정정보도]" title prefix, when chosen.
     await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'wordpress', name: t.name, url: t.url, username: t.username, correctionPrefix: true });

@@ -1,15 +1,16 @@
 import path from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
-import { DEFAULT_META, fieldsOf, type Article, type ArticleFields } from '../../shared/article';
+import { outgoingStory, type OutgoingStory } from '../../electron/publish/story';
+import { ArticleFields as ArticleFieldsSchema, DEFAULT_META, fieldsOf, type Article, type ArticleFields } from '../../shared/article';
 import type { SerializedNodeShape } from '../../shared/editor-state';
 import type { Result } from '../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { storyHtml, storyParts } from '../../shared/story-render';
 import { startTestBackend } from '../integration/support/backend';
 import { makeTempDir, removeTempDirs } from '../integration/support/temp';
-import { exportProblems, xssVectors, type XssVector } from './support/safe-export';
+import { bundleHtml, cmsFields, CMS_ORIGIN, fieldKind, ninjsBoth, stringFields } from './support/cms-payloads';
+import { exportProblems, pageProblems, parseHtml, xssVectors, type XssVector } from './support/safe-export';
 
 /**
  * Imported stories never pass the paste sanitiser: a batch import or a client other than the editor
@@ -39,7 +40,7 @@ async function ok<T>(method: string, input: unknown): Promise<T> {
 /** HTML parsers drop NUL from text and fold whitespace; compare what a reader would see. */
 const squash = (s: string) => s.replaceAll('\u0000', '').replace(/\s+/g, ' ').trim();
 /** jsdom without its console: a vector's unparsable CSS is expected here, not news. */
-const parse = (html: string) => new JSDOM(`<!doctype html><body>${html}</body>`, { virtualConsole: new VirtualConsole() }).window.document;
+const parse = (html: string) => parseHtml(html);
 
 /** Every URL-ish attribute value of the vector, decoded as a browser decodes it (entities, NUL...). */
 function urlsOf(vector: XssVector): string[] {
@@ -96,6 +97,128 @@ describe('export of stories imported with hostile content', () => {
         for (const p of exportProblems(html)) problems.push(`${vector.id}: ${p}`);
         const shown = parse(html).body.textContent ?? '';
         if (!squash(shown).includes(squash(vector.html).slice(0, 40))) problems.push(`${vector.id}: planted text did not survive as text`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+/** A story as a CMS gets it: every vector in every typed field, both photos carrying it in caption, credit and alt. */
+function hostileOutgoing(vector: XssVector, newsroom: typeof DEFAULT_SETTINGS.newsroom): OutgoingStory {
+  const photo = (n: string) => ({ mediaId: n.repeat(64), caption: vector.html.slice(0, 1000), credit: vector.html.slice(0, 200), alt: vector.html.slice(0, 150) });
+  const fields = ArticleFieldsSchema.parse({
+    ...DEFAULT_META,
+    headline: vector.html.slice(0, 300),
+    deck: `${vector.html}\n${vector.id}`,
+    section: vector.html.slice(0, 50),
+    body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [text(vector.html)] }, { type: 'photo', version: 1, ...photo('b') }] } },
+    bylines: [{ name: vector.html.slice(0, 50).trim() || 'x', email: '', title: vector.html.slice(0, 30).trim() }],
+    sourceAttribution: vector.html.slice(0, 100).trim(),
+    summary: vector.html,
+    tags: [`태그 ${vector.html}`.slice(0, 50).trim()],
+    leadPhoto: photo('a'),
+  });
+  return outgoingStory({
+    articleId: '00000000-0000-4000-8000-000000000001',
+    version: 3,
+    createdAt: '2026-03-05T01:00:00.000Z',
+    versionCreatedAt: '2026-03-05T01:20:00.000Z',
+    fields,
+    newsroom,
+    photoSrc: (ref, width, format) => `${CMS_ORIGIN}/uploads/${ref.mediaId}-${width}.${format}`,
+    media: new Map(),
+  });
+}
+
+/** What each field that carries typed text must show: exactly the text, as typed. */
+function typedTexts(story: OutgoingStory): Record<string, string> {
+  const f = story.fields;
+  const lead = f.leadPhoto!;
+  const deck = story.parts.deckLines.join(' ');
+  const out: Record<string, string> = {
+    'wordpress.post.title': story.parts.headline,
+    'wordpress.post.excerpt': deck,
+    'ghost.post.title': story.parts.headline,
+    'ghost.post.custom_excerpt': deck,
+    'ghost.post.feature_image_caption': `${lead.caption.trim()} ${lead.credit.trim()}`,
+    'ghost.post.feature_image_alt': lead.alt.trim(),
+  };
+  story.photos.forEach(({ ref }, i) => {
+    for (const via of ['media', 'upload']) {
+      out[`wordpress.${via}.${i}.title`] = Array.from(ref.caption.trim()).slice(0, 100).join('');
+      out[`wordpress.${via}.${i}.caption`] = `${ref.caption.trim()} ${ref.credit.trim()}`;
+      out[`wordpress.${via}.${i}.alt_text`] = ref.alt.trim();
+      out[`wordpress.${via}.${i}.description`] = `사진: ${ref.credit.trim()}`;
+    }
+  });
+  [f.section, ...f.tags].forEach((name, i) => {
+    out[`wordpress.term.${i}.name`] = name.trim();
+    out[`ghost.post.tags.${i}.name`] = name.trim();
+  });
+  return out;
+}
+
+/** Outside tags, WordPress's the_content would run a shortcode at "[" and embed a paragraph that is a bare URL. */
+const shortcodeProblems = (html: string) =>
+  html
+    .split(/(<[^>]*>)/)
+    .filter((_, i) => i % 2 === 0)
+    .flatMap((t) => [...(t.includes('[') ? ['a "[" WordPress would read as a shortcode'] : []), ...(/https?:\/\//i.test(t) ? ['a URL WordPress would embed'] : [])]);
+
+describe('every text field of every target, with the vectors in every typed field', () => {
+  const hostileNewsroom = (v: XssVector) => ({ ...DEFAULT_SETTINGS.newsroom, agencyCredit: v.html.slice(0, 50) });
+
+  it(`WordPress post, media and terms, Ghost post and image: ${vectors.length} vectors`, () => {
+    const problems: string[] = [];
+    for (const vector of vectors) {
+      const story = hostileOutgoing(vector, hostileNewsroom(vector));
+      const typed = typedTexts(story);
+      const sent = cmsFields(story);
+      for (const [path, value] of sent) {
+        const kind = fieldKind(path);
+        const at = `${vector.id} ${path}`;
+        if (!kind) problems.push(`${at}: a text field no test knows how the CMS reads`);
+        if (kind === 'html' || kind === 'shortcodes') for (const p of exportProblems(value, { photos: true })) problems.push(`${at}: ${p}`);
+        if (kind === 'shortcodes') for (const p of shortcodeProblems(value)) problems.push(`${at}: ${p}`);
+        const want = typed[path];
+        if (want === undefined) continue;
+        if (kind === 'plain' && value !== want) problems.push(`${at}: sent ${JSON.stringify(value.slice(0, 60))}, typed ${JSON.stringify(want.slice(0, 60))}`);
+        if (kind === 'html' || kind === 'shortcodes') {
+          const doc = parse(value);
+          if (doc.body.children.length > 0 || squash(doc.body.textContent ?? '') !== squash(want)) problems.push(`${at}: shows ${JSON.stringify((doc.body.textContent ?? '').slice(0, 60))}, typed ${JSON.stringify(want.slice(0, 60))}`);
+        }
+      }
+      const content = sent.filter(([path]) => path === 'wordpress.post.content' || path === 'ghost.post.html');
+      for (const [path, html] of content) if (!squash(parse(html).body.textContent ?? '').includes(squash(vector.html).slice(0, 40))) problems.push(`${vector.id} ${path}: planted text did not survive as text`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it(`HTML bundle (head and body) and ninjs 2.2 and 3.1: ${vectors.length} vectors`, () => {
+    const problems: string[] = [];
+    for (const vector of vectors) {
+      const newsroom = hostileNewsroom(vector);
+      const story = hostileOutgoing(vector, newsroom);
+      const f = story.fields;
+      const page = bundleHtml(story, newsroom.agencyCredit);
+      for (const p of pageProblems(page)) problems.push(`${vector.id} bundle: ${p}`);
+      const doc = parseHtml(page, false);
+      // A parser shows NUL in a title as U+FFFD.
+      if (squash(doc.title.replaceAll('\uFFFD', '')) !== squash(story.parts.headline)) problems.push(`${vector.id} bundle: <title> shows ${JSON.stringify(doc.title.slice(0, 60))}`);
+      const shown = squash(doc.body.textContent ?? '');
+      for (const want of [story.parts.headline, f.leadPhoto!.caption, f.leadPhoto!.credit, f.bylines[0]!.name]) if (!shown.includes(squash(want))) problems.push(`${vector.id} bundle: does not show ${JSON.stringify(want.slice(0, 60))}`);
+
+      for (const [version, doc2] of ninjsBoth(story, newsroom.agencyCredit)) {
+        const all: Array<[string, string]> = [];
+        stringFields(doc2, version, all);
+        const bodies = (doc2 as { bodies: Array<{ value: string } & Record<string, string>> }).bodies;
+        for (const [i, body] of bodies.entries()) {
+          if ((body.contentType ?? body.contenttype) === 'text/html') for (const p of exportProblems(body.value, { photos: true })) problems.push(`${vector.id} ${version} bodies.${i}: ${p}`);
+        }
+        // Every other string is plain text in JSON: the typed text itself, never escaped.
+        const plain = new Set(all.filter(([path]) => !/\.bodies\.\d+\.value$/.test(path)).map(([, v]) => v));
+        const typedPlain = [story.parts.headline, f.summary.trim(), f.sourceAttribution.trim(), f.leadPhoto!.caption.trim(), f.leadPhoto!.alt.trim(), f.leadPhoto!.credit.trim(), f.section, f.tags[0]!, newsroom.agencyCredit];
+        for (const want of typedPlain.filter(Boolean)) if (!plain.has(want)) problems.push(`${version} ${vector.id}: no field holds ${JSON.stringify(want.slice(0, 60))} as typed`);
       }
     }
     expect(problems).toEqual([]);

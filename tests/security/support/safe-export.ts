@@ -9,6 +9,14 @@ export interface XssVector {
   html: string;
 }
 
+/** One window's parser for every check: a JSDOM per string would make a corpus run take minutes. Its documents run no scripts. */
+const parser = new new JSDOM('', { virtualConsole: new VirtualConsole() }).window.DOMParser();
+
+/** A document as a browser parses it, for a whole page or (wrapped in a body) a fragment. */
+export function parseHtml(html: string, fragment = true): Document {
+  return parser.parseFromString(fragment ? `<!doctype html><body>${html}</body>` : html, 'text/html');
+}
+
 export function xssVectors(): XssVector[] {
   return (JSON.parse(readFileSync(path.join(projectRoot, 'tests', 'fixtures', 'xss-vectors.json'), 'utf8')) as { vectors: XssVector[] }).vectors;
 }
@@ -45,17 +53,68 @@ const ALLOWED: Record<string, readonly string[]> = {
   a: ['href', 'rel'],
 };
 
+/** The photo markup of shared/photo-html.ts, in a story with photos. */
+const PHOTO_ALLOWED: Record<string, readonly string[]> = {
+  figure: ['class'],
+  picture: [],
+  source: ['type', 'srcset', 'sizes'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'loading'],
+  figcaption: [],
+  span: ['class'],
+};
+
+/** The page around a bundle's story (electron/publish/html-bundle.ts). */
+const PAGE_ALLOWED: Record<string, readonly string[]> = {
+  html: ['lang'],
+  head: [],
+  body: [],
+  meta: ['charset', 'name', 'content', 'http-equiv'],
+  title: [],
+  style: [],
+};
+
+/** Where a picture may come from: an http(s) address, or a path inside the bundle. */
+function pictureUrlProblem(name: string, value: string): string | undefined {
+  const urls = name === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [value];
+  for (const url of urls) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(withoutControls(url))?.[1]?.toLowerCase();
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return `picture from ${scheme}: in ${name}`;
+    if (url.startsWith('//')) return `picture from another host in ${name}`;
+  }
+  return undefined;
+}
+
 /**
  * Problems in an exported story's HTML, parsed as a browser would (jsdom, scripts off): any element
  * or attribute outside what the converter emits (so no script, style, meta, base, iframe, object,
  * embed, form, svg, math, img...), any on* handler, and any link that is not http(s) or mailto.
  */
-export function exportProblems(html: string): string[] {
+export function exportProblems(html: string, options: { photos?: boolean } = {}): string[] {
+  const doc = parseHtml(html);
+  return elementProblems(Array.from(doc.body.querySelectorAll('*')), options.photos ? { ...ALLOWED, ...PHOTO_ALLOWED } : ALLOWED);
+}
+
+/**
+ * A bundle's whole page: the story block as exportProblems with photos, and around it only the head
+ * Byline writes (charset, viewport, its Content-Security-Policy, the title, the fixed style sheet).
+ */
+export function pageProblems(page: string): string[] {
+  const doc = parseHtml(page, false);
+  const problems = elementProblems([doc.documentElement, ...Array.from(doc.documentElement.querySelectorAll('*'))], { ...ALLOWED, ...PHOTO_ALLOWED, ...PAGE_ALLOWED });
+  for (const el of Array.from(doc.querySelectorAll('meta, title, style'))) if (el.parentElement !== doc.head) problems.push(`<${el.localName}> outside the head`);
+  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+    const kind = meta.getAttribute('http-equiv') ?? meta.getAttribute('name') ?? (meta.hasAttribute('charset') ? 'charset' : '');
+    if (!['Content-Security-Policy', 'viewport', 'charset'].includes(kind)) problems.push(`meta ${kind}`);
+  }
+  if (doc.querySelectorAll('title, style').length !== 2) problems.push('a title or style sheet more or fewer than one each');
+  return problems;
+}
+
+function elementProblems(elements: Element[], allowlist: Record<string, readonly string[]>): string[] {
   const problems: string[] = [];
-  const doc = new JSDOM(`<!doctype html><body>${html}</body>`, { virtualConsole: new VirtualConsole() }).window.document;
-  for (const el of Array.from(doc.body.querySelectorAll('*'))) {
+  for (const el of elements) {
     const tag = el.localName;
-    const allowed = ALLOWED[tag];
+    const allowed = allowlist[tag];
     if (!allowed || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
       problems.push(`element <${tag}>`);
       continue;
@@ -63,7 +122,12 @@ export function exportProblems(html: string): string[] {
     for (const attr of Array.from(el.attributes)) {
       if (/^on/i.test(attr.name)) problems.push(`handler ${attr.name} on <${tag}>`);
       else if (!allowed.includes(attr.name)) problems.push(`attribute ${attr.name} on <${tag}>`);
-      if (/(java|vb|live)script:|data:/i.test(withoutControls(attr.value))) problems.push(`dangerous URL in ${attr.name}: ${attr.value.slice(0, 80)}`);
+      // Alt text is text: a typed "javascript:" there is shown, never followed.
+      if (attr.name !== 'alt' && /(java|vb|live)script:|data:/i.test(withoutControls(attr.value))) problems.push(`dangerous URL in ${attr.name}: ${attr.value.slice(0, 80)}`);
+      if (['src', 'srcset'].includes(attr.name)) {
+        const problem = pictureUrlProblem(attr.name, attr.value);
+        if (problem) problems.push(`${problem} on <${tag}>`);
+      }
     }
     if (tag === 'a') {
       const href = el.getAttribute('href') ?? '';

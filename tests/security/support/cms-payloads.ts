@@ -1,0 +1,77 @@
+import { ghostPostText, wordpressMediaText, wordpressPostText, wordpressTermName } from '../../../electron/publish/cms-fields';
+import { ghostPostBody } from '../../../electron/publish/ghost';
+import { bundlePage } from '../../../electron/publish/html-bundle';
+import { ninjs2, ninjs3 } from '../../../electron/publish/ninjs';
+import type { OutgoingStory } from '../../../electron/publish/story';
+import { mediaBody, mediaUploadForm, postBody, termBody } from '../../../electron/publish/wordpress-payload';
+import { idempotencyKey } from '../../../electron/services/publish';
+
+/*
+ * Every payload Byline sends for one story, built by the same functions the publishers call, with
+ * each string field at a path ("wordpress.post.title", "ghost.post.tags.0.name"), and what each
+ * CMS makes of that field, as its documentation and the real peers show (not as Byline's code says).
+ */
+
+export const CMS_ORIGIN = 'https://cms.example';
+
+/**
+ * html: read as HTML (must hold nothing that runs or loads, and show exactly what was typed);
+ * shortcodes: as html, and WordPress also runs shortcodes and embeds there (the_content);
+ * plain: kept and shown as text; fixed: a key, a URL, a date or a word Byline chooses.
+ */
+export type FieldKind = 'html' | 'shortcodes' | 'plain' | 'fixed';
+
+const KINDS: Array<[RegExp, FieldKind]> = [
+  [/^wordpress\.post\.(title|excerpt)$/, 'html'],
+  [/^wordpress\.post\.content$/, 'shortcodes'],
+  [/^wordpress\.post\.(slug|status|date_gmt)$/, 'fixed'],
+  [/^wordpress\.(media|upload)\.\d+\.title$/, 'html'],
+  [/^wordpress\.(media|upload)\.\d+\.(caption|alt_text|description)$/, 'shortcodes'],
+  [/^wordpress\.upload\.\d+\.slug$/, 'fixed'],
+  [/^wordpress\.term\.\d+\.name$/, 'html'],
+  [/^ghost\.post\.(title|custom_excerpt|feature_image_alt)$/, 'plain'],
+  [/^ghost\.post\.tags\.\d+\.name$/, 'plain'],
+  [/^ghost\.post\.(html|feature_image_caption)$/, 'html'],
+  [/^ghost\.post\.(feature_image|status|published_at)$/, 'fixed'],
+];
+
+export function fieldKind(path: string): FieldKind | undefined {
+  return KINDS.find(([re]) => re.test(path))?.[1];
+}
+
+/** Every string in a JSON-ish value, by path. */
+export function stringFields(value: unknown, path: string, out: Array<[string, string]>): void {
+  if (typeof value === 'string') out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => stringFields(v, `${path}.${i}`, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) stringFields(v, `${path}.${k}`, out);
+}
+
+/** The WordPress and Ghost payloads of a story, every string field with its path. */
+export function cmsFields(story: OutgoingStory): Array<[string, string]> {
+  const f = story.fields;
+  const out: Array<[string, string]> = [];
+  const post = postBody({ slug: idempotencyKey(story.articleId, f.slug), ...wordpressPostText(story), status: 'publish', categories: [1], tags: [2], featuredMedia: 3 });
+  stringFields(post, 'wordpress.post', out);
+  story.photos.forEach(({ ref }, i) => {
+    const texts = wordpressMediaText(ref, `byline-photo-${ref.mediaId.slice(0, 16)}`);
+    stringFields(mediaBody(texts), `wordpress.media.${i}`, out);
+    const form = mediaUploadForm({ bytes: new Uint8Array([0xff, 0xd8]), name: 'photo.jpg' }, `byline-photo-${ref.mediaId.slice(0, 16)}`, texts);
+    for (const [key, value] of form.entries()) if (typeof value === 'string') out.push([`wordpress.upload.${i}.${key}`, value]);
+  });
+  [f.section, ...f.tags].filter((t) => t.trim()).forEach((name, i) => stringFields(termBody(wordpressTermName(name)), `wordpress.term.${i}`, out));
+  const lead = f.leadPhoto ? `${CMS_ORIGIN}/content/images/lead.jpg` : null;
+  stringFields(ghostPostBody({ ...ghostPostText(story), featureImage: lead, status: 'published' }, story.articleId), 'ghost.post', out);
+  return out;
+}
+
+export function bundleHtml(story: OutgoingStory, agencyCredit: string): string {
+  return bundlePage(story, { agencyCredit });
+}
+
+export function ninjsBoth(story: OutgoingStory, agencyCredit: string): Array<[string, unknown]> {
+  const href = (ref: { mediaId: string }, width: number, format: string) => `${CMS_ORIGIN}/photos/${ref.mediaId}/${width}.${format}`;
+  return [
+    ['ninjs3', ninjs3(story, href, { copyrightHolder: agencyCredit, url: `${CMS_ORIGIN}/index.html` })],
+    ['ninjs2', ninjs2(story, href, { copyrightHolder: agencyCredit, url: `${CMS_ORIGIN}/index.html` })],
+  ];
+}

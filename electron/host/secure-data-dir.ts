@@ -23,11 +23,18 @@ function bylineEntries(): Set<string> {
  * that holds other things too; photo folders need no walk, as media/ is closed.
  */
 export function secureDataDir(dir: string, own: readonly string[]): void {
-  ownerOnlyDir(dir);
   const names = new Set([...bylineEntries(), ...own]);
-  narrow(dir, (name) => names.has(name) || name.startsWith(`${SETTINGS_FILE_NAME}.unreadable-`));
-  narrow(path.join(dir, BACKUPS_DIR_NAME), (name) => BACKUP_NAME.test(name) || name === 'media');
+  try {
+    ownerOnlyDir(dir);
+    narrow(dir, (name) => names.has(name) || name.startsWith(`${SETTINGS_FILE_NAME}.unreadable-`));
+    narrow(path.join(dir, BACKUPS_DIR_NAME), (name) => BACKUP_NAME.test(name) || name === 'media');
+  } catch (err) {
+    // A read-only mount is the database's to refuse, in words that say so (db/database.ts openDatabase).
+    if (!UNCHANGEABLE.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+  }
 }
+
+const UNCHANGEABLE = new Set(['EROFS', 'EPERM', 'EACCES']);
 
 function narrow(dir: string, ours: (name: string) => boolean): void {
   let entries;

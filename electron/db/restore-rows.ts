@@ -109,16 +109,21 @@ export async function rebuildFromBackup(backupFile: string, target: string): Pro
   try {
     // A scratch file: thrown away if anything fails, and made durable by the copy into the live file.
     await db.exec('PRAGMA synchronous = OFF');
-    await db.run('ATTACH DATABASE ? AS src', [backupFile]).catch((err: unknown) => {
-      throw damaged(backupFile, (err as Error).message);
-    });
+    const attach = () =>
+      db.run('ATTACH DATABASE ? AS src', [backupFile]).catch((err: unknown) => {
+        throw damaged(backupFile, (err as Error).message);
+      });
+    await attach();
     const check = await db.all<{ quick_check: string }>('PRAGMA src.quick_check').catch((err: unknown) => {
       throw damaged(backupFile, (err as Error).message);
     });
     if (check[0]?.quick_check !== 'ok') throw damaged(backupFile, check.map((r) => r.quick_check).slice(0, 3).join('; '));
     const version = await bylineVersion(db, backupFile);
-    // The tables as the backup's Byline had them, so that every later migration reshapes the rows as it did.
+    // The tables as the backup's Byline had them, so that every later migration reshapes the rows as it
+    // did. Migrations name tables without a schema: the backup is detached while they run.
+    await db.exec('DETACH DATABASE src');
     await migrate(db, { target: version });
+    await attach();
     await copyRows(db, backupFile);
     await db.exec('DETACH DATABASE src');
     await migrate(db);

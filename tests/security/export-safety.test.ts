@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
+import { converterMarkup, htmlField, wordpressContent } from '../../electron/publish/cms-text';
 import { outgoingStory, type OutgoingStory } from '../../electron/publish/story';
 import { ArticleFields as ArticleFieldsSchema, DEFAULT_META, fieldsOf, type Article, type ArticleFields } from '../../shared/article';
 import type { SerializedNodeShape } from '../../shared/editor-state';
@@ -222,5 +223,20 @@ describe('every text field of every target, with the vectors in every typed fiel
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('cms-text', () => {
+  it('escapes typed text exactly once: a literal "&amp;" reaches readers as "&amp;"', () => {
+    expect(htmlField('AI & 반도체 <특집>')).toBe('AI &amp; 반도체 &lt;특집&gt;');
+    expect(htmlField('&amp; &lt;')).toBe('&amp;amp; &amp;lt;');
+    expect(parse(htmlField('"따옴표" \'작은\' &amp;')).body.textContent).toBe('"따옴표" \'작은\' &amp;');
+  });
+
+  it('neutralises shortcodes and bare-URL embeds in WordPress content, leaving tags and attribute values alone', () => {
+    const html = converterMarkup('<p>[audio src=&quot;x&quot;] https://www.youtube.com/watch?v=1</p>\n<p><a href="http://[::1]/a" rel="noopener noreferrer">[링크] http://b.example</a></p>');
+    const out = wordpressContent(html);
+    expect(out).toBe('<p>&#91;audio src=&quot;x&quot;] https&#58;//www.youtube.com/watch?v=1</p>\n<p><a href="http://[::1]/a" rel="noopener noreferrer">&#91;링크] http&#58;//b.example</a></p>');
+    expect(parse(out).body.textContent).toBe(parse(html).body.textContent);
   });
 });

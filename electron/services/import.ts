@@ -44,6 +44,7 @@ export class ImportService {
   constructor(private readonly deps: ImportServiceDeps) {
     this.now = deps.now ?? (() => new Date());
     this.newId = deps.newId ?? (() => crypto.randomUUID());
+    if (!deps.convert) void untrustedWork().warm();
   }
 
   async importDocument(input: { fileName: string; data: Uint8Array; actorId?: string }): Promise<ImportResult> {

@@ -32,6 +32,8 @@ export interface PoolOptions {
 
 interface Task {
   message: { kind: string } & Record<string, unknown>;
+  /** A worker being started ahead of need: jobs wait for it rather than start another cold one. */
+  warm?: boolean;
   resolve: (reply: JobAnswer) => void;
   reject: (err: PoolFailure) => void;
 }
@@ -45,15 +47,16 @@ export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly queue: Task[] = [];
   private running = 0;
+  private warming = 0;
   private nextId = 1;
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {}
 
-  run(message: Task['message']): Promise<JobAnswer> {
+  run(message: Task['message'], options: { warm?: boolean } = {}): Promise<JobAnswer> {
     if (this.closed) return Promise.reject(new PoolFailure('closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ message, resolve, reject });
+      this.queue.push({ message, resolve, reject, warm: options.warm });
       this.pump();
     });
   }
@@ -71,6 +74,8 @@ export class WorkerPool {
 
   private pump(): void {
     while (this.running < this.options.size && this.queue.length > 0) {
+      // A worker that is loading its code will be ready sooner than a new one started now.
+      if (this.warming > 0 && this.idle.length === 0 && !this.queue[0]!.warm) return;
       this.running += 1;
       this.start(this.queue.shift()!);
     }
@@ -79,6 +84,7 @@ export class WorkerPool {
   private start(task: Task): void {
     const worker = this.idle.pop() ?? this.options.spawn();
     worker.ref();
+    if (task.warm) this.warming += 1;
     const id = this.nextId++;
     let settled = false;
     const finish = (failure: PoolFailure | undefined, reply?: JobAnswer) => {
@@ -89,6 +95,7 @@ export class WorkerPool {
       worker.off('error', onError);
       worker.off('exit', onExit);
       this.running -= 1;
+      if (task.warm) this.warming -= 1;
       if (failure) {
         void worker.terminate().catch(() => undefined);
         task.reject(failure);

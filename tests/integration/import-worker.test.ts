@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { UntrustedWork } from '../../electron/workers/untrusted';
+import { UntrustedWork, untrustedWork } from '../../electron/workers/untrusted';
+import type { Result } from '../../shared/errors';
+import type { MediaItem } from '../../shared/media';
+import { startTestBackend } from './support/backend';
 import { makeHtmlPage, releasePhoto, RELEASE } from './support/documents';
 import { makeLongHtml } from './support/hostile-documents';
+import { IPTC, newsPhoto } from './support/images';
+import { makeTempDir, removeTempDirs } from './support/temp';
 
 /**
  * The untrusted-file worker queue (electron/workers/untrusted.ts) on its own: a file that takes too
@@ -61,8 +66,34 @@ describe('untrusted documents convert in a worker', () => {
     expect(work.load).toMatchObject({ running: 0, queued: 0, idle: 1 });
   });
 
+  it('has a file arriving while the first worker loads wait for it instead of starting a second', async () => {
+    work = new UntrustedWork({ size: 2 });
+    const warming = work.warm();
+    const { format } = await work.convertDocument(new Uint8Array(Buffer.from(makeHtmlPage(await releasePhoto()))), '보도자료.html');
+    await warming;
+    expect(format).toBe('html');
+    expect(work.load).toMatchObject({ running: 0, queued: 0, idle: 1 });
+  });
+
   it('keeps AppError codes and Korean messages from inside the worker', async () => {
     work = new UntrustedWork({ size: 1 });
     await expect(work.convertDocument(new Uint8Array(Buffer.from('그냥 글입니다')), '메모.txt')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/HWPX, DOCX, PDF, HTML/) });
+  });
+});
+
+describe('untrusted photos: the embedded texts are parsed in the worker', () => {
+  it('reads the IPTC caption of a photo through the worker queue', async () => {
+    const { backend } = await startTestBackend(makeTempDir('byline-photo-worker-'));
+    try {
+      const before = untrustedWork().answered['photo-metadata'];
+      const data = new Uint8Array(await newsPhoto({ width: 400, height: 300, seed: 5, iptc: [[IPTC.caption, '워커가 읽은 설명']] }));
+      const result = (await backend.dispatch('media.import', { fileName: '사진.jpg', data })) as Result<{ item: MediaItem }>;
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.item.caption).toBe('워커가 읽은 설명');
+      expect(untrustedWork().answered['photo-metadata']).toBe(before + 1);
+    } finally {
+      await backend.close();
+      removeTempDirs();
+    }
   });
 });

@@ -42,6 +42,13 @@ describe('untrusted documents convert in a worker', () => {
     expect(ticks).toBeGreaterThanOrEqual(20);
   });
 
+  it('refuses a file whose conversion outgrows the worker heap, and carries on', async () => {
+    work = new UntrustedWork({ size: 1, timeoutMs: 120_000, heapMb: 128 });
+    await expect(work.convertDocument(slowPage(), '큰.html')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/메모리/) });
+    const { format } = await work.convertDocument(new Uint8Array(Buffer.from(makeHtmlPage(await releasePhoto()))), '보도자료.html');
+    expect(format).toBe('html');
+  });
+
   it('costs one worker only: another file converts meanwhile, and the queue goes on after the refusal', async () => {
     work = new UntrustedWork({ size: 2, timeoutMs: 2_000, heapMb: 512 });
     const page = new Uint8Array(Buffer.from(makeHtmlPage(await releasePhoto())));

@@ -74,17 +74,20 @@ export function ghostAlt(alt: string): PlainField {
 /** Ghost renders feature_image_caption as HTML: caption and credit, escaped, as WordPress gets them. */
 export const featureCaption = ghostCaption;
 
+/** An image upload carries no text of the story: an ASCII file name and the photo's key (its caption goes with the post). */
+export function imageUploadForm(p: Pick<GhostPhotoUpload, 'mediaId' | 'fileName'>, bytes: Uint8Array): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), asciiFileName(p.fileName, p.mediaId));
+  form.append('purpose', 'image');
+  form.append('ref', p.mediaId);
+  return form;
+}
+
 /** A photo uploaded once; the URL is kept per target and photo, so it is not uploaded again. */
 export async function uploadImage(ghost: GhostClient, p: GhostPhotoUpload): Promise<string> {
   const bytes = await p.bytes();
   // Not idempotent on Ghost's side: a retry after a lost answer leaves one unused file there, never a second post.
-  const answer = await ghost.retried(() => {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), asciiFileName(p.fileName, p.mediaId));
-    form.append('purpose', 'image');
-    form.append('ref', p.mediaId);
-    return ghost.request<{ images: Array<{ url: string }> }>('POST', 'images/upload/', { form });
-  });
+  const answer = await ghost.retried(() => ghost.request<{ images: Array<{ url: string }> }>('POST', 'images/upload/', { form: imageUploadForm(p, bytes) }));
   const url = answer.images?.[0]?.url;
   if (!url) throw new GhostError('answer', 'Ghost가 사진을 받았다고 했지만 사진 주소를 알려 주지 않았습니다. 다시 출고하세요.');
   return url;

@@ -181,6 +181,7 @@ describe('every text field of every target, with the vectors in every typed fiel
         if (!kind) problems.push(`${at}: a text field no test knows how the CMS reads`);
         if (kind === 'html' || kind === 'shortcodes') for (const p of exportProblems(value, { photos: true })) problems.push(`${at}: ${p}`);
         if (kind === 'shortcodes') for (const p of shortcodeProblems(value)) problems.push(`${at}: ${p}`);
+        if (kind === 'filename' && !/^[A-Za-z0-9_-]+\.jpg$/.test(value)) problems.push(`${at}: file name ${JSON.stringify(value.slice(0, 60))}`);
         const want = typed[path];
         if (want === undefined) continue;
         if (kind === 'plain' && value !== want) problems.push(`${at}: sent ${JSON.stringify(value.slice(0, 60))}, typed ${JSON.stringify(want.slice(0, 60))}`);

@@ -1,8 +1,9 @@
 import { ghostPostText, wordpressMediaText, wordpressPostText, wordpressTermName } from '../../../electron/publish/cms-fields';
-import { ghostPostBody } from '../../../electron/publish/ghost';
+import { ghostPostBody, imageUploadForm } from '../../../electron/publish/ghost';
 import { bundlePage } from '../../../electron/publish/html-bundle';
 import { ninjs2, ninjs3 } from '../../../electron/publish/ninjs';
 import type { OutgoingStory } from '../../../electron/publish/story';
+import { asciiFileName } from '../../../electron/publish/wordpress';
 import { mediaBody, mediaUploadForm, postBody, termBody } from '../../../electron/publish/wordpress-payload';
 import { idempotencyKey } from '../../../electron/services/publish';
 
@@ -17,9 +18,10 @@ export const CMS_ORIGIN = 'https://cms.example';
 /**
  * html: read as HTML (must hold nothing that runs or loads, and show exactly what was typed);
  * shortcodes: as html, and WordPress also runs shortcodes and embeds there (the_content);
- * plain: kept and shown as text; fixed: a key, a URL, a date or a word Byline chooses.
+ * plain: kept and shown as text; fixed: a key, a URL, a date or a word Byline chooses;
+ * filename: an uploaded file's name, made by Byline from the photo's (ASCII letters, digits, hyphens).
  */
-export type FieldKind = 'html' | 'shortcodes' | 'plain' | 'fixed';
+export type FieldKind = 'html' | 'shortcodes' | 'plain' | 'fixed' | 'filename';
 
 const KINDS: Array<[RegExp, FieldKind]> = [
   [/^wordpress\.post\.(title|excerpt)$/, 'html'],
@@ -33,6 +35,8 @@ const KINDS: Array<[RegExp, FieldKind]> = [
   [/^ghost\.post\.tags\.\d+\.name$/, 'plain'],
   [/^ghost\.post\.(html|feature_image_caption)$/, 'html'],
   [/^ghost\.post\.(feature_image|status|published_at)$/, 'fixed'],
+  [/^ghost\.image\.\d+\.(purpose|ref)$/, 'fixed'],
+  [/^(ghost\.image|wordpress\.upload)\.\d+\.file$/, 'filename'],
 ];
 
 export function fieldKind(path: string): FieldKind | undefined {
@@ -55,10 +59,14 @@ export function cmsFields(story: OutgoingStory): Array<[string, string]> {
   story.photos.forEach(({ ref }, i) => {
     const texts = wordpressMediaText(ref, `byline-photo-${ref.mediaId.slice(0, 16)}`);
     stringFields(mediaBody(texts), `wordpress.media.${i}`, out);
-    const form = mediaUploadForm({ bytes: new Uint8Array([0xff, 0xd8]), name: 'photo.jpg' }, `byline-photo-${ref.mediaId.slice(0, 16)}`, texts);
-    for (const [key, value] of form.entries()) if (typeof value === 'string') out.push([`wordpress.upload.${i}.${key}`, value]);
+    const form = mediaUploadForm({ bytes: new Uint8Array([0xff, 0xd8]), name: asciiFileName(ref.caption, ref.mediaId) }, `byline-photo-${ref.mediaId.slice(0, 16)}`, texts);
+    for (const [key, value] of form.entries()) out.push([`wordpress.upload.${i}.${key}`, typeof value === 'string' ? value : value.name]);
   });
   [f.section, ...f.tags].filter((t) => t.trim()).forEach((name, i) => stringFields(termBody(wordpressTermName(name)), `wordpress.term.${i}`, out));
+  story.photos.forEach(({ ref }, i) => {
+    const form = imageUploadForm({ mediaId: ref.mediaId, fileName: ref.caption }, new Uint8Array([0xff, 0xd8]));
+    for (const [key, value] of form.entries()) out.push([`ghost.image.${i}.${key}`, typeof value === 'string' ? value : value.name]);
+  });
   const lead = f.leadPhoto ? `${CMS_ORIGIN}/content/images/lead.jpg` : null;
   stringFields(ghostPostBody({ ...ghostPostText(story), featureImage: lead, status: 'published' }, story.articleId), 'ghost.post', out);
   return out;

@@ -137,8 +137,8 @@ export class ZipArchive {
     // With a data descriptor the local header may leave CRC and sizes as zero; otherwise they must agree.
     const local = [view.getUint32(p + 14, true), view.getUint32(p + 18, true), view.getUint32(p + 22, true)];
     const central = [entry.crc, entry.compressedSize, entry.size];
-    const deferred = (entry.flags & DATA_DESCRIPTOR) !== 0 && local.every((v) => v === 0);
-    if (!deferred && local.some((v, i) => v !== central[i])) this.mismatch(entry.name);
+    const deferred = (entry.flags & DATA_DESCRIPTOR) !== 0;
+    if (local.some((v, i) => v !== central[i] && !(deferred && v === 0))) this.mismatch(entry.name);
     return start;
   }
 

@@ -6,7 +6,7 @@ import type { Result } from '../../shared/errors';
 import type { ImportResult } from '../../shared/press-release';
 import { startTestBackend } from './support/backend';
 import { RELEASE } from './support/documents';
-import { HIDDEN_TEXT, makeDeepHtml, makePdfImageBomb, makeTrickDocx } from './support/hostile-documents';
+import { docxEntries, HIDDEN_TEXT, makeDeepHtml, makePdfImageBomb, makeTrickDocx, writeZip } from './support/hostile-documents';
 import { logicalDump, makeTempDir, removeTempDirs } from './support/temp';
 
 let backend: Backend | undefined;
@@ -45,6 +45,13 @@ describe('import: a DOCX whose zip directories disagree is refused before mammot
     ['a local header declaring another size', 'local-size', /맞지 않습니다/],
   ] as const)('%s', async (_label, trick, message) => {
     await expectRefused('보도자료.docx', new Uint8Array(await makeTrickDocx(trick)), message);
+  });
+
+  it('still imports a DOCX written with data descriptors (sizes after the data, as streaming writers do)', async () => {
+    const data = writeZip((await docxEntries()).map((e) => ({ ...e, descriptor: true })));
+    const result = await call<ImportResult>('import.document', { fileName: '보도자료.docx', data: new Uint8Array(data) });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.article.headline).toBe(RELEASE.title);
   });
 
   it('hands mammoth only the entries the checker read (an extra field cannot rename one)', async () => {

@@ -24,6 +24,8 @@ export interface RawZipEntry {
   centralExtra?: Uint8Array;
   /** General purpose flags; bit 11 (names in UTF-8) unless told. */
   flags?: number;
+  /** CRC and sizes after the data in a data descriptor, zero in the local header (as streaming writers do). */
+  descriptor?: boolean;
 }
 
 /** A zip written field by field (APPNOTE 4.3), so a test can make the two directories disagree. */
@@ -37,20 +39,23 @@ export function writeZip(entries: RawZipEntry[]): Buffer {
     const centralName = Buffer.from(e.name, 'utf8');
     const localName = Buffer.from(e.localName ?? e.name, 'utf8');
     const extra = Buffer.from(e.centralExtra ?? new Uint8Array());
+    const flags = (e.flags ?? 0x0800) | (e.descriptor ? 0x0008 : 0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.flags ?? 0x0800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(e.localSize ?? e.data.length, 22);
+    if (!e.descriptor) {
+      local.writeUInt32LE(crc, 14);
+      local.writeUInt32LE(compressed.length, 18);
+      local.writeUInt32LE(e.localSize ?? e.data.length, 22);
+    }
     local.writeUInt16LE(localName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.flags ?? 0x0800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
@@ -58,9 +63,16 @@ export function writeZip(entries: RawZipEntry[]): Buffer {
     central.writeUInt16LE(centralName.length, 28);
     central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, localName, Buffer.from(compressed));
+    const descriptor = Buffer.alloc(e.descriptor ? 16 : 0);
+    if (e.descriptor) {
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(crc, 4);
+      descriptor.writeUInt32LE(compressed.length, 8);
+      descriptor.writeUInt32LE(e.data.length, 12);
+    }
+    locals.push(local, localName, Buffer.from(compressed), descriptor);
     centrals.push(central, centralName, extra);
-    offset += 30 + localName.length + compressed.length;
+    offset += 30 + localName.length + compressed.length + descriptor.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

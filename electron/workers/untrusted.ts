@@ -26,7 +26,7 @@ export interface UntrustedWorkOptions {
 
 /** A 300-page release converts in a few seconds; a minute is far beyond any real one. */
 const DEFAULT_TIMEOUT_MS = 60_000;
-/** jsdom's tree for the largest HTML accepted (8 M characters) stays well under this. */
+/** Room for jsdom's tree of a large saved page and pdf.js's page objects; a file needing more is refused, the process is not. */
 const DEFAULT_HEAP_MB = 1_024;
 
 export class UntrustedWork {

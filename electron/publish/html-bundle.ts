@@ -5,6 +5,7 @@ import { escapeHtml } from '../../shared/html-escape';
 import { MediaId, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat, type RenditionWidth } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
 import { replaceFolder } from './bundle-folder';
+import { realInside } from '../media/inside-root';
 import { placeRendition } from './bundle-rendition';
 import { ninjs3 } from './ninjs';
 import { renditionFile, type OutgoingStory } from './story';
@@ -117,9 +118,10 @@ export async function writeHtmlBundle(input: {
       RENDITION_WIDTHS.flatMap((width) =>
         RENDITION_FORMATS.map((format) =>
           // Every rendition: the page's srcsets and the ninjs renditions name all six.
-          placeRendition(path.join(input.mediaDir, id, renditionFile(width, format)), path.join(staging, bundlePhotoPath(id, width, format))).catch((err: NodeJS.ErrnoException) => {
-            if (err.code === 'ENOENT') throw new AppError('NOT_FOUND', `사진 ${id.slice(0, 12)}…의 변환본 파일이 데이터 폴더에 없습니다. 사진을 다시 가져오세요.`);
-            throw err;
+          // Resolved at use: a photo folder swapped for a link must not pull a file from elsewhere into a public bundle.
+          realInside(input.mediaDir, path.join(input.mediaDir, id, renditionFile(width, format))).then((source) => {
+            if (!source) throw new AppError('NOT_FOUND', `사진 ${id.slice(0, 12)}…의 변환본 파일이 데이터 폴더의 사진 보관함 안에 없습니다. 사진을 다시 가져오세요.`);
+            return placeRendition(source, path.join(staging, bundlePhotoPath(id, width, format)));
           }),
         ),
       ),

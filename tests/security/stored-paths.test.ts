@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORTS_DIR_NAME, type Backend } from '../../electron/host/bootstrap';
@@ -67,6 +67,21 @@ describe('a bundle target\'s folder', () => {
 });
 
 describe('a photo folder replaced by a link', () => {
+  it('is never linked or copied into a public bundle', async () => {
+    const story = await approvedSeedStory(backend);
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const id = story.lead.mediaId;
+    const outside = path.join(dir, 'outside-photo');
+    mkdirSync(outside);
+    for (const f of readdirSync(path.join(backend.mediaDir, id))) writeFileSync(path.join(outside, f), '사진이 아닌 비밀');
+    renameSync(path.join(backend.mediaDir, id), path.join(dir, 'moved-away'));
+    symlinkSync(outside, path.join(backend.mediaDir, id));
+
+    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    expect(attempt).toMatchObject({ result: 'failed', error: expect.stringMatching(/사진 보관함 안에 없습니다/) });
+    expect(existsSync(path.join(dir, EXPORTS_DIR_NAME, 'portal', story.article.id))).toBe(false);
+  });
+
   it('is neither served as a rendition nor read as a photo file', async () => {
     const id = 'ab'.repeat(32);
     const outside = path.join(dir, 'outside');

@@ -1,12 +1,10 @@
 import type { ArticleState } from '../../shared/article';
-import { bigramText, runEndSyllables } from '../../shared/korean-tokens';
 import { renditionPath, type ImageFormat, type MediaItem, type MediaRole, type MediaUsage, type RenditionFormat, type RenditionWidth } from '../../shared/media';
 import type { GpsPosition } from '../media/metadata';
-import type { Database, Executor, SqlValue } from './database';
-import { answeredByPostgres, ENGINE_PROBE, type EngineProbe } from './search-pg-probe';
-import { pgIndexText } from './search-pg-query';
+import type { Database } from './database';
+import { reindexMedia } from './media-search-index';
 import { pgMediaSearch } from './search-pg-sql';
-import { rebuildIfStale } from './search-rebuild';
+import type { MediaSearchSql } from './search-sql';
 
 /** A rendition as stored: the width it is served under and the pixels it really has (narrower for a small photo). */
 export interface StoredRendition {
@@ -63,19 +61,6 @@ const COLUMNS = 'rowid, id, file_name, format, bytes, width, height, caption, cr
 /** bm25 weights in column order (caption, credit, other, singles): the caption is what people search. */
 const WEIGHTS = '4.0, 3.0, 1.0, 0.5';
 
-/**
- * What differs between the engines in a photo search. `from` joins the index to `media m`; the match,
- * as `params` gives it, fills the first placeholders of the search and of `count`; `score` sorts best
- * first when ascending.
- */
-export interface MediaSearchSql {
-  /** The engine's form of an FTS5 expression. */
-  params(expression: string): SqlValue[];
-  from: string;
-  where: string;
-  score: string;
-  count: string;
-}
 
 const sqliteMediaSearch: MediaSearchSql = {
   params: (expression) => [expression],
@@ -116,29 +101,6 @@ function toItem(r: MediaRow): MediaItem {
   };
 }
 
-/** Rewrites a photo's index row from what is stored, in the transaction that wrote it (as search-index.ts does for stories). */
-async function reindexMedia(tx: Executor, rowid: number): Promise<void> {
-  await tx.run('DELETE FROM media_search WHERE rowid = ?', [rowid]);
-  const r = await tx.get<Pick<MediaRow, 'caption' | 'credit' | 'creator' | 'copyright' | 'alt' | 'file_name'> & EngineProbe>(
-    `SELECT caption, credit, creator, copyright, alt, file_name, ${ENGINE_PROBE} FROM media WHERE rowid = ?`,
-    [rowid],
-  );
-  if (!r) return;
-  const shape = answeredByPostgres(r) ? (text: string) => pgIndexText(bigramText(text)) : bigramText;
-  const other = [r.creator, r.copyright, r.alt, r.file_name].join('\n');
-  await tx.run('INSERT INTO media_search (rowid, caption, credit, other, singles) VALUES (?, ?, ?, ?, ?)', [
-    rowid,
-    shape(r.caption),
-    shape(r.credit),
-    shape(other),
-    runEndSyllables([r.caption, r.credit, other].join('\n')),
-  ]);
-}
-
-/** Rebuilds the photo index when the tokenizer version changed or it was never recorded (called at start, with the story index). */
-export function rebuildMediaSearchIfNeeded(db: Database, batchSize = 2_000): Promise<{ rebuilt: boolean; rows: number }> {
-  return rebuildIfStale(db, { index: 'media_search', source: 'media', state: 'media_search_state', reindex: reindexMedia }, batchSize);
-}
 
 /** SQL for the photo library and for which stories use a photo. */
 export class MediaRepository {

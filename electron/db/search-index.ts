@@ -1,6 +1,6 @@
 import { bigramText, runEndSyllables } from '../../shared/korean-tokens';
 import type { Database, Executor } from './database';
-import { rebuildMediaSearchIfNeeded } from './media-repo';
+import { rebuildMediaSearchIfNeeded } from './media-search-index';
 import { withSearchRebuildLock } from './postgres/search-rebuild-lock';
 import { answeredByPostgres, ENGINE_PROBE, type EngineProbe } from './search-pg-probe';
 import { pgIndexText } from './search-pg-query';

@@ -1,5 +1,4 @@
-import type { MediaSearchSql } from './media-repo';
-import type { ArticleSearchSql } from './search-repo';
+import type { ArticleSearchSql, MediaSearchSql } from './search-sql';
 import { toTsQuery, type ColumnWeights } from './search-pg-query';
 
 /**

@@ -3,6 +3,7 @@ import type { SearchQuery } from '../../shared/search';
 import type { Database, SqlValue } from './database';
 import { ArchiveShare, facetExpression } from './search-facets';
 import { pgArticleSearch } from './search-pg-sql';
+import type { ArticleSearchSql } from './search-sql';
 
 export interface SearchRow {
   id: string;
@@ -19,24 +20,6 @@ export interface SearchRow {
 /** bm25 weights, in column order: a word in the headline says more than one deep in the body. */
 const WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5';
 
-/**
- * What differs between the engines in a story search: how the index is asked and ranked. Every
- * statement takes the match, as `params` gives it, as its first placeholders; `score` sorts best
- * first when ascending.
- */
-export interface ArticleSearchSql {
-  /** The engine's form of an FTS5 expression (search-facets.ts builds FTS5 on both). */
-  params(expression: string): SqlValue[];
-  /** Columns rid and score of the newest `walked` matches. */
-  ranked(walked: number): string;
-  /** Matches, counted up to `limit`. */
-  count(limit: number): string;
-  /** The index joined to `articles a`: FROM … WHERE part, and the score of a row. */
-  joined: { from: string; where: string; score: string };
-  /** EXISTS clauses for the author and tag filters of a listing without words (one `?` each). */
-  author: string;
-  tag: string;
-}
 
 /**
  * byline_rank() (native/byline-rank.c) where it is loaded: bm25 with the same weights, document

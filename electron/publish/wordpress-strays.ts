@@ -1,5 +1,5 @@
 import { CmsError } from './retry';
-import type { WordPressClient, WpPost } from './wordpress';
+import type { WpPost, WpRequester } from './wordpress-types';
 
 /*
  * WordPress has no idempotency key. A create Byline gave up on (timeout, dropped connection) may still
@@ -17,7 +17,7 @@ export function slugFamily(key: string): string[] {
 }
 
 /** The story's posts on the site, any status but trash (a trashed post's slug gets `__trashed`), oldest first. One request, not retried. */
-export async function findFamily(wp: WordPressClient, key: string): Promise<WpPost[]> {
+export async function findFamily(wp: WpRequester, key: string): Promise<WpPost[]> {
   const found = await wp.request<WpPost[]>('GET', '/wp/v2/posts', { query: { slug: slugFamily(key).join(','), status: 'any', per_page: 100, _fields: 'id,link,status,slug' } });
   return [...found].sort((a, b) => a.id - b.id);
 }
@@ -46,7 +46,7 @@ function reason(err: unknown): string {
  * what could not be tidied is reported instead (the next publish of the story looks again).
  */
 export async function settleFamily(
-  wp: WordPressClient,
+  wp: WpRequester,
   key: string,
   written: WpPost,
   recorded: number | undefined,
@@ -93,7 +93,7 @@ export async function settleFamily(
  * already taken down, or gone from the site) is left as the takedown made it. `clean` is false when a
  * stray may still be up (the takedown is then not done).
  */
-export async function trashStrays(wp: WordPressClient, key: string, ownId: number): Promise<{ notes: string[]; clean: boolean }> {
+export async function trashStrays(wp: WpRequester, key: string, ownId: number): Promise<{ notes: string[]; clean: boolean }> {
   const own: WpPost = { id: ownId, link: '', status: '', slug: '' };
   const { strays } = await settleFamily(wp, key, own, ownId, () => Promise.reject(new Error('the own post is kept')));
   return { notes: strayNotes(strays), clean: strays.left.length === 0 && strays.failure === null };

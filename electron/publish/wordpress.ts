@@ -4,6 +4,7 @@ import { cmsFetch } from './address-guard';
 import { CmsError, DEFAULT_CMS_CLIENT_OPTIONS, withRetry, type CmsClientOptions, type CmsFailureKind } from './retry';
 import { mediaBody, mediaUploadForm, postBody, termBody, type PostData, type WpPostBody } from './wordpress-payload';
 import { findFamily, settleFamily, strayNotes } from './wordpress-strays';
+import type { WpPost, WpRequestOptions } from './wordpress-types';
 
 export type { PostData } from './wordpress-payload';
 
@@ -85,12 +86,7 @@ function decodeEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export interface WpPost {
-  id: number;
-  link: string;
-  status: string;
-  slug: string;
-}
+export type { WpPost } from './wordpress-types';
 
 export interface WpMedia {
   id: number;
@@ -133,7 +129,7 @@ export class WordPressClient {
   }
 
   /** One request, no retry. */
-  async request<T>(method: 'GET' | 'POST' | 'DELETE', route: string, options: { query?: Record<string, string | number>; json?: unknown; form?: FormData } = {}): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'DELETE', route: string, options: WpRequestOptions = {}): Promise<T> {
     this.tries += 1;
     const headers: Record<string, string> = { Authorization: this.auth, Accept: 'application/json' };
     let body: string | FormData | undefined;

@@ -1,4 +1,4 @@
-import type { StringKey } from './strings';
+import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
 export const en: Record<StringKey, string> = {

@@ -371,3 +371,6 @@ export const ko = {
   storageRestartPending: '저장한 선택은 다음에 바이라인을 시작할 때 적용됩니다.',
   storageNoMove: '저장소를 바꿔도 기사는 옮겨지지 않습니다. 이 컴퓨터에 쓴 기사는 이 컴퓨터에, 서버의 기사는 서버에 남습니다.',
 } as const;
+
+/** Every language has exactly these keys. */
+export type StringKey = keyof typeof ko;

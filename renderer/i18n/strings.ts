@@ -1,7 +1,7 @@
 /** Interface words, Korean first. English keeps the same keys, so a missing one is a type error. */
 import { en } from './strings-en';
-import { ko } from './strings-ko';
+import { ko, type StringKey } from './strings-ko';
 
 export { en, ko };
 
-export type StringKey = keyof typeof ko;
+export type { StringKey };

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from '../migration';
 
 /** The 내 기사 queue lists live stories newest first (id breaks ties): an index walk, not a sort, as the archive grows. */
 export const m002QueueIndex: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from '../migration';
 
 /**
  * Full-text search. Contentless FTS5 (the text is in `articles`; the index holds only tokens) over

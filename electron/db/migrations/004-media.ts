@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from '../migration';
 
 /**
  * The photo library. A photo's id is the SHA-256 of its bytes (its files live under <data>/media/<id>/);

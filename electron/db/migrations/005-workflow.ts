@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from '../migration';
 
 /**
  * The desk's workflow (shared/workflow.ts). The story's state stays in articles.state, where queues and

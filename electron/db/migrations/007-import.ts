@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from '../migration';
 
 /**
  * What a press-release import proposed and set aside, one row per story made from a document: the

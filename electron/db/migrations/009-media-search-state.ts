@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from '../migration';
 
 /**
  * Which tokenizer version built media_search (migration 4), as search_index_state says for

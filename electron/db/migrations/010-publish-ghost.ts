@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from '../migration';
 
 /**
  * Ghost sites as publishing targets (electron/publish/ghost.ts): publish_targets.kind may be 'ghost'.

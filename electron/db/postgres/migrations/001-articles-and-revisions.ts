@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /**
  * SQLite's 001 on PostgreSQL. What differs, and why:

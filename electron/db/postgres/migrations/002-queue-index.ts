@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /** SQLite's 002, unchanged: the 내 기사 queue is an index walk, newest first. */
 export const pg002QueueIndex: Migration = {

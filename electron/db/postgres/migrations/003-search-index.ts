@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /**
  * Full-text search without FTS5. The repository writes the same row as on SQLite (rowid and the

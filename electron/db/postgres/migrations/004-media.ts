@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /**
  * SQLite's 004 on PostgreSQL: the photo library (media.rowid made a real column, as articles.rowid

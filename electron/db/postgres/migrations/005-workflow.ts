@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /**
  * SQLite's 005 on PostgreSQL: profiles, each story's workflow row, review locks, the append-only event

@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /** SQLite's 006 on PostgreSQL: publish targets, per-story records, uploaded photos, the append-only attempt log. */
 export const pg006Publish: Migration = {

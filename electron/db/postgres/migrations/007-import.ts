@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /** SQLite's 007 on PostgreSQL: what a press-release import proposed and set aside, per story. */
 export const pg007Import: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /**
  * SQLite's 008 on PostgreSQL. correction_prefix stays an integer 0/1, as on SQLite, so the repository

@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /** SQLite's 009 on PostgreSQL: which tokenizer version built media_search, as search_index_state says for article_search. */
 export const pg009MediaSearchState: Migration = {

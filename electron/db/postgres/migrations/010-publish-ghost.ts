@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /** SQLite's 010 on PostgreSQL: publish_targets.kind may be 'ghost'. The CHECK (named by PostgreSQL after 006's inline one) is widened in place. */
 export const pg010PublishGhost: Migration = {

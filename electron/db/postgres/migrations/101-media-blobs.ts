@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 
 /**
  * PostgreSQL only: photo originals in the shared database, so that a photo imported on one workstation

@@ -1,4 +1,4 @@
-import type { Migration } from '../../migrations/index';
+import type { Migration } from '../../migration';
 import { pg001ArticlesAndRevisions } from './001-articles-and-revisions';
 import { pg002QueueIndex } from './002-queue-index';
 import { pg003SearchIndex } from './003-search-index';

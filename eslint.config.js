@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Only the Electron glue may import 'electron' (DESIGN.md): services must run under plain Node. */
-const ELECTRON_GLUE = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/protocol.ts', 'electron/window.ts', 'electron/menu.ts', 'electron/settings-electron.ts', 'electron/secrets-electron.ts', 'electron/ipc-events.ts'];
+const ELECTRON_GLUE = [
+  'electron/main.ts',
+  'electron/preload.ts',
+  'electron/ipc.ts',
+  'electron/protocol.ts',
+  'electron/window.ts',
+  'electron/menu.ts',
+  'electron/settings-electron.ts',
+  'electron/secrets-electron.ts',
+  'electron/ipc-events.ts',
+];
 
 export default tseslint.config(
   { ignores: ['.vite/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -14,7 +24,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only the Electron glue imports 'electron'." }, { name: 'electron-store', message: 'Only electron/settings-electron.ts constructs electron-store.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: "Only the Electron glue imports 'electron'." },
+            { name: 'electron-store', message: 'Only electron/settings-electron.ts constructs electron-store.' },
+          ],
+        },
+      ],
     },
   },
   { files: ELECTRON_GLUE, rules: { 'no-restricted-imports': 'off' } },
@@ -25,7 +43,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'electron', 'electron/*', '../electron/*', '../../electron/*'], message: 'The renderer talks to main only through the typed client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'electron/*', '../electron/*', '../../electron/*'],
+              message: 'The renderer talks to main only through the typed client.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -13,7 +13,11 @@ export interface EventTarget {
  * Sends every contract event to each window whose page is the app's own: a window that navigated
  * elsewhere (it cannot, see window.ts, but the check costs nothing) hears nothing.
  */
-export function forwardEvents(bus: EventBus, trustedOrigins: readonly string[], windows: () => readonly EventTarget[] = () => BrowserWindow.getAllWindows()): () => void {
+export function forwardEvents(
+  bus: EventBus,
+  trustedOrigins: readonly string[],
+  windows: () => readonly EventTarget[] = () => BrowserWindow.getAllWindows(),
+): () => void {
   return bus.listen((name, payload) => {
     for (const win of windows()) {
       if (win.isDestroyed()) continue;

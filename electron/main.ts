@@ -70,7 +70,9 @@ async function openBackend(dataDir: string, store: SettingsStore): Promise<Backe
 
 async function start(): Promise<void> {
   // Packaged, the search ranking function travels as a resource (forge.config.ts); unpackaged, it is in build/native.
-  useRankExtension(app.isPackaged ? path.join(process.resourcesPath, 'native', RANK_EXTENSION_FILE) : path.join(app.getAppPath(), 'build', 'native', RANK_EXTENSION_FILE));
+  useRankExtension(
+    app.isPackaged ? path.join(process.resourcesPath, 'native', RANK_EXTENSION_FILE) : path.join(app.getAppPath(), 'build', 'native', RANK_EXTENSION_FILE),
+  );
   const dataDir = process.env.BYLINE_DATA_DIR ? resolveDataDir() : app.getPath('userData');
   const { store, warning } = openElectronSettings(dataDir);
   try {

@@ -29,9 +29,7 @@ export function originOf(raw: string | undefined): string | undefined {
 
 /** Must run before the app is ready: app:// behaves like a standard secure origin. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** app://byline/media/<id>/<width>.<webp|jpg>: a photo's rendition from the data folder; never an original. */

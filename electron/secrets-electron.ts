@@ -25,11 +25,18 @@ export class SafeStorageSecretStore implements SecretStore {
 
   open(sealed: string): string {
     if (!sealed.startsWith(PREFIX)) return this.fallback.open(sealed);
-    if (!safeStorage.isEncryptionAvailable()) throw new AppError('STORAGE', '운영체제 키체인을 쓸 수 없어 저장된 비밀번호를 풀지 못했습니다. 키체인을 열거나 대상 설정에서 비밀번호를 다시 저장하세요.');
+    if (!safeStorage.isEncryptionAvailable())
+      throw new AppError(
+        'STORAGE',
+        '운영체제 키체인을 쓸 수 없어 저장된 비밀번호를 풀지 못했습니다. 키체인을 열거나 대상 설정에서 비밀번호를 다시 저장하세요.',
+      );
     try {
       return safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
     } catch {
-      throw new AppError('STORAGE', '저장된 비밀번호를 풀 수 없습니다 (다른 사용자나 컴퓨터의 키체인으로 잠겼습니다). 대상 설정에서 비밀번호를 다시 저장하세요.');
+      throw new AppError(
+        'STORAGE',
+        '저장된 비밀번호를 풀 수 없습니다 (다른 사용자나 컴퓨터의 키체인으로 잠겼습니다). 대상 설정에서 비밀번호를 다시 저장하세요.',
+      );
     }
   }
 }

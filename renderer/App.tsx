@@ -51,7 +51,15 @@ export function App() {
     },
     [load, refreshQueue],
   );
-  const workflow = useWorkflow({ client, actor: people.actor, article: story.article, save, currentFields: story.currentFields, isDirty, onArticle: showArticle });
+  const workflow = useWorkflow({
+    client,
+    actor: people.actor,
+    article: story.article,
+    save,
+    currentFields: story.currentFields,
+    isDirty,
+    onArticle: showArticle,
+  });
   // Until the main process has answered, only a draft is taken to be editable; it refuses a save it would not allow anyway.
   const mayEdit = workflow.status ? workflow.status.editable : story.article?.state === 'draft';
   const readOnly = switching || !mayEdit;
@@ -148,37 +156,44 @@ export function App() {
         />
         {story.article && story.fields && story.initialBody ? (
           <MediaProvider value={media}>
-            <WorkflowContext.Provider value={{ workflow, actor: people.actor, openReview: () => void save().then((saved) => saved && setReviewOpen(true)), openProfilePicker: () => setPickerOpen(true) }}>
-            <StoryEditor
-              article={story.article}
-              fields={story.fields}
-              initialBody={story.initialBody}
-              loadSeq={story.loadSeq}
-              status={story.status}
-              notice={story.notice}
-              readOnly={readOnly}
-              newsroom={settings.newsroom}
-              editorRef={story.editorRef}
-              currentFields={story.currentFields}
-              onField={story.updateField}
-              onDirty={story.markDirty}
-              onText={story.setBodyText}
-              onSave={() => void save()}
-              onResolveConflict={(choice) => void story.resolveConflict(choice)}
-              onDismissNotice={story.dismissNotice}
-            />
-            <Inspector
-              article={story.article}
-              fields={story.fields}
-              sections={settings.sections}
-              readOnly={readOnly}
-              loadSeq={story.loadSeq}
-              onChange={story.updateField}
-              onRestore={(version) => void story.restoreRevision(version)}
-              listRevisions={listRevisions}
-              editorRef={story.editorRef}
-              onOpenStory={(id) => void open(id)}
-            />
+            <WorkflowContext.Provider
+              value={{
+                workflow,
+                actor: people.actor,
+                openReview: () => void save().then((saved) => saved && setReviewOpen(true)),
+                openProfilePicker: () => setPickerOpen(true),
+              }}
+            >
+              <StoryEditor
+                article={story.article}
+                fields={story.fields}
+                initialBody={story.initialBody}
+                loadSeq={story.loadSeq}
+                status={story.status}
+                notice={story.notice}
+                readOnly={readOnly}
+                newsroom={settings.newsroom}
+                editorRef={story.editorRef}
+                currentFields={story.currentFields}
+                onField={story.updateField}
+                onDirty={story.markDirty}
+                onText={story.setBodyText}
+                onSave={() => void save()}
+                onResolveConflict={(choice) => void story.resolveConflict(choice)}
+                onDismissNotice={story.dismissNotice}
+              />
+              <Inspector
+                article={story.article}
+                fields={story.fields}
+                sections={settings.sections}
+                readOnly={readOnly}
+                loadSeq={story.loadSeq}
+                onChange={story.updateField}
+                onRestore={(version) => void story.restoreRevision(version)}
+                listRevisions={listRevisions}
+                editorRef={story.editorRef}
+                onOpenStory={(id) => void open(id)}
+              />
             </WorkflowContext.Provider>
           </MediaProvider>
         ) : (
@@ -189,11 +204,29 @@ export function App() {
             <OutboxIndicator outbox={outbox} onOpenStory={(id) => void open(id)} />
           </StatusBar>
         )}
-        {reviewOpen && story.article && <ReviewScreen client={client} articleId={story.article.id} actor={people.actor} workflow={workflow} onClose={() => setReviewOpen(false)} />}
-        {pickerOpen && (
-          <ProfilePicker profiles={people.profiles} current={people.actor} sections={settings.sections} onPick={people.pick} onCreate={people.create} onClose={() => setPickerOpen(false)} />
+        {reviewOpen && story.article && (
+          <ReviewScreen client={client} articleId={story.article.id} actor={people.actor} workflow={workflow} onClose={() => setReviewOpen(false)} />
         )}
-        {settingsOpen && <SettingsDialog client={client} beforeRestore={save} onRestored={() => window.location.reload()} settings={settings} onSave={saveSettings} onClose={() => setSettingsOpen(false)} />}
+        {pickerOpen && (
+          <ProfilePicker
+            profiles={people.profiles}
+            current={people.actor}
+            sections={settings.sections}
+            onPick={people.pick}
+            onCreate={people.create}
+            onClose={() => setPickerOpen(false)}
+          />
+        )}
+        {settingsOpen && (
+          <SettingsDialog
+            client={client}
+            beforeRestore={save}
+            onRestored={() => window.location.reload()}
+            settings={settings}
+            onSave={saveSettings}
+            onClose={() => setSettingsOpen(false)}
+          />
+        )}
         {problem && (
           <div className="toast" role="alert" onClick={() => setProblem(null)}>
             {problem}

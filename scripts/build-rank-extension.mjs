@@ -31,7 +31,14 @@ const src = path.join(out, 'sqlite-src');
 rmSync(src, { recursive: true, force: true });
 mkdirSync(src, { recursive: true });
 const dir = tarball.replace(/\.tar\.gz$/, '');
-execFileSync('tar', ['-xzf', path.join(deps, tarball), '-C', src, '--strip-components=1', ...['sqlite3.c', 'sqlite3.h', 'sqlite3ext.h'].map((n) => `${dir}/${n}`)]);
+execFileSync('tar', [
+  '-xzf',
+  path.join(deps, tarball),
+  '-C',
+  src,
+  '--strip-components=1',
+  ...['sqlite3.c', 'sqlite3.h', 'sqlite3ext.h'].map((n) => `${dir}/${n}`),
+]);
 // FTS5's extension API is declared inside the amalgamation only; cut its header out of it.
 const amalgamation = readFileSync(path.join(src, 'sqlite3.c'), 'utf8');
 const begin = amalgamation.indexOf('/******** Begin file fts5.h *********/');
@@ -42,7 +49,9 @@ rmSync(path.join(src, 'sqlite3.c'));
 
 const shared = process.platform === 'darwin' ? ['-dynamiclib'] : ['-shared', '-fPIC'];
 try {
-  execFileSync(compiler, ['-O2', '-Wall', ...shared, '-I', src, path.join(root, 'native', 'byline-rank.c'), '-o', path.join(out, file), '-lm'], { stdio: 'inherit' });
+  execFileSync(compiler, ['-O2', '-Wall', ...shared, '-I', src, path.join(root, 'native', 'byline-rank.c'), '-o', path.join(out, file), '-lm'], {
+    stdio: 'inherit',
+  });
 } catch (err) {
   skip(`컴파일 실패: ${err.message}`);
 } finally {

@@ -23,7 +23,13 @@ export const Byline = z.strictObject({
 export type Byline = z.infer<typeof Byline>;
 
 /** URL path segment the CMS will use; empty until someone sets it. */
-export const Slug = z.union([z.literal(''), z.string().max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '영문 소문자, 숫자, 하이픈만 쓸 수 있습니다')]);
+export const Slug = z.union([
+  z.literal(''),
+  z
+    .string()
+    .max(200)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '영문 소문자, 숫자, 하이픈만 쓸 수 있습니다'),
+]);
 
 /** What the reporter edits and a save carries. */
 export const ArticleFields = z.strictObject({

@@ -39,7 +39,13 @@ const WebAddress = z
 export const GHOST_ADMIN_KEY_PATTERN = /^[0-9a-f]{24}:[0-9a-f]{64}$/;
 
 /** A folder name under the data folder's exports/: a name, never a path. */
-const FolderName = z.string().trim().min(1).max(100).regex(/^[\w.-]+$/, '폴더 이름은 영문, 숫자, 점, 하이픈, 밑줄만 쓸 수 있습니다').refine((s) => s !== '.' && s !== '..', '폴더 이름이 올바르지 않습니다');
+const FolderName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.-]+$/, '폴더 이름은 영문, 숫자, 점, 하이픈, 밑줄만 쓸 수 있습니다')
+  .refine((s) => s !== '.' && s !== '..', '폴더 이름이 올바르지 않습니다');
 
 /**
  * A publishing target as the renderer sees it. The WordPress application password and the Ghost Admin
@@ -87,7 +93,12 @@ export const PublishTargetInput = z
   .superRefine((t, ctx) => {
     // A Content API key or a half-copied key would only fail later, at the first publish, as a 401.
     if (t.kind === 'ghost' && t.password !== undefined && !GHOST_ADMIN_KEY_PATTERN.test(t.password.trim())) {
-      ctx.addIssue({ code: 'custom', path: ['password'], message: 'Ghost Admin API 키는 "영문·숫자 24자:영문·숫자 64자" 모양입니다. Ghost 관리 화면 → 설정 → 통합에서 Admin API 키를 통째로 복사해 붙여 넣으세요 (Content API 키가 아닙니다).' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message:
+          'Ghost Admin API 키는 "영문·숫자 24자:영문·숫자 64자" 모양입니다. Ghost 관리 화면 → 설정 → 통합에서 Admin API 키를 통째로 복사해 붙여 넣으세요 (Content API 키가 아닙니다).',
+      });
     }
   });
 export type PublishTargetInput = z.infer<typeof PublishTargetInput>;

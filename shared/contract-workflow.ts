@@ -185,7 +185,13 @@ export const workflowMethods = {
     output: z.array(ReviewComment),
   },
   'workflow.comment': {
-    input: z.strictObject({ id: ArticleId, actorId, version: Version, anchor: CommentAnchor.optional(), body: z.string().trim().min(1, '의견을 입력하세요').max(MAX_NOTE_CHARS) }),
+    input: z.strictObject({
+      id: ArticleId,
+      actorId,
+      version: Version,
+      anchor: CommentAnchor.optional(),
+      body: z.string().trim().min(1, '의견을 입력하세요').max(MAX_NOTE_CHARS),
+    }),
     output: ReviewComment,
   },
   'workflow.resolveComment': {

@@ -23,7 +23,10 @@ const actorId = ProfileId.optional();
 
 const BackupInfo = z.object({ name: z.string(), bytes: z.number().int().min(0), createdAt: z.iso.datetime() });
 /** A backup's file name only: never a path. */
-const BackupName = z.string().max(100).regex(/^[\w.-]+$/, '백업 파일 이름만 쓸 수 있습니다');
+const BackupName = z
+  .string()
+  .max(100)
+  .regex(/^[\w.-]+$/, '백업 파일 이름만 쓸 수 있습니다');
 
 /** A method: its input and output schemas, and the input field (if any) that carries raw file bytes. */
 export interface MethodSpec {

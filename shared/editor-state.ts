@@ -38,9 +38,7 @@ export function emptyEditorState(): EditorStateJson {
       direction: null,
       format: '',
       indent: 0,
-      children: [
-        { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] },
-      ],
+      children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] }],
     },
   };
 }
@@ -56,9 +54,7 @@ export function editorStateFromParagraphs(paragraphs: readonly string[]): Editor
     indent: 0,
     textFormat: 0,
     textStyle: '',
-    children: text
-      ? [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }]
-      : [],
+    children: text ? [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }] : [],
   }));
   return state;
 }

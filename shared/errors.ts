@@ -1,16 +1,7 @@
 import { z } from 'zod';
 
 /** Every failure that crosses the contract is one of these codes; the message is for people (Korean first). */
-export const ErrorCode = z.enum([
-  'VALIDATION',
-  'UNKNOWN_METHOD',
-  'NOT_FOUND',
-  'CONFLICT',
-  'FORBIDDEN',
-  'UNAUTHORIZED',
-  'STORAGE',
-  'INTERNAL',
-]);
+export const ErrorCode = z.enum(['VALIDATION', 'UNKNOWN_METHOD', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHORIZED', 'STORAGE', 'INTERNAL']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ApiError = z.object({

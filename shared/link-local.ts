@@ -11,7 +11,14 @@ export const LINK_LOCAL_MESSAGE =
   '링크 로컬·클라우드 메타데이터 주소(169.254.x.x, fe80::, metadata.google.internal 등)로는 출고할 수 없습니다. 이 주소로는 비밀번호를 보내지 않습니다. CMS 사이트의 주소를 쓰세요.';
 
 /** Names of cloud metadata services, as resolvers inside those clouds answer them. */
-const METADATA_NAMES = new Set(['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal', 'metadata.tencentyun.com']);
+const METADATA_NAMES = new Set([
+  'metadata',
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data',
+  'instance-data.ec2.internal',
+  'metadata.tencentyun.com',
+]);
 
 /** Metadata services outside the link-local ranges: Alibaba Cloud (IPv4) and AWS (IPv6). */
 const METADATA_V4 = new Set(['100.100.100.200']);
@@ -73,6 +80,9 @@ export function isRefusedAddress(address: string): boolean {
 
 /** Whether a URL's hostname (as `new URL()` gives it: IPv6 in brackets) names a refused address or a metadata service. */
 export function isRefusedHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.+$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '');
   return METADATA_NAMES.has(host) || isRefusedAddress(host);
 }

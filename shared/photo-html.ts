@@ -25,7 +25,10 @@ export function photoFigureHtml(ref: PhotoRef, src: PhotoSrc = appPhotoSrc, role
     '</picture>',
   ];
   if (caption || credit) {
-    const text = [caption && `<span class="story-photo__caption">${escapeHtml(caption)}</span>`, credit && `<span class="story-photo__credit">${escapeHtml(credit)}</span>`];
+    const text = [
+      caption && `<span class="story-photo__caption">${escapeHtml(caption)}</span>`,
+      credit && `<span class="story-photo__credit">${escapeHtml(credit)}</span>`,
+    ];
     parts.push(`<figcaption>${text.filter(Boolean).join(' ')}</figcaption>`);
   }
   parts.push('</figure>');

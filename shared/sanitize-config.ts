@@ -10,8 +10,28 @@ import type { Config } from 'dompurify';
  * have already turned into tags.
  */
 export const ALLOWED_TAGS = [
-  'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote',
-  'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'del', 'a', 'hr',
+  'p',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'strike',
+  'del',
+  'a',
+  'hr',
 ];
 
 /** Checked by DOMPurify after it strips whitespace and control characters, so "jav&#9;ascript:" fails too. */

@@ -21,9 +21,23 @@ export type SslMode = z.infer<typeof SslMode>;
 export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** A DNS name, IPv4 or IPv6 address: nothing that could close the host part of a URL (@ / ? # space). */
-const Host = z.union([z.literal(''), z.string().trim().max(253).regex(/^[A-Za-z0-9._:-]+$/, '서버 주소에는 영문, 숫자, 점, 하이픈, 콜론만 쓸 수 있습니다 (예: db.newsroom.local, 10.0.0.5)')]);
+const Host = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .max(253)
+    .regex(/^[A-Za-z0-9._:-]+$/, '서버 주소에는 영문, 숫자, 점, 하이픈, 콜론만 쓸 수 있습니다 (예: db.newsroom.local, 10.0.0.5)'),
+]);
 /** PostgreSQL names are at most 63 bytes; '/', '?', '#' and '%' would change the meaning of the address. */
-const PgName = z.union([z.literal(''), z.string().trim().max(63).regex(/^[^\s/?#%\\@:]+$/, '이름에 공백이나 / ? # % @ : 기호를 쓸 수 없습니다')]);
+const PgName = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .max(63)
+    .regex(/^[^\s/?#%\\@:]+$/, '이름에 공백이나 / ? # % @ : 기호를 쓸 수 없습니다'),
+]);
 
 export const PostgresServer = z.strictObject({
   host: Host,

@@ -49,9 +49,18 @@ export function checkSubmission(fields: SubmissionCheckInput): SubmissionProblem
     const position = i + 1;
     const name = `사진 ${position}(${ROLE_KO[p.role]})`;
     const photo = { position, role: p.role, mediaId: p.mediaId };
-    if (p.caption.trim() === '') errors.push({ field: 'photo.caption', label: `${name} 설명`, message: `${name}에 사진 설명이 없습니다.`, severity: 'error', photo });
-    if (p.credit.trim() === '') errors.push({ field: 'photo.credit', label: `${name} 크레디트`, message: `${name}에 크레디트가 없습니다.`, severity: 'error', photo });
-    if (p.alt.trim() === '') warnings.push({ field: 'photo.alt', label: `${name} 대체 텍스트`, message: `${name}에 대체 텍스트가 없습니다(송고는 됩니다).`, severity: 'warning', photo });
+    if (p.caption.trim() === '')
+      errors.push({ field: 'photo.caption', label: `${name} 설명`, message: `${name}에 사진 설명이 없습니다.`, severity: 'error', photo });
+    if (p.credit.trim() === '')
+      errors.push({ field: 'photo.credit', label: `${name} 크레디트`, message: `${name}에 크레디트가 없습니다.`, severity: 'error', photo });
+    if (p.alt.trim() === '')
+      warnings.push({
+        field: 'photo.alt',
+        label: `${name} 대체 텍스트`,
+        message: `${name}에 대체 텍스트가 없습니다(송고는 됩니다).`,
+        severity: 'warning',
+        photo,
+      });
   });
 
   if (fields.storyType === 'press_release' && fields.sourceAttribution.trim() === '') {

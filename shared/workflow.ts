@@ -129,11 +129,18 @@ export function decide(action: MoveAction, actor: Actor, story: StoryFacts, note
   const label = ACTION_LABEL_KO[action];
   if (!t.roles.includes(actor.role)) {
     const who = t.roles.map((r) => ROLE_LABEL_KO[r]).join(', ');
-    return refuse('FORBIDDEN', `${withParticle(label, '은', '는')} ${who}만 할 수 있습니다. ${actor.name} 님은 ${ROLE_LABEL_KO[actor.role]}입니다.`, { action, role: actor.role });
+    return refuse('FORBIDDEN', `${withParticle(label, '은', '는')} ${who}만 할 수 있습니다. ${actor.name} 님은 ${ROLE_LABEL_KO[actor.role]}입니다.`, {
+      action,
+      role: actor.role,
+    });
   }
   if (!t.from.includes(story.state)) {
     const from = t.from.map((s) => `‘${STATE_LABEL_KO[s]}’`).join(', ');
-    return refuse('CONFLICT', `‘${STATE_LABEL_KO[story.state]}’ 상태의 기사는 ${label}할 수 없습니다. ${withParticle(label, '은', '는')} ${from} 상태에서만 할 수 있습니다.`, { action, state: story.state });
+    return refuse(
+      'CONFLICT',
+      `‘${STATE_LABEL_KO[story.state]}’ 상태의 기사는 ${label}할 수 없습니다. ${withParticle(label, '은', '는')} ${from} 상태에서만 할 수 있습니다.`,
+      { action, state: story.state },
+    );
   }
   if (actor.role !== 'chief') {
     if (t.relation === 'owner' && !isOwner(actor, story)) {
@@ -149,14 +156,18 @@ export function decide(action: MoveAction, actor: Actor, story: StoryFacts, note
     return refuse('CONFLICT', `${who}${hint}`, { action, lockHolderId: story.lock?.holderId ?? null, lockHolderName: story.lock?.holderName ?? null });
   }
   if (note !== undefined && t.note && note.trim() === '') {
-    return refuse('VALIDATION', `${withParticle(t.note, '을', '를')} 적어야 ${label}할 수 있습니다.`, { action, fields: [{ field: 'note', label: t.note, message: `${t.note}가 없습니다` }] });
+    return refuse('VALIDATION', `${withParticle(t.note, '을', '를')} 적어야 ${label}할 수 있습니다.`, {
+      action,
+      fields: [{ field: 'note', label: t.note, message: `${t.note}가 없습니다` }],
+    });
   }
   return OK;
 }
 
 /** The editor-in-chief takes a story's lock from its reviewer; the history records it. */
 export function decideTakeLock(actor: Actor, story: StoryFacts): Verdict {
-  if (actor.role !== 'chief') return refuse('FORBIDDEN', `잠금은 편집국장만 가져올 수 있습니다. ${actor.name} 님은 ${ROLE_LABEL_KO[actor.role]}입니다.`, { action: 'take_lock' });
+  if (actor.role !== 'chief')
+    return refuse('FORBIDDEN', `잠금은 편집국장만 가져올 수 있습니다. ${actor.name} 님은 ${ROLE_LABEL_KO[actor.role]}입니다.`, { action: 'take_lock' });
   if (!LOCKED_STATES.includes(story.state)) {
     return refuse('CONFLICT', `‘${STATE_LABEL_KO[story.state]}’ 상태의 기사에는 잠금이 없습니다.`, { action: 'take_lock', state: story.state });
   }
@@ -196,7 +207,9 @@ export function decideEdit(actor: Actor | undefined, story: StoryFacts): EditVer
       }
       return refuse('FORBIDDEN', '반려된 기사는 쓴 기자만 고칠 수 있습니다.', { state: story.state });
     case 'submitted':
-      return refuse('CONFLICT', '송고한 기사는 데스크가 검토를 시작하기 전에는 아무도 고칠 수 없습니다. 고쳐야 하면 데스크에 반려를 요청하세요.', { state: story.state });
+      return refuse('CONFLICT', '송고한 기사는 데스크가 검토를 시작하기 전에는 아무도 고칠 수 없습니다. 고쳐야 하면 데스크에 반려를 요청하세요.', {
+        state: story.state,
+      });
     case 'in_review':
     case 'corrected':
       if (story.lock && actor && story.lock.holderId === actor.id) return editable;

@@ -157,10 +157,16 @@ async function selectArticle(tx: Executor, id: string): Promise<Article | undefi
 }
 
 async function appendRevision(tx: Executor, articleId: string, version: number, fields: ArticleFields, savedAt: string) {
-  await tx.run(
-    'INSERT INTO revisions (article_id, version, headline, deck, section, body_json, meta_json, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [articleId, version, fields.headline, fields.deck, fields.section, JSON.stringify(fields.body), JSON.stringify(metaOf(fields)), savedAt],
-  );
+  await tx.run('INSERT INTO revisions (article_id, version, headline, deck, section, body_json, meta_json, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    articleId,
+    version,
+    fields.headline,
+    fields.deck,
+    fields.section,
+    JSON.stringify(fields.body),
+    JSON.stringify(metaOf(fields)),
+    savedAt,
+  ]);
 }
 
 /**
@@ -237,7 +243,14 @@ export class ArticleRepository {
   }
 
   /** Writes the fields only if the stored version is still `baseVersion`, and appends the revision in the same transaction. */
-  async saveIfVersion(input: { id: string; baseVersion: number; fields: ArticleFields; derived: Derived; now: string; guard?: WriteGuard }): Promise<VersionedWrite> {
+  async saveIfVersion(input: {
+    id: string;
+    baseVersion: number;
+    fields: ArticleFields;
+    derived: Derived;
+    now: string;
+    guard?: WriteGuard;
+  }): Promise<VersionedWrite> {
     return this.db.transaction(async (tx) => {
       const { changes } = await tx.run(
         `UPDATE articles SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1
@@ -255,10 +268,12 @@ export class ArticleRepository {
 
   async setArchivedIfVersion(input: { id: string; baseVersion: number; archivedAt: string | null; now: string; guard?: WriteGuard }): Promise<VersionedWrite> {
     return this.db.transaction(async (tx) => {
-      const { changes } = await tx.run(
-        'UPDATE articles SET archived_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
-        [input.archivedAt, input.now, input.id, input.baseVersion],
-      );
+      const { changes } = await tx.run('UPDATE articles SET archived_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?', [
+        input.archivedAt,
+        input.now,
+        input.id,
+        input.baseVersion,
+      ]);
       if (changes === 0) return explainMiss(tx, input.id);
       await input.guard?.(tx, input.id);
       const article = (await selectArticle(tx, input.id))!;

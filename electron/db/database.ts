@@ -58,11 +58,17 @@ const STORAGE_FAILURES: Record<string, { reason: StorageReason; message: string 
   SQLITE_FULL: { reason: 'FULL', message: `디스크 공간이 부족해 저장하지 못했습니다. 공간을 확보한 뒤 다시 저장하세요. ${NOTHING_LOST}` },
   ENOSPC: { reason: 'FULL', message: `디스크 공간이 부족해 작업을 마치지 못했습니다. 공간을 확보한 뒤 다시 시도하세요. ${NOTHING_LOST}` },
   EDQUOT: { reason: 'FULL', message: `디스크 할당량을 넘어 작업을 마치지 못했습니다. 공간을 확보한 뒤 다시 시도하세요. ${NOTHING_LOST}` },
-  SQLITE_READONLY: { reason: 'READONLY', message: `데이터 폴더가 읽기 전용이라 저장하지 못했습니다. 폴더 권한과 디스크 연결 상태를 확인하세요. ${NOTHING_LOST}` },
+  SQLITE_READONLY: {
+    reason: 'READONLY',
+    message: `데이터 폴더가 읽기 전용이라 저장하지 못했습니다. 폴더 권한과 디스크 연결 상태를 확인하세요. ${NOTHING_LOST}`,
+  },
   EROFS: { reason: 'READONLY', message: `데이터 폴더가 읽기 전용이라 작업을 마치지 못했습니다. 폴더 권한과 디스크 연결 상태를 확인하세요. ${NOTHING_LOST}` },
   EACCES: { reason: 'READONLY', message: `데이터 폴더에 쓸 권한이 없어 작업을 마치지 못했습니다. 폴더 권한을 확인하세요. ${NOTHING_LOST}` },
   EPERM: { reason: 'READONLY', message: `데이터 폴더에 쓸 권한이 없어 작업을 마치지 못했습니다. 폴더 권한을 확인하세요. ${NOTHING_LOST}` },
-  SQLITE_CANTOPEN: { reason: 'UNAVAILABLE', message: `데이터베이스 파일을 열 수 없어 작업을 마치지 못했습니다. 데이터 폴더가 그대로 있고 쓸 수 있는지 확인하세요. ${NOTHING_LOST}` },
+  SQLITE_CANTOPEN: {
+    reason: 'UNAVAILABLE',
+    message: `데이터베이스 파일을 열 수 없어 작업을 마치지 못했습니다. 데이터 폴더가 그대로 있고 쓸 수 있는지 확인하세요. ${NOTHING_LOST}`,
+  },
   SQLITE_IOERR: { reason: 'IO', message: `디스크 읽기·쓰기 오류로 작업을 마치지 못했습니다. 디스크 상태를 확인하세요. ${NOTHING_LOST}` },
   EIO: { reason: 'IO', message: `디스크 읽기·쓰기 오류로 작업을 마치지 못했습니다. 디스크 상태를 확인하세요. ${NOTHING_LOST}` },
 };
@@ -161,9 +167,7 @@ class QueuedDatabase implements Database {
   }
 
   close(): Promise<void> {
-    return this.enqueue(
-      () => new Promise<void>((resolve, reject) => this.raw.close((err: Error | null) => (err ? reject(err) : resolve()))),
-    );
+    return this.enqueue(() => new Promise<void>((resolve, reject) => this.raw.close((err: Error | null) => (err ? reject(err) : resolve()))));
   }
 }
 
@@ -215,7 +219,11 @@ function openFailure(file: string, err: unknown): StorageError {
   const mapped = storageFailure(raw);
   if (mapped?.reason === 'READONLY' || !writable(path.dirname(file))) return readOnlyFolder(file, raw);
   if (mapped?.reason === 'FULL') {
-    return new StorageError('FULL', `디스크 공간이 부족해 데이터베이스를 준비하지 못했습니다: ${file}. 공간을 확보한 뒤 다시 시작하세요. 기존 기사는 바꾸지 않았습니다.`, { cause: raw });
+    return new StorageError(
+      'FULL',
+      `디스크 공간이 부족해 데이터베이스를 준비하지 못했습니다: ${file}. 공간을 확보한 뒤 다시 시작하세요. 기존 기사는 바꾸지 않았습니다.`,
+      { cause: raw },
+    );
   }
   return new StorageError('UNAVAILABLE', `데이터베이스를 준비하지 못했습니다: ${file} (${(raw as Error).message})`, { cause: raw });
 }
@@ -247,9 +255,7 @@ export async function openDatabase(file: string, options: { busyTimeoutMs?: numb
     throw openFailure(file, err);
   }
   const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err: Error | null) =>
-      err ? reject(err) : resolve(db),
-    );
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err: Error | null) => (err ? reject(err) : resolve(db)));
   }).catch((err: unknown) => {
     throw openFailure(file, err);
   });
@@ -260,12 +266,17 @@ export async function openDatabase(file: string, options: { busyTimeoutMs?: numb
     // SQLite's default page cache (2 MB) is smaller than one search's pages on a large archive: reading
     // the shown stories' bodies evicted the index pages the next search needs. 64 MB holds both; it
     // fills only as pages are read.
-    await withBusyRetry(() => db.exec(`${UNTRUSTED_SCHEMA} PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -${PAGE_CACHE_KIB};`));
+    await withBusyRetry(() =>
+      db.exec(`${UNTRUSTED_SCHEMA} PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -${PAGE_CACHE_KIB};`),
+    );
     const check = await db.all<{ quick_check: string }>('PRAGMA quick_check');
     if (check.length !== 1 || check[0]?.quick_check !== 'ok') {
       throw new StorageError(
         'CORRUPT',
-        `데이터베이스가 손상되었습니다: ${file}. 파일을 그대로 두고 백업에서 복구하세요. (${check.map((r) => r.quick_check).slice(0, 3).join('; ')})`,
+        `데이터베이스가 손상되었습니다: ${file}. 파일을 그대로 두고 백업에서 복구하세요. (${check
+          .map((r) => r.quick_check)
+          .slice(0, 3)
+          .join('; ')})`,
       );
     }
   } catch (err) {

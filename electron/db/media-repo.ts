@@ -1,5 +1,13 @@
 import type { ArticleState } from '../../shared/article';
-import { renditionPath, type ImageFormat, type MediaItem, type MediaRole, type MediaUsage, type RenditionFormat, type RenditionWidth } from '../../shared/media';
+import {
+  renditionPath,
+  type ImageFormat,
+  type MediaItem,
+  type MediaRole,
+  type MediaUsage,
+  type RenditionFormat,
+  type RenditionWidth,
+} from '../../shared/media';
 import type { GpsPosition } from '../media/metadata';
 import type { Database } from './database';
 import { reindexMedia } from './media-search-index';
@@ -56,11 +64,11 @@ interface MediaRow {
   updated_at: string;
 }
 
-const COLUMNS = 'rowid, id, file_name, format, bytes, width, height, caption, credit, creator, copyright, alt, taken_at, gps_json, renditions_json, created_at, updated_at';
+const COLUMNS =
+  'rowid, id, file_name, format, bytes, width, height, caption, credit, creator, copyright, alt, taken_at, gps_json, renditions_json, created_at, updated_at';
 
 /** bm25 weights in column order (caption, credit, other, singles): the caption is what people search. */
 const WEIGHTS = '4.0, 3.0, 1.0, 0.5';
-
 
 const sqliteMediaSearch: MediaSearchSql = {
   params: (expression) => [expression],
@@ -100,7 +108,6 @@ function toItem(r: MediaRow): MediaItem {
     updatedAt: r.updated_at,
   };
 }
-
 
 /** SQL for the photo library and for which stories use a photo. */
 export class MediaRepository {
@@ -174,7 +181,9 @@ export class MediaRepository {
     }
     const params = this.sql.params(match);
     const rows = await this.db.all<MediaRow>(
-      `SELECT ${COLUMNS.split(', ').map((c) => `m.${c}`).join(', ')}
+      `SELECT ${COLUMNS.split(', ')
+        .map((c) => `m.${c}`)
+        .join(', ')}
        FROM ${this.sql.from}
        WHERE ${this.sql.where} ORDER BY ${this.sql.score}, m.created_at DESC LIMIT ? OFFSET ?`,
       [...params, limit, offset],

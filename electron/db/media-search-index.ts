@@ -17,10 +17,9 @@ interface IndexedMedia {
 /** Rewrites a photo's index row from what is stored, in the transaction that wrote it (as search-index.ts does for stories). */
 export async function reindexMedia(tx: Executor, rowid: number): Promise<void> {
   await tx.run('DELETE FROM media_search WHERE rowid = ?', [rowid]);
-  const r = await tx.get<IndexedMedia & EngineProbe>(
-    `SELECT caption, credit, creator, copyright, alt, file_name, ${ENGINE_PROBE} FROM media WHERE rowid = ?`,
-    [rowid],
-  );
+  const r = await tx.get<IndexedMedia & EngineProbe>(`SELECT caption, credit, creator, copyright, alt, file_name, ${ENGINE_PROBE} FROM media WHERE rowid = ?`, [
+    rowid,
+  ]);
   if (!r) return;
   const shape = answeredByPostgres(r) ? (text: string) => pgIndexText(bigramText(text)) : bigramText;
   const other = [r.creator, r.copyright, r.alt, r.file_name].join('\n');

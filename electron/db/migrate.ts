@@ -3,9 +3,7 @@ import { StorageError } from './database';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
 async function appliedVersion(db: Database): Promise<number> {
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT',
-  );
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
   const row = await db.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
   return row?.v ?? 0;
 }
@@ -36,11 +34,7 @@ export async function migrate(
       const done = await tx.get<{ version: number }>('SELECT version FROM schema_migrations WHERE version = ?', [migration.version]);
       if (done) return;
       await tx.exec(migration.sql);
-      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
-        migration.version,
-        migration.name,
-        now().toISOString(),
-      ]);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, now().toISOString()]);
     });
   }
   return { from, to: Math.max(from, Math.min(target, known)) };

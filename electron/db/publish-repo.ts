@@ -99,7 +99,17 @@ export class PublishRepository {
     return row && toTarget(row);
   }
 
-  async insertTarget(t: { kind: PublishTargetKind; name: string; url: string; username: string; folder: string; secretSealed: string | null; takedown?: PublishTakedown; correctionPrefix?: boolean; now: string }): Promise<StoredTarget> {
+  async insertTarget(t: {
+    kind: PublishTargetKind;
+    name: string;
+    url: string;
+    username: string;
+    folder: string;
+    secretSealed: string | null;
+    takedown?: PublishTakedown;
+    correctionPrefix?: boolean;
+    now: string;
+  }): Promise<StoredTarget> {
     const { lastId } = await this.db.run(
       'INSERT INTO publish_targets (kind, name, url, username, folder, secret_sealed, takedown, correction_prefix, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [t.kind, t.name, t.url, t.username, t.folder, t.secretSealed, t.takedown ?? 'draft', t.correctionPrefix ? 1 : 0, t.now, t.now],
@@ -115,7 +125,10 @@ export class PublishRepository {
 
   /** Who a profile is, as far as publishing asks (role and sections); undefined for an unknown id. */
   async actor(id: string): Promise<{ id: string; name: string; role: 'reporter' | 'desk' | 'chief'; sections: string[] } | undefined> {
-    const r = await this.db.get<{ id: string; name: string; role: 'reporter' | 'desk' | 'chief'; sections_json: string }>('SELECT id, name, role, sections_json FROM profiles WHERE id = ?', [id]);
+    const r = await this.db.get<{ id: string; name: string; role: 'reporter' | 'desk' | 'chief'; sections_json: string }>(
+      'SELECT id, name, role, sections_json FROM profiles WHERE id = ?',
+      [id],
+    );
     return r && { id: r.id, name: r.name, role: r.role, sections: JSON.parse(r.sections_json) as string[] };
   }
 
@@ -125,27 +138,40 @@ export class PublishRepository {
    * another host or user has it dropped and asks for it again (as 저장소 does for PostgreSQL). Compared in
    * the statement itself, against the row it replaces, so no concurrent save can slip between.
    */
-  async updateTarget(id: number, t: { kind: PublishTargetKind; name: string; url: string; username: string; folder: string; secretSealed?: string; now: string }): Promise<StoredTarget | undefined> {
-    const secret = t.secretSealed === undefined ? ['CASE WHEN kind = ? AND url = ? AND username = ? THEN secret_sealed ELSE NULL END', [t.kind, t.url, t.username]] as const : ['?', [t.secretSealed]] as const;
-    const { changes } = await this.db.run(`UPDATE publish_targets SET secret_sealed = ${secret[0]}, kind = ?, name = ?, url = ?, username = ?, folder = ?, updated_at = ? WHERE id = ?`, [
-      ...secret[1],
-      t.kind,
-      t.name,
-      t.url,
-      t.username,
-      t.folder,
-      t.now,
-      id,
-    ]);
+  async updateTarget(
+    id: number,
+    t: { kind: PublishTargetKind; name: string; url: string; username: string; folder: string; secretSealed?: string; now: string },
+  ): Promise<StoredTarget | undefined> {
+    const secret =
+      t.secretSealed === undefined
+        ? (['CASE WHEN kind = ? AND url = ? AND username = ? THEN secret_sealed ELSE NULL END', [t.kind, t.url, t.username]] as const)
+        : (['?', [t.secretSealed]] as const);
+    const { changes } = await this.db.run(
+      `UPDATE publish_targets SET secret_sealed = ${secret[0]}, kind = ?, name = ?, url = ?, username = ?, folder = ?, updated_at = ? WHERE id = ?`,
+      [...secret[1], t.kind, t.name, t.url, t.username, t.folder, t.now, id],
+    );
     return changes === 0 ? undefined : this.target(id);
   }
 
   async record(articleId: string, targetId: number): Promise<PublishRecord | undefined> {
-    const r = await this.db.get<{ article_id: string; target_id: number; idempotency_key: string; remote_id: string | null; remote_url: string | null; version: number | null }>(
-      'SELECT * FROM publish_records WHERE article_id = ? AND target_id = ?',
-      [articleId, targetId],
+    const r = await this.db.get<{
+      article_id: string;
+      target_id: number;
+      idempotency_key: string;
+      remote_id: string | null;
+      remote_url: string | null;
+      version: number | null;
+    }>('SELECT * FROM publish_records WHERE article_id = ? AND target_id = ?', [articleId, targetId]);
+    return (
+      r && {
+        articleId: r.article_id,
+        targetId: r.target_id,
+        idempotencyKey: r.idempotency_key,
+        remoteId: r.remote_id,
+        remoteUrl: r.remote_url,
+        version: r.version,
+      }
     );
-    return r && { articleId: r.article_id, targetId: r.target_id, idempotencyKey: r.idempotency_key, remoteId: r.remote_id, remoteUrl: r.remote_url, version: r.version };
   }
 
   /** Written before the first create request, so that a retry after a lost answer looks for the same key. */
@@ -166,13 +192,19 @@ export class PublishRepository {
   }
 
   async media(targetId: number, mediaId: string): Promise<{ remoteId: string; remoteUrl: string } | undefined> {
-    const r = await this.db.get<{ remote_id: string; remote_url: string }>('SELECT remote_id, remote_url FROM publish_media WHERE target_id = ? AND media_id = ?', [targetId, mediaId]);
+    const r = await this.db.get<{ remote_id: string; remote_url: string }>(
+      'SELECT remote_id, remote_url FROM publish_media WHERE target_id = ? AND media_id = ?',
+      [targetId, mediaId],
+    );
     return r && { remoteId: r.remote_id, remoteUrl: r.remote_url };
   }
 
   async setMedia(targetId: number, mediaId: string, remote: { remoteId: string; remoteUrl: string }): Promise<void> {
-    await this.db.run(`INSERT INTO publish_media (target_id, media_id, remote_id, remote_url) VALUES (?, ?, ?, ?)
-       ON CONFLICT (target_id, media_id) DO UPDATE SET remote_id = excluded.remote_id, remote_url = excluded.remote_url`, [targetId, mediaId, remote.remoteId, remote.remoteUrl]);
+    await this.db.run(
+      `INSERT INTO publish_media (target_id, media_id, remote_id, remote_url) VALUES (?, ?, ?, ?)
+       ON CONFLICT (target_id, media_id) DO UPDATE SET remote_id = excluded.remote_id, remote_url = excluded.remote_url`,
+      [targetId, mediaId, remote.remoteId, remote.remoteUrl],
+    );
   }
 
   async forgetMedia(targetId: number, mediaId: string): Promise<void> {

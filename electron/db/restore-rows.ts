@@ -43,7 +43,8 @@ async function bylineVersion(db: Executor, file: string): Promise<number> {
   if (rows.length === 0) throw notByline(file, '마이그레이션 기록이 비어 있습니다');
   rows.forEach((row, i) => {
     const known = MIGRATIONS[i];
-    if (!known || row.version !== known.version || row.name !== known.name) throw notByline(file, `마이그레이션 기록이 바이라인의 것과 다릅니다 (${String(row.version)})`);
+    if (!known || row.version !== known.version || row.name !== known.name)
+      throw notByline(file, `마이그레이션 기록이 바이라인의 것과 다릅니다 (${String(row.version)})`);
   });
   return rows.length;
 }
@@ -59,7 +60,9 @@ async function copyRows(db: Database, file: string): Promise<void> {
   const fresh = await db.all<{ name: string; sql: string }>(
     "SELECT l.name, s.sql FROM pragma_table_list l JOIN main.sqlite_schema s ON s.name = l.name WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY l.name",
   );
-  const kinds = new Map((await db.all<{ name: string; type: string }>("SELECT name, type FROM pragma_table_list WHERE schema = 'src'")).map((r) => [r.name, r.type]));
+  const kinds = new Map(
+    (await db.all<{ name: string; type: string }>("SELECT name, type FROM pragma_table_list WHERE schema = 'src'")).map((r) => [r.name, r.type]),
+  );
   const plan: Array<{ table: string; cols: string }> = [];
   for (const { name } of fresh) {
     if (name === 'schema_migrations' || DERIVED.has(name)) continue;
@@ -117,7 +120,14 @@ export async function rebuildFromBackup(backupFile: string, target: string): Pro
     const check = await db.all<{ quick_check: string }>('PRAGMA src.quick_check').catch((err: unknown) => {
       throw damaged(backupFile, (err as Error).message);
     });
-    if (check[0]?.quick_check !== 'ok') throw damaged(backupFile, check.map((r) => r.quick_check).slice(0, 3).join('; '));
+    if (check[0]?.quick_check !== 'ok')
+      throw damaged(
+        backupFile,
+        check
+          .map((r) => r.quick_check)
+          .slice(0, 3)
+          .join('; '),
+      );
     const version = await bylineVersion(db, backupFile);
     // The tables as the backup's Byline had them, so that every later migration reshapes the rows as it
     // did. Migrations name tables without a schema: the backup is detached while they run.

@@ -40,7 +40,9 @@ export class ArchiveShare {
   async mostlyArchived(): Promise<boolean> {
     if (this.known === undefined || this.uses >= this.every) {
       const half = Math.floor(((await this.db.get<{ n: number | null }>('SELECT max(rowid) AS n FROM articles'))?.n ?? 0) / 2);
-      const archived = await this.db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM articles WHERE archived_at IS NOT NULL LIMIT ?) AS x', [half + 1]);
+      const archived = await this.db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM articles WHERE archived_at IS NOT NULL LIMIT ?) AS x', [
+        half + 1,
+      ]);
       this.known = (archived?.n ?? 0) > half;
       this.uses = 0;
     }

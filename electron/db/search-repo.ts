@@ -20,7 +20,6 @@ export interface SearchRow {
 /** bm25 weights, in column order: a word in the headline says more than one deep in the body. */
 const WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5';
 
-
 /**
  * byline_rank() (native/byline-rank.c) where it is loaded: bm25 with the same weights, document
  * counts taken from a sample of each phrase's matches, and the filter tokens (facets, weight 0) left
@@ -32,7 +31,8 @@ const RANK_WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5, 0.0';
 function sqliteArticleSearch(rank: (table: string) => string): ArticleSearchSql {
   return {
     params: (expression) => [expression],
-    ranked: (walked) => `SELECT rowid AS rid, ${rank('article_search')} AS score FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${walked}`,
+    ranked: (walked) =>
+      `SELECT rowid AS rid, ${rank('article_search')} AS score FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ${walked}`,
     count: (limit) => `SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ${limit}) AS m`,
     // CROSS JOIN keeps the index as the outer loop; otherwise SQLite may run the MATCH once per article.
     joined: { from: 'article_search CROSS JOIN articles a ON a.rowid = article_search.rowid', where: 'article_search MATCH ?', score: rank('article_search') },
@@ -134,7 +134,11 @@ export class SearchRepository {
     const countSql = this.sql.count(this.countCap + 1);
     if (walked === w) return this.firstBlock(match, q, countSql);
     const blocks = `SELECT rid, score, count(*) OVER () AS n, (row_number() OVER (ORDER BY rid DESC) - 1) / ${w} AS block FROM (${this.sql.ranked(walked)}) AS r`;
-    const page = await this.db.all<{ rid: number; n: number }>(`SELECT rid, n FROM (${blocks}) AS b ORDER BY block, score, rid DESC LIMIT ? OFFSET ?`, [...match, q.limit, q.offset]);
+    const page = await this.db.all<{ rid: number; n: number }>(`SELECT rid, n FROM (${blocks}) AS b ORDER BY block, score, rid DESC LIMIT ? OFFSET ?`, [
+      ...match,
+      q.limit,
+      q.offset,
+    ]);
     const n = page[0]?.n;
     return { rids: page.map((p) => p.rid), matches: n !== undefined && n < walked ? n : undefined, countSql, params: match };
   }
@@ -169,13 +173,21 @@ export class SearchRepository {
     const from = `FROM ${tables} WHERE ${[where, ...joined].join(' AND ')}`;
     const order = q.sort === 'date' ? 'a.updated_at DESC, a.id' : `${score}, a.updated_at DESC`;
     const page = await this.db.all<{ rid: number }>(`SELECT a.rowid AS rid ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
-    return { rids: page.map((p) => p.rid), matches: undefined, countSql: `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${this.countCap + 1}) AS m`, params };
+    return {
+      rids: page.map((p) => p.rid),
+      matches: undefined,
+      countSql: `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${this.countCap + 1}) AS m`,
+      params,
+    };
   }
 
   /** The shown page in full, in the order given. */
   private async read(rids: number[]): Promise<SearchRow[]> {
     if (rids.length === 0) return [];
-    const found = await this.db.all<SearchRow & { rid: number }>(`SELECT a.rowid AS rid, ${COLUMNS} FROM articles a WHERE a.rowid IN (${rids.map(() => '?').join(', ')})`, rids);
+    const found = await this.db.all<SearchRow & { rid: number }>(
+      `SELECT a.rowid AS rid, ${COLUMNS} FROM articles a WHERE a.rowid IN (${rids.map(() => '?').join(', ')})`,
+      rids,
+    );
     const byRowid = new Map(found.map((r) => [r.rid, r]));
     return rids.map((rid) => byRowid.get(rid)).filter((r): r is SearchRow & { rid: number } => r !== undefined);
   }
@@ -183,7 +195,11 @@ export class SearchRepository {
   async filtered(q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {
     const f = filters(q, this.sql);
     const where = f.sql.length ? `WHERE ${f.sql.join(' AND ')}` : '';
-    const rows = await this.db.all<SearchRow>(`SELECT ${COLUMNS} FROM articles a ${where} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?`, [...f.params, q.limit, q.offset]);
+    const rows = await this.db.all<SearchRow>(`SELECT ${COLUMNS} FROM articles a ${where} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?`, [
+      ...f.params,
+      q.limit,
+      q.offset,
+    ]);
     const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${where}`, f.params);
     return { rows, total: count?.n ?? 0, totalIsLowerBound: false };
   }

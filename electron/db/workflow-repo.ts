@@ -300,7 +300,10 @@ export class SqliteWorkflowTx implements WorkflowTx {
   async queue(q: QueueQuery): Promise<{ items: QueueItem[]; total: number }> {
     const { sql, params } = queueWhere(q, QUEUE_STATES[q.queue]);
     const rows = await this.ex.all<StoryRow>(`${STORY_SELECT} WHERE ${sql} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
-    const total = await this.ex.get<{ n: number }>(`SELECT count(*) AS n FROM articles a LEFT JOIN article_workflow w ON w.article_id = a.id WHERE ${sql}`, params);
+    const total = await this.ex.get<{ n: number }>(
+      `SELECT count(*) AS n FROM articles a LEFT JOIN article_workflow w ON w.article_id = a.id WHERE ${sql}`,
+      params,
+    );
     return { items: rows.map((r) => toQueueItem(toStory(r))), total: total?.n ?? 0 };
   }
 
@@ -312,7 +315,9 @@ export class SqliteWorkflowTx implements WorkflowTx {
     let mine = 0;
     if (ownerId !== undefined) {
       const own = queueWhere({ ...q, ownerId }, QUEUE_STATES.mine);
-      mine = (await this.ex.get<{ n: number }>(`SELECT count(*) AS n FROM articles a JOIN article_workflow w ON w.article_id = a.id WHERE ${own.sql}`, own.params))?.n ?? 0;
+      mine =
+        (await this.ex.get<{ n: number }>(`SELECT count(*) AS n FROM articles a JOIN article_workflow w ON w.article_id = a.id WHERE ${own.sql}`, own.params))
+          ?.n ?? 0;
     }
     return { desk: sum(QUEUE_STATES.desk), approved: sum(QUEUE_STATES.approved), published: sum(QUEUE_STATES.published), mine };
   }

@@ -84,7 +84,7 @@ async function untilListening(relay: PgListener, events: EventBus): Promise<void
   ]);
   clearTimeout(timer);
   if (heard) return;
-  console.warn('[byline] the shared database\'s change listener is not connected yet; queues catch up when it is');
+  console.warn("[byline] the shared database's change listener is not connected yet; queues catch up when it is");
   void relay.ready.then(() => events.emit('stories.resync', { reason: 'reconnected' }));
 }
 
@@ -190,7 +190,25 @@ export async function startBackend(options: {
   await media.sweep().catch((err: unknown) => console.warn('[byline] media sweep failed', err));
   return {
     dispatch: createDispatch(
-      createHandlers({ articles, drafts, settings, storageSettings, media, workflow, profiles, imports, publish, publishBatches, search: new SearchService(new SearchRepository(db)), backups: new BackupStore(db, path.join(options.dataDir, 'backups'), undefined, new MediaBackupPool(mediaDir, path.join(options.dataDir, 'backups', 'media'))) }),
+      createHandlers({
+        articles,
+        drafts,
+        settings,
+        storageSettings,
+        media,
+        workflow,
+        profiles,
+        imports,
+        publish,
+        publishBatches,
+        search: new SearchService(new SearchRepository(db)),
+        backups: new BackupStore(
+          db,
+          path.join(options.dataDir, 'backups'),
+          undefined,
+          new MediaBackupPool(mediaDir, path.join(options.dataDir, 'backups', 'media')),
+        ),
+      }),
       undefined,
       relay ? undefined : events,
     ),

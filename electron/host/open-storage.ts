@@ -29,9 +29,12 @@ export interface OpenedStorage {
  * this fails.
  */
 export async function openStorage(choice: StorageChoice, dataDir: string): Promise<OpenedStorage> {
-  const db = choice.engine === 'postgres' ? await openPgDatabase(choice.url, { schema: choice.schema, applicationName: 'byline' }).catch((err: unknown) => {
-    throw cannotReachAtStart(choice, err);
-  }) : await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
+  const db =
+    choice.engine === 'postgres'
+      ? await openPgDatabase(choice.url, { schema: choice.schema, applicationName: 'byline' }).catch((err: unknown) => {
+          throw cannotReachAtStart(choice, err);
+        })
+      : await openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
   try {
     if (choice.engine === 'postgres') await migratePg(db as Awaited<ReturnType<typeof openPgDatabase>>);
     else await migrate(db);
@@ -97,7 +100,10 @@ export function storageFromSettings(settings: StoredStorage | undefined, secrets
   if (!settings || settings.engine === 'sqlite') return { engine: 'sqlite' };
   const server = settings.postgres;
   if (missingServerFields(server).length > 0) {
-    throw new AppError('VALIDATION', `저장소 설정의 공유 데이터베이스 서버(${serverLabel(server)})에 서버 주소, 데이터베이스, 사용자 가운데 빠진 것이 있습니다.`);
+    throw new AppError(
+      'VALIDATION',
+      `저장소 설정의 공유 데이터베이스 서버(${serverLabel(server)})에 서버 주소, 데이터베이스, 사용자 가운데 빠진 것이 있습니다.`,
+    );
   }
   const password = settings.passwordSealed ? secrets.open(settings.passwordSealed) : undefined;
   return { engine: 'postgres', url: postgresUrl(server, password), ...(server.schema ? { schema: server.schema } : {}) };
@@ -107,7 +113,11 @@ export function storageFromSettings(settings: StoredStorage | undefined, secrets
  * What the host opens at start: BYLINE_DATABASE_URL if set (an administrator's or a batch job's word wins,
  * and storage.get says so), else the saved setting, else this machine's SQLite.
  */
-export function chooseStorage(env: NodeJS.ProcessEnv, settings: StoredStorage | undefined, secrets: SecretOpener): { choice: StorageChoice; source: StorageSource } {
+export function chooseStorage(
+  env: NodeJS.ProcessEnv,
+  settings: StoredStorage | undefined,
+  secrets: SecretOpener,
+): { choice: StorageChoice; source: StorageSource } {
   const fromEnv = storageFromEnv(env);
   if (fromEnv.engine === 'postgres') return { choice: fromEnv, source: 'env' };
   if (settings) return { choice: storageFromSettings(settings, secrets), source: 'settings' };

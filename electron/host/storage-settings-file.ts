@@ -39,7 +39,8 @@ export function storageSettingsFile(dataDir: string): StorageSettingsStore {
       } catch {
         parsed = StoredStorage.safeParse(undefined);
       }
-      if (!parsed.success) throw new StorageError('CORRUPT', `저장소 설정 파일(${file})을 읽을 수 없습니다. 파일을 고치거나, 이 컴퓨터의 저장소로 시작하려면 지우세요.`);
+      if (!parsed.success)
+        throw new StorageError('CORRUPT', `저장소 설정 파일(${file})을 읽을 수 없습니다. 파일을 고치거나, 이 컴퓨터의 저장소로 시작하려면 지우세요.`);
       return parsed.data;
     },
     write(value) {

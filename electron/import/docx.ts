@@ -7,7 +7,12 @@ import { isCompoundFile, ZipArchive } from './zip';
 import { rebuildZip } from './zip-rebuild';
 
 /** Word's caption style (and its Korean name) becomes a class html.ts reads as a photo caption. */
-const STYLE_MAP = ["p[style-name='Caption'] => p.caption:fresh", "p[style-name='캡션'] => p.caption:fresh", "p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
+const STYLE_MAP = [
+  "p[style-name='Caption'] => p.caption:fresh",
+  "p[style-name='캡션'] => p.caption:fresh",
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+];
 
 function partText(xml: string): string {
   return normaliseSpace(

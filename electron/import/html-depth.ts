@@ -8,14 +8,36 @@ import { refuse } from './limits';
  */
 export const MAX_HTML_DEPTH = 200;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'basefont', 'bgsound', 'frame', 'image']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+  'basefont',
+  'bgsound',
+  'frame',
+  'image',
+]);
 /** Elements whose text the tokenizer reads raw up to their end tag: no tags inside. */
 const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
 /** Where the tree builder stops looking for an open <p>, <li> or cell to close. */
 const SCOPE = new Set(['html', 'table', 'td', 'th', 'caption', 'marquee', 'object', 'applet', 'template', 'button', 'svg', 'math']);
 /** Start tags that close an open <p> (the parser's "close a p element in button scope"). */
 const CLOSES_P = new Set(
-  'address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section summary table ul li dd dt listing'.split(' '),
+  'address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section summary table ul li dd dt listing'.split(
+    ' ',
+  ),
 );
 /**
  * Start tags that close an open element of the listed names, stopping at the listed boundaries (and,

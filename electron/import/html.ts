@@ -16,8 +16,49 @@ export interface HtmlOptions {
   label?: string;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS', 'HEAD']);
-const INLINE = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'U', 'S', 'SPAN', 'FONT', 'SUB', 'SUP', 'SMALL', 'BIG', 'MARK', 'CODE', 'ABBR', 'CITE', 'Q', 'TIME', 'LABEL', 'INS', 'DEL', 'STRIKE']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'NAV',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'HEAD',
+]);
+const INLINE = new Set([
+  'A',
+  'B',
+  'STRONG',
+  'I',
+  'EM',
+  'U',
+  'S',
+  'SPAN',
+  'FONT',
+  'SUB',
+  'SUP',
+  'SMALL',
+  'BIG',
+  'MARK',
+  'CODE',
+  'ABBR',
+  'CITE',
+  'Q',
+  'TIME',
+  'LABEL',
+  'INS',
+  'DEL',
+  'STRIKE',
+]);
 /** A caption as releases write one under a photo: ▲ …, <사진> …, [사진] …, 사진: … */
 export const CAPTION_LINE = /^(?:▲|△|<\s*사진[^>]*>|\[\s*사진[^\]]*\]|사진\s*[:：]|사진\s*\d+\s*[.:：)]|\(사진\))/;
 
@@ -169,7 +210,8 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): Importe
   };
   if (root) walk(root);
   attachCaptions(out.blocks);
-  if (skipped > 0) out.warnings.push(`문서 밖에 있는 사진 ${skipped}장은 가져오지 못했습니다 (웹 주소로만 연결된 사진). 필요하면 따로 내려받아 사진 보관함에 넣으세요.`);
+  if (skipped > 0)
+    out.warnings.push(`문서 밖에 있는 사진 ${skipped}장은 가져오지 못했습니다 (웹 주소로만 연결된 사진). 필요하면 따로 내려받아 사진 보관함에 넣으세요.`);
   dom.window.close();
   return out;
 }

@@ -82,7 +82,11 @@ export function readHwpx(data: Uint8Array, fileName: string): ImportedDocument {
   const table = (tbl: XNode) => {
     const rows: string[][] = [];
     for (const tr of childrenOf(tbl).filter((n) => tagOf(n) === 'tr')) {
-      rows.push(childrenOf(tr).filter((n) => tagOf(n) === 'tc').map((tc) => textOf(childrenOf(tc))));
+      rows.push(
+        childrenOf(tr)
+          .filter((n) => tagOf(n) === 'tc')
+          .map((tc) => textOf(childrenOf(tc))),
+      );
     }
     if (rows.some((r) => r.some(Boolean))) doc.blocks.push({ kind: 'table', rows });
   };

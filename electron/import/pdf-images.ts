@@ -52,7 +52,7 @@ export function refuseOversizedImages(data: Uint8Array, fileName: string): void 
     if (!bounds) continue;
     let dict = text.slice(bounds[0] + 2, bounds[1] - 2);
     // Nested dictionaries (DecodeParms) have their own keys; only the image's own count.
-    for (let before = ''; before !== dict; ) {
+    for (let before = ''; before !== dict;) {
       before = dict;
       dict = dict.replace(/<<(?:(?!<<|>>)[\s\S])*>>/g, ' ');
     }

@@ -93,7 +93,9 @@ export async function readPdf(data: Uint8Array, fileName: string): Promise<Impor
     // pdf.js takes the buffer over: it gets a copy.
     // No eval for font programs (CVE-2024-4367); text and images need none. An image over the photo
     // pixel cap that pdf-images.ts could not see is dropped by pdf.js undecoded (maxImageSize).
-    pdf = await getDocumentProxy(new Uint8Array(data), { stopAtErrors: true, isEvalSupported: false, maxImageSize: MAX_PHOTO_PIXELS } as Parameters<typeof getDocumentProxy>[1]);
+    pdf = await getDocumentProxy(new Uint8Array(data), { stopAtErrors: true, isEvalSupported: false, maxImageSize: MAX_PHOTO_PIXELS } as Parameters<
+      typeof getDocumentProxy
+    >[1]);
   } catch (err) {
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') throw refuse(`'${fileName}'은(는) 암호가 걸린 PDF입니다. 암호를 푼 PDF를 받아 다시 가져오세요.`);
@@ -136,7 +138,10 @@ export async function readPdf(data: Uint8Array, fileName: string): Promise<Impor
     doc.pageHeaders.push(...headers);
     doc.pageFooters.push(...footers);
 
-    const sizes = pages.flat().map((l) => l.size).sort((a, b) => a - b);
+    const sizes = pages
+      .flat()
+      .map((l) => l.size)
+      .sort((a, b) => a - b);
     const body = sizes[Math.floor(sizes.length / 2)] ?? 10;
     const maxRight = Math.max(...pages.flat().map((l) => l.right));
 
@@ -190,7 +195,12 @@ export async function readPdf(data: Uint8Array, fileName: string): Promise<Impor
         if (img.width < 16 || img.height < 16) continue;
         let png: Buffer;
         try {
-          png = await sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: img.channels }, limitInputPixels: MAX_PHOTO_PIXELS }).png().toBuffer();
+          png = await sharp(Buffer.from(img.data), {
+            raw: { width: img.width, height: img.height, channels: img.channels },
+            limitInputPixels: MAX_PHOTO_PIXELS,
+          })
+            .png()
+            .toBuffer();
         } catch {
           doc.warnings.push(`${p[0]?.page ?? '?'}쪽의 그림 하나를 읽지 못했습니다.`);
           continue;

@@ -85,7 +85,8 @@ export class ZipArchive {
     const dirSize = view.getUint32(eocd + 12, true);
     const dirOffset = view.getUint32(eocd + 16, true);
     if (count === 0xffff || dirOffset === 0xffffffff) throw refuse(`'${this.label}'은(는) 지원하지 않는 대용량(ZIP64) 압축 형식입니다.`);
-    if (count > LIMITS.zipEntries) throw refuse(`'${this.label}'에 든 파일이 너무 많습니다 (${count}개, 최대 ${LIMITS.zipEntries}개). 보도자료 파일이 아닌 것 같습니다.`);
+    if (count > LIMITS.zipEntries)
+      throw refuse(`'${this.label}'에 든 파일이 너무 많습니다 (${count}개, 최대 ${LIMITS.zipEntries}개). 보도자료 파일이 아닌 것 같습니다.`);
     if (dirOffset + dirSize > data.length) this.corrupt();
     let p = dirOffset;
     let total = 0;
@@ -106,7 +107,8 @@ export class ZipArchive {
       const name = decoder.decode(nameBytes);
       p += 46 + nameLen + extraLen + commentLen;
       if (flags & 1) throw refuse(`'${this.label}'은(는) 암호가 걸린 문서입니다. 한글이나 워드에서 암호를 푼 뒤 다시 저장해 가져오세요.`);
-      if (this.entries.has(name)) throw refuse(`'${this.label}'에 같은 이름의 파일(${name.slice(0, 80)})이 두 번 들어 있습니다. 조작되었거나 손상된 문서라 가져오지 않았습니다.`);
+      if (this.entries.has(name))
+        throw refuse(`'${this.label}'에 같은 이름의 파일(${name.slice(0, 80)})이 두 번 들어 있습니다. 조작되었거나 손상된 문서라 가져오지 않았습니다.`);
       // An unzipper that resolves '..' or a leading '/' would see two of these as one name.
       if (/(?:^|\/)\.\.?(?:\/|$)|^\//.test(name)) this.mismatch(name);
       total += size;

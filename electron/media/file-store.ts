@@ -109,7 +109,13 @@ export class MediaFileStore {
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'EPERM') {
-          if (await this.has(id, files.map((f) => f.name))) return 'existing';
+          if (
+            await this.has(
+              id,
+              files.map((f) => f.name),
+            )
+          )
+            return 'existing';
           // A folder left incomplete by hand (or a crash on another file system) is replaced.
           await rm(target, { recursive: true, force: true });
           await rename(staging, target);

@@ -45,8 +45,12 @@ function decodeIptc(latin1: string): string {
 
 /** One clean line of text: control characters out, runs of space collapsed, clipped to what the contract accepts. */
 function clean(value: string, max: number): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const text = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  const text = value
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
   return [...text].slice(0, max).join('');
 }
 
@@ -65,7 +69,11 @@ function xmpText(value: unknown): string | undefined {
 
 function iptcText(value: unknown): string | undefined {
   if (typeof value === 'string') return decodeIptc(value);
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').map(decodeIptc).join(', ');
+  if (Array.isArray(value))
+    return value
+      .filter((v): v is string => typeof v === 'string')
+      .map(decodeIptc)
+      .join(', ');
   return undefined;
 }
 
@@ -160,7 +168,12 @@ export async function readEmbeddedMetadata(bytes: Uint8Array): Promise<EmbeddedM
   const photoshop = out.photoshop ?? {};
   const xmp = out.xmp ?? {};
   return {
-    caption: first(LIMITS.caption, iptcText(iptc.Caption), xmpText(dc.description), typeof ifd0.ImageDescription === 'string' ? ifd0.ImageDescription : undefined),
+    caption: first(
+      LIMITS.caption,
+      iptcText(iptc.Caption),
+      xmpText(dc.description),
+      typeof ifd0.ImageDescription === 'string' ? ifd0.ImageDescription : undefined,
+    ),
     credit: first(LIMITS.credit, iptcText(iptc.Credit), xmpText(photoshop.Credit), iptcText(iptc.Source), xmpText(photoshop.Source)),
     creator: first(LIMITS.creator, iptcText(iptc.Byline), xmpText(dc.creator), typeof ifd0.Artist === 'string' ? ifd0.Artist : undefined),
     copyright: first(LIMITS.copyright, iptcText(iptc.CopyrightNotice), xmpText(dc.rights), typeof ifd0.Copyright === 'string' ? ifd0.Copyright : undefined),

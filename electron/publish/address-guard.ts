@@ -21,7 +21,11 @@ export class RefusedAddressError extends Error {
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 /** How names are resolved: the system's resolver (getaddrinfo, as every socket uses), every address at once. */
-export type Resolve = (hostname: string, options: LookupOptions & { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Resolve = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /** A connection pool whose sockets resolve names through `resolve` and refuse to connect when any address is refused. */
 export function guardedAgent(resolve: Resolve = dns.lookup): Agent {

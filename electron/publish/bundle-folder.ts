@@ -91,7 +91,8 @@ function outsideExports(folder: string, why: string): AppError {
  * so neither an export nor a takedown's removal can reach outside exports.
  */
 export async function bundleRoot(exportsDir: string, folder: string): Promise<string> {
-  if (!FOLDER_NAME.test(folder) || folder === '.' || folder === '..') throw outsideExports(folder, '폴더 이름에는 영문, 숫자, 점, 하이픈, 밑줄만 쓸 수 있습니다');
+  if (!FOLDER_NAME.test(folder) || folder === '.' || folder === '..')
+    throw outsideExports(folder, '폴더 이름에는 영문, 숫자, 점, 하이픈, 밑줄만 쓸 수 있습니다');
   await mkdir(exportsDir, { recursive: true, mode: 0o700 });
   const base = await realpath(exportsDir);
   const root = path.join(base, folder);

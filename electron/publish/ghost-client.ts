@@ -36,16 +36,20 @@ export class GhostError extends CmsError {
 /** Ghost's refusal as a desk editor can act on it. `ghostApi`: the answer was Ghost's own JSON error. */
 export function koreanGhostMessage(status: number, ghostType: string | undefined, ghostMessage: string, ghostApi: boolean): string {
   const server = ghostMessage ? ` (Ghost: ${ghostMessage.slice(0, 200)})` : '';
-  if (status === 401) return 'Ghost가 Admin API 키를 받아들이지 않았습니다. 출고 대상 설정의 Admin API 키가 Ghost 관리 화면(설정 → 통합)의 키와 같은지 확인하세요. (HTTP 401)';
-  if (status === 403) return `이 Admin API 키에는 이 작업을 할 권한이 없습니다. Ghost 관리 화면에서 만든 사용자 지정 통합(Custom Integration)의 Admin API 키를 쓰세요. (HTTP 403)${server}`;
+  if (status === 401)
+    return 'Ghost가 Admin API 키를 받아들이지 않았습니다. 출고 대상 설정의 Admin API 키가 Ghost 관리 화면(설정 → 통합)의 키와 같은지 확인하세요. (HTTP 401)';
+  if (status === 403)
+    return `이 Admin API 키에는 이 작업을 할 권한이 없습니다. Ghost 관리 화면에서 만든 사용자 지정 통합(Custom Integration)의 Admin API 키를 쓰세요. (HTTP 403)${server}`;
   if (status === 404 && !ghostApi) return 'Ghost Admin API를 찾을 수 없습니다. 사이트 주소가 Ghost 사이트의 주소인지 확인하세요. (HTTP 404)';
   if (status === 404) return `Ghost에서 대상을 찾을 수 없습니다. (HTTP 404)${server}`;
   if (status === 409) return `다른 사람이 Ghost에서 같은 글을 동시에 고쳤습니다. 잠시 뒤 다시 출고하세요. (HTTP 409)${server}`;
   if (status === 413) return '사진 파일이 Ghost의 업로드 크기 한도보다 큽니다. 사이트 관리자에게 한도를 늘려 달라고 하세요. (HTTP 413)';
   if (status === 415) return `Ghost가 이 사진 형식을 받지 않습니다. (HTTP 415)${server}`;
-  if (status === 422 || ghostType === 'ValidationError') return `Ghost가 글의 내용을 받아들이지 않았습니다. 제목, 요약, 보도시점 같은 항목을 확인하세요. (HTTP ${status})${server}`;
+  if (status === 422 || ghostType === 'ValidationError')
+    return `Ghost가 글의 내용을 받아들이지 않았습니다. 제목, 요약, 보도시점 같은 항목을 확인하세요. (HTTP ${status})${server}`;
   if (status === 429) return 'Ghost가 요청이 너무 많다며 거절했습니다. 잠시 뒤 다시 출고하세요. (HTTP 429)';
-  if (status >= 500) return `Ghost 서버 오류로 출고하지 못했습니다. 여러 번 다시 시도했지만 같은 오류였습니다. 잠시 뒤 다시 출고하세요. (HTTP ${status})${server}`;
+  if (status >= 500)
+    return `Ghost 서버 오류로 출고하지 못했습니다. 여러 번 다시 시도했지만 같은 오류였습니다. 잠시 뒤 다시 출고하세요. (HTTP ${status})${server}`;
   return `Ghost가 요청을 거절했습니다. (HTTP ${status})${server}`;
 }
 
@@ -83,7 +87,11 @@ export class GhostClient {
   }
 
   /** One request, no retry. A 204 (a delete) answers null. */
-  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: { query?: Record<string, string>; json?: unknown; form?: FormData } = {}): Promise<T> {
+  async request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    options: { query?: Record<string, string>; json?: unknown; form?: FormData } = {},
+  ): Promise<T> {
     this.tries += 1;
     this.lastToken = ghostAdminToken(this.site.adminKey);
     const headers: Record<string, string> = { Authorization: `Ghost ${this.lastToken}`, 'Accept-Version': 'v5.0', Accept: 'application/json' };
@@ -96,7 +104,13 @@ export class GhostClient {
     let text: string;
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
     try {
-      res = await cmsFetch(this.url(path, options.query ?? {}), { method, headers, body, signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'error' });
+      res = await cmsFetch(this.url(path, options.query ?? {}), {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        redirect: 'error',
+      });
       text = await res.text();
     } catch (err) {
       if (err instanceof AppError) throw err; // a refused address (address-guard.ts): said as it is, never retried
@@ -118,7 +132,8 @@ export class GhostClient {
       const detail = [first?.message, first?.context].filter((s): s is string => typeof s === 'string' && s !== '').join(' — ');
       throw new GhostError('http', koreanGhostMessage(res.status, type, scrub(detail, this.secrets()), first !== undefined), res.status, type);
     }
-    if (parsed === undefined) throw new GhostError('answer', 'Ghost의 응답을 읽을 수 없습니다 (JSON이 아닌 응답). 사이트 주소가 Ghost 사이트인지 확인하세요.', res.status);
+    if (parsed === undefined)
+      throw new GhostError('answer', 'Ghost의 응답을 읽을 수 없습니다 (JSON이 아닌 응답). 사이트 주소가 Ghost 사이트인지 확인하세요.', res.status);
     return parsed as T;
   }
 
@@ -133,4 +148,3 @@ export class GhostClient {
     return withRetry(step, { ...this.options.retry, retryable: (err) => err instanceof GhostError && err.retryable });
   }
 }
-

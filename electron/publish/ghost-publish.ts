@@ -41,7 +41,8 @@ export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Pro
     urls.set(mediaId, url);
   }
   const missing = placed.filter((p) => !urls.has(p.mediaId));
-  if (missing.length) throw new AppError('NOT_FOUND', `이 컴퓨터의 사진 보관함에 없는 사진이 있어 출고할 수 없습니다: ${missing.map((p) => p.mediaId.slice(0, 12)).join(', ')}…`);
+  if (missing.length)
+    throw new AppError('NOT_FOUND', `이 컴퓨터의 사진 보관함에 없는 사진이 있어 출고할 수 없습니다: ${missing.map((p) => p.mediaId.slice(0, 12)).join(', ')}…`);
 
   const story = ctx.story((ref) => urls.get(ref.mediaId) ?? '');
   const f = ctx.fields;
@@ -60,6 +61,7 @@ export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Pro
     record.remoteId ?? undefined,
   );
   const notes: string[] = [];
-  if (ghostExcerpt(text.excerpt) !== text.excerpt.trim()) notes.push(`부제가 Ghost 요약 한도(${GHOST_EXCERPT_MAX}자)보다 길어 Ghost에는 부제의 앞부분만 요약으로 들어갔습니다. 본문과 사진은 그대로 올라갔습니다.`);
+  if (ghostExcerpt(text.excerpt) !== text.excerpt.trim())
+    notes.push(`부제가 Ghost 요약 한도(${GHOST_EXCERPT_MAX}자)보다 길어 Ghost에는 부제의 앞부분만 요약으로 들어갔습니다. 본문과 사진은 그대로 올라갔습니다.`);
   return { post, firstTime: created || record.remoteId === null, notes };
 }

@@ -156,7 +156,10 @@ export async function findByTag(ghost: GhostClient, articleId: string): Promise<
 /** Ghost takes an edit only with the updated_at it last gave out; a collision (someone saved meanwhile) is read again once. */
 async function put(ghost: GhostClient, current: GhostPost, body: GhostPostBody | { status: 'draft' }): Promise<GhostPost> {
   const send = (updatedAt: string) =>
-    ghost.request<{ posts: GhostPost[] }>('PUT', `posts/${encodeURIComponent(current.id)}/`, { query: { source: 'html' }, json: { posts: [{ ...body, updated_at: updatedAt }] } });
+    ghost.request<{ posts: GhostPost[] }>('PUT', `posts/${encodeURIComponent(current.id)}/`, {
+      query: { source: 'html' },
+      json: { posts: [{ ...body, updated_at: updatedAt }] },
+    });
   try {
     return (await send(current.updated_at)).posts[0]!;
   } catch (err) {
@@ -168,7 +171,12 @@ async function put(ghost: GhostClient, current: GhostPost, body: GhostPostBody |
 }
 
 /** Finds the story's post by the id recorded last time or by its tag; updates it, or creates it. */
-export async function upsertPost(ghost: GhostClient, articleId: string, d: GhostPostData, knownId: string | undefined): Promise<{ post: GhostPost; created: boolean }> {
+export async function upsertPost(
+  ghost: GhostClient,
+  articleId: string,
+  d: GhostPostData,
+  knownId: string | undefined,
+): Promise<{ post: GhostPost; created: boolean }> {
   const body = ghostPostBody(d, articleId);
   return ghost.retried(async () => {
     // Deleted on the site since (404): look it up by its tag, then create.

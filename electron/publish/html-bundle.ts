@@ -120,7 +120,8 @@ export async function writeHtmlBundle(input: {
           // Every rendition: the page's srcsets and the ninjs renditions name all six.
           // Resolved at use: a photo folder swapped for a link must not pull a file from elsewhere into a public bundle.
           realInside(input.mediaDir, path.join(input.mediaDir, id, renditionFile(width, format))).then((source) => {
-            if (!source) throw new AppError('NOT_FOUND', `사진 ${id.slice(0, 12)}…의 변환본 파일이 데이터 폴더의 사진 보관함 안에 없습니다. 사진을 다시 가져오세요.`);
+            if (!source)
+              throw new AppError('NOT_FOUND', `사진 ${id.slice(0, 12)}…의 변환본 파일이 데이터 폴더의 사진 보관함 안에 없습니다. 사진을 다시 가져오세요.`);
             return placeRendition(source, path.join(staging, bundlePhotoPath(id, width, format)));
           }),
         ),

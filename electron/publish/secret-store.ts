@@ -60,7 +60,8 @@ export class FileKeySecretStore implements SecretStore {
 
   open(sealed: string): string {
     const [version, iv, tag, data] = sealed.split(':');
-    if (version !== VERSION || !iv || !tag || data === undefined) throw new AppError('STORAGE', '저장된 비밀번호를 읽을 수 없습니다. 대상 설정에서 비밀번호를 다시 저장하세요.');
+    if (version !== VERSION || !iv || !tag || data === undefined)
+      throw new AppError('STORAGE', '저장된 비밀번호를 읽을 수 없습니다. 대상 설정에서 비밀번호를 다시 저장하세요.');
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.loadKey(), Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));

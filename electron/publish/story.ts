@@ -91,7 +91,10 @@ export function outgoingStory(input: {
   correctionPrefix?: boolean;
 }): OutgoingStory {
   const corrections = (input.corrections ?? []).filter((c) => c.reason.trim() !== '');
-  const fields = input.correctionPrefix && corrections.length > 0 && !input.fields.headline.startsWith(CORRECTION_TITLE_PREFIX.trim()) ? { ...input.fields, headline: `${CORRECTION_TITLE_PREFIX}${input.fields.headline}` } : input.fields;
+  const fields =
+    input.correctionPrefix && corrections.length > 0 && !input.fields.headline.startsWith(CORRECTION_TITLE_PREFIX.trim())
+      ? { ...input.fields, headline: `${CORRECTION_TITLE_PREFIX}${input.fields.headline}` }
+      : input.fields;
   const parts = storyParts(fields, input.newsroom, input.photoSrc);
   const notes = correctionsHtml(corrections);
   const closing = [closingHtml(parts), notes].filter(Boolean).join('\n');

@@ -18,7 +18,9 @@ export function slugFamily(key: string): string[] {
 
 /** The story's posts on the site, any status but trash (a trashed post's slug gets `__trashed`), oldest first. One request, not retried. */
 export async function findFamily(wp: WpRequester, key: string): Promise<WpPost[]> {
-  const found = await wp.request<WpPost[]>('GET', '/wp/v2/posts', { query: { slug: slugFamily(key).join(','), status: 'any', per_page: 100, _fields: 'id,link,status,slug' } });
+  const found = await wp.request<WpPost[]>('GET', '/wp/v2/posts', {
+    query: { slug: slugFamily(key).join(','), status: 'any', per_page: 100, _fields: 'id,link,status,slug' },
+  });
   return [...found].sort((a, b) => a.id - b.id);
 }
 
@@ -105,7 +107,9 @@ export function strayNotes(r: StrayReport): string[] {
   const notes: string[] = [];
   if (r.trashed.length) notes.push(`시간 초과 뒤 늦게 만들어진 중복 글 ${r.trashed.length}건(${ids(r.trashed)})을 휴지통으로 옮겼습니다.`);
   if (r.left.length) {
-    notes.push(`시간 초과 뒤 늦게 만들어진 중복 글 ${r.left.length}건(${ids(r.left)})을 휴지통으로 옮기지 못했습니다 (${r.failure}). 워드프레스 관리 화면에서 직접 휴지통으로 옮기세요.`);
+    notes.push(
+      `시간 초과 뒤 늦게 만들어진 중복 글 ${r.left.length}건(${ids(r.left)})을 휴지통으로 옮기지 못했습니다 (${r.failure}). 워드프레스 관리 화면에서 직접 휴지통으로 옮기세요.`,
+    );
   } else if (r.failure) {
     notes.push(`시간 초과 뒤 늦게 만들어진 중복 글이 있는지 확인하지 못했습니다 (${r.failure}). 이 기사를 다시 출고하거나 내릴 때 다시 확인합니다.`);
   }

@@ -45,12 +45,15 @@ export class WordPressError extends CmsError {
 export function koreanMessage(status: number, wpCode: string | undefined, wpMessage: string): string {
   const server = wpMessage ? ` (워드프레스: ${wpMessage.slice(0, 200)})` : '';
   if (status === 401) return `워드프레스 로그인에 실패했습니다. 출고 대상 설정의 사용자 이름과 애플리케이션 비밀번호를 확인하세요. (HTTP 401)`;
-  if (status === 403) return `이 워드프레스 계정에는 이 작업을 할 권한이 없습니다. 글 발행, 미디어 업로드, 카테고리 관리 권한이 있는 계정(편집자 이상)을 쓰세요. (HTTP 403)${server}`;
-  if (status === 404 && wpCode === 'rest_no_route') return '워드프레스 REST API를 찾을 수 없습니다. 사이트 주소가 맞는지, REST API가 꺼져 있지 않은지 확인하세요. (HTTP 404)';
+  if (status === 403)
+    return `이 워드프레스 계정에는 이 작업을 할 권한이 없습니다. 글 발행, 미디어 업로드, 카테고리 관리 권한이 있는 계정(편집자 이상)을 쓰세요. (HTTP 403)${server}`;
+  if (status === 404 && wpCode === 'rest_no_route')
+    return '워드프레스 REST API를 찾을 수 없습니다. 사이트 주소가 맞는지, REST API가 꺼져 있지 않은지 확인하세요. (HTTP 404)';
   if (status === 404) return `워드프레스에서 대상을 찾을 수 없습니다. (HTTP 404)${server}`;
   if (status === 413) return '사진 파일이 워드프레스의 업로드 크기 한도보다 큽니다. 사이트 관리자에게 한도를 늘려 달라고 하세요. (HTTP 413)';
   if (status === 429) return '워드프레스가 요청이 너무 많다며 거절했습니다. 잠시 뒤 다시 출고하세요. (HTTP 429)';
-  if (status >= 500) return `워드프레스 서버 오류로 출고하지 못했습니다. 여러 번 다시 시도했지만 같은 오류였습니다. 잠시 뒤 다시 출고하세요. (HTTP ${status})${server}`;
+  if (status >= 500)
+    return `워드프레스 서버 오류로 출고하지 못했습니다. 여러 번 다시 시도했지만 같은 오류였습니다. 잠시 뒤 다시 출고하세요. (HTTP ${status})${server}`;
   return `워드프레스가 요청을 거절했습니다. (HTTP ${status})${server}`;
 }
 
@@ -161,9 +164,16 @@ export class WordPressClient {
       const e = (parsed ?? {}) as { code?: unknown; message?: unknown; data?: unknown };
       const wpCode = typeof e.code === 'string' ? e.code : undefined;
       const wpMessage = typeof e.message === 'string' ? scrub(e.message.replace(/<[^>]+>/g, ''), this.secrets()) : '';
-      throw new WordPressError('http', koreanMessage(res.status, wpCode, wpMessage), res.status, wpCode, typeof e.data === 'object' && e.data !== null ? (e.data as Record<string, unknown>) : undefined);
+      throw new WordPressError(
+        'http',
+        koreanMessage(res.status, wpCode, wpMessage),
+        res.status,
+        wpCode,
+        typeof e.data === 'object' && e.data !== null ? (e.data as Record<string, unknown>) : undefined,
+      );
     }
-    if (parsed === undefined) throw new WordPressError('answer', '워드프레스의 응답을 읽을 수 없습니다 (JSON이 아닌 응답). 사이트 주소가 워드프레스인지 확인하세요.', res.status);
+    if (parsed === undefined)
+      throw new WordPressError('answer', '워드프레스의 응답을 읽을 수 없습니다 (JSON이 아닌 응답). 사이트 주소가 워드프레스인지 확인하세요.', res.status);
     return parsed as T;
   }
 
@@ -182,7 +192,12 @@ export class WordPressClient {
       ['manage_categories', '카테고리 관리'],
     ].filter(([cap]) => !caps[cap!]);
     if (missing.length) {
-      throw new WordPressError('http', `이 워드프레스 계정에는 ${missing.map((m) => m[1]).join(', ')} 권한이 없습니다. 편집자 이상 권한의 계정을 쓰세요.`, 403, 'byline_missing_capability');
+      throw new WordPressError(
+        'http',
+        `이 워드프레스 계정에는 ${missing.map((m) => m[1]).join(', ')} 권한이 없습니다. 편집자 이상 권한의 계정을 쓰세요.`,
+        403,
+        'byline_missing_capability',
+      );
     }
   }
 
@@ -191,7 +206,9 @@ export class WordPressClient {
     // Searched as stored: WordPress strips what looks like a tag from a search, and keeps names escaped.
     const escaped = wordpressTermName(name);
     return this.retried(async () => {
-      const found = await this.request<Array<{ id: number; name: string }>>('GET', `/wp/v2/${taxonomy}`, { query: { search: escaped, per_page: 100, _fields: 'id,name' } });
+      const found = await this.request<Array<{ id: number; name: string }>>('GET', `/wp/v2/${taxonomy}`, {
+        query: { search: escaped, per_page: 100, _fields: 'id,name' },
+      });
       const hit = found.find((t) => decodeEntities(t.name) === name.trim());
       if (hit) return hit.id;
       try {
@@ -259,7 +276,9 @@ export class WordPressClient {
       return { post: await this.request<WpPost>('POST', '/wp/v2/posts', { json: this.postBody(d) }), created: true };
     });
     if (written.created && tries === 1) return { ...written, notes: [] };
-    const { post, strays } = await settleFamily(this, d.slug, written.post, recorded, (id) => this.request<WpPost>('POST', `/wp/v2/posts/${id}`, { json: this.postBody(d) }));
+    const { post, strays } = await settleFamily(this, d.slug, written.post, recorded, (id) =>
+      this.request<WpPost>('POST', `/wp/v2/posts/${id}`, { json: this.postBody(d) }),
+    );
     return { post, created: written.created, notes: strayNotes(strays) };
   }
 }
@@ -288,7 +307,10 @@ export async function takedownPost(wp: WordPressClient, id: number, mode: 'draft
           })
         : await wp.request<WpPost>('POST', `/wp/v2/posts/${id}`, { json: { status: 'draft' } });
     if (post.status !== mode) {
-      throw new WordPressError('answer', `워드프레스가 글을 ${mode === 'trash' ? '휴지통으로 옮기지' : '비공개(임시글)로 바꾸지'} 않았습니다 (지금 상태: ${String(post.status).slice(0, 20)}).`);
+      throw new WordPressError(
+        'answer',
+        `워드프레스가 글을 ${mode === 'trash' ? '휴지통으로 옮기지' : '비공개(임시글)로 바꾸지'} 않았습니다 (지금 상태: ${String(post.status).slice(0, 20)}).`,
+      );
     }
     return post;
   });

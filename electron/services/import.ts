@@ -80,7 +80,12 @@ export class ImportService {
         if (!item.credit && (credit || analysis.proposals.sourceAttribution)) patch.credit = (credit || analysis.proposals.sourceAttribution).slice(0, 200);
         if (!item.alt && (block.alt || caption)) patch.alt = (block.alt || caption).slice(0, 500);
         const stored = Object.keys(patch).length ? await this.deps.media.update({ id: item.id, ...patch }) : item;
-        ref = { mediaId: item.id, caption: (caption || stored.caption).slice(0, 1_000), credit: (credit || stored.credit).slice(0, 200), alt: (block.alt || stored.alt).slice(0, 500) };
+        ref = {
+          mediaId: item.id,
+          caption: (caption || stored.caption).slice(0, 1_000),
+          credit: (credit || stored.credit).slice(0, 200),
+          alt: (block.alt || stored.alt).slice(0, 500),
+        };
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
         warnings.push(`사진 ${photoNo}을(를) 가져오지 못했습니다: ${err.message}`);
@@ -108,7 +113,15 @@ export class ImportService {
     const bodyText = editorStateToText(body);
     const id = this.newId();
     const record = { fileName, format, proposals: p, setAside: analysis.setAside, warnings: warnings.slice(0, 50).map((w) => w.slice(0, 500)) };
-    await this.deps.repo.createDraft({ id, fields, bodyText, characters: countCharacters(bodyText).withSpaces, ownerId: actor?.id, record, now: this.now().toISOString() });
+    await this.deps.repo.createDraft({
+      id,
+      fields,
+      bodyText,
+      characters: countCharacters(bodyText).withSpaces,
+      ownerId: actor?.id,
+      record,
+      now: this.now().toISOString(),
+    });
     const stored = await this.deps.repo.get(id);
     return { article: await this.deps.articles.get(id), record: stored! };
   }

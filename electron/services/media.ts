@@ -44,7 +44,10 @@ function checkInput(fileName: string, data: Uint8Array): void {
   }
   if (data.byteLength === 0) throw new AppError('VALIDATION', `'${fileName}'은(는) 빈 파일입니다.`);
   if (data.byteLength > MAX_PHOTO_BYTES) {
-    throw new AppError('VALIDATION', `'${fileName}' 파일이 너무 큽니다 (${Math.round(data.byteLength / 1024 / 1024)} MB, 최대 ${MAX_PHOTO_BYTES / 1024 / 1024} MB).`);
+    throw new AppError(
+      'VALIDATION',
+      `'${fileName}' 파일이 너무 큽니다 (${Math.round(data.byteLength / 1024 / 1024)} MB, 최대 ${MAX_PHOTO_BYTES / 1024 / 1024} MB).`,
+    );
   }
 }
 
@@ -96,7 +99,13 @@ export class MediaService {
       { name: originalName(format), data },
       ...rendered.map((r) => ({ name: renditionName(r.width, r.format), data: r.data })),
     ]);
-    const renditions: StoredRendition[] = rendered.map((r) => ({ width: r.width, format: r.format, pixelWidth: r.pixelWidth, pixelHeight: r.pixelHeight, bytes: r.data.byteLength }));
+    const renditions: StoredRendition[] = rendered.map((r) => ({
+      width: r.width,
+      format: r.format,
+      pixelWidth: r.pixelWidth,
+      pixelHeight: r.pixelHeight,
+      bytes: r.data.byteLength,
+    }));
     try {
       // Before the row: a photo another workstation can see must have an original it can fetch.
       await this.deps.shared?.put(id, format, data);
@@ -200,7 +209,8 @@ export class MediaService {
         `공유 서버에 저장된 사진 '${item.fileName}'의 원본이 손상되었습니다 (${item.id.slice(0, 12)}…). 이 컴퓨터에는 아무것도 저장하지 않았습니다. 원본 파일을 다시 가져오고 서버 관리자에게 알리세요.`,
       );
     const data = original.data;
-    if (createHash('sha256').update(data).digest('hex') !== item.id || original.format !== item.format || sniffImageFormat(data) !== item.format) throw damaged();
+    if (createHash('sha256').update(data).digest('hex') !== item.id || original.format !== item.format || sniffImageFormat(data) !== item.format)
+      throw damaged();
     const rendered = await renderRenditions(data, item.fileName).catch(() => {
       throw damaged();
     });

@@ -26,12 +26,15 @@ export interface OfflineDraftsDeps {
 const isUnreachable = (err: unknown): err is StorageError => err instanceof StorageError && err.reason === 'UNAVAILABLE';
 const isConflict = (err: unknown): err is AppError => err instanceof AppError && err.code === 'CONFLICT';
 
-const CONFLICT_MESSAGE = '연결이 끊긴 동안 다른 곳에서 이 기사를 고쳤습니다. 이 컴퓨터에 보관한 글은 그대로 있습니다: 내 글을 최신 버전으로 저장하거나 사본으로 저장하세요.';
+const CONFLICT_MESSAGE =
+  '연결이 끊긴 동안 다른 곳에서 이 기사를 고쳤습니다. 이 컴퓨터에 보관한 글은 그대로 있습니다: 내 글을 최신 버전으로 저장하거나 사본으로 저장하세요.';
 
 /** JSON with keys in one order: the server may hand fields back with their keys differently arranged. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 const sameFields = (stored: Article, waiting: ArticleFields) => canonical(fieldsOf(stored)) === canonical(waiting);
@@ -174,7 +177,12 @@ export class OfflineDrafts {
 
   /** One waiting save to the server: stored, set aside as a conflict, or the server went away again. */
   private async upload(entry: OutboxEntry): Promise<'stored' | 'blocked' | 'offline'> {
-    const input: SaveInput = { id: entry.articleId, baseVersion: entry.baseVersion, fields: entry.fields, ...(entry.actorId ? { actorId: entry.actorId } : {}) };
+    const input: SaveInput = {
+      id: entry.articleId,
+      baseVersion: entry.baseVersion,
+      fields: entry.fields,
+      ...(entry.actorId ? { actorId: entry.actorId } : {}),
+    };
     try {
       const saved = await this.saveOnServer(input);
       this.rebased.set(entry.articleId, { from: entry.baseVersion, to: saved.version });

@@ -34,7 +34,15 @@ export class ProfileService {
     const problem = profileProblem(input);
     if (problem) throw new AppError('VALIDATION', problem, { fields: [{ field: 'sections', label: '섹션', message: problem }] });
     const at = this.now().toISOString();
-    return this.store.insert({ id: this.newId(), name: input.name, email: input.email, role: input.role, sections: input.sections, createdAt: at, updatedAt: at });
+    return this.store.insert({
+      id: this.newId(),
+      name: input.name,
+      email: input.email,
+      role: input.role,
+      sections: input.sections,
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 
   async update(patch: ProfilePatch): Promise<Profile> {

@@ -36,7 +36,16 @@ export class PublishBatches {
   async start(input: { articleIds: readonly string[]; targetId: number; actorId: string }): Promise<PublishProgress> {
     await this.deps.check(input);
     const articleIds = [...new Set(input.articleIds)];
-    const progress: PublishProgress = { batchId: randomUUID(), targetId: input.targetId, state: 'running', total: articleIds.length, done: 0, succeeded: 0, failed: 0, last: null };
+    const progress: PublishProgress = {
+      batchId: randomUUID(),
+      targetId: input.targetId,
+      state: 'running',
+      total: articleIds.length,
+      done: 0,
+      succeeded: 0,
+      failed: 0,
+      last: null,
+    };
     const batch: Batch = { progress, cancelRequested: false };
     this.batches.set(progress.batchId, batch);
     this.forgetOldFinished();

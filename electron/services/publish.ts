@@ -79,7 +79,15 @@ export class PublishService {
     const secretSealed = input.password === undefined ? undefined : this.deps.secrets.seal(input.password.trim());
     const row = { kind: input.kind, name: input.name.trim(), url: input.url.trim(), username, folder };
     if (input.id === undefined) {
-      return publicTarget(await this.deps.repo.insertTarget({ ...row, secretSealed: secretSealed ?? null, takedown: input.takedown, correctionPrefix: input.correctionPrefix, now }));
+      return publicTarget(
+        await this.deps.repo.insertTarget({
+          ...row,
+          secretSealed: secretSealed ?? null,
+          takedown: input.takedown,
+          correctionPrefix: input.correctionPrefix,
+          now,
+        }),
+      );
     }
     const updated = await this.deps.repo.updateTarget(input.id, { ...row, secretSealed, now });
     if (!updated) throw new AppError('NOT_FOUND', `출고 대상을 찾을 수 없습니다 (${input.id}).`);
@@ -142,13 +150,17 @@ export class PublishService {
   }
 
   /** The fields to send: exactly the version the desk approved. */
-  private async approvedFields(articleId: string, status: StoryWorkflow): Promise<{ fields: ArticleFields; version: number; state: string; createdAt: string; versionAt: string }> {
+  private async approvedFields(
+    articleId: string,
+    status: StoryWorkflow,
+  ): Promise<{ fields: ArticleFields; version: number; state: string; createdAt: string; versionAt: string }> {
     if (!SENDABLE.has(status.state)) throw new AppError('CONFLICT', '승인된 기사만 출고할 수 있습니다. 데스크 승인을 먼저 받으세요.', { state: status.state });
     const deskMoves = status.allowed.filter((m) => m === 'publish' || m === 'correct');
     if (deskMoves.length === 0) throw new AppError('FORBIDDEN', '이 기사를 출고할 권한이 없습니다. 해당 섹션의 데스크나 편집국장만 출고할 수 있습니다.');
     const article = await this.deps.articles.get(articleId);
     const version = status.state === 'approved' && status.approvedVersion !== null ? status.approvedVersion : article.version;
-    if (version === article.version) return { fields: fieldsOf(article), version, state: status.state, createdAt: article.createdAt, versionAt: article.updatedAt };
+    if (version === article.version)
+      return { fields: fieldsOf(article), version, state: status.state, createdAt: article.createdAt, versionAt: article.updatedAt };
     const revision = await this.deps.articles.revision(articleId, version);
     return { fields: revision.fields, version, state: status.state, createdAt: article.createdAt, versionAt: revision.savedAt };
   }
@@ -168,16 +180,12 @@ export class PublishService {
 
   /** Every 정정 the story went through, oldest first, with its 정정 사유: readers are shown them all. */
   private async corrections(articleId: string): Promise<CorrectionNote[]> {
-    return (await this.deps.workflow.history(articleId)).filter((e) => e.action === 'correct' && e.note.trim() !== '').map((e) => ({ at: e.at, reason: e.note }));
+    return (await this.deps.workflow.history(articleId))
+      .filter((e) => e.action === 'correct' && e.note.trim() !== '')
+      .map((e) => ({ at: e.at, reason: e.note }));
   }
 
-  private story(
-    base: StoryBase,
-    media: Map<string, MediaItem>,
-    photoSrc: PhotoSrc,
-    target: StoredTarget,
-    newsroom: Settings['newsroom'],
-  ): OutgoingStory {
+  private story(base: StoryBase, media: Map<string, MediaItem>, photoSrc: PhotoSrc, target: StoredTarget, newsroom: Settings['newsroom']): OutgoingStory {
     return outgoingStory({
       corrections: base.corrections,
       correctionPrefix: target.correctionPrefix,
@@ -243,7 +251,13 @@ export class PublishService {
    * Only once the CMS has accepted the story does it become published (the embargo is checked there
    * too). A refusal by the workflow is a note on the attempt, not a failure: the post is up.
    */
-  private async markPublished(input: { articleId: string; actorId: string }, state: string, target: StoredTarget, url: string, cms: string): Promise<string | null> {
+  private async markPublished(
+    input: { articleId: string; actorId: string },
+    state: string,
+    target: StoredTarget,
+    url: string,
+    cms: string,
+  ): Promise<string | null> {
     if (state !== 'approved' && state !== 'corrected') return null;
     try {
       await this.deps.workflow.recordPublication({ id: input.articleId, actorId: input.actorId, note: `${target.name}: ${url}` });

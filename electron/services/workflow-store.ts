@@ -100,4 +100,3 @@ export interface WorkflowStore {
   transaction<T>(fn: (tx: WorkflowTx) => Promise<T>): Promise<T>;
   readonly read: WorkflowTx;
 }
-

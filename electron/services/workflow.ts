@@ -123,7 +123,16 @@ export class WorkflowService {
     if (!verdict.ok) throw refusal(verdict);
     if (verdict.reopens && actor && write === 'save') {
       await tx.setState(articleId, 'returned', 'draft');
-      await tx.appendEvent({ articleId, action: 'reopen', from: 'returned', to: 'draft', actor: person(actor), at: this.now().toISOString(), note: '반려된 기사를 고쳐 쓰기 시작함', version: story.version });
+      await tx.appendEvent({
+        articleId,
+        action: 'reopen',
+        from: 'returned',
+        to: 'draft',
+        actor: person(actor),
+        at: this.now().toISOString(),
+        note: '반려된 기사를 고쳐 쓰기 시작함',
+        version: story.version,
+      });
     }
   }
 
@@ -201,7 +210,16 @@ export class WorkflowService {
       if (!(await tx.setState(story.id, story.state, to))) throw new AppError('CONFLICT', '그사이 기사의 상태가 바뀌었습니다. 다시 확인하세요.');
       if (LOCKED_STATES.includes(to)) await tx.setLock(story.id, actor.id, at);
       else await tx.clearLock(story.id);
-      await tx.appendEvent({ articleId: story.id, action, from: story.state, to, actor: person(actor), at, note: clip(input.note ?? ''), version: story.version });
+      await tx.appendEvent({
+        articleId: story.id,
+        action,
+        from: story.state,
+        to,
+        actor: person(actor),
+        at,
+        note: clip(input.note ?? ''),
+        version: story.version,
+      });
     });
     return this.result(input.id, input.actorId);
   }
@@ -292,7 +310,16 @@ export class WorkflowService {
       await tx.setLock(story.id, actor.id, at);
       const from = story.lock ? `${story.lock.holder.name} ${ROLE_LABEL_KO[story.lock.holder.role]}에게서 잠금을 가져옴` : '잠금을 가져옴';
       const note = clip(input.note) ? `${from}: ${clip(input.note)}` : from;
-      await tx.appendEvent({ articleId: story.id, action: 'take_lock', from: story.state, to: story.state, actor: person(actor), at, note: clip(note), version: story.version });
+      await tx.appendEvent({
+        articleId: story.id,
+        action: 'take_lock',
+        from: story.state,
+        to: story.state,
+        actor: person(actor),
+        at,
+        note: clip(note),
+        version: story.version,
+      });
     });
     return this.result(input.id, input.actorId);
   }
@@ -316,7 +343,11 @@ export class WorkflowService {
 
   // ---- Queues. ----
 
-  private async filter(input: { actorId?: string; section?: string; coveredOnly: boolean }): Promise<{ actor?: Profile; section?: string; sections?: readonly string[] }> {
+  private async filter(input: {
+    actorId?: string;
+    section?: string;
+    coveredOnly: boolean;
+  }): Promise<{ actor?: Profile; section?: string; sections?: readonly string[] }> {
     const actor = input.actorId === undefined ? undefined : await this.store.read.profile(input.actorId);
     if (input.actorId !== undefined && !actor) throw unknownProfile();
     if (input.coveredOnly && !actor) throw new AppError('VALIDATION', '내 섹션만 보려면 프로필을 골라야 합니다.');
@@ -378,7 +409,14 @@ export class WorkflowService {
       const actor = await this.actorIn(tx, input.actorId);
       const story = await this.storyIn(tx, input.id);
       this.assertMayComment(actorOf(actor), factsOf(story));
-      return tx.insertComment({ articleId: story.id, author: person(actor), version: input.version, anchor: input.anchor ?? null, body: clip(input.body), at: this.now().toISOString() });
+      return tx.insertComment({
+        articleId: story.id,
+        author: person(actor),
+        version: input.version,
+        anchor: input.anchor ?? null,
+        body: clip(input.body),
+        at: this.now().toISOString(),
+      });
     });
   }
 

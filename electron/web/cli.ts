@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     // BYLINE_DATABASE_URL if set, else 환경설정 > 저장소, else this machine's SQLite. A server that cannot be
     // reached stops the start with its name: falling back to SQLite would make the newsroom's stories seem gone.
     const { choice, source } = chooseStorage(process.env, storageSettings.read(), secrets);
-    if (choice.engine === 'postgres') console.log(`[byline] 저장소 / storage: PostgreSQL (${source === 'env' ? 'BYLINE_DATABASE_URL' : storageSettings.location})`);
+    if (choice.engine === 'postgres')
+      console.log(`[byline] 저장소 / storage: PostgreSQL (${source === 'env' ? 'BYLINE_DATABASE_URL' : storageSettings.location})`);
     backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), secrets, storage: choice, storageSource: source, storageSettings });
   } catch (err) {
     console.error(`[byline] 시작할 수 없습니다: ${(err as Error).message}`);
@@ -42,7 +43,14 @@ async function main(): Promise<void> {
   }
   let server;
   try {
-    server = await startWebServer({ dispatch: backend.dispatch, staticDir, mediaDir: backend.mediaDir, materialise: backend.materialise, events: backend.events, port });
+    server = await startWebServer({
+      dispatch: backend.dispatch,
+      staticDir,
+      mediaDir: backend.mediaDir,
+      materialise: backend.materialise,
+      events: backend.events,
+      port,
+    });
   } catch (err) {
     const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
     console.error(
@@ -60,7 +68,10 @@ async function main(): Promise<void> {
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    void server.close().then(() => backend.close()).finally(() => process.exit(0));
+    void server
+      .close()
+      .then(() => backend.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

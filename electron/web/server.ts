@@ -53,7 +53,12 @@ function refuse(res: ServerResponse, status: number, code: ApiError['code'], mes
 /** A browser tab opened without the token gets a page a person can read, not JSON. */
 function refusePage(res: ServerResponse, status: number, message: string): void {
   const html = `<!doctype html><html lang="ko"><meta charset="utf-8"><title>바이라인</title><body><h1>바이라인</h1><p>${message}</p></body></html>`;
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html), 'Cache-Control': 'no-store', ...securityHeaders() });
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(html),
+    'Cache-Control': 'no-store',
+    ...securityHeaders(),
+  });
   res.end(html);
 }
 
@@ -138,7 +143,13 @@ async function handleApi(dispatch: Dispatch, method: string, req: IncomingMessag
 }
 
 /** GET /media/<id>/<width>.<webp|jpg>: a rendition, or 404 for any other path under /media/. */
-async function serveRendition(mediaDir: string | undefined, materialise: Materialise | undefined, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serveRendition(
+  mediaDir: string | undefined,
+  materialise: Materialise | undefined,
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const found = mediaDir ? await findRendition(mediaDir, pathname, materialise) : undefined;
   if (!found) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders() });
@@ -146,14 +157,24 @@ async function serveRendition(mediaDir: string | undefined, materialise: Materia
   }
   res.writeHead(200, { 'Content-Type': found.contentType, 'Content-Length': found.size, 'Cache-Control': RENDITION_CACHE_CONTROL, ...securityHeaders() });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(found.file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /**
  * Web mode: the same dispatch as IPC, behind HTTP on 127.0.0.1 only. `GET /?token=…` trades the
  * printed token for an HttpOnly cookie and redirects, so the token leaves the address bar.
  */
-export async function startWebServer(options: { dispatch: Dispatch; staticDir: string; mediaDir?: string; materialise?: Materialise; events?: EventBus; port?: number; token?: string }): Promise<WebServer> {
+export async function startWebServer(options: {
+  dispatch: Dispatch;
+  staticDir: string;
+  mediaDir?: string;
+  materialise?: Materialise;
+  events?: EventBus;
+  port?: number;
+  token?: string;
+}): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
   const streams = { count: 0 };

@@ -17,7 +17,11 @@ const fromSource = here.endsWith('.ts');
 
 /** The tsx loader a worker registers (tsx's ESM api; its "require" build is what resolve() finds). */
 function tsxApi(): string {
-  return pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  return pathToFileURL(
+    createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
 }
 
 const BOOT = `

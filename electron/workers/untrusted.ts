@@ -86,7 +86,8 @@ export class UntrustedWork {
     const { code, name, message } = reply.error;
     const known = ErrorCode.safeParse(code);
     if (known.success) throw new AppError(known.data, message);
-    if (name === 'RangeError') throw new AppError('VALIDATION', `'${fileName}'의 구조가 너무 깊게 겹쳐 있어 읽을 수 없습니다. 조작되었거나 손상된 파일이라 가져오지 않았습니다.`);
+    if (name === 'RangeError')
+      throw new AppError('VALIDATION', `'${fileName}'의 구조가 너무 깊게 겹쳐 있어 읽을 수 없습니다. 조작되었거나 손상된 파일이라 가져오지 않았습니다.`);
     throw new Error(message);
   }
 }

@@ -9,7 +9,10 @@ import { loadJob, type UntrustedJob } from './untrusted-jobs';
  */
 parentPort!.on('message', (job: UntrustedJob & { id: number }) => {
   const fail = (err: unknown) => {
-    const error = err instanceof AppError ? { code: err.code, message: err.message } : { name: (err as Error)?.name ?? 'Error', message: String((err as Error)?.message ?? err) };
+    const error =
+      err instanceof AppError
+        ? { code: err.code, message: err.message }
+        : { name: (err as Error)?.name ?? 'Error', message: String((err as Error)?.message ?? err) };
     parentPort!.postMessage({ id: job.id, ok: false, error } satisfies JobReply);
   };
   loadJob(job.kind).then((run) => {

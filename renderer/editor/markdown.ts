@@ -27,4 +27,14 @@ const HORIZONTAL_RULE: ElementTransformer = {
 };
 
 /** Only the shortcuts whose nodes the body has (no code blocks, no check lists). */
-export const BODY_MARKDOWN: Transformer[] = [HEADING, QUOTE, UNORDERED_LIST, ORDERED_LIST, HORIZONTAL_RULE, BOLD_ITALIC_STAR, BOLD_STAR, ITALIC_STAR, STRIKETHROUGH];
+export const BODY_MARKDOWN: Transformer[] = [
+  HEADING,
+  QUOTE,
+  UNORDERED_LIST,
+  ORDERED_LIST,
+  HORIZONTAL_RULE,
+  BOLD_ITALIC_STAR,
+  BOLD_STAR,
+  ITALIC_STAR,
+  STRIKETHROUGH,
+];

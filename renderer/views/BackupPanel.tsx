@@ -34,7 +34,12 @@ export function BackupPanel({ client, beforeRestore, onRestored }: { client: Byl
   return (
     <fieldset className="dialog__group" data-testid="backup-panel">
       <legend>{t('backups')}</legend>
-      <button type="button" className="button" disabled={busy} onClick={() => void run(async () => `${t('backupMade')}: ${(await client.call('backup.create', {})).name}`)}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => void run(async () => `${t('backupMade')}: ${(await client.call('backup.create', {})).name}`)}
+      >
         {t('backupNow')}
       </button>
       <ul className="backups">
@@ -60,7 +65,13 @@ export function BackupPanel({ client, beforeRestore, onRestored }: { client: Byl
                 {t('restoreConfirm')}
               </button>
             ) : (
-              <button type="button" className="button button--small" disabled={busy} onClick={() => setConfirming(b.name)} aria-label={`${b.name} ${t('restoreBackup')}`}>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy}
+                onClick={() => setConfirming(b.name)}
+                aria-label={`${b.name} ${t('restoreBackup')}`}
+              >
                 {t('restoreBackup')}
               </button>
             )}

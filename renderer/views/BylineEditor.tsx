@@ -10,9 +10,31 @@ export function BylineEditor({ bylines, readOnly, onChange }: { bylines: Byline[
       <legend className="field__label">{t('bylines')}</legend>
       {bylines.map((b, i) => (
         <div className="bylines__row" key={i} data-testid="byline-row">
-          <input aria-label={t('bylineName')} placeholder={t('bylineName')} value={b.name} readOnly={readOnly} maxLength={50} onChange={(e) => set(i, { name: e.target.value })} />
-          <input aria-label={t('bylineTitle')} placeholder={t('bylineTitle')} value={b.title} readOnly={readOnly} maxLength={30} onChange={(e) => set(i, { title: e.target.value })} />
-          <input aria-label={t('bylineEmail')} placeholder={t('bylineEmail')} type="email" value={b.email} readOnly={readOnly} maxLength={200} onChange={(e) => set(i, { email: e.target.value.trim() })} />
+          <input
+            aria-label={t('bylineName')}
+            placeholder={t('bylineName')}
+            value={b.name}
+            readOnly={readOnly}
+            maxLength={50}
+            onChange={(e) => set(i, { name: e.target.value })}
+          />
+          <input
+            aria-label={t('bylineTitle')}
+            placeholder={t('bylineTitle')}
+            value={b.title}
+            readOnly={readOnly}
+            maxLength={30}
+            onChange={(e) => set(i, { title: e.target.value })}
+          />
+          <input
+            aria-label={t('bylineEmail')}
+            placeholder={t('bylineEmail')}
+            type="email"
+            value={b.email}
+            readOnly={readOnly}
+            maxLength={200}
+            onChange={(e) => set(i, { email: e.target.value.trim() })}
+          />
           <button type="button" className="button button--quiet" disabled={readOnly} onClick={() => onChange(bylines.filter((_, j) => j !== i))}>
             {t('remove')}
           </button>

@@ -9,9 +9,5 @@ export function Highlighted({ text, ranges }: { text: string; ranges: ReadonlyAr
     at = end;
   }
   if (at < text.length) parts.push({ text: text.slice(at), mark: false });
-  return (
-    <>
-      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
 }

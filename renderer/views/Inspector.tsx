@@ -43,7 +43,14 @@ function TagsInput({ tags, readOnly, onChange }: { tags: string[]; readOnly: boo
       data-testid="tags-input"
       onChange={(e) => {
         setText(e.target.value);
-        onChange([...new Set(e.target.value.split(',').map((t) => t.trim()).filter(Boolean))]);
+        onChange([
+          ...new Set(
+            e.target.value
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean),
+          ),
+        ]);
       }}
     />
   );
@@ -61,7 +68,15 @@ export function Inspector(props: Props) {
     <aside className="inspector" aria-label={t('inspector')}>
       <div className="inspector__tabs" role="tablist">
         {(['story', 'media', 'publish'] as const).map((key) => (
-          <button key={key} type="button" role="tab" aria-selected={tab === key} className={`inspector__tab${tab === key ? ' inspector__tab--active' : ''}`} onClick={() => setTab(key)} data-testid={`inspector-tab-${key}`}>
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            aria-selected={tab === key}
+            className={`inspector__tab${tab === key ? ' inspector__tab--active' : ''}`}
+            onClick={() => setTab(key)}
+            data-testid={`inspector-tab-${key}`}
+          >
             {t(TAB_LABELS[key])}
           </button>
         ))}
@@ -100,7 +115,12 @@ function StoryInfo({ article, fields, sections, readOnly, loadSeq, onChange, onR
       </label>
       <label className="field">
         <span className="field__label">{t('storyType')}</span>
-        <select value={fields.storyType} disabled={readOnly} onChange={(e) => onChange('storyType', e.target.value as StoryFields['storyType'])} data-testid="story-type-select">
+        <select
+          value={fields.storyType}
+          disabled={readOnly}
+          onChange={(e) => onChange('storyType', e.target.value as StoryFields['storyType'])}
+          data-testid="story-type-select"
+        >
           {StoryType.options.map((type) => (
             <option key={type} value={type}>
               {t(`type_${type}` as StringKey)}
@@ -112,7 +132,13 @@ function StoryInfo({ article, fields, sections, readOnly, loadSeq, onChange, onR
       <BylineEditor bylines={fields.bylines} readOnly={readOnly} onChange={(b: Byline[]) => onChange('bylines', b)} />
       <label className="field">
         <span className="field__label">{t('sourceAttribution')}</span>
-        <input value={fields.sourceAttribution} readOnly={readOnly} maxLength={100} onChange={(e) => onChange('sourceAttribution', e.target.value)} data-testid="source-input" />
+        <input
+          value={fields.sourceAttribution}
+          readOnly={readOnly}
+          maxLength={100}
+          onChange={(e) => onChange('sourceAttribution', e.target.value)}
+          data-testid="source-input"
+        />
         {needsSource && <span className="field__hint field__hint--warn">{t('sourceAttributionHint')}</span>}
       </label>
       <label className="field">
@@ -129,7 +155,13 @@ function StoryInfo({ article, fields, sections, readOnly, loadSeq, onChange, onR
         <span className="field__label">
           {t('slug')} <small>({t('slugHint')})</small>
         </span>
-        <input value={fields.slug} readOnly={readOnly} maxLength={200} pattern="[a-z0-9]+(-[a-z0-9]+)*" onChange={(e) => onChange('slug', e.target.value.trim())} />
+        <input
+          value={fields.slug}
+          readOnly={readOnly}
+          maxLength={200}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          onChange={(e) => onChange('slug', e.target.value.trim())}
+        />
       </label>
       <label className="field">
         <span className="field__label">{t('embargo')}</span>

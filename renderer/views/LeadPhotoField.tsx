@@ -44,9 +44,36 @@ export function LeadPhotoField({ photo, onChange }: { photo: PhotoRef | null; on
       {photo ? (
         <>
           <PhotoImage mediaId={photo.mediaId} alt={photo.alt} width={320} className="lead-photo__image" />
-          <textarea rows={2} value={photo.caption} readOnly={media.readOnly} maxLength={1000} placeholder={t('photoCaptionPlaceholder')} aria-label={t('photoCaption')} aria-invalid={!photo.caption.trim() || undefined} onChange={(e) => patch({ caption: e.target.value })} data-testid="lead-caption" />
-          <input value={photo.credit} readOnly={media.readOnly} maxLength={200} placeholder={t('photoCreditPlaceholder')} aria-label={t('photoCredit')} aria-invalid={!photo.credit.trim() || undefined} onChange={(e) => patch({ credit: e.target.value })} data-testid="lead-credit" />
-          <input value={photo.alt} readOnly={media.readOnly} maxLength={500} placeholder={t('photoAltPlaceholder')} aria-label={t('photoAlt')} onChange={(e) => patch({ alt: e.target.value })} data-testid="lead-alt" />
+          <textarea
+            rows={2}
+            value={photo.caption}
+            readOnly={media.readOnly}
+            maxLength={1000}
+            placeholder={t('photoCaptionPlaceholder')}
+            aria-label={t('photoCaption')}
+            aria-invalid={!photo.caption.trim() || undefined}
+            onChange={(e) => patch({ caption: e.target.value })}
+            data-testid="lead-caption"
+          />
+          <input
+            value={photo.credit}
+            readOnly={media.readOnly}
+            maxLength={200}
+            placeholder={t('photoCreditPlaceholder')}
+            aria-label={t('photoCredit')}
+            aria-invalid={!photo.credit.trim() || undefined}
+            onChange={(e) => patch({ credit: e.target.value })}
+            data-testid="lead-credit"
+          />
+          <input
+            value={photo.alt}
+            readOnly={media.readOnly}
+            maxLength={500}
+            placeholder={t('photoAltPlaceholder')}
+            aria-label={t('photoAlt')}
+            onChange={(e) => patch({ alt: e.target.value })}
+            data-testid="lead-alt"
+          />
           <PhotoProblems photo={photo} />
         </>
       ) : (

@@ -31,12 +31,15 @@ export function MediaLibrary({ editorRef, onOpenStory }: Props) {
 
   useEffect(() => {
     let live = true;
-    const timer = window.setTimeout(() => {
-      void client
-        .call('media.search', { query: query.trim(), limit: 60 })
-        .then((r) => live && setResult(r))
-        .catch(() => live && setResult({ items: [], total: 0 }));
-    }, query ? SEARCH_DELAY_MS : 0);
+    const timer = window.setTimeout(
+      () => {
+        void client
+          .call('media.search', { query: query.trim(), limit: 60 })
+          .then((r) => live && setResult(r))
+          .catch(() => live && setResult({ items: [], total: 0 }));
+      },
+      query ? SEARCH_DELAY_MS : 0,
+    );
     return () => {
       live = false;
       window.clearTimeout(timer);
@@ -75,7 +78,14 @@ export function MediaLibrary({ editorRef, onOpenStory }: Props) {
       }}
     >
       <div className="media-library__bar">
-        <input type="search" value={query} placeholder={t('mediaSearch')} aria-label={t('mediaSearch')} onChange={(e) => setQuery(e.target.value)} data-testid="media-search" />
+        <input
+          type="search"
+          value={query}
+          placeholder={t('mediaSearch')}
+          aria-label={t('mediaSearch')}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="media-search"
+        />
         <button type="button" className="button button--small" disabled={busy} onClick={() => input.current?.click()} data-testid="media-import">
           {busy ? t('mediaImporting') : t('mediaImport')}
         </button>
@@ -116,7 +126,17 @@ export function MediaLibrary({ editorRef, onOpenStory }: Props) {
   );
 }
 
-function MediaDetails({ item, onSaved, onInsert, onOpenStory }: { item: MediaItem; onSaved: (item: MediaItem) => void; onInsert: () => void; onOpenStory: (id: string) => void }) {
+function MediaDetails({
+  item,
+  onSaved,
+  onInsert,
+  onOpenStory,
+}: {
+  item: MediaItem;
+  onSaved: (item: MediaItem) => void;
+  onInsert: () => void;
+  onOpenStory: (id: string) => void;
+}) {
   const t = useT();
   const media = useMedia();
   const [draft, setDraft] = useState({ caption: item.caption, credit: item.credit, alt: item.alt, creator: item.creator, copyright: item.copyright });
@@ -146,7 +166,13 @@ function MediaDetails({ item, onSaved, onInsert, onOpenStory }: { item: MediaIte
   const field = (key: keyof typeof draft, label: StringKey, max: number) => (
     <label className="field">
       <span className="field__label">{t(label)}</span>
-      <input value={draft[key]} maxLength={max} readOnly={media.readOnly} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`media-${key}`} />
+      <input
+        value={draft[key]}
+        maxLength={max}
+        readOnly={media.readOnly}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        data-testid={`media-${key}`}
+      />
     </label>
   );
 
@@ -163,7 +189,11 @@ function MediaDetails({ item, onSaved, onInsert, onOpenStory }: { item: MediaIte
       {field('alt', 'photoAlt', 500)}
       {field('creator', 'mediaCreator', 200)}
       {field('copyright', 'mediaCopyright', 300)}
-      {problem && <p className="field__hint field__hint--warn" role="alert">{problem}</p>}
+      {problem && (
+        <p className="field__hint field__hint--warn" role="alert">
+          {problem}
+        </p>
+      )}
       {!media.readOnly && (
         <div className="photo-block__actions">
           <button type="button" className="button button--small" onClick={() => void save()} data-testid="media-save">
@@ -172,7 +202,12 @@ function MediaDetails({ item, onSaved, onInsert, onOpenStory }: { item: MediaIte
           <button type="button" className="button button--small button--primary" onClick={onInsert} data-testid="media-insert">
             {t('mediaInsertBody')}
           </button>
-          <button type="button" className="button button--small" onClick={() => media.setLeadPhoto({ mediaId: item.id, caption: draft.caption, credit: draft.credit, alt: draft.alt })} data-testid="media-make-lead">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => media.setLeadPhoto({ mediaId: item.id, caption: draft.caption, credit: draft.credit, alt: draft.alt })}
+            data-testid="media-make-lead"
+          >
             {t('makeLead')}
           </button>
         </div>

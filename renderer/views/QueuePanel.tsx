@@ -148,7 +148,16 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
     return (
       <nav className="queue" aria-label={t(`queue_${tab}` as StringKey)}>
         {tabs}
-        <DeskQueue key={`${tab}:${actor?.id ?? ''}`} client={client} queue={tab} actor={actor} sections={sections} refreshKey={refreshKey} selectedId={selectedId} onSelect={onSelect} />
+        <DeskQueue
+          key={`${tab}:${actor?.id ?? ''}`}
+          client={client}
+          queue={tab}
+          actor={actor}
+          sections={sections}
+          refreshKey={refreshKey}
+          selectedId={selectedId}
+          onSelect={onSelect}
+        />
         {footer}
       </nav>
     );
@@ -159,7 +168,9 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
       {tabs}
       <div className="queue__header">
         <h2>
-          {searching ? t('searchResults') : t('myStories')} <span className="queue__count" data-testid="queue-count">{queue.total.toLocaleString()}
+          {searching ? t('searchResults') : t('myStories')}{' '}
+          <span className="queue__count" data-testid="queue-count">
+            {queue.total.toLocaleString()}
             {queue.atLeast ? '+' : ''}
           </span>
         </h2>
@@ -169,7 +180,14 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
       </div>
       <PressReleaseImport client={client} actor={actor} selectedId={selectedId} onOpen={onSelect} />
       <div className="queue__search" role="search">
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('searchPlaceholder')} aria-label={t('search')} data-testid="search-input" />
+        <input
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('search')}
+          data-testid="search-input"
+        />
         <div className="queue__filters">
           <select aria-label={t('section')} value={filters.section ?? ''} onChange={(e) => setFilter('section', e.target.value || undefined)}>
             <option value="">{t('allSections')}</option>
@@ -179,7 +197,11 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
               </option>
             ))}
           </select>
-          <select aria-label={t('state')} value={filters.state ?? ''} onChange={(e) => setFilter('state', (e.target.value || undefined) as QueueQuery['state'])}>
+          <select
+            aria-label={t('state')}
+            value={filters.state ?? ''}
+            onChange={(e) => setFilter('state', (e.target.value || undefined) as QueueQuery['state'])}
+          >
             <option value="">{t('allStates')}</option>
             {ArticleState.options.map((s) => (
               <option key={s} value={s}>
@@ -198,7 +220,12 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
             <option value="false">{t('photoFilterWithout')}</option>
           </select>
           {actor && (
-            <select aria-label={t('ownerFilter')} value={ownOnly ? 'mine' : ''} onChange={(e) => setOwnOnly(e.target.value === 'mine')} data-testid="owner-filter">
+            <select
+              aria-label={t('ownerFilter')}
+              value={ownOnly ? 'mine' : ''}
+              onChange={(e) => setOwnOnly(e.target.value === 'mine')}
+              data-testid="owner-filter"
+            >
               <option value="">{t('ownerFilterAll')}</option>
               <option value="mine">{t('ownerFilterMine')}</option>
             </select>

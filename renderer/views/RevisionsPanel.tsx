@@ -8,7 +8,15 @@ interface Item {
 }
 
 /** Every save is kept; any of them can be brought back into the editor. */
-export function RevisionsPanel({ currentVersion, list, onRestore }: { currentVersion: number; list: () => Promise<Item[]>; onRestore: (version: number) => void }) {
+export function RevisionsPanel({
+  currentVersion,
+  list,
+  onRestore,
+}: {
+  currentVersion: number;
+  list: () => Promise<Item[]>;
+  onRestore: (version: number) => void;
+}) {
   const t = useT();
   const [items, setItems] = useState<Item[]>([]);
   useEffect(() => {

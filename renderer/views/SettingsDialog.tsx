@@ -43,7 +43,14 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, on
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = await onSave({ identity: { name: name.trim(), email: email.trim() }, sections: sectionList, defaultSection, locale, newsroom, media: { keepGpsOnExport: keepGps } });
+    const problem = await onSave({
+      identity: { name: name.trim(), email: email.trim() },
+      sections: sectionList,
+      defaultSection,
+      locale,
+      newsroom,
+      media: { keepGpsOnExport: keepGps },
+    });
     if (problem) setError(problem);
     else onClose();
   };

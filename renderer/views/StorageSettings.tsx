@@ -48,7 +48,11 @@ export function StorageSettings({ client }: { client: BylineClient }) {
     return (
       <fieldset className="dialog__group" data-testid="storage-settings">
         <legend>{t('storage')}</legend>
-        {problem && <p className="dialog__error" role="alert">{problem}</p>}
+        {problem && (
+          <p className="dialog__error" role="alert">
+            {problem}
+          </p>
+        )}
       </fieldset>
     );
   }
@@ -87,22 +91,45 @@ export function StorageSettings({ client }: { client: BylineClient }) {
     <fieldset className="dialog__group" data-testid="storage-settings">
       <legend>{t('storage')}</legend>
       <p className="field__hint" data-testid="storage-running">
-        {t('storageRunning')}: {running.engine === 'postgres' ? t('storageRunningPostgres').replace('{server}', () => running.server ?? '') : t('storageRunningSqlite')}
+        {t('storageRunning')}:{' '}
+        {running.engine === 'postgres' ? t('storageRunningPostgres').replace('{server}', () => running.server ?? '') : t('storageRunningSqlite')}
       </p>
-      {running.source === 'env' && <p className="field__hint field__hint--warn" data-testid="storage-env">{t('storageEnvOverride')}</p>}
-      {running.source === 'fallback' && <p className="field__hint field__hint--warn" data-testid="storage-fallback">{t('storageFallback')}</p>}
+      {running.source === 'env' && (
+        <p className="field__hint field__hint--warn" data-testid="storage-env">
+          {t('storageEnvOverride')}
+        </p>
+      )}
+      {running.source === 'fallback' && (
+        <p className="field__hint field__hint--warn" data-testid="storage-fallback">
+          {t('storageFallback')}
+        </p>
+      )}
       {/* A form inside the settings form would submit both: Enter here saves this section alone. */}
       <div
         className="publish-targets__form"
         onKeyDown={(e) => {
-          if (e.key !== 'Enter' || e.nativeEvent.isComposing || !(e.target instanceof HTMLInputElement) || e.target.type === 'radio' || e.target.type === 'checkbox') return;
+          if (
+            e.key !== 'Enter' ||
+            e.nativeEvent.isComposing ||
+            !(e.target instanceof HTMLInputElement) ||
+            e.target.type === 'radio' ||
+            e.target.type === 'checkbox'
+          )
+            return;
           e.preventDefault();
           void save();
         }}
       >
         {(['sqlite', 'postgres'] as const).map((value) => (
           <label className="field field--inline" key={value}>
-            <input type="radio" name="storage-engine" value={value} checked={engine === value} onChange={() => (setEngine(value), setSaved(false))} data-testid={`storage-engine-${value}`} />
+            <input
+              type="radio"
+              name="storage-engine"
+              value={value}
+              checked={engine === value}
+              onChange={() => (setEngine(value), setSaved(false))}
+              data-testid={`storage-engine-${value}`}
+            />
             <span>{t(value === 'sqlite' ? 'storageEngineSqlite' : 'storageEnginePostgres')}</span>
           </label>
         ))}
@@ -111,7 +138,14 @@ export function StorageSettings({ client }: { client: BylineClient }) {
             {TEXT_FIELDS.map(([key, label, max]) => (
               <label className="field" key={key}>
                 <span className="field__label">{t(label)}</span>
-                <input value={server[key]} maxLength={max} autoComplete="off" spellCheck={false} onChange={(e) => set(key, e.target.value)} data-testid={`storage-${key}`} />
+                <input
+                  value={server[key]}
+                  maxLength={max}
+                  autoComplete="off"
+                  spellCheck={false}
+                  onChange={(e) => set(key, e.target.value)}
+                  data-testid={`storage-${key}`}
+                />
               </label>
             ))}
             <label className="field">
@@ -139,7 +173,14 @@ export function StorageSettings({ client }: { client: BylineClient }) {
             )}
             <label className="field">
               <span className="field__label">{t('storageSchema')}</span>
-              <input value={server.schema} maxLength={63} autoComplete="off" spellCheck={false} onChange={(e) => set('schema', e.target.value)} data-testid="storage-schema" />
+              <input
+                value={server.schema}
+                maxLength={63}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => set('schema', e.target.value)}
+                data-testid="storage-schema"
+              />
             </label>
             <label className="field">
               <span className="field__label">{t('storageSsl')}</span>

@@ -43,10 +43,22 @@ export function StoryEditor(p: Props) {
   return (
     <main className="story">
       <div className="story__toolbar">
-        <button type="button" className="button button--primary" onClick={p.onSave} disabled={p.status.kind === 'saving' || p.readOnly} data-testid="save-button">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={p.onSave}
+          disabled={p.status.kind === 'saving' || p.readOnly}
+          data-testid="save-button"
+        >
           {t('save')}
         </button>
-        <button type="button" className="button" aria-pressed={preview !== null} onClick={() => setPreview(preview ? null : p.currentFields())} data-testid="preview-toggle">
+        <button
+          type="button"
+          className="button"
+          aria-pressed={preview !== null}
+          onClick={() => setPreview(preview ? null : p.currentFields())}
+          data-testid="preview-toggle"
+        >
           {preview ? t('edit') : t('preview')}
         </button>
       </div>
@@ -122,7 +134,14 @@ export function StoryEditor(p: Props) {
           readOnly={p.readOnly}
           data-testid="deck-input"
         />
-        <BodyEditor key={`${p.article.id}:${p.loadSeq}`} initialState={p.initialBody} editorRef={p.editorRef} readOnly={p.readOnly} onDirty={p.onDirty} onText={p.onText} />
+        <BodyEditor
+          key={`${p.article.id}:${p.loadSeq}`}
+          initialState={p.initialBody}
+          editorRef={p.editorRef}
+          readOnly={p.readOnly}
+          onDirty={p.onDirty}
+          onText={p.onText}
+        />
       </div>
     </main>
   );

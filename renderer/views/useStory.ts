@@ -167,7 +167,9 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
         const e = err instanceof ClientError ? err : new ClientError('INTERNAL', String(err));
         inConflict.current = e.code === 'CONFLICT';
         if (e.details?.offline === true) offline.current = 'conflict';
-        setStatus(e.code === 'CONFLICT' ? { kind: 'conflict', message: e.message, offline: e.details?.offline === true } : { kind: 'error', message: e.message });
+        setStatus(
+          e.code === 'CONFLICT' ? { kind: 'conflict', message: e.message, offline: e.details?.offline === true } : { kind: 'error', message: e.message },
+        );
         return false;
       }
     },
@@ -201,7 +203,8 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
       () => {
         t.journalDueAt = undefined;
         const current = articleRef.current;
-        if (current && isDirty()) writeJournal({ articleId: current.id, baseVersion: current.version, writtenAt: new Date().toISOString(), fields: currentFields() });
+        if (current && isDirty())
+          writeJournal({ articleId: current.id, baseVersion: current.version, writtenAt: new Date().toISOString(), fields: currentFields() });
       },
       Math.max(0, Math.min(JOURNAL_IDLE_MS, t.journalDueAt - Date.now())),
     );

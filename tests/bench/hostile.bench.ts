@@ -53,7 +53,8 @@ export async function benchHostile(): Promise<void> {
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
 
-    if (process.env.BYLINE_BENCH_VERBOSE) console.error(refusals.map((r) => `${r.fileName} ${Math.round(r.ms)} ms`).join(", "), "rss before", Math.round(rssBefore / 1048576));
+    if (process.env.BYLINE_BENCH_VERBOSE)
+      console.error(refusals.map((r) => `${r.fileName} ${Math.round(r.ms)} ms`).join(', '), 'rss before', Math.round(rssBefore / 1048576));
     for (const r of refusals) {
       if (r.result.ok || r.result.error.code !== 'VALIDATION') throw new Error(`${r.fileName} was not refused: ${JSON.stringify(r.result).slice(0, 200)}`);
     }

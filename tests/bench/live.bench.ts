@@ -42,7 +42,9 @@ export async function benchLive(): Promise<void> {
       ),
     );
     const body = editorStateFromParagraphs(koreanParagraphs(3_000));
-    const stories = await Promise.all(Array.from({ length: WORKSTATIONS }, (_, i) => call<Article>('articles.create', { headline: `실시간 벤치 ${i}`, section: 'IT/과학' })));
+    const stories = await Promise.all(
+      Array.from({ length: WORKSTATIONS }, (_, i) => call<Article>('articles.create', { headline: `실시간 벤치 ${i}`, section: 'IT/과학' })),
+    );
     const saves: number[] = [];
     const started = performance.now();
     await Promise.all(

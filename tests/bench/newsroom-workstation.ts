@@ -31,7 +31,14 @@ export async function startWorkstation(index: number, storage: StorageChoice): P
   try {
     const { conf } = openSettingsConf(dir, () => new Conf<Settings>(settingsStoreOptions(dir)));
     backend = await startBackend({ dataDir: dir, settingsStore: confSettingsStore(conf), storage });
-    server = await startWebServer({ dispatch: backend.dispatch, staticDir: dir, mediaDir: backend.mediaDir, materialise: backend.materialise, events: backend.events, port: 0 });
+    server = await startWebServer({
+      dispatch: backend.dispatch,
+      staticDir: dir,
+      mediaDir: backend.mediaDir,
+      materialise: backend.materialise,
+      events: backend.events,
+      port: 0,
+    });
   } catch (err) {
     await backend?.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });

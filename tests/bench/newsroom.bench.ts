@@ -59,11 +59,14 @@ export async function benchNewsroom(): Promise<void> {
   const sample = () =>
     (sampling ??= admin
       .connections()
-      .then((c) => {
-        peak.total = Math.max(peak.total, c.total);
-        peak.pools = Math.max(peak.pools, c.pools);
-        peak.listeners = Math.max(peak.listeners, c.listeners);
-      }, (err: unknown) => fail('pg_stat_activity', err))
+      .then(
+        (c) => {
+          peak.total = Math.max(peak.total, c.total);
+          peak.pools = Math.max(peak.pools, c.pools);
+          peak.listeners = Math.max(peak.listeners, c.listeners);
+        },
+        (err: unknown) => fail('pg_stat_activity', err),
+      )
       .finally(() => (sampling = undefined)));
   const sampler = setInterval(() => void sample(), 1_000);
 
@@ -86,8 +89,13 @@ export async function benchNewsroom(): Promise<void> {
     const stories: StoryInReview[] = [];
 
     const readQueue = (w: number, id: string, version: number, t0: number) => {
-      const read: Promise<void> = stations[w]!.client
-        .call<{ items: QueueItem[] }>('workflow.queue', { queue: 'desk', sort: 'priority', limit: 200, coveredOnly: true, actorId: stories[w]!.desk.id })
+      const read: Promise<void> = stations[w]!.client.call<{ items: QueueItem[] }>('workflow.queue', {
+        queue: 'desk',
+        sort: 'priority',
+        limit: 200,
+        coveredOnly: true,
+        actorId: stories[w]!.desk.id,
+      })
         .then(
           (page) => {
             const row = page.items.find((r) => r.id === id);
@@ -129,7 +137,12 @@ export async function benchNewsroom(): Promise<void> {
       const t0 = performance.now();
       sentAt.set(`${before.id}:${before.version + 1}`, { t0, from: i, heardBy: 0, measured });
       try {
-        story.article = await stations[i]!.client.call<Article>('articles.save', { id: before.id, baseVersion: before.version, actorId: story.desk.id, fields: { ...fieldsOf(before), body: nextBody() } });
+        story.article = await stations[i]!.client.call<Article>('articles.save', {
+          id: before.id,
+          baseVersion: before.version,
+          actorId: story.desk.id,
+          fields: { ...fieldsOf(before), body: nextBody() },
+        });
         if (measured) saves.push(performance.now() - t0);
       } catch (err) {
         fail('articles.save', err);

@@ -36,7 +36,9 @@ async function cameraJpeg(): Promise<Buffer> {
       data[i + 2] = Math.max(0, Math.min(255, 120 + large * 0.8 - fine + grain));
     }
   }
-  return sharp(data, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(data, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 /** The same picture under a new hash (a JPEG comment with the run number), so every run is a first import. */

@@ -61,7 +61,12 @@ export async function benchPublish(): Promise<void> {
       const data = new Uint8Array(await makeImage('jpeg', { width: 1600, height: 1067, seed: 900 + i }));
       photos.push((await ok<{ item: MediaItem }>(b, 'media.import', { fileName: `현장 사진 ${i}.jpg`, data })).item);
     }
-    const ref = (i: number, what: string): PhotoRef => ({ mediaId: photos[i % PHOTOS]!.id, caption: `${what} 사진 설명 ${i}`, credit: '과학기술정보통신부 제공', alt: `${what} 대체 텍스트` });
+    const ref = (i: number, what: string): PhotoRef => ({
+      mediaId: photos[i % PHOTOS]!.id,
+      caption: `${what} 사진 설명 ${i}`,
+      credit: '과학기술정보통신부 제공',
+      alt: `${what} 대체 텍스트`,
+    });
     const reporter = await ok<Profile>(b, 'profiles.create', { name: '김기자', email: 'kim@example.com', role: 'reporter' });
     const desk = await ok<Profile>(b, 'profiles.create', { name: '박데스크', email: '', role: 'desk', sections: [seed.section] });
     const ids: string[] = [];
@@ -87,7 +92,12 @@ export async function benchPublish(): Promise<void> {
       await ok(b, 'workflow.approve', { id: created.id, actorId: desk.id, version: saved.version, note: '' });
       ids.push(created.id);
     }
-    const target = await ok<PublishTarget>(b, 'publish.saveTarget', { kind: 'html-bundle', name: '벤치 묶음', url: 'https://news.example.com/stories/', folder: 'bench' });
+    const target = await ok<PublishTarget>(b, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '벤치 묶음',
+      url: 'https://news.example.com/stories/',
+      folder: 'bench',
+    });
 
     const fsBefore = fileCreationPerBundle(dir, 2);
     const perStory: number[] = [];

@@ -77,46 +77,50 @@ export async function benchSearch(): Promise<void> {
 }
 
 async function build(db: Database, repo: ArticleRepository, corpus: ReturnType<typeof createCorpus>): Promise<void> {
-    const started = performance.now();
-    for (let i = 0; i < STORIES; i += BATCH) {
-      const batch = [];
-      for (let j = i; j < Math.min(STORIES, i + BATCH); j += 1) {
-        const s = corpus.story(j);
-        batch.push({ id: crypto.randomUUID(), fields: s.fields, derived: derive(s.fields), state: s.state, createdAt: s.createdAt });
-      }
-      await repo.insertMany(batch);
+  const started = performance.now();
+  for (let i = 0; i < STORIES; i += BATCH) {
+    const batch = [];
+    for (let j = i; j < Math.min(STORIES, i + BATCH); j += 1) {
+      const s = corpus.story(j);
+      batch.push({ id: crypto.randomUUID(), fields: s.fields, derived: derive(s.fields), state: s.state, createdAt: s.createdAt });
     }
-    report({ bench: 'search', metric: 'import_100k', value: Math.round((performance.now() - started) / 100) / 10, unit: 's' });
-    await db.exec("INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM search_index_state;");
-    const rebuildStart = performance.now();
-    await rebuildSearchIndexIfNeeded(db);
-    report({ bench: 'search', metric: 'index_build', value: Math.round((performance.now() - rebuildStart) / 100) / 10, unit: 's' });
-    await db.exec("INSERT INTO article_search (article_search) VALUES ('optimize')");
-    report({ bench: 'search', metric: 'db_size', value: Math.round((await fileBytes(db)) / 1024 / 1024), unit: 'MB' });
+    await repo.insertMany(batch);
+  }
+  report({ bench: 'search', metric: 'import_100k', value: Math.round((performance.now() - started) / 100) / 10, unit: 's' });
+  await db.exec("INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM search_index_state;");
+  const rebuildStart = performance.now();
+  await rebuildSearchIndexIfNeeded(db);
+  report({ bench: 'search', metric: 'index_build', value: Math.round((performance.now() - rebuildStart) / 100) / 10, unit: 's' });
+  await db.exec("INSERT INTO article_search (article_search) VALUES ('optimize')");
+  report({ bench: 'search', metric: 'db_size', value: Math.round((await fileBytes(db)) / 1024 / 1024), unit: 'MB' });
 }
 
 async function measure(db: Database, repo: ArticleRepository, corpus: ReturnType<typeof createCorpus>): Promise<void> {
-    const service = new SearchService(new SearchRepository(db));
-    const v = corpus.vocabulary;
-    const search = (text: string, extra: object = {}) => service.search(SearchQuery.parse({ text, limit: 20, ...extra }));
-    const cases: Array<[string, (i: number) => Promise<unknown>, (i: number) => Promise<unknown>]> = [
-      ['two_syllable', (i) => search(v.twoSyllable[i % v.twoSyllable.length]!), (i) => likeScan(db, v.twoSyllable[i % v.twoSyllable.length]!)],
-      ['four_syllable', (i) => search(v.fourSyllable[i % v.fourSyllable.length]!), (i) => likeScan(db, v.fourSyllable[i % v.fourSyllable.length]!)],
-      ['phrase', (i) => search(`"${v.phrases[i % v.phrases.length]!}"`), (i) => likeScan(db, v.phrases[i % v.phrases.length]!)],
-      ['common_word', (i) => search(v.common[i % v.common.length]!), (i) => likeScan(db, v.common[i % v.common.length]!)],
-      ['filtered', (i) => search(v.twoSyllable[i % v.twoSyllable.length]!, { section: 'IT/과학' }), (i) => likeScan(db, v.twoSyllable[i % v.twoSyllable.length]!, 'IT/과학')],
-    ];
-    for (const [name, fts, scan] of cases) {
-      if (ONLY && !ONLY.includes(name)) continue;
-      const ftsSamples = await timed(RUNS, fts);
-      const scanSamples = await timed(SCAN_RUNS, scan);
-      const p95 = percentile(ftsSamples, 95);
-      const scanP95 = percentile(scanSamples, 95);
-      report({ bench: 'search', metric: `${name}_p50`, value: percentile(ftsSamples, 50), unit: 'ms', baseline: percentile(scanSamples, 50) });
-      report({ bench: 'search', metric: `${name}_p95`, value: p95, unit: 'ms', target: 20, baseline: scanP95 });
-      report({ bench: 'search', metric: `${name}_speedup_vs_scan`, value: Math.round(scanP95 / p95), unit: 'x', target: 50 });
-    }
+  const service = new SearchService(new SearchRepository(db));
+  const v = corpus.vocabulary;
+  const search = (text: string, extra: object = {}) => service.search(SearchQuery.parse({ text, limit: 20, ...extra }));
+  const cases: Array<[string, (i: number) => Promise<unknown>, (i: number) => Promise<unknown>]> = [
+    ['two_syllable', (i) => search(v.twoSyllable[i % v.twoSyllable.length]!), (i) => likeScan(db, v.twoSyllable[i % v.twoSyllable.length]!)],
+    ['four_syllable', (i) => search(v.fourSyllable[i % v.fourSyllable.length]!), (i) => likeScan(db, v.fourSyllable[i % v.fourSyllable.length]!)],
+    ['phrase', (i) => search(`"${v.phrases[i % v.phrases.length]!}"`), (i) => likeScan(db, v.phrases[i % v.phrases.length]!)],
+    ['common_word', (i) => search(v.common[i % v.common.length]!), (i) => likeScan(db, v.common[i % v.common.length]!)],
+    [
+      'filtered',
+      (i) => search(v.twoSyllable[i % v.twoSyllable.length]!, { section: 'IT/과학' }),
+      (i) => likeScan(db, v.twoSyllable[i % v.twoSyllable.length]!, 'IT/과학'),
+    ],
+  ];
+  for (const [name, fts, scan] of cases) {
+    if (ONLY && !ONLY.includes(name)) continue;
+    const ftsSamples = await timed(RUNS, fts);
+    const scanSamples = await timed(SCAN_RUNS, scan);
+    const p95 = percentile(ftsSamples, 95);
+    const scanP95 = percentile(scanSamples, 95);
+    report({ bench: 'search', metric: `${name}_p50`, value: percentile(ftsSamples, 50), unit: 'ms', baseline: percentile(scanSamples, 50) });
+    report({ bench: 'search', metric: `${name}_p95`, value: p95, unit: 'ms', target: 20, baseline: scanP95 });
+    report({ bench: 'search', metric: `${name}_speedup_vs_scan`, value: Math.round(scanP95 / p95), unit: 'x', target: 50 });
+  }
 
-    const pageSamples = await timed(RUNS, (i) => repo.list({ includeArchived: false, limit: 100, offset: (i % 10) * 100 }));
-    report({ bench: 'search', metric: 'queue_page_p95', value: percentile(pageSamples, 95), unit: 'ms', target: 10 });
+  const pageSamples = await timed(RUNS, (i) => repo.list({ includeArchived: false, limit: 100, offset: (i % 10) * 100 }));
+  report({ bench: 'search', metric: 'queue_page_p95', value: percentile(pageSamples, 95), unit: 'ms', target: 10 });
 }

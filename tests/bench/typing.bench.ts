@@ -28,7 +28,14 @@ async function buildRendererIfMissing(): Promise<void> {
 }
 
 async function buildBareEditor(outDir: string): Promise<void> {
-  await build({ configFile: false, root: path.join(here, 'bare-editor'), base: './', plugins: [react()], logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+  await build({
+    configFile: false,
+    root: path.join(here, 'bare-editor'),
+    base: './',
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, target: 'es2022' },
+  });
 }
 
 function serveDir(dir: string, stateJson: string): Promise<{ url: string; close: () => void }> {
@@ -153,7 +160,11 @@ export async function benchTyping(): Promise<void> {
     // Seed the story through the app's own API, then open it as a reporter would.
     const token = new URL(server.url).searchParams.get('token')!;
     const call = async (method: string, input: unknown) => {
-      const res = await fetch(`${server.origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+      const res = await fetch(`${server.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      });
       const result = (await res.json()) as { ok: boolean; value: Article; error?: unknown };
       if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
       return result.value;
@@ -162,7 +173,10 @@ export async function benchTyping(): Promise<void> {
     await call('articles.save', { id: created.id, baseVersion: created.version, fields: { ...fieldsOf(created), body: state } });
     await call('settings.set', { lastOpenArticleId: created.id });
     await page.goto(server.url);
-    await page.getByTestId('story-list').getByRole('button', { name: /타이핑 벤치마크/ }).waitFor();
+    await page
+      .getByTestId('story-list')
+      .getByRole('button', { name: /타이핑 벤치마크/ })
+      .waitFor();
     const barePage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await barePage.goto(bare.url);
     const f = await compare(page, barePage);

@@ -21,37 +21,50 @@ export function benchWebClient(server: { port: number; token: string }, sockets:
     call: <T>(method: string, input: unknown) =>
       new Promise<T>((resolve, reject) => {
         const body = JSON.stringify(input);
-        const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: `/api/${method}`, agent, headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const r = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; value: T; error?: { message: string } };
-            if (r.ok) resolve(r.value);
-            else reject(new Error(r.error?.message));
-          });
-        });
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            method: 'POST',
+            path: `/api/${method}`,
+            agent,
+            headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const r = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; value: T; error?: { message: string } };
+              if (r.ok) resolve(r.value);
+              else reject(new Error(r.error?.message));
+            });
+          },
+        );
         req.on('error', reject);
         req.end(body);
       }),
     listen: (onEvent) =>
       new Promise<void>((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port: server.port, path: EVENTS_ROUTE, headers: { ...headers, Accept: 'text/event-stream' }, agent: false }, (res) => {
-          let buffer = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            buffer += chunk;
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const lines = buffer.slice(0, end).split('\n');
-              buffer = buffer.slice(end + 2);
-              const data = lines.find((l) => l.startsWith('data: '));
-              if (!data) continue;
-              const name = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
-              onEvent(name, JSON.parse(data.slice(6)) as unknown);
-            }
-          });
-          resolve();
-        });
+        const req = http.get(
+          { host: '127.0.0.1', port: server.port, path: EVENTS_ROUTE, headers: { ...headers, Accept: 'text/event-stream' }, agent: false },
+          (res) => {
+            let buffer = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              buffer += chunk;
+              let end: number;
+              while ((end = buffer.indexOf('\n\n')) >= 0) {
+                const lines = buffer.slice(0, end).split('\n');
+                buffer = buffer.slice(end + 2);
+                const data = lines.find((l) => l.startsWith('data: '));
+                if (!data) continue;
+                const name = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
+                onEvent(name, JSON.parse(data.slice(6)) as unknown);
+              }
+            });
+            resolve();
+          },
+        );
         req.on('error', reject);
         streams.push(req);
       }),

@@ -124,7 +124,6 @@ test('the toolbar and markdown shortcuts format the body; unsafe links are refus
   await page.reload();
   await expect(body.locator('ul li')).toHaveText(['첫 항목', '둘째 항목']);
   await expect(body.locator('a')).toHaveAttribute('href', 'https://www.msit.go.kr/');
-
 });
 
 test('find and replace changes every occurrence, and undo brings them back', async ({ page }) => {
@@ -134,7 +133,10 @@ test('find and replace changes every occurrence, and undo brings them back', asy
   await expect(page.getByTestId('find-count')).toHaveText('3개 일치');
   await page.getByRole('search').getByLabel('바꿀 말').fill('장관님');
   await page.getByRole('button', { name: '모두 바꾸기' }).click();
-  await expect(page.getByTestId('body-editor').locator('p')).toHaveText(['배경훈 장관님은 뉴욕을 방문했다.', '장관님은 IBM과 협력 양해각서를 체결했다. 장관님의 방미 일정은 이틀이다.']);
+  await expect(page.getByTestId('body-editor').locator('p')).toHaveText([
+    '배경훈 장관님은 뉴욕을 방문했다.',
+    '장관님은 IBM과 협력 양해각서를 체결했다. 장관님의 방미 일정은 이틀이다.',
+  ]);
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('body-editor').locator('p').first()).toHaveText('배경훈 장관은 뉴욕을 방문했다.');
 });

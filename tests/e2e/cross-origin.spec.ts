@@ -15,7 +15,9 @@ const ws = useWorkstation();
 
 // rebind.test resolves to 127.0.0.1 inside this browser only (no DNS query leaves the machine), as an
 // attacker's domain does after rebinding. Set for the whole file: Playwright starts a browser per file.
-test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...(config.use?.launchOptions?.args ?? []), '--host-resolver-rules=MAP rebind.test 127.0.0.1'] } });
+test.use({
+  launchOptions: { executablePath: CHROMIUM_PATH, args: [...(config.use?.launchOptions?.args ?? []), '--host-resolver-rules=MAP rebind.test 127.0.0.1'] },
+});
 
 /** The attacker's page: every way a page can reach another origin, results left in window.__results. */
 function attackerPage(target: string): string {
@@ -93,7 +95,13 @@ test('a page on another origin cannot read or write through the API, even with t
     expect(apiAnswers.filter(([, status]) => status < 400)).toEqual([]);
     // The embedded workstation never rendered inside the attacker's page (frame-ancestors 'none').
     const embedded = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(ws.server.origin));
-    if (embedded) expect(await embedded.locator('body').innerText().catch(() => '')).not.toContain('내 기사');
+    if (embedded)
+      expect(
+        await embedded
+          .locator('body')
+          .innerText()
+          .catch(() => ''),
+      ).not.toContain('내 기사');
   } finally {
     await attacker.close();
   }
@@ -112,8 +120,13 @@ test.describe('DNS rebinding', () => {
     await expect(page.locator('body')).not.toContainText('내 기사');
     // Same-origin from the rebound page's point of view, so nothing stops the request but the Host check.
     const answers = await page.evaluate(async (t) => {
-      const post = (method: string, body: string) => fetch(`/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body });
-      return [(await post('articles.list', '{}')).status, (await post('articles.create', '{"headline":"리바인딩"}')).status, (await post('settings.set', '{"locale":"en"}')).status];
+      const post = (method: string, body: string) =>
+        fetch(`/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body });
+      return [
+        (await post('articles.list', '{}')).status,
+        (await post('articles.create', '{"headline":"리바인딩"}')).status,
+        (await post('settings.set', '{"locale":"en"}')).status,
+      ];
     }, token);
     expect(answers).toEqual([421, 421, 421]);
     expect(await storyCount(request)).toEqual(before);

@@ -144,7 +144,10 @@ test('reporter files, desk returns with a reason, reporter fixes and refiles, de
 
   // The reporter, on the first story, sees who holds it.
   await reporter.getByTestId('queue-tab-mine').click();
-  await reporter.getByTestId('story-list').getByRole('button', { name: new RegExp(HEADLINE.slice(0, 8)) }).click();
+  await reporter
+    .getByTestId('story-list')
+    .getByRole('button', { name: new RegExp(HEADLINE.slice(0, 8)) })
+    .click();
   await expect(reporter.getByTestId('lock-holder')).toHaveText('잠금: 박데스크 데스크', ACROSS);
   await expect(reporter.getByTestId('edit-refusal')).toContainText('박데스크');
 
@@ -227,7 +230,11 @@ test('reporter files, desk returns with a reason, reporter fixes and refiles, de
 /** Web mode's API, as another workstation would call it (setup only; the screens are what is tested). */
 async function api<T>(method: string, input: unknown): Promise<T> {
   const token = new URL(ws.server.url).searchParams.get('token')!;
-  const res = await fetch(`${ws.server.origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+  const res = await fetch(`${ws.server.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
   const result = (await res.json()) as { ok: boolean; value: T };
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result)}`);
   return result.value;
@@ -251,8 +258,24 @@ test('the editor-in-chief takes over a lock; the queue shows the lock and the em
   const chief = await api<P>('profiles.create', { name: '최국장', email: '', role: 'chief' });
   const created = await api<{ id: string; bylines: unknown[] }>('articles.create', { actorId: reporter.id, section: 'IT/과학' });
   const embargoAt = new Date(Date.now() + 6 * 3_600_000).toISOString();
-  const body = { root: { type: 'root', children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '엠바고가 걸린 보도자료 기사 본문.' }] }] } };
-  const fields = { headline: '엠바고 기사', deck: '', section: 'IT/과학', body, storyType: 'straight', bylines: created.bylines, sourceAttribution: '', tags: [], summary: '', slug: '', embargoAt, deskNote: '', leadPhoto: null };
+  const body = {
+    root: { type: 'root', children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '엠바고가 걸린 보도자료 기사 본문.' }] }] },
+  };
+  const fields = {
+    headline: '엠바고 기사',
+    deck: '',
+    section: 'IT/과학',
+    body,
+    storyType: 'straight',
+    bylines: created.bylines,
+    sourceAttribution: '',
+    tags: [],
+    summary: '',
+    slug: '',
+    embargoAt,
+    deskNote: '',
+    leadPhoto: null,
+  };
   const saved = await api<{ version: number }>('articles.save', { id: created.id, baseVersion: 1, fields, actorId: reporter.id });
   await api('workflow.submit', { id: created.id, actorId: reporter.id, version: saved.version });
   await api('workflow.startReview', { id: created.id, actorId: desk.id });

@@ -65,7 +65,13 @@ test('an HWPX picked in the file dialog opens as a draft without confirming, its
 test('a file that is not a press release is refused with a reason and no story appears', async ({ page }) => {
   await ws.start();
   await page.goto(ws.server.url);
-  await dropFiles(page, '[data-testid="story-list"]', [{ name: '예전문서.hwp', type: 'application/x-hwp', bytes: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]) }]);
+  await dropFiles(page, '[data-testid="story-list"]', [
+    {
+      name: '예전문서.hwp',
+      type: 'application/x-hwp',
+      bytes: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]),
+    },
+  ]);
   await expect(page.getByTestId('import-error')).toContainText('HWPX');
   await expect(page.getByTestId('queue-count')).toHaveText('0');
 });

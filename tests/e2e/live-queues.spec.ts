@@ -25,7 +25,16 @@ async function filed(reporterId: string, headline: string): Promise<Article> {
     id: created.id,
     baseVersion: created.version,
     actorId: reporterId,
-    fields: { ...fieldsOf(created), headline, deck: seed.deck, section: seed.section, body: editorStateFromParagraphs(typedBody), storyType: 'press_release', sourceAttribution: seed.sourceAttribution, bylines: [{ name: '김기자', email: '', title: '기자' }] },
+    fields: {
+      ...fieldsOf(created),
+      headline,
+      deck: seed.deck,
+      section: seed.section,
+      body: editorStateFromParagraphs(typedBody),
+      storyType: 'press_release',
+      sourceAttribution: seed.sourceAttribution,
+      bylines: [{ name: '김기자', email: '', title: '기자' }],
+    },
   });
   await api('workflow.submit', { id: story.id, actorId: reporterId, version: story.version });
   return story;
@@ -33,7 +42,10 @@ async function filed(reporterId: string, headline: string): Promise<Article> {
 
 async function pickProfile(page: Page, name: string): Promise<void> {
   await page.getByTestId('profile-button').click();
-  await page.getByTestId('profile-picker').getByRole('button', { name: new RegExp(name) }).click();
+  await page
+    .getByTestId('profile-picker')
+    .getByRole('button', { name: new RegExp(name) })
+    .click();
   await expect(page.getByTestId('profile-button')).toContainText(name);
 }
 

@@ -60,7 +60,15 @@ test('the reporter files on one workstation, the desk on another sees it at once
     id: created.id,
     baseVersion: created.version,
     actorId: reporter.id,
-    fields: { ...fieldsOf(created), headline: seed.headline, deck: seed.deck, section: seed.section, body: editorStateFromParagraphs(typedBody), storyType: 'press_release', sourceAttribution: seed.sourceAttribution },
+    fields: {
+      ...fieldsOf(created),
+      headline: seed.headline,
+      deck: seed.deck,
+      section: seed.section,
+      body: editorStateFromParagraphs(typedBody),
+      storyType: 'press_release',
+      sourceAttribution: seed.sourceAttribution,
+    },
   });
 
   const reporterPage = await openAs(browser, a, reporter.id);

@@ -23,7 +23,11 @@ const clusterDir = path.join(os.tmpdir(), `byline-pg-offline-${randomBytes(4).to
 let pgEnv: Record<string, string> = {};
 
 function cluster(script: 'postgres-up.sh' | 'postgres-down.sh', ...args: string[]): string {
-  return execFileSync('bash', [path.join(PEERS, script), ...args], { env: { ...process.env, BYLINE_PG_DATA: clusterDir, ...pgEnv }, encoding: 'utf8', timeout: 120_000 });
+  return execFileSync('bash', [path.join(PEERS, script), ...args], {
+    env: { ...process.env, BYLINE_PG_DATA: clusterDir, ...pgEnv },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 let server: RunningServer | undefined;
@@ -76,7 +80,9 @@ test('the reporter keeps typing while PostgreSQL is stopped, and nothing is lost
   await expect(page.getByTestId('save-status')).toHaveText('저장됨');
 
   const stored = await callApi<Article>(server!, 'articles.get', { id: storyId });
-  expect(editorStateToText(stored.body)).toBe(['첫 문단: 본회의가 오후 2시에 열렸다.', '둘째 문단: 서버가 멈춘 뒤에 썼다.', '셋째 문단: 자동 저장도 이 컴퓨터에 했다.'].join('\n'));
+  expect(editorStateToText(stored.body)).toBe(
+    ['첫 문단: 본회의가 오후 2시에 열렸다.', '둘째 문단: 서버가 멈춘 뒤에 썼다.', '셋째 문단: 자동 저장도 이 컴퓨터에 했다.'].join('\n'),
+  );
   const versions = (await callApi<Array<{ version: number }>>(server!, 'articles.revisions', { id: storyId })).map((r) => r.version);
   expect(versions.slice(0, 3)).toEqual([stored.version, stored.version - 1, stored.version - 2]);
 

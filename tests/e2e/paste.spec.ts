@@ -40,10 +40,12 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
     const w = window as unknown as { __xss: unknown[] } & Window;
     w.__xss = [];
-    const record = (kind: string) => (...args: unknown[]) => {
-      w.__xss.push([kind, ...args]);
-      return null;
-    };
+    const record =
+      (kind: string) =>
+      (...args: unknown[]) => {
+        w.__xss.push([kind, ...args]);
+        return null;
+      };
     Object.assign(w, { alert: record('alert'), confirm: record('confirm'), prompt: record('prompt'), open: record('open') });
   });
 });
@@ -71,7 +73,11 @@ async function paste(page: Page, html: string | null, text: string): Promise<voi
 }
 
 /** The text/plain flavour that travels with the HTML; only its presence matters here. */
-const plainOf = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+const plainOf = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function readBody(page: Page): Promise<Body> {
   return page.getByTestId('body-editor').evaluate((root) => {
@@ -114,7 +120,10 @@ async function saveAndReopen(page: Page, headline: string): Promise<void> {
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-status')).toHaveText('저장됨');
   await page.reload();
-  await page.getByTestId('story-list').getByRole('button', { name: new RegExp(headline) }).click();
+  await page
+    .getByTestId('story-list')
+    .getByRole('button', { name: new RegExp(headline) })
+    .click();
   await expect(page.getByTestId('headline-input')).toHaveValue(headline);
 }
 

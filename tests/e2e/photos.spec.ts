@@ -46,10 +46,13 @@ async function saveAndWait(page: Page): Promise<void> {
 }
 
 async function imageLoaded(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate(async (img: HTMLImageElement) => {
-    if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
-    return img.naturalWidth > 0;
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate(async (img: HTMLImageElement) => {
+      if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
+      return img.naturalWidth > 0;
+    });
 }
 
 test('a dropped photo brings its embedded caption and credit; Korean typed into its fields stays there after a reload', async ({ page }) => {
@@ -108,11 +111,14 @@ test('a pasted image becomes a photo; importing the same file again reuses the s
   await newStory(page, '붙여넣기 시험', '문단');
   const png = await makePhoto(page, { width: 640, height: 480, label: '붙임', type: 'image/png' });
   for (let i = 0; i < 2; i += 1) {
-    await page.getByTestId('body-editor').evaluate((root, bytes) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
-      root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, [...png]);
+    await page.getByTestId('body-editor').evaluate(
+      (root, bytes) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+        root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      },
+      [...png],
+    );
     await expect(page.getByTestId('photo-block')).toHaveCount(i + 1);
   }
   const ids = await page.getByTestId('photo-block').evaluateAll((els) => els.map((e) => e.getAttribute('data-media-id')));

@@ -17,7 +17,10 @@ const ws = useWorkstation();
 
 async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
   const token = new URL(ws.server.url).searchParams.get('token')!;
-  const reply = await request.post(`${ws.server.origin}/api/${method}`, { headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, data });
+  const reply = await request.post(`${ws.server.origin}/api/${method}`, {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    data,
+  });
   const body = (await reply.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value;
@@ -31,7 +34,15 @@ test('the chief adds an HTML-bundle target and publishes the approved story from
     id: created.id,
     baseVersion: created.version,
     actorId: chief.id,
-    fields: { ...fieldsOf(created), headline: seed.headline, deck: seed.deck, section: seed.section, body: editorStateFromParagraphs(typedBody), storyType: 'press_release', sourceAttribution: seed.sourceAttribution },
+    fields: {
+      ...fieldsOf(created),
+      headline: seed.headline,
+      deck: seed.deck,
+      section: seed.section,
+      body: editorStateFromParagraphs(typedBody),
+      storyType: 'press_release',
+      sourceAttribution: seed.sourceAttribution,
+    },
   });
   await api(request, 'workflow.submit', { id: story.id, actorId: chief.id, version: story.version });
   await api(request, 'workflow.startReview', { id: story.id, actorId: chief.id });
@@ -39,7 +50,10 @@ test('the chief adds an HTML-bundle target and publishes the approved story from
 
   await page.goto(ws.server.url);
   await page.getByTestId('profile-button').click();
-  await page.getByTestId('profile-picker').getByRole('button', { name: /최국장/ }).click();
+  await page
+    .getByTestId('profile-picker')
+    .getByRole('button', { name: /최국장/ })
+    .click();
   await page.getByText(seed.headline).first().click();
   await expect(page.getByTestId('headline-input')).toHaveValue(seed.headline);
 

@@ -7,7 +7,11 @@ const ws = useWorkstation();
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   const token = new URL(ws.server.url).searchParams.get('token')!;
-  const res = await fetch(`${ws.server.origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+  const res = await fetch(`${ws.server.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
   const result = (await res.json()) as { ok: boolean; value: T };
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.value;
@@ -55,7 +59,10 @@ test('a long queue is virtualised: scrolling to the end shows the oldest story w
 
   await page.getByTestId('story-list').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(page.getByTestId('story-list')).toContainText('기사 000');
-  await page.getByTestId('story-list').getByRole('button', { name: /기사 000/ }).click();
+  await page
+    .getByTestId('story-list')
+    .getByRole('button', { name: /기사 000/ })
+    .click();
   await expect(page.getByTestId('headline-input')).toHaveValue('기사 000');
 });
 

@@ -21,7 +21,11 @@ async function openStorageSection(page: Page): Promise<Locator> {
   return section;
 }
 
-async function fillServer(section: Locator, server: { host: string; port: number; database: string; user: string; schema?: string }, password: string): Promise<void> {
+async function fillServer(
+  section: Locator,
+  server: { host: string; port: number; database: string; user: string; schema?: string },
+  password: string,
+): Promise<void> {
   await section.getByTestId('storage-engine-postgres').check();
   await section.getByTestId('storage-host').fill(server.host);
   await section.getByTestId('storage-port').fill(String(server.port));

@@ -63,7 +63,10 @@ test('the save button stores the story and a second story keeps the first intact
   await page.getByTestId('save-button').click();
   await expect(page.getByTestId('story-list').getByRole('button')).toHaveCount(2);
 
-  await page.getByTestId('story-list').getByRole('button', { name: /첫 번째 기사 \(수정\)/ }).click();
+  await page
+    .getByTestId('story-list')
+    .getByRole('button', { name: /첫 번째 기사 \(수정\)/ })
+    .click();
   await expect(page.getByTestId('headline-input')).toHaveValue('첫 번째 기사 (수정)');
   await expect(page.getByTestId('body-editor')).toContainText('첫 기사 본문입니다.');
 });

@@ -36,7 +36,10 @@ try {
     await page.keyboard.insertText(paragraph);
   }
   // A lead photo with its caption and credit read from the file's XMP, as an agency photo arrives.
-  const photo = withXmp(await makePhoto(page, { width: 1600, height: 900, label: 'BNL · 양자' }), xmpPacket({ caption: '브룩헤이븐 국립연구소 전자-이온 충돌기 건설 현장', credit: '과학기술정보통신부 제공', creator: '과학기술정보통신부' }));
+  const photo = withXmp(
+    await makePhoto(page, { width: 1600, height: 900, label: 'BNL · 양자' }),
+    xmpPacket({ caption: '브룩헤이븐 국립연구소 전자-이온 충돌기 건설 현장', credit: '과학기술정보통신부 제공', creator: '과학기술정보통신부' }),
+  );
   await page.getByTestId('lead-file-input').setInputFiles({ name: 'bnl.jpg', mimeType: 'image/jpeg', buffer: photo });
   await page.getByTestId('lead-caption').waitFor();
   await page.keyboard.press('Control+s');

@@ -25,7 +25,10 @@ async function openAs(browser: Browser): Promise<Page> {
 }
 
 async function openStory(page: Page): Promise<void> {
-  await page.getByTestId('story-list').getByRole('button', { name: new RegExp(ORIGINAL.slice(0, 10)) }).click();
+  await page
+    .getByTestId('story-list')
+    .getByRole('button', { name: new RegExp(ORIGINAL.slice(0, 10)) })
+    .click();
   await expect(page.getByTestId('headline-input')).toHaveValue(ORIGINAL);
 }
 

@@ -39,7 +39,10 @@ async function expectNothingRan(page: Page, watch: XssWatch, where: string): Pro
 
 for (const [n, group] of groups.entries()) {
   const label = `${group[0]!.id} … ${group.at(-1)!.id}`;
-  test(`XSS corpus part ${n + 1}/${groups.length} (${group.length} vectors: ${label}) runs nothing when pasted, saved, reopened, previewed or exported`, async ({ page, request }) => {
+  test(`XSS corpus part ${n + 1}/${groups.length} (${group.length} vectors: ${label}) runs nothing when pasted, saved, reopened, previewed or exported`, async ({
+    page,
+    request,
+  }) => {
     const watch = await watchForXss(page);
     await ws.start();
     await page.goto(ws.server.url);
@@ -62,7 +65,10 @@ for (const [n, group] of groups.entries()) {
     await expect(page.getByTestId('save-status')).toHaveText('저장됨');
 
     await page.reload();
-    await page.getByTestId('story-list').getByRole('button', { name: new RegExp(headline) }).click();
+    await page
+      .getByTestId('story-list')
+      .getByRole('button', { name: new RegExp(headline) })
+      .click();
     await expect(page.getByTestId('body-editor')).toContainText(`⟦${group.at(-1)!.id}⟧`);
     await fireEverything(page, '[data-testid="body-editor"]');
     await expectNothingRan(page, watch, 'reopened');
@@ -82,7 +88,15 @@ for (const [n, group] of groups.entries()) {
 /** A story that never met the paste sanitiser: imported through the API with the corpus planted in its JSON. */
 function importedBody(sample: XssVector[]) {
   const text = (t: string, style = '') => ({ type: 'text', version: 1, text: t, format: 0, style, mode: 'normal', detail: 0 });
-  const hrefs = ['javascript:window.__xss.push("link")', ' javascript:alert(1)', 'java\tscript:alert(2)', 'JAVASCRIPT:alert(3)', 'data:text/html,<script>alert(4)</script>', 'vbscript:msgbox(5)', '\u000ejavascript:alert(6)'];
+  const hrefs = [
+    'javascript:window.__xss.push("link")',
+    ' javascript:alert(1)',
+    'java\tscript:alert(2)',
+    'JAVASCRIPT:alert(3)',
+    'data:text/html,<script>alert(4)</script>',
+    'vbscript:msgbox(5)',
+    '\u000ejavascript:alert(6)',
+  ];
   return {
     root: {
       type: 'root',
@@ -91,9 +105,46 @@ function importedBody(sample: XssVector[]) {
       format: '',
       indent: 0,
       children: [
-        ...sample.map((v) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [text(v.html)] })),
-        { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: hrefs.map((url, i) => ({ type: 'link', version: 1, url, rel: null, target: null, title: null, direction: null, format: '', indent: 0, children: [text(`가져온 링크 ${i}`)] })) },
-        { type: 'heading', version: 1, tag: 'h2', direction: null, format: '', indent: 0, children: [text('스타일을 실은 글', "background:url(javascript:window.__xss.push('style'))")] },
+        ...sample.map((v) => ({
+          type: 'paragraph',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          textFormat: 0,
+          textStyle: '',
+          children: [text(v.html)],
+        })),
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          textFormat: 0,
+          textStyle: '',
+          children: hrefs.map((url, i) => ({
+            type: 'link',
+            version: 1,
+            url,
+            rel: null,
+            target: null,
+            title: null,
+            direction: null,
+            format: '',
+            indent: 0,
+            children: [text(`가져온 링크 ${i}`)],
+          })),
+        },
+        {
+          type: 'heading',
+          version: 1,
+          tag: 'h2',
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [text('스타일을 실은 글', "background:url(javascript:window.__xss.push('style'))")],
+        },
       ],
     },
   };
@@ -106,12 +157,18 @@ test('a story imported through the API with the corpus in its JSON runs nothing 
   await api<Article>(request, 'articles.save', { id: created.id, baseVersion: 1, fields: { ...fieldsOf(created), body: importedBody(vectors) } });
 
   await page.goto(ws.server.url);
-  await page.getByTestId('story-list').getByRole('button', { name: /가져온 기사/ }).click();
+  await page
+    .getByTestId('story-list')
+    .getByRole('button', { name: /가져온 기사/ })
+    .click();
   await expect(page.getByTestId('body-editor')).toContainText('가져온 링크 6');
   await fireEverything(page, '[data-testid="body-editor"]');
   await expectNothingRan(page, watch, 'imported, in the editor');
   // Lexical neutralises the unsafe link URLs it is handed (about:blank): none survives as written.
-  const hrefs = await page.getByTestId('body-editor').locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await page
+    .getByTestId('body-editor')
+    .locator('a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   expect(hrefs.filter((h) => !/^(https?:|mailto:|about:blank$)/i.test(h))).toEqual([]);
 
   await page.getByTestId('preview-toggle').click();

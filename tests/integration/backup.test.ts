@@ -70,7 +70,11 @@ describe.skipIf(TEST_ENGINE === 'postgres')('backup and restore', () => {
     const data = new Uint8Array(await makeImage('jpeg', { width: 1200, height: 800, seed: 7 }));
     const { item } = await call<{ item: { id: string } }>('media.import', { fileName: '현장.jpg', data });
     const story = await call<Article>('articles.create', { headline: '사진 기사' });
-    await call<Article>('articles.save', { id: story.id, baseVersion: story.version, fields: { ...fieldsOf(story), leadPhoto: { mediaId: item.id, caption: '현장', credit: '포탈뉴스통신', alt: '' } } });
+    await call<Article>('articles.save', {
+      id: story.id,
+      baseVersion: story.version,
+      fields: { ...fieldsOf(story), leadPhoto: { mediaId: item.id, caption: '현장', credit: '포탈뉴스통신', alt: '' } },
+    });
     const backup = await call<{ name: string }>('backup.create', {});
     const folder = path.join(backend.mediaDir, item.id);
     const files = readdirSync(folder).sort();
@@ -137,7 +141,9 @@ describe.skipIf(!PG_URL)(`backups on a shared PostgreSQL (${PG_URL ? 'BYLINE_TES
 
     const refusals: Array<() => unknown> = [() => store.list(), () => store.create(), () => store.restore(leftover)];
     for (const attempt of refusals) {
-      const err = await Promise.resolve().then(attempt).catch((e: unknown) => e);
+      const err = await Promise.resolve()
+        .then(attempt)
+        .catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'STORAGE', details: { engine: 'postgres' } });
       expect((err as Error).message).toMatch(/pg_dump/);
       expect((err as Error).message).toMatch(/편집국 모두의 작업/);
@@ -148,7 +154,11 @@ describe.skipIf(!PG_URL)(`backups on a shared PostgreSQL (${PG_URL ? 'BYLINE_TES
 
 describe.skipIf(TEST_ENGINE !== 'postgres')('backups through dispatch on a shared PostgreSQL', () => {
   it('answers every backup method with the refusal, not an SQL error', async () => {
-    for (const [method, input] of [['backup.list', {}], ['backup.create', {}], ['backup.restore', { name: 'byline-20260101-000000-000.sqlite3' }]] as const) {
+    for (const [method, input] of [
+      ['backup.list', {}],
+      ['backup.create', {}],
+      ['backup.restore', { name: 'byline-20260101-000000-000.sqlite3' }],
+    ] as const) {
       const result = await backend.dispatch(method, input);
       expect(result.ok).toBe(false);
       expect(!result.ok && result.error.code).toBe('STORAGE');

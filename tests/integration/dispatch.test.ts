@@ -44,7 +44,8 @@ function deep(depth: number): unknown {
   for (let i = 0; i < depth; i += 1) v = { type: 'paragraph', children: [v] };
   return v;
 }
-const withKey = (key: '__proto__' | 'constructor', base: object) => JSON.parse(`{"${key}": {"polluted": true}, ${JSON.stringify(base).slice(1)}`.replace(/, }$/, '}')) as unknown;
+const withKey = (key: '__proto__' | 'constructor', base: object) =>
+  JSON.parse(`{"${key}": {"polluted": true}, ${JSON.stringify(base).slice(1)}`.replace(/, }$/, '}')) as unknown;
 
 beforeEach(async () => {
   dataDir = makeTempDir('byline-dispatch-');
@@ -117,9 +118,29 @@ const GENERIC: Array<[string, (valid: object) => unknown]> = [
 function specific(id: string): Record<Method, Array<[string, unknown]>> {
   const save = (f: object, extra: object = {}) => ({ id, baseVersion: 2, fields: { ...FIELDS, ...f }, ...extra });
   return {
-    'articles.create': [['headline number', { headline: 42 }], ['section array', { section: ['IT/과학'] }], ['headline 301', { headline: '가'.repeat(301) }], ['section 51', { section: '가'.repeat(51) }], ['headline null', { headline: null }], ['headline 5 MB', { headline: '가'.repeat(5_000_000) }]],
-    'articles.get': [['missing id', {}], ['id number', { id: 42 }], ['id not uuid', { id: '../../etc/passwd' }], ['id 1 MB', { id: 'a'.repeat(1_000_000) }], ['id null', { id: null }]],
-    'articles.list': [['limit string', { limit: '10' }], ['limit 0', { limit: 0 }], ['limit 501', { limit: 501 }], ['offset -1', { offset: -1 }], ['limit NaN', { limit: Number.NaN }], ['includeArchived 1', { includeArchived: 1 }]],
+    'articles.create': [
+      ['headline number', { headline: 42 }],
+      ['section array', { section: ['IT/과학'] }],
+      ['headline 301', { headline: '가'.repeat(301) }],
+      ['section 51', { section: '가'.repeat(51) }],
+      ['headline null', { headline: null }],
+      ['headline 5 MB', { headline: '가'.repeat(5_000_000) }],
+    ],
+    'articles.get': [
+      ['missing id', {}],
+      ['id number', { id: 42 }],
+      ['id not uuid', { id: '../../etc/passwd' }],
+      ['id 1 MB', { id: 'a'.repeat(1_000_000) }],
+      ['id null', { id: null }],
+    ],
+    'articles.list': [
+      ['limit string', { limit: '10' }],
+      ['limit 0', { limit: 0 }],
+      ['limit 501', { limit: 501 }],
+      ['offset -1', { offset: -1 }],
+      ['limit NaN', { limit: Number.NaN }],
+      ['includeArchived 1', { includeArchived: 1 }],
+    ],
     'articles.save': [
       ['missing fields', { id, baseVersion: 2 }],
       ['missing baseVersion', { id, fields: FIELDS }],
@@ -144,16 +165,44 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['fields "__proto__"', { id, baseVersion: 2, fields: withKey('__proto__', FIELDS) }],
       ['body 1000 deep', save({ body: { root: { type: 'root', children: [deep(1000)] } } })],
     ],
-    'drafts.save': [['missing fields', { id, baseVersion: 2 }], ['baseVersion 0', save({}, { baseVersion: 0 })]],
+    'drafts.save': [
+      ['missing fields', { id, baseVersion: 2 }],
+      ['baseVersion 0', save({}, { baseVersion: 0 })],
+    ],
     'drafts.status': [['any key', { all: true }]],
-    'drafts.resolve': [['keep unknown', { articleId: id, keep: 'theirs' }], ['missing articleId', { keep: 'mine' }]],
-    'articles.archive': [['missing id', { baseVersion: 2 }], ['baseVersion 0', { id, baseVersion: 0 }], ['archived string', { id, baseVersion: 2, archived: 'yes' }]],
-    'articles.revisions': [['missing id', {}], ['id number', { id: 123 }]],
-    'articles.revision': [['missing version', { id }], ['version 0', { id, version: 0 }], ['version string', { id, version: '1' }]],
-    'search.query': [['text number', { text: 1 }], ['text 201', { text: '가'.repeat(201) }], ['sort unknown', { sort: 'random' }], ['state unknown', { state: '보류' }], ['from not a time', { from: '어제' }], ['limit 201', { limit: 201 }]],
+    'drafts.resolve': [
+      ['keep unknown', { articleId: id, keep: 'theirs' }],
+      ['missing articleId', { keep: 'mine' }],
+    ],
+    'articles.archive': [
+      ['missing id', { baseVersion: 2 }],
+      ['baseVersion 0', { id, baseVersion: 0 }],
+      ['archived string', { id, baseVersion: 2, archived: 'yes' }],
+    ],
+    'articles.revisions': [
+      ['missing id', {}],
+      ['id number', { id: 123 }],
+    ],
+    'articles.revision': [
+      ['missing version', { id }],
+      ['version 0', { id, version: 0 }],
+      ['version string', { id, version: '1' }],
+    ],
+    'search.query': [
+      ['text number', { text: 1 }],
+      ['text 201', { text: '가'.repeat(201) }],
+      ['sort unknown', { sort: 'random' }],
+      ['state unknown', { state: '보류' }],
+      ['from not a time', { from: '어제' }],
+      ['limit 201', { limit: 201 }],
+    ],
     'backup.list': [['any key', { all: true }]],
     'backup.create': [['a path', { to: '/tmp/x' }]],
-    'backup.restore': [['a path', { name: '../byline.sqlite3' }], ['absolute', { name: '/etc/passwd' }], ['missing', {}]],
+    'backup.restore': [
+      ['a path', { name: '../byline.sqlite3' }],
+      ['absolute', { name: '/etc/passwd' }],
+      ['missing', {}],
+    ],
     'settings.get': [['any key', { locale: 'ko' }]],
     'settings.set': [
       ['locale fr', { locale: 'fr' }],
@@ -190,8 +239,20 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['a JPEG signature and nothing after it', { fileName: 'a.jpg', data: JPEG_START }],
       ['a PNG bomb', { fileName: 'bomb.png', data: new Uint8Array(pngBomb()) }],
     ],
-    'media.get': [['missing id', {}], ['id upper case', { id: 'AB'.repeat(32) }], ['id a uuid', { id }], ['id 1 MB', { id: 'a'.repeat(1_000_000) }], ['id a path', { id: '../'.repeat(21) + 'a' }]],
-    'media.search': [['query number', { query: 1 }], ['query 201', { query: '가'.repeat(201) }], ['limit 0', { limit: 0 }], ['limit 201', { limit: 201 }], ['offset -1', { offset: -1 }]],
+    'media.get': [
+      ['missing id', {}],
+      ['id upper case', { id: 'AB'.repeat(32) }],
+      ['id a uuid', { id }],
+      ['id 1 MB', { id: 'a'.repeat(1_000_000) }],
+      ['id a path', { id: '../'.repeat(21) + 'a' }],
+    ],
+    'media.search': [
+      ['query number', { query: 1 }],
+      ['query 201', { query: '가'.repeat(201) }],
+      ['limit 0', { limit: 0 }],
+      ['limit 201', { limit: 201 }],
+      ['offset -1', { offset: -1 }],
+    ],
     'media.update': [
       ['missing id', { caption: '설명' }],
       ['caption 1001', { id: MEDIA_ID, caption: '가'.repeat(1_001) }],
@@ -200,7 +261,10 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['caption number', { id: MEDIA_ID, caption: 5 }],
       ['file name is not editable', { id: MEDIA_ID, fileName: 'x.jpg' }],
     ],
-    'media.usage': [['missing id', {}], ['id number', { id: 64 }]],
+    'media.usage': [
+      ['missing id', {}],
+      ['id number', { id: 64 }],
+    ],
     'profiles.list': [['any key', { role: 'desk' }]],
     'profiles.create': [
       ['missing role', { name: '김기자', email: '' }],
@@ -213,8 +277,15 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['desk without sections', { name: '박데스크', email: '', role: 'desk', sections: [] }],
       ['duplicate sections', { name: '박데스크', email: '', role: 'desk', sections: ['경제', '경제'] }],
     ],
-    'profiles.update': [['missing id', { name: '김기자' }], ['id not uuid', { id: 'me', name: '김기자' }], ['role unknown', { id: ACTOR, role: 'admin' }]],
-    'workflow.status': [['missing id', {}], ['actorId not uuid', { id, actorId: '최국장' }]],
+    'profiles.update': [
+      ['missing id', { name: '김기자' }],
+      ['id not uuid', { id: 'me', name: '김기자' }],
+      ['role unknown', { id: ACTOR, role: 'admin' }],
+    ],
+    'workflow.status': [
+      ['missing id', {}],
+      ['actorId not uuid', { id, actorId: '최국장' }],
+    ],
     'workflow.submit': [
       ['missing actorId', { id, version: 2 }],
       ['missing version', { id, actorId: ACTOR }],
@@ -222,14 +293,31 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['priority 3', { id, actorId: ACTOR, version: 2, priority: 3 }],
       ['note 2001', { id, actorId: ACTOR, version: 2, note: '가'.repeat(2_001) }],
     ],
-    'workflow.startReview': [['missing actorId', { id }], ['actorId null', { id, actorId: null }]],
-    'workflow.approve': [['missing version', { id, actorId: ACTOR }], ['version string', { id, actorId: ACTOR, version: '3' }]],
-    'workflow.return': [['missing reason', { id, actorId: ACTOR }], ['reason 2001', { id, actorId: ACTOR, reason: '가'.repeat(2_001) }], ['reason number', { id, actorId: ACTOR, reason: 1 }]],
+    'workflow.startReview': [
+      ['missing actorId', { id }],
+      ['actorId null', { id, actorId: null }],
+    ],
+    'workflow.approve': [
+      ['missing version', { id, actorId: ACTOR }],
+      ['version string', { id, actorId: ACTOR, version: '3' }],
+    ],
+    'workflow.return': [
+      ['missing reason', { id, actorId: ACTOR }],
+      ['reason 2001', { id, actorId: ACTOR, reason: '가'.repeat(2_001) }],
+      ['reason number', { id, actorId: ACTOR, reason: 1 }],
+    ],
     'workflow.reopen': [['missing id', { actorId: ACTOR }]],
-    'workflow.correct': [['missing note', { id, actorId: ACTOR }], ['note array', { id, actorId: ACTOR, note: ['오타'] }]],
+    'workflow.correct': [
+      ['missing note', { id, actorId: ACTOR }],
+      ['note array', { id, actorId: ACTOR, note: ['오타'] }],
+    ],
     'workflow.withdraw': [['missing reason', { id, actorId: ACTOR }]],
     'workflow.takeLock': [['actorId not uuid', { id, actorId: 'chief' }]],
-    'workflow.setPriority': [['priority -1', { id, actorId: ACTOR, priority: -1 }], ['priority 1.5', { id, actorId: ACTOR, priority: 1.5 }], ['missing priority', { id, actorId: ACTOR }]],
+    'workflow.setPriority': [
+      ['priority -1', { id, actorId: ACTOR, priority: -1 }],
+      ['priority 1.5', { id, actorId: ACTOR, priority: 1.5 }],
+      ['missing priority', { id, actorId: ACTOR }],
+    ],
     'workflow.queue': [
       ['missing queue', { actorId: ACTOR }],
       ['queue unknown', { queue: '보류함' }],
@@ -238,7 +326,10 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['limit 201', { queue: 'desk', limit: 201 }],
       ['coveredOnly string', { queue: 'desk', coveredOnly: 'yes' }],
     ],
-    'workflow.counts': [['section 51', { section: '가'.repeat(51) }], ['queue key', { queue: 'desk' }]],
+    'workflow.counts': [
+      ['section 51', { section: '가'.repeat(51) }],
+      ['queue key', { queue: 'desk' }],
+    ],
     'workflow.history': [['id not uuid', { id: 'x' }]],
     'workflow.comments': [['missing id', {}]],
     'workflow.comment': [
@@ -249,7 +340,10 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['anchor start -1', { id, actorId: ACTOR, version: 2, body: '확인', anchor: { field: 'body', start: -1, end: 1, quote: '과' } }],
       ['anchor extra key', { id, actorId: ACTOR, version: 2, body: '확인', anchor: { field: 'body', start: 0, end: 1, quote: '과', color: 'red' } }],
     ],
-    'workflow.resolveComment': [['commentId 0', { commentId: 0, actorId: ACTOR }], ['commentId string', { commentId: '1', actorId: ACTOR }]],
+    'workflow.resolveComment': [
+      ['commentId 0', { commentId: 0, actorId: ACTOR }],
+      ['commentId string', { commentId: '1', actorId: ACTOR }],
+    ],
     'import.document': [
       ['missing data', { fileName: '보도자료.docx' }],
       ['data as a string', { fileName: '보도자료.docx', data: 'UEsDBA==' }],
@@ -266,8 +360,15 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['an HWP 5 file', { fileName: '보도자료.hwp', data: new Uint8Array(makeCompoundFile()) }],
       ['a profile that does not exist', { fileName: '보도자료.docx', data: JPEG_START, actorId: '00000000-0000-4000-8000-000000000000' }],
     ],
-    'import.get': [['missing articleId', {}], ['articleId a path', { articleId: '../x' }]],
-    'import.confirm': [['fields empty', { articleId: id, fields: [] }], ['field unknown', { articleId: id, fields: ['body'] }], ['missing fields', { articleId: id }]],
+    'import.get': [
+      ['missing articleId', {}],
+      ['articleId a path', { articleId: '../x' }],
+    ],
+    'import.confirm': [
+      ['fields empty', { articleId: id, fields: [] }],
+      ['field unknown', { articleId: id, fields: ['body'] }],
+      ['missing fields', { articleId: id }],
+    ],
     'publish.targets': [['any key', { all: true }]],
     'publish.saveTarget': [
       ['missing kind', { name: '홈페이지', url: 'https://news.example.com' }],
@@ -281,15 +382,81 @@ function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['password empty', { kind: 'wordpress', name: '홈페이지', url: 'https://news.example.com', username: 'desk', password: '' }],
       ['id 0', { id: 0, kind: 'wordpress', name: '홈페이지', url: 'https://news.example.com', username: 'desk' }],
     ],
-    'publish.run': [['missing targetId', { articleId: id, actorId: ACTOR }], ['targetId string', { articleId: id, targetId: '1', actorId: ACTOR }], ['missing actorId', { articleId: id, targetId: 1 }], ['articleId a path', { articleId: '../x', targetId: 1, actorId: ACTOR }]],
-    'publish.takedown': [['missing targetId', { articleId: id, actorId: ACTOR }], ['targetId string', { articleId: id, targetId: '1', actorId: ACTOR }], ['missing actorId', { articleId: id, targetId: 1 }], ['articleId a path', { articleId: '../x', targetId: 1, actorId: ACTOR }]],
-    'publish.log': [['missing articleId', {}], ['articleId number', { articleId: 1 }]],
-    'publish.batch': [['no stories', { articleIds: [], targetId: 1, actorId: ACTOR }], ['articleIds a string', { articleIds: id, targetId: 1, actorId: ACTOR }], ['1,001 stories', { articleIds: Array.from({ length: 1001 }, () => id), targetId: 1, actorId: ACTOR }], ['missing actorId', { articleIds: [id], targetId: 1 }]],
-    'publish.cancel': [['missing batchId', {}], ['batchId a path', { batchId: '../../etc/passwd' }], ['batchId too short', { batchId: 'abc' }]],
+    'publish.run': [
+      ['missing targetId', { articleId: id, actorId: ACTOR }],
+      ['targetId string', { articleId: id, targetId: '1', actorId: ACTOR }],
+      ['missing actorId', { articleId: id, targetId: 1 }],
+      ['articleId a path', { articleId: '../x', targetId: 1, actorId: ACTOR }],
+    ],
+    'publish.takedown': [
+      ['missing targetId', { articleId: id, actorId: ACTOR }],
+      ['targetId string', { articleId: id, targetId: '1', actorId: ACTOR }],
+      ['missing actorId', { articleId: id, targetId: 1 }],
+      ['articleId a path', { articleId: '../x', targetId: 1, actorId: ACTOR }],
+    ],
+    'publish.log': [
+      ['missing articleId', {}],
+      ['articleId number', { articleId: 1 }],
+    ],
+    'publish.batch': [
+      ['no stories', { articleIds: [], targetId: 1, actorId: ACTOR }],
+      ['articleIds a string', { articleIds: id, targetId: 1, actorId: ACTOR }],
+      ['1,001 stories', { articleIds: Array.from({ length: 1001 }, () => id), targetId: 1, actorId: ACTOR }],
+      ['missing actorId', { articleIds: [id], targetId: 1 }],
+    ],
+    'publish.cancel': [
+      ['missing batchId', {}],
+      ['batchId a path', { batchId: '../../etc/passwd' }],
+      ['batchId too short', { batchId: 'abc' }],
+    ],
     'publish.batches': [['unknown key', { all: true }]],
     'storage.get': [['unknown key', { all: true }]],
-    'storage.save': [['engine unknown', { engine: 'mysql', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' } }], ['postgres without host', { engine: 'postgres', postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, host: '' } }], ['host with @', { engine: 'postgres', postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, host: 'evil@db' } }], ['port 0', { engine: 'postgres', postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, port: 0 } }], ['password 201', { engine: 'postgres', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, password: 'x'.repeat(201) }]],
-    'storage.test': [['missing postgres', {}], ['schema uppercase', { postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, schema: 'Desk' } }], ['sslmode prefer', { postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, sslmode: 'prefer' } }]],
+    'storage.save': [
+      [
+        'engine unknown',
+        { engine: 'mysql', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' } },
+      ],
+      [
+        'postgres without host',
+        {
+          engine: 'postgres',
+          postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, host: '' },
+        },
+      ],
+      [
+        'host with @',
+        {
+          engine: 'postgres',
+          postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, host: 'evil@db' },
+        },
+      ],
+      [
+        'port 0',
+        {
+          engine: 'postgres',
+          postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, port: 0 },
+        },
+      ],
+      [
+        'password 201',
+        {
+          engine: 'postgres',
+          postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' },
+          password: 'x'.repeat(201),
+        },
+      ],
+    ],
+    'storage.test': [
+      ['missing postgres', {}],
+      [
+        'schema uppercase',
+        { postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, schema: 'Desk' } },
+      ],
+      [
+        'sslmode prefer',
+        { postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, sslmode: 'prefer' } },
+      ],
+    ],
   };
 }
 
@@ -376,7 +543,10 @@ async function refusedWithoutWrites(method: Method, cases: Array<[string, unknow
 
 describe('dispatch: malformed input is refused with VALIDATION and writes nothing', () => {
   it.each(METHODS)('%s', async (method) => {
-    const cases: Array<[string, unknown]> = [...GENERIC.map(([label, make]): [string, unknown] => [label, make(validInput(method, article.id))]), ...specific(article.id)[method]];
+    const cases: Array<[string, unknown]> = [
+      ...GENERIC.map(([label, make]): [string, unknown] => [label, make(validInput(method, article.id))]),
+      ...specific(article.id)[method],
+    ];
     expect(await refusedWithoutWrites(method, cases)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -387,13 +557,16 @@ describe('dispatch: malformed input is refused with VALIDATION and writes nothin
 });
 
 describe('dispatch: unknown methods', () => {
-  it.each(['articles.delete', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'articles', 'ARTICLES.GET', 'x'.repeat(10_000)])('refuses %j with UNKNOWN_METHOD', async (name) => {
-    const before = await logicalDump(backend!.db);
-    const result = await call(name, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    if (!result.ok) expect(result.error.message.length).toBeLessThan(300);
-    expect((await logicalDump(backend!.db)).hash).toBe(before.hash);
-  });
+  it.each(['articles.delete', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'articles', 'ARTICLES.GET', 'x'.repeat(10_000)])(
+    'refuses %j with UNKNOWN_METHOD',
+    async (name) => {
+      const before = await logicalDump(backend!.db);
+      const result = await call(name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      if (!result.ok) expect(result.error.message.length).toBeLessThan(300);
+      expect((await logicalDump(backend!.db)).hash).toBe(before.hash);
+    },
+  );
 });
 
 describe('dispatch: failures inside a handler', () => {

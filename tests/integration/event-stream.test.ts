@@ -34,40 +34,47 @@ interface Stream {
 /** A browser tab's EventSource, read by hand so the test sees exactly what goes over the wire. */
 function openStream(headers: Record<string, string>): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port: server.port, path: EVENTS_ROUTE, headers: { Accept: 'text/event-stream', ...headers }, agent: false }, (res) => {
-      let buffer = '';
-      const queue: Array<{ event: string; data: unknown }> = [];
-      const waiting: Array<(e: { event: string; data: unknown }) => void> = [];
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const lines = block.split('\n');
-          const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-          const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-          if (event === undefined || data === undefined) continue;
-          const item = { event, data: JSON.parse(data) as unknown };
-          const w = waiting.shift();
-          if (w) w(item);
-          else queue.push(item);
-        }
-      });
-      resolve({
-        status: res.statusCode!,
-        headers: res.headers,
-        next: () => new Promise((r) => (queue.length > 0 ? r(queue.shift()!) : waiting.push(r))),
-        close: () => req.destroy(),
-      });
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port: server.port, path: EVENTS_ROUTE, headers: { Accept: 'text/event-stream', ...headers }, agent: false },
+      (res) => {
+        let buffer = '';
+        const queue: Array<{ event: string; data: unknown }> = [];
+        const waiting: Array<(e: { event: string; data: unknown }) => void> = [];
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const lines = block.split('\n');
+            const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+            const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+            if (event === undefined || data === undefined) continue;
+            const item = { event, data: JSON.parse(data) as unknown };
+            const w = waiting.shift();
+            if (w) w(item);
+            else queue.push(item);
+          }
+        });
+        resolve({
+          status: res.statusCode!,
+          headers: res.headers,
+          next: () => new Promise((r) => (queue.length > 0 ? r(queue.shift()!) : waiting.push(r))),
+          close: () => req.destroy(),
+        });
+      },
+    );
     req.on('error', reject);
   });
 }
 
 async function api<T>(method: string, input: unknown): Promise<{ status: number; body: { ok: boolean; value?: T } }> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` }, body: JSON.stringify(input) });
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+    body: JSON.stringify(input),
+  });
   return { status: res.status, body: (await res.json()) as { ok: boolean; value?: T } };
 }
 
@@ -92,14 +99,20 @@ describe('the event stream (web mode)', () => {
 
     const created = (await api<Article>('articles.create', { headline: '양자 협력' })).body.value!;
     // On SQLite dispatch announces the call; on PostgreSQL the database announces each changed table.
-    expect(await nextVersioned(stream)).toEqual({ event: 'story.changed', data: { articleId: created.id, cause: expect.stringMatching(/^(articles\.create|db\.articles)$/), version: 1 } });
+    expect(await nextVersioned(stream)).toEqual({
+      event: 'story.changed',
+      data: { articleId: created.id, cause: expect.stringMatching(/^(articles\.create|db\.articles)$/), version: 1 },
+    });
 
     const refused = await api('articles.save', { id: created.id, baseVersion: 1, fields: { headline: 42 } });
     expect(refused.status).toBe(400);
     const saved = await api<Article>('articles.save', { id: created.id, baseVersion: 1, fields: { ...fieldsOf(created), headline: '양자 협력 가속화' } });
     expect(saved.status).toBe(200);
     // The refused save announced nothing: the next event that names a version is the save that was stored.
-    expect(await nextVersioned(stream)).toEqual({ event: 'story.changed', data: { articleId: created.id, cause: expect.stringMatching(/^(articles\.save|db\.articles)$/), version: 2 } });
+    expect(await nextVersioned(stream)).toEqual({
+      event: 'story.changed',
+      data: { articleId: created.id, cause: expect.stringMatching(/^(articles\.save|db\.articles)$/), version: 2 },
+    });
     stream.close();
   });
 

@@ -77,8 +77,19 @@ describe.each(FORMATS)('a press release as %s becomes a 보도자료 draft', (_l
 
     expect(article.state).toBe('draft');
     expect(article.storyType).toBe('press_release');
-    expect(record.proposals).toEqual({ headline: RELEASE.title, deck: RELEASE.subtitle, sourceAttribution: RELEASE.issuer, embargoAt: RELEASE.embargoIso, embargoText: RELEASE.embargo });
-    expect([article.headline, article.deck, article.sourceAttribution, article.embargoAt]).toEqual([RELEASE.title, RELEASE.subtitle, RELEASE.issuer, RELEASE.embargoIso]);
+    expect(record.proposals).toEqual({
+      headline: RELEASE.title,
+      deck: RELEASE.subtitle,
+      sourceAttribution: RELEASE.issuer,
+      embargoAt: RELEASE.embargoIso,
+      embargoText: RELEASE.embargo,
+    });
+    expect([article.headline, article.deck, article.sourceAttribution, article.embargoAt]).toEqual([
+      RELEASE.title,
+      RELEASE.subtitle,
+      RELEASE.issuer,
+      RELEASE.embargoIso,
+    ]);
 
     // Body: the release's paragraphs (□ dropped), the ㅇ items as a list, the * note, the table as rows.
     const paragraphs = nodesOf(article, 'paragraph').map(textOf);
@@ -104,7 +115,11 @@ describe.each(FORMATS)('a press release as %s becomes a 보도자료 draft', (_l
     for (const boiler of ['담당 부서', '044-202-4930', '보도시점', '붙임', '홍길동', captionLine(), RELEASE.subtitle]) expect(text).not.toContain(boiler);
 
     // Set aside instead, and kept with the story.
-    const kinds = (k: string) => record.setAside.filter((s) => s.kind === k).map((s) => s.text).join('\n');
+    const kinds = (k: string) =>
+      record.setAside
+        .filter((s) => s.kind === k)
+        .map((s) => s.text)
+        .join('\n');
     expect(kinds('contact')).toContain('홍길동');
     expect(kinds('contact')).toContain('사무관 김철수 (044-202-4931)');
     expect(kinds('header')).toContain(RELEASE.embargo);
@@ -153,7 +168,10 @@ describe('import: what survives and what the reporter confirms', () => {
 
 describe('import: the body goes through the paste sanitiser', () => {
   it('drops scripts, event handlers, iframes and javascript: links from a saved page and keeps safe links', async () => {
-    const { article } = await ok<ImportResult>('import.document', { fileName: '보도자료.html', data: new Uint8Array(Buffer.from(makeHtmlPage(await releasePhoto()))) });
+    const { article } = await ok<ImportResult>('import.document', {
+      fileName: '보도자료.html',
+      data: new Uint8Array(Buffer.from(makeHtmlPage(await releasePhoto()))),
+    });
     const json = JSON.stringify(article.body);
     expect(json).not.toMatch(/alert|steal|onclick|evil\.example|javascript:/i);
     const links = nodesOf(article, 'link');
@@ -173,11 +191,21 @@ describe('import: bad input gets a clear message and leaves nothing behind', () 
     ['a password-protected PDF', '보도자료.pdf', makeEncryptedPdf, /암호/],
     ['a PDF of 301 pages', '백서.pdf', () => makeLongPdf(301), /301쪽/],
     ['an encrypted HWPX', '보도자료.hwpx', () => makeHwpx({ encrypted: true }), /암호/],
-    ['an HWPX with a DOCTYPE (entity expansion)', '보도자료.hwpx', () => makeHwpx({ extra: { 'Contents/section0.xml': Buffer.from('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><hs:sec>&a;</hs:sec>') } }), /DOCTYPE/],
+    [
+      'an HWPX with a DOCTYPE (entity expansion)',
+      '보도자료.hwpx',
+      () => makeHwpx({ extra: { 'Contents/section0.xml': Buffer.from('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><hs:sec>&a;</hs:sec>') } }),
+      /DOCTYPE/,
+    ],
     ['a PDF that is cut short', '보도자료.pdf', async () => (await makePdf()).subarray(0, 2_000), /PDF/],
     ['a truncated zip named .xlsx', '보도자료.xlsx', () => makeCorruptZip(), /손상/],
     ['a text file', '보도자료.txt', () => Buffer.from('그냥 글입니다'), /HWPX, DOCX, PDF, HTML/],
-    ['an HWPX with 2,001 entries', '보도자료.hwpx', () => makeHwpx({ extra: Object.fromEntries(Array.from({ length: 2_001 }, (_, i) => [`BinData/x${i}.bin`, new Uint8Array([i % 256])])) }), /너무 많습니다/],
+    [
+      'an HWPX with 2,001 entries',
+      '보도자료.hwpx',
+      () => makeHwpx({ extra: Object.fromEntries(Array.from({ length: 2_001 }, (_, i) => [`BinData/x${i}.bin`, new Uint8Array([i % 256])])) }),
+      /너무 많습니다/,
+    ],
     ['an HWPX that is not a zip', '보도자료.hwpx', () => Buffer.from('<hs:sec/>'), /HWPX/],
   ];
 

@@ -84,7 +84,10 @@ describe('untrusted documents convert in a worker', () => {
 
   it('keeps AppError codes and Korean messages from inside the worker', async () => {
     work = new UntrustedWork({ size: 1 });
-    await expect(work.convertDocument(new Uint8Array(Buffer.from('그냥 글입니다')), '메모.txt')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/HWPX, DOCX, PDF, HTML/) });
+    await expect(work.convertDocument(new Uint8Array(Buffer.from('그냥 글입니다')), '메모.txt')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/HWPX, DOCX, PDF, HTML/),
+    });
   });
 });
 

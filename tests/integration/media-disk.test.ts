@@ -27,7 +27,8 @@ afterEach(async () => {
   backend = disk = undefined;
 });
 
-describe.skipIf(!mountable)('importing a photo onto a full disk', () => { // skipped only where mounting a tmpfs is not permitted (printed above)
+describe.skipIf(!mountable)('importing a photo onto a full disk', () => {
+  // skipped only where mounting a tmpfs is not permitted (printed above)
   it('refuses with STORAGE, leaves nothing behind, and imports once there is room', async () => {
     disk = mountSmallDisk(8 * 1024 * 1024);
     const dataDir = dataDirOn(disk);

@@ -145,12 +145,32 @@ describe('importing photos', () => {
   });
 
   it('reads XMP when the file has no IPTC, and EUC-KR IPTC written by older Korean desk systems', async () => {
-    const xmpOnly = await newsPhoto({ width: 900, height: 600, seed: 11, xmp: xmpPacket({ caption: '제주 유채꽃 들판', credit: '제주도청 제공', creator: '김기자', dateCreated: '2026-03-01T09:00:00+09:00' }) });
-    expect((await importPhoto('jeju.jpg', xmpOnly)).item).toMatchObject({ caption: '제주 유채꽃 들판', credit: '제주도청 제공', creator: '김기자', takenAt: '2026-03-01T00:00:00.000Z' });
+    const xmpOnly = await newsPhoto({
+      width: 900,
+      height: 600,
+      seed: 11,
+      xmp: xmpPacket({ caption: '제주 유채꽃 들판', credit: '제주도청 제공', creator: '김기자', dateCreated: '2026-03-01T09:00:00+09:00' }),
+    });
+    expect((await importPhoto('jeju.jpg', xmpOnly)).item).toMatchObject({
+      caption: '제주 유채꽃 들판',
+      credit: '제주도청 제공',
+      creator: '김기자',
+      takenAt: '2026-03-01T00:00:00.000Z',
+    });
 
     const eucKr = (text: string) => Buffer.from(new Uint8Array(new TextEncoderEucKr().encode(text)));
     const plain = await makeImage('jpeg', { width: 900, height: 600, seed: 12 });
-    const legacy = withSegments(plain, iptcSegment([[IPTC.caption, '국회 본회의장 전경'], [IPTC.credit, '국회사진기자단']], eucKr, false));
+    const legacy = withSegments(
+      plain,
+      iptcSegment(
+        [
+          [IPTC.caption, '국회 본회의장 전경'],
+          [IPTC.credit, '국회사진기자단'],
+        ],
+        eucKr,
+        false,
+      ),
+    );
     expect((await importPhoto('legacy.jpg', legacy)).item).toMatchObject({ caption: '국회 본회의장 전경', credit: '국회사진기자단' });
   });
 
@@ -188,14 +208,34 @@ describe('importing photos', () => {
 describe('refusing bad files', () => {
   const cases: Array<[string, () => Promise<{ fileName: string; data: Uint8Array }>, RegExp]> = [
     ['random bytes', async () => ({ fileName: 'photo.jpg', data: noise(50_000) }), /사진 파일이 아닙니다/],
-    ['a text file named .jpg', async () => ({ fileName: '보도자료.jpg', data: Buffer.from('[보도자료] 과학기술정보통신부\n보도시점: 즉시', 'utf8') }), /사진 파일이 아닙니다/],
+    [
+      'a text file named .jpg',
+      async () => ({ fileName: '보도자료.jpg', data: Buffer.from('[보도자료] 과학기술정보통신부\n보도시점: 즉시', 'utf8') }),
+      /사진 파일이 아닙니다/,
+    ],
     ['a GIF', async () => ({ fileName: 'anim.gif', data: Buffer.concat([Buffer.from('GIF89a', 'latin1'), noise(100)]) }), /GIF 파일입니다/],
-    ['a truncated JPEG', async () => ({ fileName: '잘린사진.jpg', data: truncated(await makeImage('jpeg', { width: 1600, height: 1200, seed: 3 })) }), /손상되었거나 끝까지 읽을 수 없는/],
+    [
+      'a truncated JPEG',
+      async () => ({ fileName: '잘린사진.jpg', data: truncated(await makeImage('jpeg', { width: 1600, height: 1200, seed: 3 })) }),
+      /손상되었거나 끝까지 읽을 수 없는/,
+    ],
     ['a truncated PNG', async () => ({ fileName: 'cut.png', data: truncated(await makeImage('png', { width: 600, height: 400, seed: 3 })) }), /손상되었거나/],
     ['a PNG bomb declaring 40000×40000 pixels', async () => ({ fileName: 'bomb.png', data: pngBomb() }), /화소 수가 너무 많습니다.*압축 폭탄/],
-    ['a JPEG header with garbage after it', async () => ({ fileName: 'x.jpg', data: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), noise(5_000)]) }), /손상되었거나/],
-    ['a file name with a slash', async () => ({ fileName: '../../etc/passwd.jpg', data: await makeImage('jpeg', { width: 64, height: 64, seed: 1 }) }), /경로 구분자/],
-    ['a file name with a backslash', async () => ({ fileName: '..\\..\\사진.jpg', data: await makeImage('jpeg', { width: 64, height: 64, seed: 1 }) }), /경로 구분자/],
+    [
+      'a JPEG header with garbage after it',
+      async () => ({ fileName: 'x.jpg', data: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), noise(5_000)]) }),
+      /손상되었거나/,
+    ],
+    [
+      'a file name with a slash',
+      async () => ({ fileName: '../../etc/passwd.jpg', data: await makeImage('jpeg', { width: 64, height: 64, seed: 1 }) }),
+      /경로 구분자/,
+    ],
+    [
+      'a file name with a backslash',
+      async () => ({ fileName: '..\\..\\사진.jpg', data: await makeImage('jpeg', { width: 64, height: 64, seed: 1 }) }),
+      /경로 구분자/,
+    ],
     ['an empty file', async () => ({ fileName: 'empty.jpg', data: new Uint8Array(0) }), /빈 파일/],
     ['a 200 MB file', async () => ({ fileName: 'huge.jpg', data: new Uint8Array(200 * 1024 * 1024) }), /너무 큽니다.*100 MB/],
   ];
@@ -233,7 +273,18 @@ describe('the library', () => {
   it('finds photos by a two-syllable Korean word in the caption, by credit, and lists all for an empty query', async () => {
     const minister = (await importPhoto('a.jpg', await agencyPhoto(3))).item;
     const jeju = (
-      await importPhoto('b.jpg', await newsPhoto({ width: 800, height: 600, seed: 4, iptc: [[IPTC.caption, '제주 유채꽃 들판을 찾은 관광객들'], [IPTC.credit, '제주도청 제공']] }))
+      await importPhoto(
+        'b.jpg',
+        await newsPhoto({
+          width: 800,
+          height: 600,
+          seed: 4,
+          iptc: [
+            [IPTC.caption, '제주 유채꽃 들판을 찾은 관광객들'],
+            [IPTC.credit, '제주도청 제공'],
+          ],
+        }),
+      )
     ).item;
     const search = (query: string) => ok<{ items: MediaItem[]; total: number }>('media.search', { query });
     expect((await search('양자')).items.map((i) => i.id)).toEqual([minister.id]);
@@ -297,7 +348,7 @@ class TextEncoderEucKr {
 
   encode(text: string): number[] {
     const table = TextEncoderEucKr.build();
-    return [...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? [0x3f]));
+    return [...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f])));
   }
 
   private static build(): Map<string, number[]> {

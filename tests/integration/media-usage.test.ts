@@ -42,7 +42,15 @@ async function ok<T>(method: string, input: unknown): Promise<T> {
 }
 
 async function photo(seed: number, caption = `사진 ${seed}`): Promise<PhotoRef> {
-  const data = await newsPhoto({ width: 640, height: 480, seed, iptc: [[IPTC.caption, caption], [IPTC.credit, '포탈뉴스통신']] });
+  const data = await newsPhoto({
+    width: 640,
+    height: 480,
+    seed,
+    iptc: [
+      [IPTC.caption, caption],
+      [IPTC.credit, '포탈뉴스통신'],
+    ],
+  });
   const { item } = await ok<{ item: MediaItem }>('media.import', { fileName: `${seed}.jpg`, data: new Uint8Array(data) });
   return { mediaId: item.id, caption: item.caption, credit: item.credit, alt: `대체 텍스트 ${seed}` };
 }
@@ -73,7 +81,9 @@ describe('media usage', () => {
     const article = await story('과기정통부 배경훈 장관, 한미 양자기술 협력 가속화 추진');
     const saved = await save(article, { leadPhoto: a, body: bodyWith({ photo: b, gallery: [a, c] }) });
 
-    expect(await usage(a)).toEqual([{ articleId: article.id, headline: saved.headline, state: 'draft', roles: ['lead', 'gallery'], updatedAt: saved.updatedAt }]);
+    expect(await usage(a)).toEqual([
+      { articleId: article.id, headline: saved.headline, state: 'draft', roles: ['lead', 'gallery'], updatedAt: saved.updatedAt },
+    ]);
     expect((await usage(b)).map((u) => u.roles)).toEqual([['body']]);
     expect((await usage(c)).map((u) => u.roles)).toEqual([['gallery']]);
 
@@ -116,7 +126,11 @@ describe('media usage', () => {
     const p = await photo(6);
     const article = await story('충돌');
     await save(article, { headline: '먼저 저장' });
-    const stale = (await backend.dispatch('articles.save', { id: article.id, baseVersion: 1, fields: { ...fieldsOf(article), leadPhoto: p } })) as Result<Article>;
+    const stale = (await backend.dispatch('articles.save', {
+      id: article.id,
+      baseVersion: 1,
+      fields: { ...fieldsOf(article), leadPhoto: p },
+    })) as Result<Article>;
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await usage(p)).toEqual([]);
   });
@@ -138,7 +152,10 @@ describe('exported photos', () => {
       seed: 21,
       orientation: 6,
       gps: { latitude: 37.5665, longitude: 126.978 },
-      iptc: [[IPTC.caption, '현장 사진'], [IPTC.credit, '포탈뉴스통신']],
+      iptc: [
+        [IPTC.caption, '현장 사진'],
+        [IPTC.credit, '포탈뉴스통신'],
+      ],
     });
     const { item } = await ok<{ item: MediaItem }>('media.import', { fileName: 'field.jpg', data: new Uint8Array(data) });
     await ok('media.update', { id: item.id, caption: '데스크가 고친 설명' });

@@ -30,14 +30,17 @@ let dataDir: string;
 
 function request(options: { method?: string; path: string; headers?: Record<string, string | number>; body?: Buffer | string }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({ status: res.statusCode!, headers: res.headers, body, json: () => JSON.parse(body.toString('utf8')) as ReturnType<Reply['json']> });
-      });
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({ status: res.statusCode!, headers: res.headers, body, json: () => JSON.parse(body.toString('utf8')) as ReturnType<Reply['json']> });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -72,12 +75,27 @@ afterEach(async () => {
 
 describe('uploading over HTTP', () => {
   it('imports a raw JPEG body with its file name in X-Byline-Input, and reuses it the second time', async () => {
-    const jpeg = await newsPhoto({ width: 1000, height: 700, seed: 1, iptc: [[IPTC.caption, '양자컴퓨터 시연 현장'], [IPTC.credit, '포탈뉴스통신']] });
+    const jpeg = await newsPhoto({
+      width: 1000,
+      height: 700,
+      seed: 1,
+      iptc: [
+        [IPTC.caption, '양자컴퓨터 시연 현장'],
+        [IPTC.credit, '포탈뉴스통신'],
+      ],
+    });
     const reply = await upload(jpeg);
     expect(reply.status).toBe(200);
     const { item, reused } = reply.json().value as { item: MediaItem; reused: boolean };
     expect(reused).toBe(false);
-    expect(item).toMatchObject({ fileName: '현장 사진.jpg', format: 'jpeg', width: 1000, height: 700, caption: '양자컴퓨터 시연 현장', credit: '포탈뉴스통신' });
+    expect(item).toMatchObject({
+      fileName: '현장 사진.jpg',
+      format: 'jpeg',
+      width: 1000,
+      height: 700,
+      caption: '양자컴퓨터 시연 현장',
+      credit: '포탈뉴스통신',
+    });
     const again = await upload(jpeg, { fileName: 'again.jpg' });
     expect(again.json().value).toMatchObject({ reused: true, item: { id: item.id } });
   });
@@ -110,7 +128,13 @@ describe('uploading over HTTP', () => {
   it('refuses a malformed X-Byline-Input header, one that is not an object, and one that carries the file field', async () => {
     const jpeg = await makeImage('jpeg', { width: 64, height: 64, seed: 5 });
     const raw = (value: string) => upload(jpeg, undefined, { 'X-Byline-Input': value });
-    for (const value of ['%E0%A4%A', '{not json', encodeURIComponent('[1,2]'), encodeURIComponent('null'), encodeURIComponent(JSON.stringify({ fileName: 'a.jpg', data: [1, 2] }))]) {
+    for (const value of [
+      '%E0%A4%A',
+      '{not json',
+      encodeURIComponent('[1,2]'),
+      encodeURIComponent('null'),
+      encodeURIComponent(JSON.stringify({ fileName: 'a.jpg', data: [1, 2] })),
+    ]) {
       const reply = await raw(value);
       expect([value, reply.status, reply.json().error?.code]).toEqual([value, 400, 'VALIDATION']);
       expect(reply.json().error?.message).toMatch(/X-Byline-Input/);
@@ -120,11 +144,21 @@ describe('uploading over HTTP', () => {
 
   it('takes a file only as application/octet-stream, and only for a method that takes a file', async () => {
     const jpeg = await makeImage('jpeg', { width: 64, height: 64, seed: 6 });
-    const asJson = await request({ method: 'POST', path: '/api/media.import', headers: { ...bearer(), 'Content-Type': 'application/json' }, body: JSON.stringify({ fileName: 'a.jpg', data: [...jpeg] }) });
+    const asJson = await request({
+      method: 'POST',
+      path: '/api/media.import',
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fileName: 'a.jpg', data: [...jpeg] }),
+    });
     expect(asJson.status).toBe(400);
     const asText = await upload(jpeg, { fileName: 'a.jpg' }, { 'Content-Type': 'text/plain' });
     expect(asText.status).toBe(415);
-    const toOther = await request({ method: 'POST', path: '/api/media.search', headers: { ...bearer(), 'Content-Type': 'application/octet-stream' }, body: jpeg });
+    const toOther = await request({
+      method: 'POST',
+      path: '/api/media.search',
+      headers: { ...bearer(), 'Content-Type': 'application/octet-stream' },
+      body: jpeg,
+    });
     expect(toOther.status).toBe(415);
     expect(photoDirs()).toEqual([]);
   });
@@ -173,19 +207,14 @@ describe('serving renditions', () => {
     expect(reply.body.toString('utf8')).not.toContain('WEBP');
   });
 
-  it.each([
-    'original.jpg',
-    '801.webp',
-    '800.png',
-    '800.jpeg',
-    '800.webp/',
-    '..%2f..%2fbyline.sqlite3',
-    '%2e%2e/original.jpg',
-  ])('answers 404 for /media/<id>/%s', async (tail) => {
-    const reply = await request({ path: `/media/${item.id}/${tail}`, headers: bearer() });
-    expect(reply.status).toBe(404);
-    expect(reply.body.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
-  });
+  it.each(['original.jpg', '801.webp', '800.png', '800.jpeg', '800.webp/', '..%2f..%2fbyline.sqlite3', '%2e%2e/original.jpg'])(
+    'answers 404 for /media/<id>/%s',
+    async (tail) => {
+      const reply = await request({ path: `/media/${item.id}/${tail}`, headers: bearer() });
+      expect(reply.status).toBe(404);
+      expect(reply.body.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+    },
+  );
 
   it.each(['/media/', '/media/x/800.webp', `/media/${'0'.repeat(64)}/800.webp`, `/media/${'A'.repeat(64)}/800.webp`])('answers 404 for %s', async (p) => {
     const reply = await request({ path: p, headers: bearer() });
@@ -203,7 +232,9 @@ describe('serving renditions', () => {
 
 describe('the renderer web client', () => {
   it('sends a file as the raw body and gets the imported photo back', async () => {
-    const client = createWebClient((input, init) => fetch(`http://127.0.0.1:${server.port}${String(input)}`, { ...init, headers: { ...(init?.headers as Record<string, string>), ...bearer() } }));
+    const client = createWebClient((input, init) =>
+      fetch(`http://127.0.0.1:${server.port}${String(input)}`, { ...init, headers: { ...(init?.headers as Record<string, string>), ...bearer() } }),
+    );
     const data = new Uint8Array(await makeImage('webp', { width: 900, height: 600, seed: 10 }));
     const { item } = await client.call('media.import', { fileName: '한글 이름 #1 & 100%.webp', data });
     expect(item).toMatchObject({ fileName: '한글 이름 #1 & 100%.webp', format: 'webp', width: 900, height: 600 });

@@ -209,10 +209,12 @@ describe('openDatabase', () => {
 
 async function insertV1RowsWithId(db: Database, n: number): Promise<void> {
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-  await db.run(
-    `INSERT INTO articles (id, version, headline, body_json, body_text, created_at, updated_at) VALUES (?, 1, ?, ?, ?, 'c', 'u')`,
-    [id, `${HEADLINE} ${n}`, JSON.stringify(BODY), '양자기술 협력 '.repeat(40)],
-  );
+  await db.run(`INSERT INTO articles (id, version, headline, body_json, body_text, created_at, updated_at) VALUES (?, 1, ?, ?, ?, 'c', 'u')`, [
+    id,
+    `${HEADLINE} ${n}`,
+    JSON.stringify(BODY),
+    '양자기술 협력 '.repeat(40),
+  ]);
 }
 
 describe('revisions table', () => {

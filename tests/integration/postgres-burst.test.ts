@@ -27,7 +27,8 @@ describe.skipIf(!PG_URL)(`PostgreSQL: a newsroom saving at the same moment${PG_U
   });
 
   it('stores every save and every submission when a dozen workstations act together', async () => {
-    for (let i = 0; i < WORKSTATIONS; i += 1) backends.push((await startTestBackend(makeTempDir('byline-burst-'), { engine: 'postgres', url: PG_URL!, schema })).backend);
+    for (let i = 0; i < WORKSTATIONS; i += 1)
+      backends.push((await startTestBackend(makeTempDir('byline-burst-'), { engine: 'postgres', url: PG_URL!, schema })).backend);
     const ok = async <T>(b: Backend, method: string, input: unknown): Promise<T> => {
       const r = (await b.dispatch(method, input)) as Result<T>;
       if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
@@ -41,7 +42,12 @@ describe.skipIf(!PG_URL)(`PostgreSQL: a newsroom saving at the same moment${PG_U
           id: stories[i]!.id,
           baseVersion: stories[i]!.version,
           actorId: people[i]!.id,
-          fields: { ...fieldsOf(stories[i]!), headline: `마감 기사 ${i}`, section: '정치', body: editorStateFromParagraphs([`${i}번 기자가 마감 직전에 쓴 본문.`]) },
+          fields: {
+            ...fieldsOf(stories[i]!),
+            headline: `마감 기사 ${i}`,
+            section: '정치',
+            body: editorStateFromParagraphs([`${i}번 기자가 마감 직전에 쓴 본문.`]),
+          },
         }),
       ),
     );

@@ -24,7 +24,9 @@ describe.skipIf(!PG_URL)(`PostgreSQL schema and migrations (${PG_URL ? 'BYLINE_T
     const applied = results.flatMap((r) => r.applied).sort((x, y) => x - y);
     expect(applied).toEqual(PG_MIGRATIONS.map((m) => m.version));
     expect(results.every((r) => r.to === PG_MIGRATIONS.at(-1)!.version)).toBe(true);
-    const recorded = await workstations[0]!.all<{ version: number; n: number }>('SELECT version, count(*) AS n FROM schema_migrations GROUP BY version ORDER BY version');
+    const recorded = await workstations[0]!.all<{ version: number; n: number }>(
+      'SELECT version, count(*) AS n FROM schema_migrations GROUP BY version ORDER BY version',
+    );
     expect(recorded).toEqual(PG_MIGRATIONS.map((m) => ({ version: m.version, n: 1 })));
     // A later start finds nothing to do.
     expect((await migratePg(workstations[1]!)).applied).toEqual([]);
@@ -74,10 +76,20 @@ describe.skipIf(!PG_URL)(`PostgreSQL schema and migrations (${PG_URL ? 'BYLINE_T
 
   it('widened the attempt log to takedowns in place (008)', async () => {
     const db = await openTestPg(undefined, { migrated: true });
-    const { lastId: target } = await db.run("INSERT INTO publish_targets (kind, name, url, created_at, updated_at) VALUES ('wordpress', '본사', 'http://x', ?, ?)", [NOW, NOW]);
+    const { lastId: target } = await db.run(
+      "INSERT INTO publish_targets (kind, name, url, created_at, updated_at) VALUES ('wordpress', '본사', 'http://x', ?, ?)",
+      [NOW, NOW],
+    );
     await db.exec(`INSERT INTO articles (id, version, created_at, updated_at, body_json) VALUES ('a1', 1, '${NOW}', '${NOW}', '{}')`);
     const attempt = (result: string) =>
-      db.run('INSERT INTO publish_attempts (article_id, target_id, target_name, version, at, result) VALUES (?, ?, ?, ?, ?, ?)', ['a1', target, '본사', 1, NOW, result]);
+      db.run('INSERT INTO publish_attempts (article_id, target_id, target_name, version, at, result) VALUES (?, ?, ?, ?, ?, ?)', [
+        'a1',
+        target,
+        '본사',
+        1,
+        NOW,
+        result,
+      ]);
     await expect(attempt('withdrawn')).resolves.toMatchObject({ changes: 1 });
     await expect(attempt('deleted')).rejects.toMatchObject({ code: '23514' });
     expect(await db.get('SELECT takedown, correction_prefix FROM publish_targets')).toEqual({ takedown: 'draft', correction_prefix: 0 });
@@ -85,7 +97,12 @@ describe.skipIf(!PG_URL)(`PostgreSQL schema and migrations (${PG_URL ? 'BYLINE_T
 
   it('answers a two-syllable Korean query from the bigram tsvector, through the GIN index', async () => {
     const db = await openTestPg(undefined, { migrated: true });
-    await db.run('INSERT INTO article_search (rowid, headline, body, facets) VALUES (?, ?, ?, ?)', [1, bigramText('배경훈 장관은 양자기술 협력'), bigramText('부장관님과 IBM 연구진'), 'fstx6472616674']);
+    await db.run('INSERT INTO article_search (rowid, headline, body, facets) VALUES (?, ?, ?, ?)', [
+      1,
+      bigramText('배경훈 장관은 양자기술 협력'),
+      bigramText('부장관님과 IBM 연구진'),
+      'fstx6472616674',
+    ]);
     await db.run('INSERT INTO article_search (rowid, headline, body) VALUES (?, ?, ?)', [2, bigramText('반도체 수출 동향'), '']);
     const match = (q: string) => db.all<{ rowid: number }>("SELECT rowid FROM article_search WHERE doc @@ to_tsquery('simple', ?) ORDER BY rowid", [q]);
     expect(await match('장관')).toEqual([{ rowid: 1 }]);

@@ -80,7 +80,12 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
   /** With `actorId`, the story is that reporter's own, and the workflow's edit rules check every save as theirs. */
   async function draftOnServer(ws: Workstation, actorId?: string): Promise<Article> {
     const created = await ok<Article>(ws.backend, 'articles.create', { headline: '국회 본회의', ...(actorId ? { actorId } : {}) });
-    const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', { id: created.id, baseVersion: created.version, fields: fields(['첫 문단은 서버에 저장됐다.']), ...(actorId ? { actorId } : {}) });
+    const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', {
+      id: created.id,
+      baseVersion: created.version,
+      fields: fields(['첫 문단은 서버에 저장됐다.']),
+      ...(actorId ? { actorId } : {}),
+    });
     expect(r.stored).toBe('server');
     return (r as { article: Article }).article;
   }
@@ -93,10 +98,19 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     ws.backend.events.listen((name, payload) => name === 'drafts.changed' && heard.push(payload as OutboxStatus));
 
     await cable.cut();
-    const drafts = [['첫 문단은 서버에 저장됐다.', '둘째 문단은 연결이 끊긴 뒤에 썼다.'], ['첫 문단은 서버에 저장됐다.', '둘째 문단은 연결이 끊긴 뒤에 썼다.', '셋째 문단도 끊긴 채로 썼다.'], ['첫 문단은 서버에 저장됐다.', '둘째 문단은 연결이 끊긴 뒤에 썼다.', '셋째 문단도 끊긴 채로 썼다.', '넷째 문단: 본회의는 밤늦게 끝났다.']];
+    const drafts = [
+      ['첫 문단은 서버에 저장됐다.', '둘째 문단은 연결이 끊긴 뒤에 썼다.'],
+      ['첫 문단은 서버에 저장됐다.', '둘째 문단은 연결이 끊긴 뒤에 썼다.', '셋째 문단도 끊긴 채로 썼다.'],
+      ['첫 문단은 서버에 저장됐다.', '둘째 문단은 연결이 끊긴 뒤에 썼다.', '셋째 문단도 끊긴 채로 썼다.', '넷째 문단: 본회의는 밤늦게 끝났다.'],
+    ];
     for (const [i, paragraphs] of drafts.entries()) {
       // The window keeps the version the server last gave: every offline save names the same base.
-      const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(paragraphs), actorId: reporter.id });
+      const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', {
+        id: story.id,
+        baseVersion: story.version,
+        fields: fields(paragraphs),
+        actorId: reporter.id,
+      });
       expect(r).toMatchObject({ stored: 'local', pending: i + 1 });
     }
     expect(existsSync(path.join(ws.dataDir, OUTBOX_FILE_NAME))).toBe(true);
@@ -117,7 +131,12 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     expect(heard.at(-1)).toMatchObject({ connection: 'online', pending: 0 });
 
     // The window, not yet told, saves once more from the version it knew: put on top, not refused.
-    const next = await ok<DraftSaveResult>(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields([...drafts[2]!, '다섯째 문단.']), actorId: reporter.id });
+    const next = await ok<DraftSaveResult>(ws.backend, 'drafts.save', {
+      id: story.id,
+      baseVersion: story.version,
+      fields: fields([...drafts[2]!, '다섯째 문단.']),
+      actorId: reporter.id,
+    });
     expect(next).toMatchObject({ stored: 'server', article: { version: story.version + 4 } });
     // Once it knows the new version, an old base is a conflict again, as for any stale save.
     await ok(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version + 4, fields: fields(['여섯째 판']), actorId: reporter.id });
@@ -157,18 +176,24 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     expect(text(await ok<Article>(ws.backend, 'articles.get', { id: story.id }))).toBe('데스크가 그사이 고친 문단.');
 
     // More typing on the stale version goes to the outbox too, and the window hears it is a conflict.
-    const more = await call(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(['기자가 끊긴 채로 고친 문단.', '이어서 쓴 문단.']) });
+    const more = await call(ws.backend, 'drafts.save', {
+      id: story.id,
+      baseVersion: story.version,
+      fields: fields(['기자가 끊긴 채로 고친 문단.', '이어서 쓴 문단.']),
+    });
     expect(more).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { offline: true } } });
 
     const kept = await ok<Article>(ws.backend, 'drafts.resolve', { articleId: story.id, keep: 'mine' });
     expect(text(kept)).toBe('기자가 끊긴 채로 고친 문단.\n이어서 쓴 문단.');
     const revisions = await ok<{ version: number }[]>(ws.backend, 'articles.revisions', { id: story.id });
-    const bodies = await Promise.all(revisions.map(async (r) => text(await ok<{ fields: ArticleFields }>(ws.backend, 'articles.revision', { id: story.id, version: r.version }))));
+    const bodies = await Promise.all(
+      revisions.map(async (r) => text(await ok<{ fields: ArticleFields }>(ws.backend, 'articles.revision', { id: story.id, version: r.version }))),
+    );
     expect(bodies).toContain('데스크가 그사이 고친 문단.');
     expect(await ok<OutboxStatus>(ws.backend, 'drafts.status', {})).toMatchObject({ pending: 0, conflicts: [] });
   });
 
-  it('keeps the reporter\'s text as a new story when they choose a copy, leaving the desk\'s version as it is', async () => {
+  it("keeps the reporter's text as a new story when they choose a copy, leaving the desk's version as it is", async () => {
     const ws = await reporterDesk();
     const story = await draftOnServer(ws);
     const desk = await otherDesk();

@@ -44,8 +44,26 @@ for (const engine of engines) {
     it('stores targets with their choices and answers the assigned id', async () => {
       const db = await engine.open();
       const repo = new PublishRepository(db);
-      const a = await repo.insertTarget({ kind: 'wordpress', name: '본사 홈페이지', url: 'https://news.example', username: 'desk', folder: '', secretSealed: 'sealed', now: NOW });
-      const b = await repo.insertTarget({ kind: 'html-bundle', name: '묶음 내보내기', url: '', username: '', folder: 'bundles', secretSealed: null, takedown: 'trash', correctionPrefix: true, now: NOW });
+      const a = await repo.insertTarget({
+        kind: 'wordpress',
+        name: '본사 홈페이지',
+        url: 'https://news.example',
+        username: 'desk',
+        folder: '',
+        secretSealed: 'sealed',
+        now: NOW,
+      });
+      const b = await repo.insertTarget({
+        kind: 'html-bundle',
+        name: '묶음 내보내기',
+        url: '',
+        username: '',
+        folder: 'bundles',
+        secretSealed: null,
+        takedown: 'trash',
+        correctionPrefix: true,
+        now: NOW,
+      });
       expect(b.id).toBeGreaterThan(a.id);
       expect(a).toMatchObject({ kind: 'wordpress', hasPassword: true, secretSealed: 'sealed', takedown: 'draft', correctionPrefix: false });
       expect(b).toMatchObject({ hasPassword: false, takedown: 'trash', correctionPrefix: true });
@@ -61,7 +79,15 @@ for (const engine of engines) {
       const db = await engine.open();
       const repo = new PublishRepository(db);
       await story(db, 's1');
-      const t = await repo.insertTarget({ kind: 'wordpress', name: '홈페이지', url: 'https://news.example', username: '', folder: '', secretSealed: null, now: NOW });
+      const t = await repo.insertTarget({
+        kind: 'wordpress',
+        name: '홈페이지',
+        url: 'https://news.example',
+        username: '',
+        folder: '',
+        secretSealed: null,
+        now: NOW,
+      });
 
       const first = await repo.reserveKey('s1', t.id, 'key-1', NOW);
       const again = await repo.reserveKey('s1', t.id, 'key-2', LATER);
@@ -76,7 +102,15 @@ for (const engine of engines) {
     it('replaces an uploaded photo’s remote copy in place and forgets it on request', async () => {
       const db = await engine.open();
       const repo = new PublishRepository(db);
-      const t = await repo.insertTarget({ kind: 'wordpress', name: '홈페이지', url: 'https://news.example', username: '', folder: '', secretSealed: null, now: NOW });
+      const t = await repo.insertTarget({
+        kind: 'wordpress',
+        name: '홈페이지',
+        url: 'https://news.example',
+        username: '',
+        folder: '',
+        secretSealed: null,
+        now: NOW,
+      });
       const photo = 'a'.repeat(64);
 
       await repo.setMedia(t.id, photo, { remoteId: '7', remoteUrl: 'https://news.example/7.jpg' });
@@ -92,7 +126,15 @@ for (const engine of engines) {
       const db = await engine.open();
       const repo = new PublishRepository(db);
       await story(db, 's1');
-      const t = await repo.insertTarget({ kind: 'wordpress', name: '홈페이지', url: 'https://news.example', username: '', folder: '', secretSealed: null, now: NOW });
+      const t = await repo.insertTarget({
+        kind: 'wordpress',
+        name: '홈페이지',
+        url: 'https://news.example',
+        username: '',
+        folder: '',
+        secretSealed: null,
+        now: NOW,
+      });
       const base = { articleId: 's1', targetId: t.id, targetName: t.name, tries: 1 };
 
       const failed = await repo.finish({ ...base, version: 1, at: NOW, result: 'failed', remoteId: null, remoteUrl: null, error: '연결 실패' }, undefined);
@@ -103,7 +145,14 @@ for (const engine of engines) {
         { key: 'key-1', remoteId: '42', remoteUrl: 'https://news.example/?p=42' },
       );
       expect(published.id).toBeGreaterThan(failed.id);
-      expect(await repo.record('s1', t.id)).toEqual({ articleId: 's1', targetId: t.id, idempotencyKey: 'key-1', remoteId: '42', remoteUrl: 'https://news.example/?p=42', version: 2 });
+      expect(await repo.record('s1', t.id)).toEqual({
+        articleId: 's1',
+        targetId: t.id,
+        idempotencyKey: 'key-1',
+        remoteId: '42',
+        remoteUrl: 'https://news.example/?p=42',
+        version: 2,
+      });
       expect((await repo.attempts('s1')).map((a) => [a.id, a.result])).toEqual([
         [published.id, 'published'],
         [failed.id, 'failed'],
@@ -111,14 +160,24 @@ for (const engine of engines) {
 
       // A refused log row takes the record's update back with it.
       await expect(
-        repo.finish({ ...base, version: 3, at: LATER, result: 'no-such-result' as 'failed', remoteId: '43', remoteUrl: 'u', error: null }, { key: 'key-1', remoteId: '43', remoteUrl: 'u' }),
+        repo.finish(
+          { ...base, version: 3, at: LATER, result: 'no-such-result' as 'failed', remoteId: '43', remoteUrl: 'u', error: null },
+          { key: 'key-1', remoteId: '43', remoteUrl: 'u' },
+        ),
       ).rejects.toThrow();
       expect((await repo.record('s1', t.id))?.remoteId).toBe('42');
     });
 
     it('reads a profile as publishing needs it', async () => {
       const db = await engine.open();
-      await db.run('INSERT INTO profiles (id, name, role, sections_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', ['p1', '김데스크', 'desk', '["정치","경제"]', NOW, NOW]);
+      await db.run('INSERT INTO profiles (id, name, role, sections_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        'p1',
+        '김데스크',
+        'desk',
+        '["정치","경제"]',
+        NOW,
+        NOW,
+      ]);
       const repo = new PublishRepository(db);
       expect(await repo.actor('p1')).toEqual({ id: 'p1', name: '김데스크', role: 'desk', sections: ['정치', '경제'] });
       expect(await repo.actor('nobody')).toBeUndefined();

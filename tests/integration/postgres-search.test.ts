@@ -55,7 +55,11 @@ describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BY
     const articles = new ArticleService({ repo: new ArticleRepository(db), now: () => new Date() });
     for (const headline of headlines) {
       const created = await articles.create({ headline });
-      await articles.save({ id: created.id, baseVersion: created.version, fields: { ...fieldsOf(created), body: editorStateFromParagraphs([`${headline} 본문`]) } });
+      await articles.save({
+        id: created.id,
+        baseVersion: created.version,
+        fields: { ...fieldsOf(created), body: editorStateFromParagraphs([`${headline} 본문`]) },
+      });
     }
   }
 
@@ -85,7 +89,11 @@ describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BY
     for (let i = 0; i < 8; i += 1) {
       const created = await articles.create({ headline: `보도 ${i}` });
       const body = [`${'장관 '.repeat(1 + (i % 3))}발언`, '회의 내용 '.repeat(1 + ((i * 5) % 7))];
-      await articles.save({ id: created.id, baseVersion: created.version, fields: { ...fieldsOf(created), section: i % 2 ? '정치' : 'IT/과학', body: editorStateFromParagraphs(body) } });
+      await articles.save({
+        id: created.id,
+        baseVersion: created.version,
+        fields: { ...fieldsOf(created), section: i % 2 ? '정치' : 'IT/과학', body: editorStateFromParagraphs(body) },
+      });
     }
     const search = new SearchService(new SearchRepository(db));
     const all = await search.search(SearchQuery.parse({ text: '장관', limit: 50 }));

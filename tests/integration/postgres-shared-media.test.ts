@@ -128,7 +128,10 @@ describe.skipIf(!PG_URL)(`Photos shared through PostgreSQL (${PG_URL ? 'BYLINE_T
     const { item } = await a.media.import({ fileName: '빠진원본.jpg', data: await makeImage('jpeg', { width: 640, height: 480, seed: 3 }) });
     await a.db.run('DELETE FROM media_blobs WHERE media_id = ?', [item.id]);
 
-    await expect(b.media.materialise(item.id)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/'빠진원본\.jpg'의 원본이 공유 서버에 없습니다/) });
+    await expect(b.media.materialise(item.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/'빠진원본\.jpg'의 원본이 공유 서버에 없습니다/),
+    });
     expect(readdirSync(b.dir)).toEqual([]);
   });
 });

@@ -34,7 +34,14 @@ afterAll(removeTempDirs);
 function testServer(schema = ''): { server: PostgresServer; password: string } {
   const url = new URL(PG_URL!);
   return {
-    server: { host: url.hostname, port: Number(url.port || 5432), database: url.pathname.slice(1), user: decodeURIComponent(url.username), schema, sslmode: 'disable' },
+    server: {
+      host: url.hostname,
+      port: Number(url.port || 5432),
+      database: url.pathname.slice(1),
+      user: decodeURIComponent(url.username),
+      schema,
+      sslmode: 'disable',
+    },
     password: decodeURIComponent(url.password),
   };
 }
@@ -70,7 +77,12 @@ describe('a server that cannot be reached at start', () => {
     const dataDir = makeTempDir('byline-storage-refused-');
     const port = await closedPort();
     const { conf } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
-    const err = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), storage: { engine: 'postgres', url: `postgres://desk:secret-pw@127.0.0.1:${port}/byline` }, storageSource: 'settings' }).then(
+    const err = await startBackend({
+      dataDir,
+      settingsStore: confSettingsStore(conf),
+      storage: { engine: 'postgres', url: `postgres://desk:secret-pw@127.0.0.1:${port}/byline` },
+      storageSource: 'settings',
+    }).then(
       () => new Error('started'),
       (e: unknown) => e as Error,
     );
@@ -144,7 +156,12 @@ describe.skipIf(!PG_URL)(`storage settings on PostgreSQL (${PG_URL ? 'BYLINE_TES
     const first = await start(dataDir);
 
     const saved = await ok<StorageStatus>(first, 'storage.save', { engine: 'postgres', postgres: server, password });
-    expect(saved).toMatchObject({ saved: { engine: 'postgres', postgres: server }, hasPassword: true, running: { engine: 'sqlite', source: 'default' }, restartPending: true });
+    expect(saved).toMatchObject({
+      saved: { engine: 'postgres', postgres: server },
+      hasPassword: true,
+      running: { engine: 'sqlite', source: 'default' },
+      restartPending: true,
+    });
     const file = readFileSync(path.join(dataDir, 'storage.json'), 'utf8');
     expect(file).not.toContain(password);
     const sealed = (JSON.parse(file) as { passwordSealed: string }).passwordSealed;
@@ -162,7 +179,10 @@ describe.skipIf(!PG_URL)(`storage settings on PostgreSQL (${PG_URL ? 'BYLINE_TES
     const second = await start(dataDir);
     try {
       expect(second.db.engine).toBe('postgres');
-      expect(await ok<StorageStatus>(second, 'storage.get', {})).toMatchObject({ running: { engine: 'postgres', server: `${server.host}:${server.port}/${server.database}`, source: 'settings' }, restartPending: false });
+      expect(await ok<StorageStatus>(second, 'storage.get', {})).toMatchObject({
+        running: { engine: 'postgres', server: `${server.host}:${server.port}/${server.database}`, source: 'settings' },
+        restartPending: false,
+      });
       await ok(second, 'articles.create', { headline: '공유 저장소에 쓴 기사' });
       const again = await ok<StorageTestResult>(second, 'storage.test', { postgres: server });
       expect(again.message).toMatch(/기사 1건/);

@@ -32,7 +32,8 @@ async function stories(n: number): Promise<ApprovedStory[]> {
   return out;
 }
 
-const bundleTarget = () => ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: 'https://news.example.com/', folder: 'portal' });
+const bundleTarget = () =>
+  ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: 'https://news.example.com/', folder: 'portal' });
 
 /** Resolves with the batch's last progress once it has finished or been cancelled. */
 function ended(batchId: string): Promise<PublishProgress> {
@@ -95,7 +96,11 @@ describe('publishing many stories', () => {
   it('refuses up front a reporter, an unknown target and an unknown batch, in Korean', async () => {
     const [story] = await stories(1);
     const target = await bundleTarget();
-    const byReporter = (await backend.dispatch('publish.batch', { articleIds: [story!.article.id], targetId: target.id, actorId: story!.reporter.id })) as Result<unknown>;
+    const byReporter = (await backend.dispatch('publish.batch', {
+      articleIds: [story!.article.id],
+      targetId: target.id,
+      actorId: story!.reporter.id,
+    })) as Result<unknown>;
     expect(byReporter).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/기자는 출고할 수 없습니다/) } });
     const noTarget = (await backend.dispatch('publish.batch', { articleIds: [story!.article.id], targetId: 999, actorId: story!.desk.id })) as Result<unknown>;
     expect(noTarget).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -56,7 +56,11 @@ async function markPublished(articleId: string): Promise<void> {
 function pageBlocks(html: string): Array<{ tag: string; cls: string; text: string }> {
   const doc = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
   const out: Array<{ tag: string; cls: string; text: string }> = [];
-  for (const el of Array.from(doc.querySelectorAll('article .story-view__section, article h1, article .story-view__deck p, article .story-view__meta, article figure, article .story-view__body > p, article > p'))) {
+  for (const el of Array.from(
+    doc.querySelectorAll(
+      'article .story-view__section, article h1, article .story-view__deck p, article .story-view__meta, article figure, article .story-view__body > p, article > p',
+    ),
+  )) {
     out.push({ tag: el.localName, cls: el.getAttribute('class') ?? '', text: (el.textContent ?? '').trim() });
   }
   return out;
@@ -96,7 +100,8 @@ describe('HTML bundle', () => {
     const doc = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
     const urls = new Set<string>();
     for (const img of Array.from(doc.querySelectorAll('img'))) urls.add(img.getAttribute('src')!);
-    for (const el of Array.from(doc.querySelectorAll('img, source'))) for (const part of el.getAttribute('srcset')!.split(',')) urls.add(part.trim().split(' ')[0]!);
+    for (const el of Array.from(doc.querySelectorAll('img, source')))
+      for (const part of el.getAttribute('srcset')!.split(',')) urls.add(part.trim().split(' ')[0]!);
     expect(urls.size).toBe(2 * 3 * 2);
     const libraryFile = (url: string) => path.join(backend.mediaDir, url.split('/')[1]!, url.split('/')[2]!);
     for (const url of urls) {
@@ -166,7 +171,11 @@ describe('HTML bundle', () => {
   it('refuses a story the desk has not approved, and a reporter, without logging an attempt', async () => {
     const story = await approvedSeedStory(backend);
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
-    const byReporter = (await backend.dispatch('publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.reporter.id })) as Result<unknown>;
+    const byReporter = (await backend.dispatch('publish.run', {
+      articleId: story.article.id,
+      targetId: target.id,
+      actorId: story.reporter.id,
+    })) as Result<unknown>;
     expect(byReporter).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const draft = await ok<{ id: string }>(backend, 'articles.create', { actorId: story.reporter.id });
     const notApproved = (await backend.dispatch('publish.run', { articleId: draft.id, targetId: target.id, actorId: story.desk.id })) as Result<unknown>;
@@ -178,7 +187,13 @@ describe('HTML bundle', () => {
 
   it('a corrected story is exported again with every correction note visible, oldest first, escaped', async () => {
     const story = await approvedSeedStory(backend);
-    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal', correctionPrefix: true });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '포털 묶음',
+      url: PUBLIC,
+      folder: 'portal',
+      correctionPrefix: true,
+    });
     expect(target).toMatchObject({ correctionPrefix: true, takedown: 'draft' });
     const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
     expect((await run()).result).toBe('exported');
@@ -193,8 +208,13 @@ describe('HTML bundle', () => {
     expect((await run()).result).toBe('exported');
 
     const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
-    const notes = Array.from(new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document.querySelectorAll('article > p.story-view__correction')).map((p) => p.textContent ?? '');
-    expect(notes).toEqual([expect.stringMatching(/^\[정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 수치 <오류> & 이름 정정$/), expect.stringMatching(/ — 두 번째 정정$/)]);
+    const notes = Array.from(
+      new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document.querySelectorAll('article > p.story-view__correction'),
+    ).map((p) => p.textContent ?? '');
+    expect(notes).toEqual([
+      expect.stringMatching(/^\[정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 수치 <오류> & 이름 정정$/),
+      expect.stringMatching(/ — 두 번째 정정$/),
+    ]);
     expect(html).toContain('수치 &lt;오류&gt; &amp; 이름 정정');
     expect(html).toContain(`<h1 class="story-view__headline">[정정보도] ${seed.headline.replace(/&/g, '&amp;')}</h1>`);
     const doc = JSON.parse(readFileSync(path.join(dir, 'ninjs.json'), 'utf8')) as { bodies: Array<{ contentType: string; value: string }> };
@@ -206,8 +226,10 @@ describe('HTML bundle', () => {
     const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: '최국장', email: '', role: 'chief' });
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
     const other = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '다른 묶음', url: PUBLIC, folder: 'other' });
-    const run = (targetId: number, actorId = story.desk.id) => backend.dispatch('publish.run', { articleId: story.article.id, targetId, actorId }) as Promise<Result<PublishAttempt>>;
-    const takedown = (targetId: number, actorId = story.desk.id) => backend.dispatch('publish.takedown', { articleId: story.article.id, targetId, actorId }) as Promise<Result<PublishAttempt>>;
+    const run = (targetId: number, actorId = story.desk.id) =>
+      backend.dispatch('publish.run', { articleId: story.article.id, targetId, actorId }) as Promise<Result<PublishAttempt>>;
+    const takedown = (targetId: number, actorId = story.desk.id) =>
+      backend.dispatch('publish.takedown', { articleId: story.article.id, targetId, actorId }) as Promise<Result<PublishAttempt>>;
     expect(await run(target.id)).toMatchObject({ ok: true, value: { result: 'exported' } });
     const dir = path.join(dataDir, EXPORTS_DIR_NAME, 'portal', story.article.id);
     expect(existsSync(path.join(dir, 'index.html'))).toBe(true);
@@ -227,7 +249,11 @@ describe('HTML bundle', () => {
     expect(existsSync(path.join(dataDir, EXPORTS_DIR_NAME, 'portal'))).toBe(true);
     // publish.run on a withdrawn story takes it down too; repeating is harmless.
     expect(await run(target.id)).toMatchObject({ ok: true, value: { result: 'withdrawn', error: null } });
-    expect((await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).map((a) => a.result)).toEqual(['withdrawn', 'withdrawn', 'exported']);
+    expect((await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).map((a) => a.result)).toEqual([
+      'withdrawn',
+      'withdrawn',
+      'exported',
+    ]);
     expect((await ok<{ state: string }>(backend, 'workflow.status', { id: story.article.id, actorId: story.desk.id })).state).toBe('withdrawn');
   });
 });
@@ -249,7 +275,10 @@ describe('ninjs', () => {
     });
     const v3 = ninjs3(out, href, { copyrightHolder: '포탈뉴스통신' });
     const v2 = ninjs2(out, href, { copyrightHolder: '포탈뉴스통신' });
-    for (const [version, doc] of [['3.1', v3], ['2.2', v2]] as const) {
+    for (const [version, doc] of [
+      ['3.1', v3],
+      ['2.2', v2],
+    ] as const) {
       const validate = validator(version);
       expect(validate(doc), `${version}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
@@ -262,7 +291,14 @@ describe('ninjs', () => {
     expect(body.split('\n')).toEqual([seed.body[0], seed.body[1], ...seed.body.slice(2), seed.attributionLine]);
     const assoc = v3.associations as Array<Record<string, unknown>>;
     expect(assoc.map((a) => a.rel)).toEqual(['featureimage', 'inline']);
-    expect(assoc[0]).toMatchObject({ type: 'picture', descriptions: [{ role: 'caption', value: story.lead.caption }, { role: 'alt', value: story.lead.alt }], infoSources: [{ name: story.lead.credit }] });
+    expect(assoc[0]).toMatchObject({
+      type: 'picture',
+      descriptions: [
+        { role: 'caption', value: story.lead.caption },
+        { role: 'alt', value: story.lead.alt },
+      ],
+      infoSources: [{ name: story.lead.credit }],
+    });
     expect((assoc[0]!.renditions as unknown[]).length).toBe(6);
     expect(v3.subjects).toEqual([
       { name: seed.section, rel: 'section', literal: seed.section },
@@ -276,7 +312,13 @@ describe('ninjs', () => {
 describe('publish targets', () => {
   it('stores the WordPress application password sealed, never returns it, and keeps the key file owner-only', async () => {
     const password = 'abcd EFGH ijkl MNOP qrst UVWX';
-    const saved = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'wordpress', name: '홈페이지', url: 'https://news.example.com', username: 'desk', password });
+    const saved = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'wordpress',
+      name: '홈페이지',
+      url: 'https://news.example.com',
+      username: 'desk',
+      password,
+    });
     expect(saved).toMatchObject({ kind: 'wordpress', hasPassword: true, username: 'desk' });
     expect(JSON.stringify(saved)).not.toContain(password);
     expect(JSON.stringify(await ok(backend, 'publish.targets', {}))).not.toContain(password);
@@ -285,9 +327,20 @@ describe('publish targets', () => {
     expect(JSON.stringify(rows)).not.toContain(Buffer.from(password).toString('base64'));
     expect(statSync(path.join(dataDir, SECRET_KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
     // Renaming keeps the stored password; a new target without one is refused.
-    const renamed = await ok<PublishTarget>(backend, 'publish.saveTarget', { id: saved.id, kind: 'wordpress', name: '본사 홈페이지', url: 'https://news.example.com', username: 'desk' });
+    const renamed = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      id: saved.id,
+      kind: 'wordpress',
+      name: '본사 홈페이지',
+      url: 'https://news.example.com',
+      username: 'desk',
+    });
     expect(renamed).toMatchObject({ name: '본사 홈페이지', hasPassword: true });
-    const noPassword = (await backend.dispatch('publish.saveTarget', { kind: 'wordpress', name: 'x', url: 'https://x.example.com', username: 'desk' })) as Result<unknown>;
+    const noPassword = (await backend.dispatch('publish.saveTarget', {
+      kind: 'wordpress',
+      name: 'x',
+      url: 'https://x.example.com',
+      username: 'desk',
+    })) as Result<unknown>;
     expect(noPassword).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const settings = readFileSync(path.join(dataDir, 'settings.json'), 'utf8');
     expect(settings).not.toContain(password);

@@ -207,7 +207,6 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     expect(rows).not.toContain(ghost.key.split(':')[1]);
   });
 
-
   it('markup typed into headline, deck, tags, captions, credits and alt reaches readers as the text typed; nothing runs or loads, in the API or on the public page', async () => {
     const s = await hostileApprovedStory(backend, HOSTILE_TEXT, photoSeed());
     const t = await target();
@@ -234,7 +233,11 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     const page = parseFragment(await (await fetch(p.url)).text());
     const scripts = Array.from(page.querySelectorAll('script')).map((el) => el.textContent ?? '');
     expect(scripts.filter((code) => code.includes('alert(1)'))).toEqual([]);
-    expect(Array.from(page.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => /^on/i.test(a.name) || (a.name === 'src' && a.value === 'x')))).toEqual([]);
+    expect(
+      Array.from(page.querySelectorAll('*')).filter((el) =>
+        Array.from(el.attributes).some((a) => /^on/i.test(a.name) || (a.name === 'src' && a.value === 'x')),
+      ),
+    ).toEqual([]);
     const shown = squash(page.body.textContent ?? '');
     for (const text of [f.headline, f.deck, `${s.lead.caption} ${s.lead.credit}`]) expect(shown).toContain(squash(text));
   });
@@ -314,12 +317,19 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     expect(attempt.remoteId).toBeNull();
     expect(await state(s)).toBe('approved');
     expect(await postsOf(s)).toHaveLength(0);
-    const everything = JSON.stringify(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: s.article.id })) + JSON.stringify(await backend.db.all('SELECT * FROM publish_targets'));
+    const everything =
+      JSON.stringify(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: s.article.id })) +
+      JSON.stringify(await backend.db.all('SELECT * FROM publish_targets'));
     expect(everything).not.toContain('ab'.repeat(32));
     expect(everything).not.toContain(ghost.key.split(':')[1]);
 
     // A key of the wrong shape is refused when saved, in Korean.
-    const refused = (await backend.dispatch('publish.saveTarget', { kind: 'ghost', name: '고스트', url: proxy.url, password: 'not-a-key' })) as Result<PublishTarget>;
+    const refused = (await backend.dispatch('publish.saveTarget', {
+      kind: 'ghost',
+      name: '고스트',
+      url: proxy.url,
+      password: 'not-a-key',
+    })) as Result<PublishTarget>;
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toContain('Admin API 키');
   });

@@ -130,7 +130,9 @@ describe('WordPress details', () => {
   });
 
   it('says what a desk editor can do about each refusal, in Korean', () => {
-    expect(koreanMessage(401, 'incorrect_password', 'The provided password is an invalid application password.')).toMatch(/로그인에 실패했습니다.*애플리케이션 비밀번호/);
+    expect(koreanMessage(401, 'incorrect_password', 'The provided password is an invalid application password.')).toMatch(
+      /로그인에 실패했습니다.*애플리케이션 비밀번호/,
+    );
     expect(koreanMessage(403, 'rest_cannot_create', 'Sorry')).toMatch(/권한이 없습니다/);
     expect(koreanMessage(404, 'rest_no_route', '')).toMatch(/REST API를 찾을 수 없습니다/);
     expect(koreanMessage(500, undefined, '')).toMatch(/서버 오류.*HTTP 500/);

@@ -62,7 +62,8 @@ afterEach(async () => {
 });
 
 const save = (input: Record<string, unknown>) => ok<PublishTarget>(backend, 'publish.saveTarget', input);
-const publish = async (targetId: number) => (await backend.dispatch('publish.run', { articleId: story.article.id, targetId, actorId: story.desk.id })) as Result<PublishAttempt>;
+const publish = async (targetId: number) =>
+  (await backend.dispatch('publish.run', { articleId: story.article.id, targetId, actorId: story.desk.id })) as Result<PublishAttempt>;
 const listed = async (id: number) => (await ok<PublishTarget[]>(backend, 'publish.targets', {})).find((t) => t.id === id)!;
 
 describe('WordPress: the application password stays with the site and user it was typed for', () => {
@@ -95,7 +96,14 @@ describe('WordPress: the application password stays with the site and user it wa
 
   it('a new address with a new password uses the new one there', async () => {
     const t = await save({ kind: 'wordpress', name: '본사 사이트', url: siteA.url, username: 'desk', password: WP_PASSWORD });
-    const moved = await save({ id: t.id, kind: 'wordpress', name: '본사 사이트', url: siteB.url, username: 'desk2', password: 'zzzz yyyy xxxx wwww vvvv uuuu' });
+    const moved = await save({
+      id: t.id,
+      kind: 'wordpress',
+      name: '본사 사이트',
+      url: siteB.url,
+      username: 'desk2',
+      password: 'zzzz yyyy xxxx wwww vvvv uuuu',
+    });
     expect(moved.hasPassword).toBe(true);
     const r = await publish(t.id);
     expect(r.ok && r.value.result).toBe('failed');
@@ -105,7 +113,15 @@ describe('WordPress: the application password stays with the site and user it wa
 
   it('renaming the target or changing its choices keeps the password', async () => {
     const t = await save({ kind: 'wordpress', name: '본사 사이트', url: siteA.url, username: 'desk', password: WP_PASSWORD });
-    const edited = await save({ id: t.id, kind: 'wordpress', name: '본사 사이트 (새 이름)', url: siteA.url, username: 'desk', takedown: 'trash', correctionPrefix: true });
+    const edited = await save({
+      id: t.id,
+      kind: 'wordpress',
+      name: '본사 사이트 (새 이름)',
+      url: siteA.url,
+      username: 'desk',
+      takedown: 'trash',
+      correctionPrefix: true,
+    });
     expect(edited.hasPassword).toBe(true);
     const r = await publish(t.id);
     expect(r.ok && r.value.result).toBe('failed');

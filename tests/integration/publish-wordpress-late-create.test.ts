@@ -17,7 +17,8 @@ import { WpProxy } from './support/wp-proxy';
  * The proxy holds the first create back past the client's timeout and lets it through at a chosen moment.
  */
 
-if (!wordpressInstalled) console.warn('[publish-wordpress-late-create] SKIPPED: WordPress is not installed here (.ci/run installs it). These tests need a real WordPress.');
+if (!wordpressInstalled)
+  console.warn('[publish-wordpress-late-create] SKIPPED: WordPress is not installed here (.ci/run installs it). These tests need a real WordPress.');
 
 let wp: WpPeer;
 let proxy: WpProxy;
@@ -37,11 +38,21 @@ async function start(): Promise<void> {
   const dataDir = makeTempDir('byline-publish-wp-late-');
   const { conf } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
   // The held create times out soon; the rest has room on a machine that other test files keep busy.
-  backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), wordpress: { timeoutMs: 4_000, retry: { attempts: 6, baseDelayMs: 50, maxDelayMs: 400 } } });
+  backend = await startBackend({
+    dataDir,
+    settingsStore: confSettingsStore(conf),
+    wordpress: { timeoutMs: 4_000, retry: { attempts: 6, baseDelayMs: 50, maxDelayMs: 400 } },
+  });
 }
 
 async function target(): Promise<PublishTarget> {
-  return ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'wordpress', name: '테스트 워드프레스', url: proxy.url, username: wp.user, password: wp.password });
+  return ok<PublishTarget>(backend, 'publish.saveTarget', {
+    kind: 'wordpress',
+    name: '테스트 워드프레스',
+    url: proxy.url,
+    username: wp.user,
+    password: wp.password,
+  });
 }
 
 async function story(options: { embargoAt?: string } = {}): Promise<ApprovedStory> {
@@ -115,7 +126,7 @@ describe.skipIf(!wordpressInstalled)('a create that reaches WordPress after Byli
     expect(await live(s)).toHaveLength(1);
   });
 
-  it('arriving between the retry\'s look-up and its create: the first post is kept and brought up to date, the retry\'s own goes to the trash', async () => {
+  it("arriving between the retry's look-up and its create: the first post is kept and brought up to date, the retry's own goes to the trash", async () => {
     const s = await story();
     const t = await target();
     const late = proxy.hold({ method: 'POST', route: POSTS });
@@ -178,7 +189,7 @@ describe.skipIf(!wordpressInstalled)('a create that reaches WordPress after Byli
     expect(await trashed(s)).toHaveLength(1);
   });
 
-  it('an embargoed story: the late scheduled post goes to the trash too, the story\'s own stays scheduled', async () => {
+  it("an embargoed story: the late scheduled post goes to the trash too, the story's own stays scheduled", async () => {
     const embargoAt = new Date(Date.now() + 3 * 24 * 3600_000).toISOString();
     const s = await story({ embargoAt });
     const t = await target();

@@ -19,7 +19,8 @@ import { WpProxy } from './support/wp-proxy';
  * read back, raw and rendered: nothing may run or load, and readers must see exactly what was typed.
  */
 
-if (!wordpressInstalled) console.warn('[publish-wordpress-markup] SKIPPED: WordPress is not installed here (.ci/run installs it). These tests need a real WordPress.');
+if (!wordpressInstalled)
+  console.warn('[publish-wordpress-markup] SKIPPED: WordPress is not installed here (.ci/run installs it). These tests need a real WordPress.');
 
 let wp: WpPeer;
 let proxy: WpProxy;
@@ -38,7 +39,13 @@ async function wpWrite(route: string, body: unknown): Promise<void> {
 }
 
 async function target(): Promise<PublishTarget> {
-  return ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'wordpress', name: '테스트 워드프레스', url: proxy.url, username: wp.user, password: wp.password });
+  return ok<PublishTarget>(backend, 'publish.saveTarget', {
+    kind: 'wordpress',
+    name: '테스트 워드프레스',
+    url: proxy.url,
+    username: wp.user,
+    password: wp.password,
+  });
 }
 
 async function run(s: ApprovedStory, targetId: number): Promise<PublishAttempt> {
@@ -62,7 +69,11 @@ describe.skipIf(!wordpressInstalled)('markup in typed fields, published to a rea
     proxy.clear();
     const dataDir = makeTempDir('byline-publish-wp-markup-');
     const { conf } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
-    backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), wordpress: { timeoutMs: 10_000, retry: { attempts: 4, baseDelayMs: 50, maxDelayMs: 400 } } });
+    backend = await startBackend({
+      dataDir,
+      settingsStore: confSettingsStore(conf),
+      wordpress: { timeoutMs: 10_000, retry: { attempts: 4, baseDelayMs: 50, maxDelayMs: 400 } },
+    });
   });
 
   afterEach(async () => {
@@ -83,7 +94,8 @@ describe.skipIf(!wordpressInstalled)('markup in typed fields, published to a rea
     const check = (where: string, html: string, typed: string[]) => {
       for (const p of liveProblems(html, site)) problems.push(`${where}: ${p}`);
       const shown = visibleText(html);
-      for (const text of typed) if (!shown.includes(squash(text))) problems.push(`${where}: does not show ${JSON.stringify(text)} but ${JSON.stringify(shown.slice(0, 300))}`);
+      for (const text of typed)
+        if (!shown.includes(squash(text))) problems.push(`${where}: does not show ${JSON.stringify(text)} but ${JSON.stringify(shown.slice(0, 300))}`);
     };
     const f = s.fields;
     // Rendered is what readers get (WordPress's filters applied); raw is what themes calling the_title() print.
@@ -92,7 +104,13 @@ describe.skipIf(!wordpressInstalled)('markup in typed fields, published to a rea
       if (visibleText(post.title[view]) !== squash(f.headline)) problems.push(`title.${view} shows more or less than typed`);
       check(`excerpt.${view}`, post.excerpt[view], [f.deck]);
     }
-    check('content.rendered', post.content.rendered, ['본문 ' + HOSTILE_TEXT, `[뉴스출처 : ${f.sourceAttribution}]`, s.inline.caption, s.inline.credit, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ']);
+    check('content.rendered', post.content.rendered, [
+      '본문 ' + HOSTILE_TEXT,
+      `[뉴스출처 : ${f.sourceAttribution}]`,
+      s.inline.caption,
+      s.inline.credit,
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    ]);
     check('content.raw', post.content.raw, []);
 
     for (const ref of [s.lead, s.inline]) {
@@ -108,7 +126,9 @@ describe.skipIf(!wordpressInstalled)('markup in typed fields, published to a rea
       }
       check('media description (view)', viewed.description.rendered, [`사진: ${ref.credit}`]);
       // Themes print alt text with esc_attr, which leaves character references as they are.
-      const alts = [`<img alt="${media!.alt_text}">`, viewed.description.rendered].flatMap((html) => Array.from(parseFragment(html).querySelectorAll('img')).map((img) => img.getAttribute('alt')));
+      const alts = [`<img alt="${media!.alt_text}">`, viewed.description.rendered].flatMap((html) =>
+        Array.from(parseFragment(html).querySelectorAll('img')).map((img) => img.getAttribute('alt')),
+      );
       for (const alt of alts) if (alt !== ref.alt) problems.push(`alt shows ${JSON.stringify(alt)}`);
     }
     expect(problems).toEqual([]);

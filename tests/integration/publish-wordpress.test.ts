@@ -148,9 +148,12 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     const tags = await wpGet<Array<{ name: string }>>('/wp/v2/tags', { include: post.tags.join(','), _fields: 'name' });
     expect(tags.map((c) => c.name).sort()).toEqual(['양자', '한미협력'].sort());
 
-    const featured = await wpGet<{ id: number; source_url: string; caption: { raw: string }; alt_text: string; media_details: { file: string } }>(`/wp/v2/media/${post.featured_media}`, {
-      context: 'edit',
-    });
+    const featured = await wpGet<{ id: number; source_url: string; caption: { raw: string }; alt_text: string; media_details: { file: string } }>(
+      `/wp/v2/media/${post.featured_media}`,
+      {
+        context: 'edit',
+      },
+    );
     expect(featured.caption.raw).toBe(`${s.lead.caption} ${s.lead.credit}`);
     expect(featured.alt_text).toBe(s.lead.alt);
     // The Korean file name went as ASCII (WordPress reads only filename=).
@@ -162,7 +165,10 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
       context: 'edit',
     });
     // WordPress reads a caption as HTML: it went escaped.
-    expect(inlineMedia[0]).toMatchObject({ caption: { raw: `${s.inline.caption.replace('<', '&lt;').replace('>', '&gt;')} ${s.inline.credit}` }, alt_text: s.inline.alt });
+    expect(inlineMedia[0]).toMatchObject({
+      caption: { raw: `${s.inline.caption.replace('<', '&lt;').replace('>', '&gt;')} ${s.inline.credit}` },
+      alt_text: s.inline.alt,
+    });
     expect(path.basename(inlineMedia[0]!.source_url)).toMatch(/^IBM-MOU-[0-9a-f]{12}(-\d+)?\.jpg$/);
     expect(content).toContain(`<img src="${inlineMedia[0]!.source_url}"`);
 
@@ -237,7 +243,11 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
 
     const good = await target();
     proxy.clear();
-    proxy.inject({ method: 'POST', route: POSTS, fault: { kind: 'status', status: 403, code: 'rest_cannot_create', message: 'Sorry, you are not allowed to create posts as this user.' } });
+    proxy.inject({
+      method: 'POST',
+      route: POSTS,
+      fault: { kind: 'status', status: 403, code: 'rest_cannot_create', message: 'Sorry, you are not allowed to create posts as this user.' },
+    });
     const forbidden = await run(s, good.id);
     expect(forbidden.result).toBe('failed');
     expect(forbidden.error).toContain('권한이 없습니다');
@@ -279,7 +289,9 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     type Post = { id: number; title: { raw: string }; content: { raw: string } };
     let post = await wpGet<Post>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' });
     expect(post.title.raw).toBe(seed.headline);
-    expect(post.content.raw).toMatch(/<p class="story-view__correction">&#91;정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 장관 이름 &lt;오기&gt; 바로잡음<\/p>/);
+    expect(post.content.raw).toMatch(
+      /<p class="story-view__correction">&#91;정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 장관 이름 &lt;오기&gt; 바로잡음<\/p>/,
+    );
 
     // A later correction keeps the first note; the newsroom's "[정정보도]" title prefix, when chosen.
     await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'wordpress', name: t.name, url: t.url, username: t.username, correctionPrefix: true });
@@ -325,7 +337,14 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     expect(await postsWithKey(s)).toHaveLength(1);
 
     // Trash, chosen per target.
-    const trashing = await ok<PublishTarget>(backend, 'publish.saveTarget', { id: t.id, kind: 'wordpress', name: t.name, url: t.url, username: t.username, takedown: 'trash' });
+    const trashing = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      id: t.id,
+      kind: 'wordpress',
+      name: t.name,
+      url: t.url,
+      username: t.username,
+      takedown: 'trash',
+    });
     expect(trashing.takedown).toBe('trash');
     const s2 = await story();
     const p2 = await run(s2, t.id);

@@ -39,7 +39,13 @@ beforeAll(async () => {
   const batch = Array.from({ length: STORIES }, (_, i) => {
     const s = corpus.story(i);
     const bodyText = editorStateToText(s.fields.body);
-    return { id: crypto.randomUUID(), fields: s.fields, derived: { bodyText, characters: countCharacters(bodyText).withSpaces }, state: s.state, createdAt: s.createdAt };
+    return {
+      id: crypto.randomUUID(),
+      fields: s.fields,
+      derived: { bodyText, characters: countCharacters(bodyText).withSpaces },
+      state: s.state,
+      createdAt: s.createdAt,
+    };
   });
   await new ArticleRepository(db).insertMany(batch);
   await rebuildSearchIndexIfNeeded(db);
@@ -103,8 +109,13 @@ describe('byline_rank on more matches than it samples', () => {
 
   it('estimates the document counts closely enough to score within 2% of bm25() and rank the same', async () => {
     for (const match of ['흔한', '흔한 AND 드문', '흔한 OR 드문']) {
-      const expected = await big.all<{ rid: number; s: number }>('SELECT rowid AS rid, bm25(t, 2.0, 1.0) AS s FROM t WHERE t MATCH ? ORDER BY s, rowid', [match]);
-      const got = await big.all<{ rid: number; s: number }>('SELECT rowid AS rid, byline_rank(t, 5000, 2.0, 1.0) AS s FROM t WHERE t MATCH ? ORDER BY s, rowid', [match]);
+      const expected = await big.all<{ rid: number; s: number }>('SELECT rowid AS rid, bm25(t, 2.0, 1.0) AS s FROM t WHERE t MATCH ? ORDER BY s, rowid', [
+        match,
+      ]);
+      const got = await big.all<{ rid: number; s: number }>(
+        'SELECT rowid AS rid, byline_rank(t, 5000, 2.0, 1.0) AS s FROM t WHERE t MATCH ? ORDER BY s, rowid',
+        [match],
+      );
       expect(got.length).toBe(expected.length);
       const byRid = new Map(expected.map((r) => [r.rid, r.s]));
       for (const r of got) expect(Math.abs(r.s - byRid.get(r.rid)!) / Math.abs(byRid.get(r.rid)!), `${match} #${r.rid}`).toBeLessThan(0.02);

@@ -29,14 +29,17 @@ let root: string;
 /** node:http rather than fetch, so that Host and raw paths go out exactly as written. */
 function request(options: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) as ReturnType<Reply['json']> });
-      });
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) as ReturnType<Reply['json']> });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -132,11 +135,14 @@ describe('host and origin', () => {
     }
   });
 
-  it.each(['evil.example:PORT', 'localhost.evil.com', 'localhost.evil.com:PORT', '127.0.0.1', '127.0.0.1:1', 'PORT'])('refuses Host %s with 421 even with the token', async (host) => {
-    const reply = await api('settings.get', {}, { ...bearer(), Host: host.replace('PORT', String(server.port)) });
-    expect(reply.status).toBe(421);
-    expect(reply.json().ok).toBe(false);
-  });
+  it.each(['evil.example:PORT', 'localhost.evil.com', 'localhost.evil.com:PORT', '127.0.0.1', '127.0.0.1:1', 'PORT'])(
+    'refuses Host %s with 421 even with the token',
+    async (host) => {
+      const reply = await api('settings.get', {}, { ...bearer(), Host: host.replace('PORT', String(server.port)) });
+      expect(reply.status).toBe(421);
+      expect(reply.json().ok).toBe(false);
+    },
+  );
 
   it('refuses a foreign Origin with 403', async () => {
     for (const origin of ['http://evil.example', 'null', `https://127.0.0.1:${server.port}`, `http://127.0.0.1:${server.port}.evil.example`]) {
@@ -175,7 +181,12 @@ describe('API requests', () => {
   });
 
   it('refuses a body that is not JSON with 400 VALIDATION', async () => {
-    const reply = await request({ method: 'POST', path: '/api/articles.create', headers: { ...bearer(), 'Content-Type': 'application/json' }, body: '{"headline": "양자' });
+    const reply = await request({
+      method: 'POST',
+      path: '/api/articles.create',
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
+      body: '{"headline": "양자',
+    });
     expect(reply.status).toBe(400);
     expect(reply.json().error?.code).toBe('VALIDATION');
   });
@@ -281,7 +292,8 @@ describe('headers and binding', () => {
     .flat()
     .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
 
-  it.skipIf(!external)('does not accept connections on a non-loopback interface', async () => { // skipped when the machine has no non-loopback IPv4 address to try
+  it.skipIf(!external)('does not accept connections on a non-loopback interface', async () => {
+    // skipped when the machine has no non-loopback IPv4 address to try
     const outcome = await new Promise<string>((resolve) => {
       const socket = net.connect({ host: external!, port: server.port });
       socket.setTimeout(5_000, () => {

@@ -71,7 +71,12 @@ describe('workflow over the contract', () => {
     const status = await ok<StoryWorkflow>('workflow.status', { id: created.id, actorId: reporter.id });
     expect(status).toMatchObject({ state: 'returned', editable: true, returned: { reason: '리드에 방문 일자를 넣으세요.' } });
 
-    const fixed = await ok<Article>('articles.save', { id: created.id, baseVersion: saved.version, fields: { ...FIELDS, deck: '3일 방문' }, actorId: reporter.id });
+    const fixed = await ok<Article>('articles.save', {
+      id: created.id,
+      baseVersion: saved.version,
+      fields: { ...FIELDS, deck: '3일 방문' },
+      actorId: reporter.id,
+    });
     expect(fixed.state).toBe('draft');
     await ok('workflow.submit', { id: created.id, actorId: reporter.id, version: fixed.version });
     await ok('workflow.startReview', { id: created.id, actorId: desk.id });

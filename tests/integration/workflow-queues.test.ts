@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { articles, clockMs, complete, desk, failure, HEADLINE, reporter, reporter2, search, SECTION, sportsDesk, story, submitted, workflow, useWorkflowDesk } from './support/workflow-desk';
+import {
+  articles,
+  clockMs,
+  complete,
+  desk,
+  failure,
+  HEADLINE,
+  reporter,
+  reporter2,
+  search,
+  SECTION,
+  sportsDesk,
+  story,
+  submitted,
+  workflow,
+  useWorkflowDesk,
+} from './support/workflow-desk';
 
 /** The desk's queues and the stories written before profiles existed, on a real sqlite3 file (setup: support/workflow-desk.ts). */
 
@@ -50,7 +66,8 @@ describe('queues', () => {
 
   it('keeps search’s state filter in step with every move', async () => {
     const a = await submitted();
-    const found = async (state: 'submitted' | 'in_review') => (await search.search({ text: '', state, includeArchived: false, sort: 'date', limit: 10, offset: 0 })).items.map((i) => i.id);
+    const found = async (state: 'submitted' | 'in_review') =>
+      (await search.search({ text: '', state, includeArchived: false, sort: 'date', limit: 10, offset: 0 })).items.map((i) => i.id);
     expect(await found('submitted')).toEqual([a.id]);
     await workflow.startReview({ id: a.id, actorId: desk.id });
     expect(await found('submitted')).toEqual([]);
@@ -73,6 +90,8 @@ describe('stories written before profiles', () => {
     expect((await failure(articles.save({ id: a.id, baseVersion: a.version, fields: complete({ deck: 'x' }), actorId: reporter2.id }))).code).toBe('FORBIDDEN');
     expect((await failure(articles.archive({ id: a.id, baseVersion: a.version, archived: true, actorId: reporter2.id }))).code).toBe('FORBIDDEN');
     // The section's desk and the editor-in-chief may help with a draft.
-    expect((await articles.save({ id: a.id, baseVersion: a.version, fields: complete({ deck: '데스크 도움' }), actorId: desk.id })).version).toBe(a.version + 1);
+    expect((await articles.save({ id: a.id, baseVersion: a.version, fields: complete({ deck: '데스크 도움' }), actorId: desk.id })).version).toBe(
+      a.version + 1,
+    );
   });
 });

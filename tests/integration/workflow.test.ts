@@ -3,7 +3,31 @@ import { fieldsOf, type Article, type ArticleFields } from '../../shared/article
 import { anchorText, reanchor } from '../../shared/comment-anchor';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { AppError } from '../../shared/errors';
-import { advanceClock, articles, chief, clockMs, complete, count, db, desk, events, failure, inReview, LEAD, PHOTO_ID, profiles, published, reporter, reporter2, SECTION, sportsDesk, story, submitted, workflow, useWorkflowDesk } from './support/workflow-desk';
+import {
+  advanceClock,
+  articles,
+  chief,
+  clockMs,
+  complete,
+  count,
+  db,
+  desk,
+  events,
+  failure,
+  inReview,
+  LEAD,
+  PHOTO_ID,
+  profiles,
+  published,
+  reporter,
+  reporter2,
+  SECTION,
+  sportsDesk,
+  story,
+  submitted,
+  workflow,
+  useWorkflowDesk,
+} from './support/workflow-desk';
 
 /** The desk's workflow on a real sqlite3 file: profiles, filing, the review round, locks, embargo, the history, comments (setup: support/workflow-desk.ts). */
 
@@ -11,7 +35,13 @@ useWorkflowDesk();
 
 describe('profiles', () => {
   it('lists the editor-in-chief, desk editors, then reporters', async () => {
-    expect((await profiles.list()).map((p) => `${p.role}:${p.name}`)).toEqual(['chief:최국장', 'desk:박데스크', 'desk:정데스크', 'reporter:김기자', 'reporter:이기자']);
+    expect((await profiles.list()).map((p) => `${p.role}:${p.name}`)).toEqual([
+      'chief:최국장',
+      'desk:박데스크',
+      'desk:정데스크',
+      'reporter:김기자',
+      'reporter:이기자',
+    ]);
   });
 
   it('refuses a desk editor without sections, on creation and on change', async () => {
@@ -69,7 +99,9 @@ describe('submitting', () => {
   });
 
   it('lets a story through whose photos lack only alt text', async () => {
-    const body = { root: { type: 'root', children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: LEAD }] }] } } as ArticleFields['body'];
+    const body = {
+      root: { type: 'root', children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: LEAD }] }] },
+    } as ArticleFields['body'];
     const a = await story(reporter, { body, leadPhoto: { mediaId: PHOTO_ID, caption: '배경훈 장관', credit: '과학기술정보통신부 제공', alt: '' } });
     const moved = await workflow.submit({ id: a.id, actorId: reporter.id, version: a.version, note: '' });
     expect(moved.article.state).toBe('submitted');
@@ -94,7 +126,9 @@ describe('the whole round: submit, return with a reason, fix, resubmit, approve,
   it('moves, locks and records every step', async () => {
     const a = await submitted();
     // The reporter has filed it: nobody edits until the desk takes it up.
-    expect((await failure(articles.save({ id: a.id, baseVersion: a.version, fields: complete({ headline: '고침' }), actorId: reporter.id }))).code).toBe('CONFLICT');
+    expect((await failure(articles.save({ id: a.id, baseVersion: a.version, fields: complete({ headline: '고침' }), actorId: reporter.id }))).code).toBe(
+      'CONFLICT',
+    );
     // The sports desk does not cover IT/과학.
     expect((await failure(workflow.startReview({ id: a.id, actorId: sportsDesk.id }))).code).toBe('FORBIDDEN');
     const review = await workflow.startReview({ id: a.id, actorId: desk.id });
@@ -112,10 +146,18 @@ describe('the whole round: submit, return with a reason, fix, resubmit, approve,
     expect((await articles.get(a.id)).version).toBe(a.version);
 
     // The reviewer edits.
-    const edited = await articles.save({ id: a.id, baseVersion: a.version, fields: complete({ headline: '배경훈 장관, 한미 양자기술 협력 가속화' }), actorId: desk.id });
+    const edited = await articles.save({
+      id: a.id,
+      baseVersion: a.version,
+      fields: complete({ headline: '배경훈 장관, 한미 양자기술 협력 가속화' }),
+      actorId: desk.id,
+    });
     expect(edited.version).toBe(a.version + 1);
     // A stale save is still a conflict, as it always was.
-    expect(await failure(articles.save({ id: a.id, baseVersion: a.version, fields: complete(), actorId: desk.id }))).toMatchObject({ code: 'CONFLICT', details: { currentVersion: edited.version } });
+    expect(await failure(articles.save({ id: a.id, baseVersion: a.version, fields: complete(), actorId: desk.id }))).toMatchObject({
+      code: 'CONFLICT',
+      details: { currentVersion: edited.version },
+    });
 
     // Returning needs a reason.
     expect((await failure(workflow.return({ id: a.id, actorId: desk.id, reason: '  ' }))).code).toBe('VALIDATION');
@@ -127,7 +169,12 @@ describe('the whole round: submit, return with a reason, fix, resubmit, approve,
     expect((await failure(articles.save({ id: a.id, baseVersion: edited.version, fields: complete(), actorId: desk.id }))).code).toBe('FORBIDDEN');
 
     // The reporter's first save takes it back to draft; the reason stays visible until resubmission.
-    const fixed = await articles.save({ id: a.id, baseVersion: edited.version, fields: complete({ body: editorStateFromParagraphs([`${LEAD} 방문은 3일(현지시간) 이뤄졌다.`]) }), actorId: reporter.id });
+    const fixed = await articles.save({
+      id: a.id,
+      baseVersion: edited.version,
+      fields: complete({ body: editorStateFromParagraphs([`${LEAD} 방문은 3일(현지시간) 이뤄졌다.`]) }),
+      actorId: reporter.id,
+    });
     expect(fixed.state).toBe('draft');
     expect((await workflow.status(a.id, reporter.id)).returned?.reason).toBe('리드에 방문 일자를 넣으세요.');
     await workflow.submit({ id: a.id, actorId: reporter.id, version: fixed.version, note: '' });
@@ -253,7 +300,12 @@ describe('embargo and publication', () => {
     expect((await failure(workflow.correct({ id: a.id, actorId: reporter.id, note: '오타' }))).code).toBe('FORBIDDEN');
     const correcting = await workflow.correct({ id: a.id, actorId: desk.id, note: '장관 이름 오기 바로잡음' });
     expect(correcting.workflow).toMatchObject({ state: 'corrected', lock: { holder: { id: desk.id } } });
-    const fixed = await articles.save({ id: a.id, baseVersion: a.version, fields: complete({ headline: '배경훈 과기정통부 장관, 한미 양자 협력' }), actorId: desk.id });
+    const fixed = await articles.save({
+      id: a.id,
+      baseVersion: a.version,
+      fields: complete({ headline: '배경훈 과기정통부 장관, 한미 양자 협력' }),
+      actorId: desk.id,
+    });
     await workflow.recordPublication({ id: a.id, actorId: desk.id, note: '정정 출고' });
     expect((await articles.get(a.id)).state).toBe('published');
     expect(fixed.version).toBe(a.version + 1);
@@ -296,20 +348,38 @@ describe('review comments', () => {
     const text = anchorText(fieldsOf(a), 'body');
     const quote = '브룩헤이븐 국립연구소';
     const start = text.indexOf(quote);
-    const c = await workflow.comment({ id: a.id, actorId: desk.id, version: a.version, anchor: { field: 'body', start, end: start + quote.length, quote }, body: '정식 명칭 확인' });
+    const c = await workflow.comment({
+      id: a.id,
+      actorId: desk.id,
+      version: a.version,
+      anchor: { field: 'body', start, end: start + quote.length, quote },
+      body: '정식 명칭 확인',
+    });
     expect(c).toMatchObject({ version: a.version, anchor: { field: 'body', start, quote }, author: { name: '박데스크', role: 'desk' }, resolvedAt: null });
 
-    const edited = await articles.save({ id: a.id, baseVersion: a.version, fields: complete({ body: editorStateFromParagraphs([`[속보] ${LEAD}`]) }), actorId: desk.id });
+    const edited = await articles.save({
+      id: a.id,
+      baseVersion: a.version,
+      fields: complete({ body: editorStateFromParagraphs([`[속보] ${LEAD}`]) }),
+      actorId: desk.id,
+    });
     const moved = reanchor(anchorText(fieldsOf(edited), 'body'), c.anchor!);
     expect(moved).toEqual({ status: 'moved', start: start + '[속보] '.length, end: start + '[속보] '.length + quote.length });
-    const gone = await articles.save({ id: a.id, baseVersion: edited.version, fields: complete({ body: editorStateFromParagraphs(['전혀 다른 문장.']) }), actorId: desk.id });
+    const gone = await articles.save({
+      id: a.id,
+      baseVersion: edited.version,
+      fields: complete({ body: editorStateFromParagraphs(['전혀 다른 문장.']) }),
+      actorId: desk.id,
+    });
     expect(reanchor(anchorText(fieldsOf(gone), 'body'), c.anchor!)).toEqual({ status: 'lost' });
     expect((await workflow.status(a.id, reporter.id)).openComments).toBe(1);
   });
 
   it('refuses an anchor whose quote is not at its offsets in that version', async () => {
     const a = await inReview();
-    const err = await failure(workflow.comment({ id: a.id, actorId: desk.id, version: a.version, anchor: { field: 'body', start: 0, end: 4, quote: '없는 말' }, body: '?' }));
+    const err = await failure(
+      workflow.comment({ id: a.id, actorId: desk.id, version: a.version, anchor: { field: 'body', start: 0, end: 4, quote: '없는 말' }, body: '?' }),
+    );
     expect(err.code).toBe('VALIDATION');
     expect(await count('SELECT count(*) AS n FROM review_comments')).toBe(0);
   });

@@ -72,7 +72,16 @@ const REFUSED = [
   'http://100.100.100.200/',
 ];
 
-const ALLOWED = ['http://10.0.0.5/', 'http://172.16.4.2/wp/', 'http://192.168.1.10:8080/', 'http://127.0.0.1:9/', 'http://[::1]:9/', 'https://news.example.kr/', 'http://169.255.0.1/', 'http://[fec0::1]/'];
+const ALLOWED = [
+  'http://10.0.0.5/',
+  'http://172.16.4.2/wp/',
+  'http://192.168.1.10:8080/',
+  'http://127.0.0.1:9/',
+  'http://[::1]:9/',
+  'https://news.example.kr/',
+  'http://169.255.0.1/',
+  'http://[fec0::1]/',
+];
 
 describe('saving a target: link-local and metadata addresses are refused in Korean', () => {
   it.each(REFUSED)('WordPress at %s is refused and nothing is stored', async (url) => {
@@ -107,7 +116,12 @@ describe('publishing: a target already stored with such an address is refused be
     ['ghost', 'http://[::ffff:169.254.169.254]/'],
     ['ghost', 'http://metadata.google.internal/'],
   ] as const)('%s at %s: a failed attempt saying why, tried once, never retried', async (kind, url) => {
-    const t = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind, name: '예전 대상', url: site.url, ...(kind === 'wordpress' ? { username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' } : { password: GHOST_KEY }) });
+    const t = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind,
+      name: '예전 대상',
+      url: site.url,
+      ...(kind === 'wordpress' ? { username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' } : { password: GHOST_KEY }),
+    });
     // As a target saved before addresses were checked would be: written to the database directly.
     await backend.db.run('UPDATE publish_targets SET url = ? WHERE id = ?', [url, t.id]);
     const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: t.id, actorId: story.desk.id });
@@ -129,12 +143,19 @@ describe('connecting: a name that resolves to a refused address is refused where
     [[{ address: 'fe80::1', family: 6 }]],
     [[{ address: '::ffff:169.254.169.254', family: 6 }]],
     // Any refused answer refuses the name: the socket might try the next one.
-    [[{ address: '127.0.0.1', family: 4 }, { address: '169.254.169.254', family: 4 }]],
+    [
+      [
+        { address: '127.0.0.1', family: 4 },
+        { address: '169.254.169.254', family: 4 },
+      ],
+    ],
   ])('cms.test resolving to %j: refused in Korean, nothing reaches any server', async (answers) => {
     const before = site.hits.length;
     const agent = guardedAgent(resolving(answers));
     try {
-      await expect(cmsFetch(`http://cms.test:${site.port}/?rest_route=/wp/v2/users/me`, { headers: { Authorization: 'Basic c2VjcmV0' } }, agent)).rejects.toMatchObject({ code: 'FORBIDDEN', message: LINK_LOCAL_MESSAGE });
+      await expect(
+        cmsFetch(`http://cms.test:${site.port}/?rest_route=/wp/v2/users/me`, { headers: { Authorization: 'Basic c2VjcmV0' } }, agent),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN', message: LINK_LOCAL_MESSAGE });
     } finally {
       await agent.close();
     }

@@ -49,14 +49,25 @@ async function connect(server: RunningServer) {
   const client = httpClient(Number(url.port));
   const token = url.searchParams.get('token')!;
   const call = async <T>(method: string, input: unknown): Promise<{ status: number; body: Result<T> }> => {
-    const reply = await client.request({ method: 'POST', path: `/api/${method}`, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    const reply = await client.request({
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
     return { status: reply.status, body: JSON.parse(reply.text) as Result<T> };
   };
   return { call, close: () => client.close() };
 }
 
 /** Saves one story again and again until the connection dies; returns how many were acknowledged. */
-async function stream(call: Awaited<ReturnType<typeof connect>>['call'], round: number, story: number, id: string, version: number): Promise<{ acked: number; inFlight: boolean }> {
+async function stream(
+  call: Awaited<ReturnType<typeof connect>>['call'],
+  round: number,
+  story: number,
+  id: string,
+  version: number,
+): Promise<{ acked: number; inFlight: boolean }> {
   let acked = 0;
   for (let seq = 0; ; seq += 1) {
     const fields = fieldsFor(round, story, seq);

@@ -30,7 +30,14 @@ async function useIt(b: Backend, dataDir: string): Promise<{ photo: string; back
   const data = new Uint8Array(await makeImage('jpeg', { width: 400, height: 300, seed: 3 }));
   const { item } = await ok<{ item: MediaItem }>(b, 'media.import', { fileName: '현장.jpg', data });
   await ok(b, 'settings.set', { defaultSection: '사회' });
-  await ok(b, 'publish.saveTarget', { kind: 'wordpress', name: '사이트', url: 'https://wp.example.com', username: 'desk', password: 'abcd efgh ijkl mnop', folder: '' });
+  await ok(b, 'publish.saveTarget', {
+    kind: 'wordpress',
+    name: '사이트',
+    url: 'https://wp.example.com',
+    username: 'desk',
+    password: 'abcd efgh ijkl mnop',
+    folder: '',
+  });
   const backup = await ok<{ name: string }>(b, 'backup.create', {});
   expect(readdirSync(dataDir)).toEqual(expect.arrayContaining([DATABASE_FILE_NAME, 'settings.json', 'secret.key', 'media', 'backups']));
   return { photo: item.id, backup: backup.name };
@@ -38,13 +45,15 @@ async function useIt(b: Backend, dataDir: string): Promise<{ photo: string; back
 
 function expectPrivate(dataDir: string, photo: string, backup: string): void {
   expect(mode(dataDir)).toBe(0o700);
-  for (const name of [DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-wal`, `${DATABASE_FILE_NAME}-shm`, 'settings.json', 'secret.key']) expect([name, mode(path.join(dataDir, name))]).toEqual([name, 0o600]);
-  for (const folder of ['media', path.join('media', photo), 'backups', path.join('backups', 'media'), path.join('backups', 'media', photo)]) expect([folder, mode(path.join(dataDir, folder))]).toEqual([folder, 0o700]);
+  for (const name of [DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-wal`, `${DATABASE_FILE_NAME}-shm`, 'settings.json', 'secret.key'])
+    expect([name, mode(path.join(dataDir, name))]).toEqual([name, 0o600]);
+  for (const folder of ['media', path.join('media', photo), 'backups', path.join('backups', 'media'), path.join('backups', 'media', photo)])
+    expect([folder, mode(path.join(dataDir, folder))]).toEqual([folder, 0o700]);
   expect(mode(path.join(dataDir, 'backups', backup))).toBe(0o600);
   expect(mode(path.join(dataDir, 'media', photo, 'original.jpg'))).toBe(0o400);
 }
 
-describe.skipIf(process.platform === 'win32')('the data folder is its owner\'s only', () => {
+describe.skipIf(process.platform === 'win32')("the data folder is its owner's only", () => {
   it('is created 0700 with its files 0600, whatever the umask would give', async () => {
     const dataDir = path.join(makeTempDir('byline-modes-'), 'Byline');
     ({ backend } = await startTestBackend(dataDir));

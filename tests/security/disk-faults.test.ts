@@ -68,7 +68,8 @@ function folderHashes(dir: string): Record<string, string> {
 /** Text that does not shrink: every save of it needs fresh pages. */
 const bulk = (n: number) => Array.from({ length: n }, (_, i) => `양자기술 협력 ${i.toString(36)} `).join('');
 
-describe.skipIf(!mountable)('a full disk', () => { // skipped only where mounting a tmpfs is not permitted (printed above)
+describe.skipIf(!mountable)('a full disk', () => {
+  // skipped only where mounting a tmpfs is not permitted (printed above)
   it('refuses the save with STORAGE and a Korean message, keeps the last version, and saves again once there is room', async () => {
     disk = mountSmallDisk(6 * 1024 * 1024);
     const dataDir = dataDirOn(disk);
@@ -135,7 +136,8 @@ describe.skipIf(!mountable)('a full disk', () => { // skipped only where mountin
   });
 });
 
-describe.skipIf(!mountable)('a read-only data folder', () => { // skipped only where mounting a tmpfs is not permitted (printed above)
+describe.skipIf(!mountable)('a read-only data folder', () => {
+  // skipped only where mounting a tmpfs is not permitted (printed above)
   it('refuses to start with a READONLY message that names the folder, and changes no file', async () => {
     disk = mountSmallDisk(8 * 1024 * 1024);
     const dataDir = dataDirOn(disk);
@@ -181,7 +183,16 @@ describe.skipIf(!mountable)('a read-only data folder', () => { // skipped only w
     const url = new URL(running.url);
     const http = httpClient(Number(url.port));
     const post = async <T>(method: string, input: unknown) =>
-      JSON.parse((await http.request({ method: 'POST', path: `/api/${method}`, headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).text) as Result<T>;
+      JSON.parse(
+        (
+          await http.request({
+            method: 'POST',
+            path: `/api/${method}`,
+            headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify(input),
+          })
+        ).text,
+      ) as Result<T>;
     const created = await post<Article>('articles.create', { headline: '중단 시험' });
     if (!created.ok) throw new Error(created.error.message);
     const saved = await post<Article>('articles.save', { id: created.value.id, baseVersion: 1, fields: fields('중단 전에 저장된 제목', '본문') });

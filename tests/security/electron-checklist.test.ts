@@ -93,7 +93,9 @@ describe('navigation and new windows (electron/window.ts lockDownNavigation)', (
 
   it('prevents will-navigate unless the target origin is the app', () => {
     const handler = listener('will-navigate');
-    expect(handler?.getText()).toMatch(/const origin = originOf\(url\);\s*if \(origin === undefined \|\| !appOrigins\.includes\(origin\)\) event\.preventDefault\(\)/);
+    expect(handler?.getText()).toMatch(
+      /const origin = originOf\(url\);\s*if \(origin === undefined \|\| !appOrigins\.includes\(origin\)\) event\.preventDefault\(\)/,
+    );
   });
 
   it('compares origins with originOf, never URL.origin (which is "null" for app:// under Node)', () => {
@@ -187,7 +189,9 @@ describe('IPC (electron/ipc.ts, electron/preload.ts)', () => {
       ["'byline'", 'bridge'],
       ["'bylineEvents'", 'eventsBridge'],
     ]);
-    const uses = findAll(preload, ts.isPropertyAccessExpression).filter((p) => p.expression.getText() === 'ipcRenderer').map((p) => p.name.text);
+    const uses = findAll(preload, ts.isPropertyAccessExpression)
+      .filter((p) => p.expression.getText() === 'ipcRenderer')
+      .map((p) => p.name.text);
     expect(uses.sort()).toEqual(['invoke', 'on', 'removeListener']);
   });
 

@@ -93,7 +93,15 @@ describe('navigation and new windows', () => {
   it('denies every new window and hands only http(s) links to the system browser', () => {
     const { contents, open } = fakeContents();
     lockDownNavigation(contents, [APP_ORIGIN]);
-    const urls = ['https://www.msit.go.kr/', 'http://example.com/a?b=1', ...LEAVES, 'mailto:press@example.com', 'smb://server/share', 'ms-msdt:/id', 'vbscript:msgbox(1)'];
+    const urls = [
+      'https://www.msit.go.kr/',
+      'http://example.com/a?b=1',
+      ...LEAVES,
+      'mailto:press@example.com',
+      'smb://server/share',
+      'ms-msdt:/id',
+      'vbscript:msgbox(1)',
+    ];
     for (const url of urls) expect([url, open(url)]).toEqual([url, { action: 'deny' }]);
     const web = urls.filter((u) => URL.canParse(u) && ['http:', 'https:'].includes(new URL(u).protocol));
     expect(web).toHaveLength(3);
@@ -170,7 +178,12 @@ describe('the app:// protocol', () => {
 
   it('serves nothing for another host and nothing outside the renderer folder', async () => {
     expect((await get('app://evil/index.html')).status).toBe(404);
-    for (const url of ['app://byline/../secret.txt', 'app://byline/%2e%2e/secret.txt', 'app://byline/..%2fsecret.txt', 'app://byline/%2e%2e%2f%2e%2e%2fetc%2fpasswd']) {
+    for (const url of [
+      'app://byline/../secret.txt',
+      'app://byline/%2e%2e/secret.txt',
+      'app://byline/..%2fsecret.txt',
+      'app://byline/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    ]) {
       const response = await get(url);
       expect(await response.text()).not.toMatch(/외부 비밀|root:/);
     }
@@ -183,7 +196,11 @@ describe('the app:// protocol', () => {
     writeFileSync(path.join(mediaDir, id, '320.jpg'), '\xff\xd8\xff');
     writeFileSync(path.join(mediaDir, id, 'original.jpg'), 'GPS가 든 원본');
     const webp = await get(`app://byline/media/${id}/800.webp`);
-    expect([webp.status, webp.headers.get('content-type'), webp.headers.get('cache-control')]).toEqual([200, 'image/webp', 'private, max-age=31536000, immutable']);
+    expect([webp.status, webp.headers.get('content-type'), webp.headers.get('cache-control')]).toEqual([
+      200,
+      'image/webp',
+      'private, max-age=31536000, immutable',
+    ]);
     expect(await webp.text()).toBe('RIFF....WEBP');
     expect((await get(`app://byline/media/${id}/320.jpg`)).headers.get('content-type')).toBe('image/jpeg');
     for (const tail of ['original.jpg', '1600.webp', '801.webp', '..%2foriginal.jpg']) {

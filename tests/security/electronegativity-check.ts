@@ -60,7 +60,12 @@ async function main(): Promise<number> {
   const app = mkdtempSync(path.join(os.tmpdir(), 'byline-electronegativity-'));
   try {
     for (const part of ['electron', 'renderer', 'shared', 'package.json']) cpSync(path.join(root, part), path.join(app, part), { recursive: true });
-    const result = await run({ input: app, isRelative: true, electronVersionOverride: electronVersion, excludeFromScan: ['AvailableSecurityFixesGlobalCheck'] });
+    const result = await run({
+      input: app,
+      isRelative: true,
+      electronVersionOverride: electronVersion,
+      excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+    });
 
     const failures: string[] = [];
     if (result.atomicChecks < 30 || result.globalChecks < 4) failures.push(`only ${result.atomicChecks} atomic and ${result.globalChecks} global checks ran`);
@@ -69,7 +74,9 @@ async function main(): Promise<number> {
     const key = (id: string, file: string) => `${id} ${file}`;
     const acceptedKeys = new Map(accepted.findings.map((f) => [key(f.id, f.file), f]));
     const found = new Set<string>();
-    console.log(`Electronegativity ${readJson(path.join(toolDir, 'package.json')).version}: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, Electron ${electronVersion}`);
+    console.log(
+      `Electronegativity ${readJson(path.join(toolDir, 'package.json')).version}: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, Electron ${electronVersion}`,
+    );
     for (const issue of result.issues) {
       const k = key(issue.id, issue.file);
       found.add(k);
@@ -79,13 +86,16 @@ async function main(): Promise<number> {
       console.log(`  ${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ${issue.id} ${issue.file}:${issue.location.line} — ${verdict}`);
       if (serious && !disposition) failures.push(`${issue.severity.name} ${issue.id} in ${issue.file}:${issue.location.line}: ${issue.description}`);
     }
-    for (const f of accepted.findings) if (!found.has(key(f.id, f.file))) failures.push(`accepted finding no longer reported, remove it from the list: ${f.id} ${f.file}`);
+    for (const f of accepted.findings)
+      if (!found.has(key(f.id, f.file))) failures.push(`accepted finding no longer reported, remove it from the list: ${f.id} ${f.file}`);
 
     if (failures.length > 0) {
       console.error(`\nElectronegativity: ${failures.length} problem(s)\n${failures.map((f) => `  - ${f}`).join('\n')}`);
       return 1;
     }
-    const counts = ['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'].map((s) => `${result.issues.filter((i) => i.severity.name === s).length} ${s.toLowerCase()}`).join(', ');
+    const counts = ['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']
+      .map((s) => `${result.issues.filter((i) => i.severity.name === s).length} ${s.toLowerCase()}`)
+      .join(', ');
     console.log(`Electronegativity: ${counts}; every high and medium finding explained`);
     return 0;
   } finally {

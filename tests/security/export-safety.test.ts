@@ -54,12 +54,25 @@ function urlsOf(vector: XssVector): string[] {
   return [...values, vector.html];
 }
 
-const text = (t: string, extra: Partial<SerializedNodeShape> = {}): SerializedNodeShape => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0, ...extra });
+const text = (t: string, extra: Partial<SerializedNodeShape> = {}): SerializedNodeShape => ({
+  type: 'text',
+  version: 1,
+  text: t,
+  format: 0,
+  style: '',
+  mode: 'normal',
+  detail: 0,
+  ...extra,
+});
 
 function hostileBody(vector: XssVector): ArticleFields['body'] {
   const children: SerializedNodeShape[] = [
     { type: 'paragraph', version: 1, children: [text(vector.html)] },
-    { type: 'paragraph', version: 1, children: urlsOf(vector).map((url) => ({ type: 'link', version: 1, url, target: '_self', rel: null, children: [text(`링크 ${vector.id}`)] })) },
+    {
+      type: 'paragraph',
+      version: 1,
+      children: urlsOf(vector).map((url) => ({ type: 'link', version: 1, url, target: '_self', rel: null, children: [text(`링크 ${vector.id}`)] })),
+    },
     { type: 'autolink', version: 1, url: vector.html, children: [text('자동 링크')] },
     { type: 'heading', version: 1, tag: vector.html, children: [text('제목')] },
     { type: 'heading', version: 1, tag: 'script', children: [text('스크립트 제목')] },
@@ -106,13 +119,27 @@ describe('export of stories imported with hostile content', () => {
 
 /** A story as a CMS gets it: every vector in every typed field, both photos carrying it in caption, credit and alt. */
 function hostileOutgoing(vector: XssVector, newsroom: typeof DEFAULT_SETTINGS.newsroom): OutgoingStory {
-  const photo = (n: string) => ({ mediaId: n.repeat(64), caption: vector.html.slice(0, 1000), credit: vector.html.slice(0, 200), alt: vector.html.slice(0, 150) });
+  const photo = (n: string) => ({
+    mediaId: n.repeat(64),
+    caption: vector.html.slice(0, 1000),
+    credit: vector.html.slice(0, 200),
+    alt: vector.html.slice(0, 150),
+  });
   const fields = ArticleFieldsSchema.parse({
     ...DEFAULT_META,
     headline: vector.html.slice(0, 300),
     deck: `${vector.html}\n${vector.id}`,
     section: vector.html.slice(0, 50),
-    body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [text(vector.html)] }, { type: 'photo', version: 1, ...photo('b') }] } },
+    body: {
+      root: {
+        type: 'root',
+        version: 1,
+        children: [
+          { type: 'paragraph', version: 1, children: [text(vector.html)] },
+          { type: 'photo', version: 1, ...photo('b') },
+        ],
+      },
+    },
     bylines: [{ name: vector.html.slice(0, 50).trim() || 'x', email: '', title: vector.html.slice(0, 30).trim() }],
     sourceAttribution: vector.html.slice(0, 100).trim(),
     summary: vector.html,
@@ -164,7 +191,10 @@ const shortcodeProblems = (html: string) =>
   html
     .split(/(<[^>]*>)/)
     .filter((_, i) => i % 2 === 0)
-    .flatMap((t) => [...(t.includes('[') ? ['a "[" WordPress would read as a shortcode'] : []), ...(/https?:\/\//i.test(t) ? ['a URL WordPress would embed'] : [])]);
+    .flatMap((t) => [
+      ...(t.includes('[') ? ['a "[" WordPress would read as a shortcode'] : []),
+      ...(/https?:\/\//i.test(t) ? ['a URL WordPress would embed'] : []),
+    ]);
 
 describe('every text field of every target, with the vectors in every typed field', () => {
   const hostileNewsroom = (v: XssVector) => ({ ...DEFAULT_SETTINGS.newsroom, agencyCredit: v.html.slice(0, 50) });
@@ -187,11 +217,14 @@ describe('every text field of every target, with the vectors in every typed fiel
         if (kind === 'plain' && value !== want) problems.push(`${at}: sent ${JSON.stringify(value.slice(0, 60))}, typed ${JSON.stringify(want.slice(0, 60))}`);
         if (kind === 'html' || kind === 'shortcodes') {
           const doc = parse(value);
-          if (doc.body.children.length > 0 || squash(doc.body.textContent ?? '') !== squash(want)) problems.push(`${at}: shows ${JSON.stringify((doc.body.textContent ?? '').slice(0, 60))}, typed ${JSON.stringify(want.slice(0, 60))}`);
+          if (doc.body.children.length > 0 || squash(doc.body.textContent ?? '') !== squash(want))
+            problems.push(`${at}: shows ${JSON.stringify((doc.body.textContent ?? '').slice(0, 60))}, typed ${JSON.stringify(want.slice(0, 60))}`);
         }
       }
       const content = sent.filter(([path]) => path === 'wordpress.post.content' || path === 'ghost.post.html');
-      for (const [path, html] of content) if (!squash(parse(html).body.textContent ?? '').includes(squash(vector.html).slice(0, 40))) problems.push(`${vector.id} ${path}: planted text did not survive as text`);
+      for (const [path, html] of content)
+        if (!squash(parse(html).body.textContent ?? '').includes(squash(vector.html).slice(0, 40)))
+          problems.push(`${vector.id} ${path}: planted text did not survive as text`);
     }
     expect(problems).toEqual([]);
   });
@@ -206,21 +239,35 @@ describe('every text field of every target, with the vectors in every typed fiel
       for (const p of pageProblems(page)) problems.push(`${vector.id} bundle: ${p}`);
       const doc = parseHtml(page, false);
       // A parser shows NUL in a title as U+FFFD.
-      if (squash(doc.title.replaceAll('\uFFFD', '')) !== squash(story.parts.headline)) problems.push(`${vector.id} bundle: <title> shows ${JSON.stringify(doc.title.slice(0, 60))}`);
+      if (squash(doc.title.replaceAll('\uFFFD', '')) !== squash(story.parts.headline))
+        problems.push(`${vector.id} bundle: <title> shows ${JSON.stringify(doc.title.slice(0, 60))}`);
       const shown = squash(doc.body.textContent ?? '');
-      for (const want of [story.parts.headline, f.leadPhoto!.caption, f.leadPhoto!.credit, f.bylines[0]!.name]) if (!shown.includes(squash(want))) problems.push(`${vector.id} bundle: does not show ${JSON.stringify(want.slice(0, 60))}`);
+      for (const want of [story.parts.headline, f.leadPhoto!.caption, f.leadPhoto!.credit, f.bylines[0]!.name])
+        if (!shown.includes(squash(want))) problems.push(`${vector.id} bundle: does not show ${JSON.stringify(want.slice(0, 60))}`);
 
       for (const [version, doc2] of ninjsBoth(story, newsroom.agencyCredit)) {
         const all: Array<[string, string]> = [];
         stringFields(doc2, version, all);
         const bodies = (doc2 as { bodies: Array<{ value: string } & Record<string, string>> }).bodies;
         for (const [i, body] of bodies.entries()) {
-          if ((body.contentType ?? body.contenttype) === 'text/html') for (const p of exportProblems(body.value, { photos: true })) problems.push(`${vector.id} ${version} bodies.${i}: ${p}`);
+          if ((body.contentType ?? body.contenttype) === 'text/html')
+            for (const p of exportProblems(body.value, { photos: true })) problems.push(`${vector.id} ${version} bodies.${i}: ${p}`);
         }
         // Every other string is plain text in JSON: the typed text itself, never escaped.
         const plain = new Set(all.filter(([path]) => !/\.bodies\.\d+\.value$/.test(path)).map(([, v]) => v));
-        const typedPlain = [story.parts.headline, f.summary.trim(), f.sourceAttribution.trim(), f.leadPhoto!.caption.trim(), f.leadPhoto!.alt.trim(), f.leadPhoto!.credit.trim(), f.section, f.tags[0]!, newsroom.agencyCredit];
-        for (const want of typedPlain.filter(Boolean)) if (!plain.has(want)) problems.push(`${version} ${vector.id}: no field holds ${JSON.stringify(want.slice(0, 60))} as typed`);
+        const typedPlain = [
+          story.parts.headline,
+          f.summary.trim(),
+          f.sourceAttribution.trim(),
+          f.leadPhoto!.caption.trim(),
+          f.leadPhoto!.alt.trim(),
+          f.leadPhoto!.credit.trim(),
+          f.section,
+          f.tags[0]!,
+          newsroom.agencyCredit,
+        ];
+        for (const want of typedPlain.filter(Boolean))
+          if (!plain.has(want)) problems.push(`${version} ${vector.id}: no field holds ${JSON.stringify(want.slice(0, 60))} as typed`);
       }
     }
     expect(problems).toEqual([]);
@@ -235,9 +282,13 @@ describe('cms-text', () => {
   });
 
   it('neutralises shortcodes and bare-URL embeds in WordPress content, leaving tags and attribute values alone', () => {
-    const html = converterMarkup('<p>[audio src=&quot;x&quot;] https://www.youtube.com/watch?v=1</p>\n<p><a href="http://[::1]/a" rel="noopener noreferrer">[링크] http://b.example</a></p>');
+    const html = converterMarkup(
+      '<p>[audio src=&quot;x&quot;] https://www.youtube.com/watch?v=1</p>\n<p><a href="http://[::1]/a" rel="noopener noreferrer">[링크] http://b.example</a></p>',
+    );
     const out = wordpressContent(html);
-    expect(out).toBe('<p>&#91;audio src=&quot;x&quot;] https&#58;//www.youtube.com/watch?v=1</p>\n<p><a href="http://[::1]/a" rel="noopener noreferrer">&#91;링크] http&#58;//b.example</a></p>');
+    expect(out).toBe(
+      '<p>&#91;audio src=&quot;x&quot;] https&#58;//www.youtube.com/watch?v=1</p>\n<p><a href="http://[::1]/a" rel="noopener noreferrer">&#91;링크] http&#58;//b.example</a></p>',
+    );
     expect(parse(out).body.textContent).toBe(parse(html).body.textContent);
   });
 });

@@ -28,7 +28,8 @@ let valid: Record<Method, unknown>;
 
 const json = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
   client.request({ method: 'POST', path, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers }, body });
-const call = async (method: string, input: unknown): Promise<Result<unknown>> => JSON.parse((await json(`/api/${method}`, JSON.stringify(input))).text) as Result<unknown>;
+const call = async (method: string, input: unknown): Promise<Result<unknown>> =>
+  JSON.parse((await json(`/api/${method}`, JSON.stringify(input))).text) as Result<unknown>;
 
 /** The database as a second connection sees it while the server runs (WAL lets a reader in). */
 async function dump(): Promise<string> {

@@ -40,7 +40,8 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-const invoke = (method: Method, payload: unknown) => ipcHandlers.get(channelOf(method))!(senderEvent(TRUSTED_URL), asDelivered(payload, 'ipc')) as Promise<Result<unknown>>;
+const invoke = (method: Method, payload: unknown) =>
+  ipcHandlers.get(channelOf(method))!(senderEvent(TRUSTED_URL), asDelivered(payload, 'ipc')) as Promise<Result<unknown>>;
 const fileHash = (name: string) => (existsSync(path.join(dataDir, name)) ? sha256File(path.join(dataDir, name)) : '');
 // storage.json: the saved storage choice and its sealed password (storage.save) must not move either.
 const settingsHash = () => `${fileHash('settings.json')}:${fileHash('storage.json')}`;
@@ -60,8 +61,10 @@ describe('IPC fuzz', { timeout: 180_000 }, () => {
         wrong.push(`#${i} ${method} ${label}: threw ${(err as Error).message}`);
         continue;
       }
-      if (result.ok || result.error.code !== 'VALIDATION' || !ErrorCode.safeParse(result.error.code).success) wrong.push(`#${i} ${method} ${label}: ${JSON.stringify(result).slice(0, 200)}`);
-      else if (/\n\s+at |\.ts:\d+|node_modules|SQLITE/.test(result.error.message) || result.error.message.length > 2_000) wrong.push(`#${i} ${method} ${label}: leaks internals`);
+      if (result.ok || result.error.code !== 'VALIDATION' || !ErrorCode.safeParse(result.error.code).success)
+        wrong.push(`#${i} ${method} ${label}: ${JSON.stringify(result).slice(0, 200)}`);
+      else if (/\n\s+at |\.ts:\d+|node_modules|SQLITE/.test(result.error.message) || result.error.message.length > 2_000)
+        wrong.push(`#${i} ${method} ${label}: leaks internals`);
     }
     expect(wrong).toEqual([]);
     expect((await logicalDump(backend.db)).hash).toBe(before.hash);

@@ -62,9 +62,10 @@ async function restore(name: string): Promise<Result<unknown>> {
   return (await backend.dispatch('backup.restore', { name })) as Result<unknown>;
 }
 
-const beforeRestoreBackups = () => (existsSync(path.join(dir, 'backups')) ? readdirSync(path.join(dir, 'backups')).filter((n) => n.includes('before-restore')) : []);
+const beforeRestoreBackups = () =>
+  existsSync(path.join(dir, 'backups')) ? readdirSync(path.join(dir, 'backups')).filter((n) => n.includes('before-restore')) : [];
 
-describe.skipIf(TEST_ENGINE === 'postgres')('a restored backup brings back rows, never the file\'s schema', () => {
+describe.skipIf(TEST_ENGINE === 'postgres')("a restored backup brings back rows, never the file's schema", () => {
   it('leaves added triggers and views behind, puts dropped guards back, and refuses the export folder it points outside when used', async () => {
     const story = await approvedSeedStory(backend);
     const PUBLIC = 'https://news.example.com/stories/';
@@ -88,7 +89,8 @@ describe.skipIf(TEST_ENGINE === 'postgres')('a restored backup brings back rows,
     expect(await schemaOf(backend.db)).toEqual(await migratedSchema());
 
     // A save appends a revision: every earlier version stays, and the CMS address is the one the desk saved.
-    const versions = async () => (await backend.db.all<{ version: number }>('SELECT version FROM revisions WHERE article_id = ? ORDER BY version', [draft.id])).map((r) => r.version);
+    const versions = async () =>
+      (await backend.db.all<{ version: number }>('SELECT version FROM revisions WHERE article_id = ? ORDER BY version', [draft.id])).map((r) => r.version);
     const article = await ok<Article>(backend, 'articles.get', { id: draft.id });
     await ok<Article>(backend, 'articles.save', { id: article.id, baseVersion: article.version, fields: { ...fieldsOf(article), deck: '복원 뒤 고친 부제' } });
     expect(await versions()).toEqual([1, 2, 3]);
@@ -113,7 +115,10 @@ describe.skipIf(TEST_ENGINE === 'postgres')('a restored backup brings back rows,
        VALUES (?, 1, 'draft', '예전 백업의 기사', '사회', ?, '예전 백업의 본문입니다.', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
       [id, body],
     );
-    await db.run("INSERT INTO revisions (article_id, version, headline, deck, section, saved_at, body_json) VALUES (?, 1, '예전 백업의 기사', '', '사회', '2025-01-01T00:00:00.000Z', ?)", [id, body]);
+    await db.run(
+      "INSERT INTO revisions (article_id, version, headline, deck, section, saved_at, body_json) VALUES (?, 1, '예전 백업의 기사', '', '사회', '2025-01-01T00:00:00.000Z', ?)",
+      [id, body],
+    );
     await db.close();
     mkdirSync(path.join(dir, 'backups'), { recursive: true });
     const name = 'byline-20250101-000000-000.sqlite3';
@@ -137,10 +142,17 @@ describe.skipIf(TEST_ENGINE === 'postgres')('a restored backup brings back rows,
       return name;
     };
     const cases = [
-      await forge(1, 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'hello\');'),
-      await forge(2, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT); INSERT INTO schema_migrations VALUES (1, 'something else', '2025-01-01');"),
+      await forge(1, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hello');"),
+      await forge(
+        2,
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT); INSERT INTO schema_migrations VALUES (1, 'something else', '2025-01-01');",
+      ),
       await forge(3, 'ALTER TABLE article_imports RENAME TO article_imports_old; CREATE VIEW article_imports AS SELECT * FROM article_imports_old;', real.name),
-      await forge(4, "INSERT INTO revisions (article_id, version, headline, deck, section, saved_at, body_json) VALUES ('no-such-story', 1, '', '', '', '2025-01-01', '{}');", real.name),
+      await forge(
+        4,
+        "INSERT INTO revisions (article_id, version, headline, deck, section, saved_at, body_json) VALUES ('no-such-story', 1, '', '', '', '2025-01-01', '{}');",
+        real.name,
+      ),
     ];
     for (const name of cases) {
       const result = await restore(name);

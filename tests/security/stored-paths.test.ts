@@ -30,7 +30,7 @@ afterEach(async () => {
 
 const PUBLIC = 'https://news.example.com/stories/';
 
-describe('a bundle target\'s folder', () => {
+describe("a bundle target's folder", () => {
   it('a takedown never removes a folder outside exports named by a stored "..", and says why in Korean', async () => {
     const story = await approvedSeedStory(backend);
     const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: '최국장', email: '', role: 'chief' });

@@ -76,7 +76,17 @@ describe('DNS rebinding: foreign Host names reaching 127.0.0.1', () => {
 });
 
 describe('foreign Origins', () => {
-  const ORIGINS = ['http://localhost.:PORT', 'http://127.0.0.1.nip.io:PORT', 'http://[::1]:PORT', 'http://127.0.0.1:PORT/', 'http://127.0.0.1', 'file://', 'chrome-extension://abcdefghijklmnop', 'app://byline', 'http://127.0.0.1:PORT@evil.example'];
+  const ORIGINS = [
+    'http://localhost.:PORT',
+    'http://127.0.0.1.nip.io:PORT',
+    'http://[::1]:PORT',
+    'http://127.0.0.1:PORT/',
+    'http://127.0.0.1',
+    'file://',
+    'chrome-extension://abcdefghijklmnop',
+    'app://byline',
+    'http://127.0.0.1:PORT@evil.example',
+  ];
 
   it.each(ORIGINS)('refuses Origin %j with 403 even with the token', async (origin) => {
     const reply = await post('articles.create', { ...bearer(), Origin: origin.replaceAll('PORT', String(server.port)) }, '{"headline":"외부"}');
@@ -89,7 +99,11 @@ describe('foreign Origins', () => {
     const replies = [
       await post('settings.get', { ...bearer(), Origin: own }),
       await post('settings.get', { ...bearer(), Origin: 'http://evil.example' }),
-      await client.request({ method: 'OPTIONS', path: '/api/settings.get', headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } }),
+      await client.request({
+        method: 'OPTIONS',
+        path: '/api/settings.get',
+        headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      }),
       await client.request({ method: 'OPTIONS', path: '/api/settings.get', headers: { Origin: own, 'Access-Control-Request-Method': 'POST' } }),
       await client.request({ path: '/', headers: { Origin: 'http://evil.example' } }),
     ];
@@ -101,9 +115,20 @@ describe('foreign Origins', () => {
 
 describe('tokens', () => {
   it('accepts the token only as a Bearer header or the session cookie, never from the query of an API call', async () => {
-    const byQuery = await client.request({ method: 'POST', path: `/api/settings.get?token=${server.token}`, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const byQuery = await client.request({
+      method: 'POST',
+      path: `/api/settings.get?token=${server.token}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(byQuery.status).toBe(401);
-    for (const auth of [`Basic ${Buffer.from(`x:${server.token}`).toString('base64')}`, `Token ${server.token}`, server.token, `Bearer ${server.token.slice(0, -1)}`, `Bearer ${server.token}x`]) {
+    for (const auth of [
+      `Basic ${Buffer.from(`x:${server.token}`).toString('base64')}`,
+      `Token ${server.token}`,
+      server.token,
+      `Bearer ${server.token.slice(0, -1)}`,
+      `Bearer ${server.token}x`,
+    ]) {
       expect([auth.slice(0, 12), (await post('settings.get', { Authorization: auth })).status]).toEqual([auth.slice(0, 12), 401]);
     }
     expect((await post('settings.get', { Cookie: `byline_token=${server.token}; token=${server.token}` })).status).toBe(401);

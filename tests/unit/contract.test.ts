@@ -63,7 +63,13 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'import.get': { articleId: ID },
   'import.confirm': { articleId: ID, fields: ['headline', 'embargoAt'] },
   'publish.targets': {},
-  'publish.saveTarget': { kind: 'wordpress', name: '포탈뉴스 홈페이지', url: 'https://news.example.com', username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' },
+  'publish.saveTarget': {
+    kind: 'wordpress',
+    name: '포탈뉴스 홈페이지',
+    url: 'https://news.example.com',
+    username: 'desk',
+    password: 'abcd efgh ijkl mnop qrst uvwx',
+  },
   'publish.run': { articleId: ID, targetId: 1, actorId: ACTOR },
   'publish.takedown': { articleId: ID, targetId: 1, actorId: ACTOR },
   'publish.log': { articleId: ID },
@@ -71,7 +77,11 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'publish.cancel': { batchId: '00000000-0000-4000-8000-000000000000' },
   'publish.batches': {},
   'storage.get': {},
-  'storage.save': { engine: 'postgres', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, password: '비밀 번호 1234' },
+  'storage.save': {
+    engine: 'postgres',
+    postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' },
+    password: '비밀 번호 1234',
+  },
   'storage.test': { postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, password: '' },
 };
 
@@ -111,12 +121,21 @@ describe('isMethod', () => {
     for (const method of METHODS) expect(isMethod(method)).toBe(true);
   });
 
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'articles', 'articles.delete', 'ARTICLES.SAVE', ' articles.save', '', 'articles.save\0'])(
-    'refuses %j',
-    (name) => {
-      expect(isMethod(name)).toBe(false);
-    },
-  );
+  it.each([
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'articles',
+    'articles.delete',
+    'ARTICLES.SAVE',
+    ' articles.save',
+    '',
+    'articles.save\0',
+  ])('refuses %j', (name) => {
+    expect(isMethod(name)).toBe(false);
+  });
 
   it('refuses values that are not strings', () => {
     for (const value of [undefined, null, 1, {}, [], ['articles.save'], { toString: () => 'articles.save' }]) expect(isMethod(value)).toBe(false);
@@ -134,7 +153,9 @@ describe('inputs', () => {
 
   it.each(METHODS)('%s refuses "__proto__" and "constructor" keys made by JSON.parse', (method) => {
     const withProto = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(VALID[method]).slice(1)}`.replace(/, }$/, '}')) as unknown;
-    const withConstructor = JSON.parse(`{"constructor": {"prototype": {"polluted": true}}, ${JSON.stringify(VALID[method]).slice(1)}`.replace(/, }$/, '}')) as unknown;
+    const withConstructor = JSON.parse(
+      `{"constructor": {"prototype": {"polluted": true}}, ${JSON.stringify(VALID[method]).slice(1)}`.replace(/, }$/, '}'),
+    ) as unknown;
     expect(contract[method].input.safeParse(withProto).success).toBe(false);
     expect(contract[method].input.safeParse(withConstructor).success).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -186,7 +207,9 @@ describe('inputs', () => {
   it('refuses a body whose root is not a root node', () => {
     const save = contract['articles.save'].input;
     expect(save.safeParse({ ...VALID['articles.save'], fields: { ...FIELDS, body: { root: { type: 'paragraph', children: [] } } } }).success).toBe(false);
-    expect(save.safeParse({ ...VALID['articles.save'], fields: { ...FIELDS, body: { root: { type: 'root', children: [{ type: '' }] } } } }).success).toBe(false);
+    expect(save.safeParse({ ...VALID['articles.save'], fields: { ...FIELDS, body: { root: { type: 'root', children: [{ type: '' }] } } } }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -223,7 +246,8 @@ describe('media methods', () => {
 
   it('applies the defaults of media.search and bounds its limit', () => {
     expect(contract['media.search'].input.parse({})).toEqual({ query: '', limit: 60, offset: 0 });
-    for (const bad of [{ limit: 0 }, { limit: 201 }, { query: '가'.repeat(201) }, { offset: -1 }]) expect(contract['media.search'].input.safeParse(bad).success).toBe(false);
+    for (const bad of [{ limit: 0 }, { limit: 201 }, { query: '가'.repeat(201) }, { offset: -1 }])
+      expect(contract['media.search'].input.safeParse(bad).success).toBe(false);
   });
 });
 

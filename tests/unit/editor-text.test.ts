@@ -72,7 +72,9 @@ describe('editorStateToText', () => {
       list(item(text('양자 기반시설 구축')), item(text('연구개발 및 산업 활용')), item(text('전문인력 양성'))),
       paragraph(text('이상 3대 분야이다.')),
     );
-    expect(editorStateToText(body)).toBe(['주요 협력 내용은 다음과 같다.', '양자 기반시설 구축', '연구개발 및 산업 활용', '전문인력 양성', '이상 3대 분야이다.'].join('\n'));
+    expect(editorStateToText(body)).toBe(
+      ['주요 협력 내용은 다음과 같다.', '양자 기반시설 구축', '연구개발 및 산업 활용', '전문인력 양성', '이상 3대 분야이다.'].join('\n'),
+    );
   });
 
   it('reads a nested list as Lexical serializes it (a listitem whose only child is a list) without blank lines', () => {
@@ -87,7 +89,11 @@ describe('editorStateToText', () => {
   });
 
   it('ignores node fields it does not know and node types without text', () => {
-    const body = state(paragraph(text('사진 설명')), { type: 'image', version: 1, src: 'photo.webp', altText: '브룩헤이븐 국립연구소' }, paragraph(text('본문')));
+    const body = state(
+      paragraph(text('사진 설명')),
+      { type: 'image', version: 1, src: 'photo.webp', altText: '브룩헤이븐 국립연구소' },
+      paragraph(text('본문')),
+    );
     expect(editorStateToText(body)).toBe('사진 설명\n본문');
   });
 });

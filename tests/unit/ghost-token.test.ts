@@ -31,7 +31,7 @@ describe('Ghost Admin API token', () => {
     const a = ghostAdminToken(key, new Date('2026-03-05T01:20:00.000Z'));
     const b = ghostAdminToken(key, new Date('2026-03-05T01:21:00.000Z'));
     expect(a).not.toBe(b);
-    expect(decode(b.split('.')[1]!).iat).toBe(decode(a.split('.')[1]!).iat as number + 60);
+    expect(decode(b.split('.')[1]!).iat).toBe((decode(a.split('.')[1]!).iat as number) + 60);
   });
 });
 
@@ -41,7 +41,14 @@ describe('a Ghost target’s Admin API key in the contract', () => {
   it('takes "<24 hex>:<64 hex>" and refuses anything else with a Korean message', () => {
     expect(PublishTargetInput.safeParse({ ...base, password: key }).success).toBe(true);
     expect(PublishTargetInput.safeParse({ ...base, password: ` ${key}\n` }).success).toBe(true);
-    for (const bad of [secretHex, `${id}:${secretHex.slice(1)}`, `${id}:${secretHex}:x`, 'abcd efgh ijkl mnop qrst uvwx', `${id.toUpperCase()}:${secretHex}`, '0123456789abcdef01234567']) {
+    for (const bad of [
+      secretHex,
+      `${id}:${secretHex.slice(1)}`,
+      `${id}:${secretHex}:x`,
+      'abcd efgh ijkl mnop qrst uvwx',
+      `${id.toUpperCase()}:${secretHex}`,
+      '0123456789abcdef01234567',
+    ]) {
       const r = PublishTargetInput.safeParse({ ...base, password: bad });
       expect(r.success, bad).toBe(false);
       if (!r.success) {

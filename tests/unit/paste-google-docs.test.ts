@@ -29,10 +29,7 @@ describe('pasting from Google Docs', () => {
   });
 
   it('nests the sub-list Docs writes straight into its parent list', () => {
-    expect(itemTexts(root.querySelector(':scope > ul')!)).toEqual([
-      '전자-이온 충돌기 사업(EIC 프로젝트)',
-      '인공 지능·양자 기술 활용 연구혁신',
-    ]);
+    expect(itemTexts(root.querySelector(':scope > ul')!)).toEqual(['전자-이온 충돌기 사업(EIC 프로젝트)', '인공 지능·양자 기술 활용 연구혁신']);
     expect(texts(root, ':scope > ul > li > ul > li')).toEqual(['핵물리와 소재과학 분야 대형 연구시설']);
     expect(texts(root, ':scope > ol > li')).toEqual(['이행약정(IA) 체결 논의', '정부 간 협력의향서(SOI) 체결 논의']);
     expect(root.querySelector('li p')).toBeNull();

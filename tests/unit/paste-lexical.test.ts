@@ -24,7 +24,13 @@ const UNDERLINE = 8;
 
 /** Pastes the fixture into an empty headless editor the way PastePlugin does, and returns the root's JSON. */
 function pasteIntoEditor(name: ClipboardFixture): Shape[] {
-  const editor: LexicalEditor = createEditor({ namespace: 'byline-body', nodes: bodyNodes, onError: (e) => { throw e; } });
+  const editor: LexicalEditor = createEditor({
+    namespace: 'byline-body',
+    nodes: bodyNodes,
+    onError: (e) => {
+      throw e;
+    },
+  });
   editor.update(
     () => {
       const paragraph = $createParagraphNode();
@@ -39,7 +45,10 @@ function pasteIntoEditor(name: ClipboardFixture): Shape[] {
 
 const kinds = (nodes: Shape[]) => nodes.map((n) => (n.type === 'heading' ? n.tag : n.type === 'list' ? n.listType : n.type));
 const allText = (nodes: Shape[]): Shape[] => nodes.flatMap((n) => (n.type === 'text' ? [n] : allText(n.children ?? [])));
-const textsWith = (nodes: Shape[], format: number) => allText(nodes).filter((t) => ((t.format ?? 0) & format) !== 0).map((t) => t.text);
+const textsWith = (nodes: Shape[], format: number) =>
+  allText(nodes)
+    .filter((t) => ((t.format ?? 0) & format) !== 0)
+    .map((t) => t.text);
 const links = (nodes: Shape[]): Shape[] => nodes.flatMap((n) => (n.type === 'link' ? [n] : links(n.children ?? [])));
 
 describe('sanitised clipboard HTML in the Lexical editor', () => {
@@ -68,8 +77,22 @@ describe('sanitised clipboard HTML in the Lexical editor', () => {
   it('web page: headings, paragraphs, quote, list, links', () => {
     const root = pasteIntoEditor('web-page');
     expect(kinds(root)).toEqual([
-      'paragraph', 'h2', 'h3', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'quote', 'h2', 'bullet',
-      'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph',
+      'paragraph',
+      'h2',
+      'h3',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'quote',
+      'h2',
+      'bullet',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
     ]);
     expect(links(root).map((l) => l.url)).toEqual(['https://www.ibm.com/quantum', 'mailto:press@example.com']);
   });

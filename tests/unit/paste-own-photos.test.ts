@@ -8,9 +8,21 @@ import { bodyNodes } from '../../renderer/editor/nodes';
 import { $createPhotoNode } from '../../shared/nodes/photo-node';
 import type { PhotoRef } from '../../shared/media';
 
-const REF: PhotoRef = { mediaId: 'a'.repeat(64), caption: '배경훈 장관이 브룩헤이븐 국립연구소를 둘러보고 있다 <뉴욕>', credit: '과학기술정보통신부 제공', alt: '연구시설 앞에 선 장관 일행' };
+const REF: PhotoRef = {
+  mediaId: 'a'.repeat(64),
+  caption: '배경훈 장관이 브룩헤이븐 국립연구소를 둘러보고 있다 <뉴욕>',
+  credit: '과학기술정보통신부 제공',
+  alt: '연구시설 앞에 선 장관 일행',
+};
 
-const newEditor = (): LexicalEditor => createEditor({ namespace: 'byline-body', nodes: bodyNodes, onError: (e) => { throw e; } });
+const newEditor = (): LexicalEditor =>
+  createEditor({
+    namespace: 'byline-body',
+    nodes: bodyNodes,
+    onError: (e) => {
+      throw e;
+    },
+  });
 
 /** What copying the whole body puts on the clipboard as text/html: Lexical's HTML export of the nodes. */
 function copiedHtml(build: () => void): string {

@@ -13,11 +13,7 @@ describe('pasting from Word', () => {
   it('turns mso-list paragraphs into a bullet list with its second level nested', () => {
     const bullets = root.querySelector(':scope > ul')!;
     expect(bullets).not.toBeNull();
-    expect(itemTexts(bullets)).toEqual([
-      '양자 기반시설(양자인프라) 구축 및 서비스 제공',
-      '연구개발 및 산업 활용',
-      '전문인력 양성 및 역량 강화',
-    ]);
+    expect(itemTexts(bullets)).toEqual(['양자 기반시설(양자인프라) 구축 및 서비스 제공', '연구개발 및 산업 활용', '전문인력 양성 및 역량 강화']);
     expect(texts(bullets, ':scope > li:first-child > ul > li')).toEqual(['양자컴퓨터 기반 시설(인프라) 구축']);
     expect(texts(bullets, 'li > b')).toEqual(['연구개발 및 산업 활용']);
   });

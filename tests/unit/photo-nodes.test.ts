@@ -26,7 +26,13 @@ function bodyWithPhotos(): EditorStateJson {
 }
 
 function headlessEditor(): LexicalEditor {
-  return createEditor({ namespace: 'test', nodes: [PhotoNode, GalleryNode], onError: (e) => { throw e; } });
+  return createEditor({
+    namespace: 'test',
+    nodes: [PhotoNode, GalleryNode],
+    onError: (e) => {
+      throw e;
+    },
+  });
 }
 
 describe('photo and gallery nodes, headless', () => {
@@ -103,12 +109,23 @@ describe('photo and gallery nodes, headless', () => {
       },
       { discrete: true },
     );
-    const photos = target.getEditorState().read(() => $getRoot().getChildren().filter($isPhotoNode).map((p) => p.getPhoto()));
+    const photos = target.getEditorState().read(() =>
+      $getRoot()
+        .getChildren()
+        .filter($isPhotoNode)
+        .map((p) => p.getPhoto()),
+    );
     expect(photos[0]).toEqual(hostile);
   });
 
   it('ignores figures that are not Byline photos', () => {
-    const target = createEditor({ namespace: 'test', nodes: [PhotoNode, GalleryNode, ParagraphNode, TextNode], onError: (e) => { throw e; } });
+    const target = createEditor({
+      namespace: 'test',
+      nodes: [PhotoNode, GalleryNode, ParagraphNode, TextNode],
+      onError: (e) => {
+        throw e;
+      },
+    });
     target.update(
       () => {
         const dom = new DOMParser().parseFromString('<figure><img src="https://evil.example/x.png"><figcaption>외부 사진</figcaption></figure>', 'text/html');
@@ -126,7 +143,9 @@ describe('photos in the shared HTML', () => {
     const html = editorStateToHtml(bodyWithPhotos());
     expect(html).toContain(`<source type="image/webp" srcset="/media/${A}/320.webp 320w, /media/${A}/800.webp 800w, /media/${A}/1600.webp 1600w"`);
     expect(html).toContain(`<img src="/media/${A}/800.jpg"`);
-    expect(html).toContain('<figcaption><span class="story-photo__caption">양자 연구실</span> <span class="story-photo__credit">과학기술정보통신부 제공</span></figcaption>');
+    expect(html).toContain(
+      '<figcaption><span class="story-photo__caption">양자 연구실</span> <span class="story-photo__credit">과학기술정보통신부 제공</span></figcaption>',
+    );
     expect(html).toContain('<div class="story-gallery">');
     expect(html.indexOf(`/media/${B}/`)).toBeLessThan(html.indexOf(`/media/${C}/`));
   });
@@ -144,7 +163,14 @@ describe('photos in the shared HTML', () => {
   });
 
   it('puts the lead photo above the body and still opens the first paragraph with the agency credit', () => {
-    const fields: ArticleFields = { ...DEFAULT_META, headline: '제목', deck: '', section: 'IT/과학', body: bodyWithPhotos(), leadPhoto: ref(B, '대표 사진 설명') };
+    const fields: ArticleFields = {
+      ...DEFAULT_META,
+      headline: '제목',
+      deck: '',
+      section: 'IT/과학',
+      body: bodyWithPhotos(),
+      leadPhoto: ref(B, '대표 사진 설명'),
+    };
     const parts = storyParts(fields, DEFAULT_SETTINGS.newsroom);
     expect(parts.leadPhotoHtml).toContain('story-photo--lead');
     expect(parts.bodyHtml).toContain('<p>(포탈뉴스통신) 첫 문단입니다.</p>');

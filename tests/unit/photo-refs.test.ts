@@ -3,7 +3,13 @@ import { editorStateFromParagraphs } from '../../shared/editor-state';
 import type { PhotoRef } from '../../shared/media';
 import { photosOf } from '../../shared/photo-refs';
 
-const ref = (n: number, extra: Partial<PhotoRef> = {}): PhotoRef => ({ mediaId: String(n).repeat(64).slice(0, 64), caption: `설명 ${n}`, credit: '포탈뉴스통신', alt: `대체 ${n}`, ...extra });
+const ref = (n: number, extra: Partial<PhotoRef> = {}): PhotoRef => ({
+  mediaId: String(n).repeat(64).slice(0, 64),
+  caption: `설명 ${n}`,
+  credit: '포탈뉴스통신',
+  alt: `대체 ${n}`,
+  ...extra,
+});
 
 function body(children: unknown[]) {
   const state = editorStateFromParagraphs(['문단']);
@@ -14,7 +20,11 @@ describe('photosOf', () => {
   it('lists the lead photo, then photo blocks and gallery items in reading order', () => {
     const fields = {
       leadPhoto: ref(1),
-      body: body([{ type: 'photo', version: 1, ...ref(2) }, { type: 'paragraph', children: [] }, { type: 'gallery', version: 1, items: [ref(3), ref(1)] }]),
+      body: body([
+        { type: 'photo', version: 1, ...ref(2) },
+        { type: 'paragraph', children: [] },
+        { type: 'gallery', version: 1, items: [ref(3), ref(1)] },
+      ]),
     };
     expect(photosOf(fields).map((p) => [p.mediaId[0], p.role])).toEqual([
       ['1', 'lead'],
@@ -27,7 +37,9 @@ describe('photosOf', () => {
 
   it('passes over unknown nodes and finds a photo nested inside another node', () => {
     const nested = { type: 'layout-container', children: [{ type: 'layout-item', children: [{ type: 'photo', ...ref(4) }] }] };
-    expect(photosOf({ leadPhoto: null, body: body([{ type: 'youtube', videoID: 'x' }, nested, { type: 'table', rows: 3 }]) }).map((p) => p.role)).toEqual(['body']);
+    expect(photosOf({ leadPhoto: null, body: body([{ type: 'youtube', videoID: 'x' }, nested, { type: 'table', rows: 3 }]) }).map((p) => p.role)).toEqual([
+      'body',
+    ]);
   });
 
   it('reads missing texts as empty and skips references without a valid library id', () => {

@@ -26,7 +26,10 @@ describe('? placeholders for PostgreSQL', () => {
 
 describe('lastId on PostgreSQL', () => {
   it('asks for the id only from tables whose id the database assigns', () => {
-    expect(withReturningId('INSERT INTO workflow_events (a) VALUES (?)')).toEqual({ sql: 'INSERT INTO workflow_events (a) VALUES (?) RETURNING id', returning: true });
+    expect(withReturningId('INSERT INTO workflow_events (a) VALUES (?)')).toEqual({
+      sql: 'INSERT INTO workflow_events (a) VALUES (?) RETURNING id',
+      returning: true,
+    });
     expect(withReturningId('INSERT INTO articles (id) VALUES (?)').returning).toBe(false);
     expect(withReturningId('INSERT INTO publish_attempts (a) VALUES (?) RETURNING id').returning).toBe(false);
   });

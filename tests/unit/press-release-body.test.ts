@@ -39,7 +39,15 @@ describe('the imported body goes through the paste sanitiser', () => {
   });
 
   it('writes a table as one paragraph per row, the header row in bold, with text escaped', () => {
-    expect(blockHtml({ kind: 'table', rows: [['구분', '<값>'], ['투자', '3,000']] })).toBe('<p><strong>구분 | &lt;값&gt;</strong></p><p>투자 | 3,000</p>');
+    expect(
+      blockHtml({
+        kind: 'table',
+        rows: [
+          ['구분', '<값>'],
+          ['투자', '3,000'],
+        ],
+      }),
+    ).toBe('<p><strong>구분 | &lt;값&gt;</strong></p><p>투자 | 3,000</p>');
   });
 
   it('gives an empty body one empty paragraph, as a new story has', () => {

@@ -32,7 +32,11 @@ describe('parseKoreanDateTime: release dates in Asia/Seoul', () => {
 
 describe('findEmbargo', () => {
   it('takes 보도시점, not 배포, from a 보도자료 box', () => {
-    expect(findEmbargo('보도시점 2026. 2. 10.(화) 12:00 배포 2026. 2. 9.(월) 14:00')).toEqual({ iso: '2026-02-10T03:00:00.000Z', text: '2026. 2. 10.(화) 12:00', timeMissing: false });
+    expect(findEmbargo('보도시점 2026. 2. 10.(화) 12:00 배포 2026. 2. 9.(월) 14:00')).toEqual({
+      iso: '2026-02-10T03:00:00.000Z',
+      text: '2026. 2. 10.(화) 12:00',
+      timeMissing: false,
+    });
     expect(findEmbargo('보도일시: 2026. 3. 1.(일) 09:00 / 배포일시: 2026. 2. 28.(토) 10:00')?.iso).toBe('2026-03-01T00:00:00.000Z');
     expect(findEmbargo('엠바고 2026년 2월 10일 오후 3시')?.iso).toBe('2026-02-10T06:00:00.000Z');
   });
@@ -76,7 +80,13 @@ describe('analysePressRelease', () => {
       p('ㅇ 첫째 항목'),
       p('ㅇ 둘째 항목'),
       p('* 주석은 그대로 둔다'),
-      { kind: 'table', rows: [['구분', '2025년'], ['투자', '3,000']] },
+      {
+        kind: 'table',
+        rows: [
+          ['구분', '2025년'],
+          ['투자', '3,000'],
+        ],
+      },
       { kind: 'image', image: 0, caption: '장관이 시제품을 보고 있다', alt: '' },
       p('담당 부서: 양자혁신기술개발과 과장 홍길동 (044-202-4930)'),
       p('붙임 1. 전략 요약본'),
@@ -102,7 +112,13 @@ describe('analysePressRelease', () => {
       p('과학기술정보통신부는 10일 전략을 발표했다.'),
       { kind: 'list', ordered: false, items: [[{ text: '첫째 항목' }], [{ text: '둘째 항목' }]] },
       p('* 주석은 그대로 둔다'),
-      { kind: 'table', rows: [['구분', '2025년'], ['투자', '3,000']] },
+      {
+        kind: 'table',
+        rows: [
+          ['구분', '2025년'],
+          ['투자', '3,000'],
+        ],
+      },
       { kind: 'image', image: 0, caption: '장관이 시제품을 보고 있다', alt: '' },
     ]);
   });
@@ -122,7 +138,11 @@ describe('analysePressRelease', () => {
 
   it('reads the issuer from a contact table when the header does not name it', () => {
     const r = analysePressRelease(
-      doc([h('새 배터리 기준 마련'), p('□ 기준을 발표했다.'), { kind: 'table', rows: [['담당 부서', '산업통상자원부 배터리전략과', '담당자', '사무관 이영희']] }]),
+      doc([
+        h('새 배터리 기준 마련'),
+        p('□ 기준을 발표했다.'),
+        { kind: 'table', rows: [['담당 부서', '산업통상자원부 배터리전략과', '담당자', '사무관 이영희']] },
+      ]),
     );
     expect(r.proposals.sourceAttribution).toBe('산업통상자원부');
     expect(r.setAside.map((s) => s.kind)).toEqual(['contact']);

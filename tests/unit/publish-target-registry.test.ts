@@ -28,7 +28,13 @@ const NO_RETRY = { timeoutMs: 2_000, retry: { attempts: 1, baseDelayMs: 1, maxDe
 
 function env(): TargetEnv & { secrets: FileKeySecretStore } {
   const dir = makeTempDir('byline-registry-');
-  return { secrets: new FileKeySecretStore(path.join(dir, 'secret.key')), exportsDir: path.join(dir, 'exports'), mediaDir: path.join(dir, 'media'), wordpress: NO_RETRY, ghost: NO_RETRY };
+  return {
+    secrets: new FileKeySecretStore(path.join(dir, 'secret.key')),
+    exportsDir: path.join(dir, 'exports'),
+    mediaDir: path.join(dir, 'media'),
+    wordpress: NO_RETRY,
+    ghost: NO_RETRY,
+  };
 }
 
 function target(kind: string, extra: Partial<StoredTarget> = {}): StoredTarget {
@@ -98,12 +104,16 @@ describe('the publish target registry', () => {
     expect(wp.validate(input({ id: 3, kind: 'wordpress', username: ' desk ', folder: 'ignored' }))).toEqual({ username: 'desk', folder: '' });
 
     const ghost = registry.adapter('ghost');
-    expect(refusal(() => ghost.validate(input({ kind: 'ghost' }))).message).toBe('Ghost Admin API 키를 쓰세요 (Ghost 관리 화면 → 설정 → 통합 → 사용자 지정 통합).');
+    expect(refusal(() => ghost.validate(input({ kind: 'ghost' }))).message).toBe(
+      'Ghost Admin API 키를 쓰세요 (Ghost 관리 화면 → 설정 → 통합 → 사용자 지정 통합).',
+    );
     expect(ghost.validate(input({ id: 3, kind: 'ghost', username: 'x' }))).toEqual({ username: '', folder: '' });
 
     const bundle = registry.adapter('html-bundle');
     expect(refusal(() => bundle.validate(input({ kind: 'html-bundle' }))).message).toBe('HTML 묶음을 저장할 폴더 이름을 쓰세요.');
-    expect(refusal(() => bundle.validate(input({ kind: 'html-bundle', folder: 'portal', password: 'x' }))).message).toBe('HTML 묶음 대상에는 비밀번호가 없습니다.');
+    expect(refusal(() => bundle.validate(input({ kind: 'html-bundle', folder: 'portal', password: 'x' }))).message).toBe(
+      'HTML 묶음 대상에는 비밀번호가 없습니다.',
+    );
     expect(bundle.validate(input({ kind: 'html-bundle', folder: 'portal', username: 'x' }))).toEqual({ username: '', folder: 'portal' });
   });
 });

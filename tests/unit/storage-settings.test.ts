@@ -53,7 +53,12 @@ describe('storage setting schema', () => {
     const keys = [...Object.keys(StorageStatus.shape), ...Object.keys(StorageStatus.shape.saved.shape.postgres.shape)].filter((k) => k !== 'hasPassword');
     expect(keys.join(' ')).not.toMatch(/password|sealed|url/i);
     // The dispatcher parses every answer with its output schema, which drops keys it does not name.
-    expect(StorageStatus.parse({ ...{ saved: DEFAULT_STORAGE_SETTINGS, hasPassword: true, running: { engine: 'sqlite', server: null, source: 'default' }, restartPending: false }, passwordSealed: 'v1:x' })).not.toHaveProperty('passwordSealed');
+    expect(
+      StorageStatus.parse({
+        ...{ saved: DEFAULT_STORAGE_SETTINGS, hasPassword: true, running: { engine: 'sqlite', server: null, source: 'default' }, restartPending: false },
+        passwordSealed: 'v1:x',
+      }),
+    ).not.toHaveProperty('passwordSealed');
     expect(contract['storage.get'].output).toBe(StorageStatus);
   });
 });
@@ -141,7 +146,9 @@ describe('storage.json', () => {
 });
 
 describe('StorageSettingsService', () => {
-  function service(running = { choice: { engine: 'sqlite' as const }, source: 'default' as const } as ConstructorParameters<typeof StorageSettingsService>[0]['running']) {
+  function service(
+    running = { choice: { engine: 'sqlite' as const }, source: 'default' as const } as ConstructorParameters<typeof StorageSettingsService>[0]['running'],
+  ) {
     const dir = makeTempDir('byline-storage-service-');
     const store = storageSettingsFile(dir);
     const secrets = secretsIn(dir);
@@ -171,7 +178,12 @@ describe('StorageSettingsService', () => {
 
   it('says a restart is pending only when the saved choice differs from the running one, and never under BYLINE_DATABASE_URL', () => {
     const { svc, secrets } = service();
-    expect(svc.get()).toMatchObject({ saved: DEFAULT_STORAGE_SETTINGS, hasPassword: false, running: { engine: 'sqlite', server: null, source: 'default' }, restartPending: false });
+    expect(svc.get()).toMatchObject({
+      saved: DEFAULT_STORAGE_SETTINGS,
+      hasPassword: false,
+      running: { engine: 'sqlite', server: null, source: 'default' },
+      restartPending: false,
+    });
     expect(svc.save({ engine: 'sqlite', postgres: SERVER }).restartPending).toBe(false);
     expect(svc.save({ engine: 'postgres', postgres: SERVER, password: PASSWORD }).restartPending).toBe(true);
 

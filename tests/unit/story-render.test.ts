@@ -22,7 +22,13 @@ function seedFields(): ArticleFields {
 /** Text of each HTML element in order, the way the portal page reads. */
 function blocksText(html: string): string[] {
   return [...html.matchAll(/<(div class="story-view__section"|h1[^>]*|p[^>]*)>(.*?)<\/(?:div|h1|p)>/g)].map((m) =>
-    m[2]!.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'"),
+    m[2]!
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'"),
   );
 }
 
@@ -44,13 +50,21 @@ describe('story parts and HTML, as the portal lays out the seed story', () => {
 
   it('uses the newsroom templates: another outlet credits "(서울=뉴스1) 홍길동 기자 =" and signs at the end', () => {
     const fields = { ...seedFields(), bylines: [{ name: '홍길동', title: '기자', email: 'hong@example.com' }] };
-    const parts = storyParts(fields, { agencyCredit: '뉴스1', leadTemplate: '(서울={credit}) {bylines} =', bylineTemplate: '{name} {title} {email}', attributionTemplate: '[뉴스출처 : {source}]' });
+    const parts = storyParts(fields, {
+      agencyCredit: '뉴스1',
+      leadTemplate: '(서울={credit}) {bylines} =',
+      bylineTemplate: '{name} {title} {email}',
+      attributionTemplate: '[뉴스출처 : {source}]',
+    });
     expect(parts.leadPrefix).toBe('(서울=뉴스1) 홍길동 기자 =');
     expect(parts.bylineLines).toEqual(['홍길동 기자 hong@example.com']);
   });
 
   it('leaves out the credit, bylines and attribution when the outlet or the story has none', () => {
-    const parts = storyParts({ ...seedFields(), sourceAttribution: '' }, { agencyCredit: '', leadTemplate: '({credit})', bylineTemplate: '', attributionTemplate: '[뉴스출처 : {source}]' });
+    const parts = storyParts(
+      { ...seedFields(), sourceAttribution: '' },
+      { agencyCredit: '', leadTemplate: '({credit})', bylineTemplate: '', attributionTemplate: '[뉴스출처 : {source}]' },
+    );
     expect(parts.leadPrefix).toBe('');
     expect(parts.attributionLine).toBe('');
     expect(parts.bylineLines).toEqual([]);
@@ -77,9 +91,17 @@ describe('body HTML is safe by construction', () => {
 
   it('keeps http(s) and mailto links and drops javascript:, data: and file: ones (their text stays)', () => {
     const link = (url: string) => ({ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', text: '링크', format: 0 }] }] });
-    expect(editorStateToHtml(withChildren([link('https://www.msit.go.kr/')]))).toBe('<p><a href="https://www.msit.go.kr/" rel="noopener noreferrer">링크</a></p>');
+    expect(editorStateToHtml(withChildren([link('https://www.msit.go.kr/')]))).toBe(
+      '<p><a href="https://www.msit.go.kr/" rel="noopener noreferrer">링크</a></p>',
+    );
     expect(editorStateToHtml(withChildren([link('mailto:desk@example.com')]))).toContain('href="mailto:desk@example.com"');
-    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'https://x.com/" onmouseover="alert(1)']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'file:///etc/passwd',
+      'https://x.com/" onmouseover="alert(1)',
+    ]) {
       const html = editorStateToHtml(withChildren([link(bad)]));
       expect(html).not.toMatch(/javascript:|data:|file:|onmouseover="/i);
       expect(html).toContain('링크');
@@ -90,7 +112,13 @@ describe('body HTML is safe by construction', () => {
     const html = editorStateToHtml(
       withChildren([
         { type: 'heading', tag: 'h3', children: [{ type: 'text', text: '소제목', format: 0 }] },
-        { type: 'paragraph', children: [{ type: 'text', text: '굵게', format: 1 }, { type: 'text', text: '기울임밑줄', format: 2 | 8 }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: '굵게', format: 1 },
+            { type: 'text', text: '기울임밑줄', format: 2 | 8 },
+          ],
+        },
         { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [{ type: 'text', text: '하나', format: 0 }] }] },
         { type: 'quote', children: [{ type: 'text', text: '인용', format: 0 }] },
         { type: 'horizontalrule' },
@@ -99,7 +127,15 @@ describe('body HTML is safe by construction', () => {
       ]),
     );
     expect(html).toBe(
-      ['<h3>소제목</h3>', '<p><strong>굵게</strong><u><em>기울임밑줄</em></u></p>', '<ol><li>하나</li></ol>', '<blockquote>인용</blockquote>', '<hr>', '<h2>태그 바꿔치기</h2>', '남는 글'].join('\n'),
+      [
+        '<h3>소제목</h3>',
+        '<p><strong>굵게</strong><u><em>기울임밑줄</em></u></p>',
+        '<ol><li>하나</li></ol>',
+        '<blockquote>인용</blockquote>',
+        '<hr>',
+        '<h2>태그 바꿔치기</h2>',
+        '남는 글',
+      ].join('\n'),
     );
   });
 });

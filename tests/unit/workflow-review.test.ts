@@ -40,7 +40,24 @@ describe('the review diff', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed % n;
     };
-    const words = ['장관은', '장관이', '양자', '양자기술', '협력', '협약을', '확대', '대폭', '추진한다', '추진했다', '뉴욕', '.', ',', '\n', '2026년', 'Brookhaven'];
+    const words = [
+      '장관은',
+      '장관이',
+      '양자',
+      '양자기술',
+      '협력',
+      '협약을',
+      '확대',
+      '대폭',
+      '추진한다',
+      '추진했다',
+      '뉴욕',
+      '.',
+      ',',
+      '\n',
+      '2026년',
+      'Brookhaven',
+    ];
     const sentence = (n: number) => Array.from({ length: n }, () => words[rand(words.length)]).join(rand(4) === 0 ? '' : ' ');
     for (let round = 0; round < 300; round += 1) {
       const before = sentence(rand(30));
@@ -93,7 +110,12 @@ describe('what a submission needs', () => {
 
   it('passes a complete story', () => expect(labels({})).toEqual([]));
   it('wants a headline, a section, a byline with a name and a body', () => {
-    expect(labels({ headline: '  ', section: '', bylines: [], body: editorStateFromParagraphs(['', ' ']) })).toEqual(['error:제목', 'error:섹션', 'error:바이라인', 'error:본문']);
+    expect(labels({ headline: '  ', section: '', bylines: [], body: editorStateFromParagraphs(['', ' ']) })).toEqual([
+      'error:제목',
+      'error:섹션',
+      'error:바이라인',
+      'error:본문',
+    ]);
     expect(labels({ bylines: [{ name: ' ', email: '', title: '' }] })).toEqual(['error:바이라인']);
   });
   it('wants 뉴스출처 on a press-release story only', () => {

@@ -28,7 +28,9 @@ const ROLES: Role[] = ['reporter', 'desk', 'chief'];
 /** Which roles may make an action in some state: a role outside it is refused for its role (FORBIDDEN). */
 function rolesEverAllowed(action: (typeof ACTIONS)[number]): string {
   const i = ACTIONS.indexOf(action);
-  return Object.values(TABLE).map((row) => row[i]).join('');
+  return Object.values(TABLE)
+    .map((row) => row[i])
+    .join('');
 }
 
 const SECTION = 'IT/과학';

@@ -13,4 +13,15 @@ import { m010PublishGhost } from './010-publish-ghost';
 export type { Migration };
 
 /** Append only: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [m001ArticlesAndRevisions, m002QueueIndex, m003SearchIndex, m004Media, m005Workflow, m006Publish, m007Import, m008PublishTakedown, m009MediaSearchState, m010PublishGhost];
+export const MIGRATIONS: readonly Migration[] = [
+  m001ArticlesAndRevisions,
+  m002QueueIndex,
+  m003SearchIndex,
+  m004Media,
+  m005Workflow,
+  m006Publish,
+  m007Import,
+  m008PublishTakedown,
+  m009MediaSearchState,
+  m010PublishGhost,
+];

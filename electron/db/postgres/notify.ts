@@ -181,7 +181,9 @@ export class PgListener {
 }
 
 /** Story and photo changes of one schema, parsed; other schemas' (another newsroom's, a test's) are ignored. */
-export function listenForChanges(options: Omit<ListenerOptions, 'onPayload' | 'channel'> & { schema?: string; onChange: (change: Change) => void }): PgListener {
+export function listenForChanges(
+  options: Omit<ListenerOptions, 'onPayload' | 'channel'> & { schema?: string; onChange: (change: Change) => void },
+): PgListener {
   const schema = options.schema ?? 'public';
   return new PgListener({
     ...options,

@@ -16,14 +16,16 @@ export class GhostTarget implements TargetAdapter {
 
   validate(input: PublishTargetInput): TargetSettings {
     // The key's shape is the contract's check (PublishTargetInput); here only that a new target has one.
-    if (input.id === undefined && input.password === undefined) throw new AppError('VALIDATION', 'Ghost Admin API 키를 쓰세요 (Ghost 관리 화면 → 설정 → 통합 → 사용자 지정 통합).');
+    if (input.id === undefined && input.password === undefined)
+      throw new AppError('VALIDATION', 'Ghost Admin API 키를 쓰세요 (Ghost 관리 화면 → 설정 → 통합 → 사용자 지정 통합).');
     return { username: '', folder: '' };
   }
 
   /** Thrown before anything is sent, so nothing is logged: the desk has a setting to fix, not a failure to read. */
   private client(target: StoredTarget): GhostClient {
     const adminKey = target.secretSealed ? this.env.secrets.open(target.secretSealed) : '';
-    if (!GHOST_ADMIN_KEY_PATTERN.test(adminKey)) throw new AppError('VALIDATION', '이 Ghost 대상에는 Admin API 키가 저장되어 있지 않습니다. 대상 설정에서 Admin API 키를 저장하세요.');
+    if (!GHOST_ADMIN_KEY_PATTERN.test(adminKey))
+      throw new AppError('VALIDATION', '이 Ghost 대상에는 Admin API 키가 저장되어 있지 않습니다. 대상 설정에서 Admin API 키를 저장하세요.');
     return new GhostClient({ url: target.url, adminKey }, this.env.ghost ?? DEFAULT_GHOST_OPTIONS);
   }
 

@@ -30,6 +30,10 @@ export class TargetRegistry {
     if (found) return found;
     const shown = String(kind).slice(0, 40);
     const known = [...this.adapters.values()].map((a) => a.label).join(', ');
-    throw new AppError('VALIDATION', `이 버전의 Byline은 ‘${shown}’ 종류의 출고 대상을 다룰 수 없습니다. 출고 대상 설정에서 ${known} 가운데 하나로 다시 만드세요.`, { kind: shown });
+    throw new AppError(
+      'VALIDATION',
+      `이 버전의 Byline은 ‘${shown}’ 종류의 출고 대상을 다룰 수 없습니다. 출고 대상 설정에서 ${known} 가운데 하나로 다시 만드세요.`,
+      { kind: shown },
+    );
   }
 }

@@ -54,14 +54,25 @@ export class WordPressTarget implements TargetAdapter {
         const ref = placed.find((p) => p.mediaId === mediaId);
         const known = await run.knownPhoto(mediaId);
         const uploaded = await wp.photo(
-          { mediaId, fileName: item.fileName, bytes: () => run.photoBytes(mediaId), caption: ref?.caption ?? item.caption, alt: ref?.alt ?? item.alt, credit: ref?.credit ?? item.credit },
+          {
+            mediaId,
+            fileName: item.fileName,
+            bytes: () => run.photoBytes(mediaId),
+            caption: ref?.caption ?? item.caption,
+            alt: ref?.alt ?? item.alt,
+            credit: ref?.credit ?? item.credit,
+          },
           known ? Number(known.remoteId) : undefined,
         );
         await run.savePhoto(mediaId, { remoteId: String(uploaded.id), remoteUrl: uploaded.source_url });
         urls.set(mediaId, { id: uploaded.id, url: uploaded.source_url });
       }
       const missing = placed.filter((p) => !urls.has(p.mediaId));
-      if (missing.length) throw new AppError('NOT_FOUND', `이 컴퓨터의 사진 보관함에 없는 사진이 있어 출고할 수 없습니다: ${missing.map((p) => p.mediaId.slice(0, 12)).join(', ')}…`);
+      if (missing.length)
+        throw new AppError(
+          'NOT_FOUND',
+          `이 컴퓨터의 사진 보관함에 없는 사진이 있어 출고할 수 없습니다: ${missing.map((p) => p.mediaId.slice(0, 12)).join(', ')}…`,
+        );
       const story = run.story((ref) => urls.get(ref.mediaId)?.url ?? '');
       const f = run.fields;
       const categories = f.section.trim() ? [await wp.term('categories', f.section.trim())] : [];

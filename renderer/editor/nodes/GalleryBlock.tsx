@@ -83,13 +83,30 @@ export function GalleryBlock({ nodeKey, items }: { nodeKey: NodeKey; items: read
             }}
           >
             <PhotoImage mediaId={item.mediaId} alt={item.alt} width={320} className="gallery-block__image" />
-            <PhotoFields photo={item} readOnly={readOnly} testPrefix={`gallery-${index}`} onChange={(patch) => withGallery((g) => g.updateItem(index, patch))} />
+            <PhotoFields
+              photo={item}
+              readOnly={readOnly}
+              testPrefix={`gallery-${index}`}
+              onChange={(patch) => withGallery((g) => g.updateItem(index, patch))}
+            />
             {!readOnly && (
               <div className="photo-block__actions">
-                <button type="button" className="button button--small" disabled={index === 0} onClick={() => withGallery((g) => g.moveItem(index, index - 1))} data-testid={`gallery-${index}-earlier`}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={index === 0}
+                  onClick={() => withGallery((g) => g.moveItem(index, index - 1))}
+                  data-testid={`gallery-${index}-earlier`}
+                >
                   {t('moveLeft')}
                 </button>
-                <button type="button" className="button button--small" disabled={index === items.length - 1} onClick={() => withGallery((g) => g.moveItem(index, index + 1))} data-testid={`gallery-${index}-later`}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={index === items.length - 1}
+                  onClick={() => withGallery((g) => g.moveItem(index, index + 1))}
+                  data-testid={`gallery-${index}-later`}
+                >
                   {t('moveRight')}
                 </button>
                 <button type="button" className="button button--small" onClick={() => media.setLeadPhoto(item)}>

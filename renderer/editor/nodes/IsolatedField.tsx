@@ -8,8 +8,26 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
  * see them: the field is uncontrolled and reads its value with native listeners.
  */
 const KEPT_FROM_EDITOR = [
-  'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend',
-  'paste', 'copy', 'cut', 'drop', 'dragover', 'dragstart', 'mousedown', 'pointerdown', 'click', 'focus', 'blur', 'select',
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+  'paste',
+  'copy',
+  'cut',
+  'drop',
+  'dragover',
+  'dragstart',
+  'mousedown',
+  'pointerdown',
+  'click',
+  'focus',
+  'blur',
+  'select',
 ] as const;
 
 /** A pause in typing after which the text is written into the story (so autosave picks it up). */

@@ -6,7 +6,17 @@ import { missingText } from './photo-text';
 type TextPatch = Partial<Omit<PhotoRef, 'mediaId'>>;
 
 /** Caption, credit and alt text of one photo in a story, with what is missing said next to them. */
-export function PhotoFields({ photo, readOnly, onChange, testPrefix }: { photo: PhotoRef; readOnly: boolean; onChange: (patch: TextPatch) => void; testPrefix: string }) {
+export function PhotoFields({
+  photo,
+  readOnly,
+  onChange,
+  testPrefix,
+}: {
+  photo: PhotoRef;
+  readOnly: boolean;
+  onChange: (patch: TextPatch) => void;
+  testPrefix: string;
+}) {
   const t = useT();
   return (
     <div className="photo-fields">

@@ -28,8 +28,7 @@ export function styledRunsToTags(root: Element): void {
     for (const wrapper of wrappers) inner = wrapChildren(inner, wrapper);
 
     const cancelsOwnTag =
-      ((tag === 'B' || tag === 'STRONG') && weight !== undefined && !isBold(weight)) ||
-      ((tag === 'I' || tag === 'EM') && fontStyle === 'normal');
+      ((tag === 'B' || tag === 'STRONG') && weight !== undefined && !isBold(weight)) || ((tag === 'I' || tag === 'EM') && fontStyle === 'normal');
     if (cancelsOwnTag) unwrap(el);
   }
 }

@@ -63,7 +63,14 @@ export function FindReplace({ readOnly }: { readOnly: boolean }) {
   if (!open) return null;
   return (
     <div className="find" role="search" aria-label={t('find')}>
-      <input ref={input} aria-label={t('find')} placeholder={t('find')} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && selectNext()} />
+      <input
+        ref={input}
+        aria-label={t('find')}
+        placeholder={t('find')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && selectNext()}
+      />
       <span className="find__count" data-testid="find-count">
         {count}
         {t('matches')}
@@ -71,7 +78,13 @@ export function FindReplace({ readOnly }: { readOnly: boolean }) {
       <button type="button" className="button button--small" onClick={selectNext} disabled={count === 0}>
         {t('findNext')}
       </button>
-      <input aria-label={t('replaceWith')} placeholder={t('replaceWith')} value={replacement} onChange={(e) => setReplacement(e.target.value)} readOnly={readOnly} />
+      <input
+        aria-label={t('replaceWith')}
+        placeholder={t('replaceWith')}
+        value={replacement}
+        onChange={(e) => setReplacement(e.target.value)}
+        readOnly={readOnly}
+      />
       <button type="button" className="button button--small" onClick={replaceCurrent} disabled={readOnly || count === 0}>
         {t('replace')}
       </button>

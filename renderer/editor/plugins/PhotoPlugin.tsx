@@ -67,7 +67,12 @@ function $insertBlocksAt(key: NodeKey | null, blocks: LexicalNode[]): void {
 async function importAndInsert(editor: LexicalEditor, importFiles: MediaActions['importFiles'], files: File[], key: NodeKey | null) {
   const imported = await importFiles(files);
   if (imported.length === 0) return;
-  editor.update(() => $insertBlocksAt(key, imported.map((item) => $createPhotoNode(refOf(item)))));
+  editor.update(() =>
+    $insertBlocksAt(
+      key,
+      imported.map((item) => $createPhotoNode(refOf(item))),
+    ),
+  );
 }
 
 /** Photos in the body: insert commands, files dropped on the editor and images pasted into it. */

@@ -21,10 +21,24 @@ export function PhotoToolButtons({ disabled }: { disabled: boolean }) {
 
   return (
     <>
-      <button type="button" className="tool" disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={() => pick('photo')} data-testid="insert-photo">
+      <button
+        type="button"
+        className="tool"
+        disabled={disabled}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => pick('photo')}
+        data-testid="insert-photo"
+      >
         {t('insertPhoto')}
       </button>
-      <button type="button" className="tool" disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={() => pick('gallery')} data-testid="insert-gallery">
+      <button
+        type="button"
+        className="tool"
+        disabled={disabled}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => pick('gallery')}
+        data-testid="insert-gallery"
+      >
         {t('insertGallery')}
       </button>
       <PhotoFileInput

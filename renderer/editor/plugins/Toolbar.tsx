@@ -32,11 +32,32 @@ const FORMATS: ReadonlyArray<[TextFormatType, StringKey, string]> = [
   ['strikethrough', 'strikethrough', 'S'],
 ];
 
-function ToolButton({ label, active, disabled, onPress, children }: { label: string; active?: boolean; disabled?: boolean; onPress: () => void; children: ReactNode }) {
+function ToolButton({
+  label,
+  active,
+  disabled,
+  onPress,
+  children,
+}: {
+  label: string;
+  active?: boolean;
+  disabled?: boolean;
+  onPress: () => void;
+  children: ReactNode;
+}) {
   // mousedown is cancelled so the editor keeps its selection (and an IME its composition) until the command runs.
   const keepFocus = (e: MouseEvent) => e.preventDefault();
   return (
-    <button type="button" className={`tool${active ? ' tool--active' : ''}`} aria-label={label} title={label} aria-pressed={active} disabled={disabled} onMouseDown={keepFocus} onClick={onPress}>
+    <button
+      type="button"
+      className={`tool${active ? ' tool--active' : ''}`}
+      aria-label={label}
+      title={label}
+      aria-pressed={active}
+      disabled={disabled}
+      onMouseDown={keepFocus}
+      onClick={onPress}
+    >
       {children}
     </button>
   );

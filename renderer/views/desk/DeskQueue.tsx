@@ -154,7 +154,12 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
             />
             {t('batchPublishSelectAll')}
           </label>
-          <BatchPublishBar client={client} actorId={actor.id} selected={items.filter((i) => picked.has(i.id)).map((i) => i.id)} onClear={() => setPicked(new Set())} />
+          <BatchPublishBar
+            client={client}
+            actorId={actor.id}
+            selected={items.filter((i) => picked.has(i.id)).map((i) => i.id)}
+            onClear={() => setPicked(new Set())}
+          />
         </>
       )}
       {error && (

@@ -132,7 +132,11 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
     [comments, texts],
   );
   const marksFor = (field: AnchorField): Mark[] =>
-    placed.flatMap(({ comment, place }) => (comment.anchor?.field === field && place && place.status !== 'lost' && !comment.resolvedAt ? [{ start: place.start, end: place.end, id: comment.id }] : []));
+    placed.flatMap(({ comment, place }) =>
+      comment.anchor?.field === field && place && place.status !== 'lost' && !comment.resolvedAt
+        ? [{ start: place.start, end: place.end, id: comment.id }]
+        : [],
+    );
 
   const takeSelection = () => {
     const sel = window.getSelection();
@@ -188,13 +192,21 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
   const fieldLabel: Record<AnchorField, StringKey> = { headline: 'headline', deck: 'deck', body: 'body' };
 
   return (
-    <div className="review" role="dialog" aria-modal="true" aria-labelledby="review-title" data-testid="review-screen" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      className="review"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="review-title"
+      data-testid="review-screen"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <header className="review__header">
         <h2 id="review-title">
           {t('reviewScreen')} <span className="review__headline">{current?.headline || t('untitled')}</span>
         </h2>
         <span className="review__versions">
-          {submittedVersion !== null ? `${t('submittedVersion')} v${submittedVersion}` : t('notSubmittedYet')} → {t('currentVersion')} v{current?.version ?? '…'}
+          {submittedVersion !== null ? `${t('submittedVersion')} v${submittedVersion}` : t('notSubmittedYet')} → {t('currentVersion')} v
+          {current?.version ?? '…'}
         </span>
         <span className="workflow__spacer" />
         <button ref={closeButton} type="button" className="button" onClick={onClose} data-testid="review-close">
@@ -210,7 +222,15 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
         <div className="review__main">
           <div className="inspector__tabs" role="tablist">
             {(['diff', 'comment'] as const).map((key) => (
-              <button key={key} type="button" role="tab" aria-selected={tab === key} className={`inspector__tab${tab === key ? ' inspector__tab--active' : ''}`} onClick={() => setTab(key)} data-testid={`review-tab-${key}`}>
+              <button
+                key={key}
+                type="button"
+                role="tab"
+                aria-selected={tab === key}
+                className={`inspector__tab${tab === key ? ' inspector__tab--active' : ''}`}
+                onClick={() => setTab(key)}
+                data-testid={`review-tab-${key}`}
+              >
                 {t(key === 'diff' ? 'reviewDiff' : 'reviewAnnotate')}
               </button>
             ))}
@@ -254,7 +274,13 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
             {allowed.includes('approve') || allowed.includes('return') ? (
               <>
                 {allowed.includes('approve') && (
-                  <button type="button" className="button button--primary" disabled={workflow.busy} onClick={() => void decide('approve')} data-testid="review-approve">
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    disabled={workflow.busy}
+                    onClick={() => void decide('approve')}
+                    data-testid="review-approve"
+                  >
                     {t('approveStory')}
                   </button>
                 )}
@@ -293,7 +319,14 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
                 data-testid="anchored-comment-form"
               >
                 <blockquote className="comment__quote">{pending.quote}</blockquote>
-                <textarea rows={2} maxLength={2000} value={commentText} onChange={(e) => setCommentText(e.target.value)} aria-label={t('commentOnPassage')} data-testid="anchored-comment-text" />
+                <textarea
+                  rows={2}
+                  maxLength={2000}
+                  value={commentText}
+                  onChange={(e) => setCommentText(e.target.value)}
+                  aria-label={t('commentOnPassage')}
+                  data-testid="anchored-comment-text"
+                />
                 <div className="banner__actions">
                   <button type="button" className="button button--small" onClick={() => setPending(null)}>
                     {t('cancel')}

@@ -118,7 +118,14 @@ export function WorkflowBar({ article }: { article: Article }) {
         )}
         <span className="workflow__spacer" />
         {allowed.includes('submit') && (
-          <button type="button" className="button button--primary" disabled={wf.busy} onClick={() => void wf.submit()} data-testid="workflow-submit" title="Ctrl+Enter">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={wf.busy}
+            onClick={() => void wf.submit()}
+            data-testid="workflow-submit"
+            title="Ctrl+Enter"
+          >
             {t('submitStory')}
           </button>
         )}
@@ -187,7 +194,11 @@ export function WorkflowBar({ article }: { article: Article }) {
         </div>
       )}
       {wf.problems && (
-        <div className={`banner ${wf.problems.some((p) => p.severity === 'error') ? 'banner--error' : 'banner--info'}`} role="alert" data-testid="submit-problems">
+        <div
+          className={`banner ${wf.problems.some((p) => p.severity === 'error') ? 'banner--error' : 'banner--info'}`}
+          role="alert"
+          data-testid="submit-problems"
+        >
           <strong>{wf.problems.some((p) => p.severity === 'error') ? t('submitProblems') : t('submitWarnings')}</strong>
           <ul className="problems">
             {wf.problems.map((p) => (
@@ -226,7 +237,12 @@ export function WorkflowBar({ article }: { article: Article }) {
             <button type="button" className="button" onClick={() => setAsking(null)}>
               {t('cancel')}
             </button>
-            <button type="submit" className={`button ${asking === 'withdraw' ? 'button--danger' : 'button--primary'}`} disabled={wf.busy} data-testid="workflow-confirm">
+            <button
+              type="submit"
+              className={`button ${asking === 'withdraw' ? 'button--danger' : 'button--primary'}`}
+              disabled={wf.busy}
+              data-testid="workflow-confirm"
+            >
               {t(ASK_LABEL[asking].confirm)}
             </button>
           </div>

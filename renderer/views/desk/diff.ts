@@ -172,7 +172,10 @@ function normalise(parts: DiffPart[]): DiffPart[] {
 
 /** The text on one side of a diff. */
 export function sideOf(parts: readonly DiffPart[], side: 'before' | 'after'): string {
-  return parts.filter((p) => p.kind === 'same' || p.kind === (side === 'before' ? 'removed' : 'added')).map((p) => p.text).join('');
+  return parts
+    .filter((p) => p.kind === 'same' || p.kind === (side === 'before' ? 'removed' : 'added'))
+    .map((p) => p.text)
+    .join('');
 }
 
 export function hasChanges(parts: readonly DiffPart[]): boolean {

@@ -134,10 +134,16 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
 
   const startReview = useCallback(() => run((id, a) => client.call('workflow.startReview', { id, actorId: a }), { saveFirst: false }), [client, run]);
   const approve = useCallback(() => run((id, a, version) => client.call('workflow.approve', { id, actorId: a, version }), { saveFirst: true }), [client, run]);
-  const sendBack = useCallback((reason: string) => run((id, a) => client.call('workflow.return', { id, actorId: a, reason }), { saveFirst: true }), [client, run]);
+  const sendBack = useCallback(
+    (reason: string) => run((id, a) => client.call('workflow.return', { id, actorId: a, reason }), { saveFirst: true }),
+    [client, run],
+  );
   const reopen = useCallback(() => run((id, a) => client.call('workflow.reopen', { id, actorId: a }), { saveFirst: false }), [client, run]);
   const correct = useCallback((note: string) => run((id, a) => client.call('workflow.correct', { id, actorId: a, note }), { saveFirst: false }), [client, run]);
-  const withdraw = useCallback((reason: string) => run((id, a) => client.call('workflow.withdraw', { id, actorId: a, reason }), { saveFirst: false }), [client, run]);
+  const withdraw = useCallback(
+    (reason: string) => run((id, a) => client.call('workflow.withdraw', { id, actorId: a, reason }), { saveFirst: false }),
+    [client, run],
+  );
   const takeLock = useCallback(() => run((id, a) => client.call('workflow.takeLock', { id, actorId: a }), { saveFirst: false }), [client, run]);
 
   const setPriority = useCallback(

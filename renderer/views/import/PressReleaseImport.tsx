@@ -128,13 +128,20 @@ export function PressReleaseImport({ client, actor, selectedId, onOpen }: Props)
     setError(null);
     try {
       const p = record.proposals;
-      const changed = values.headline !== p.headline || values.deck !== p.deck || values.sourceAttribution !== p.sourceAttribution || values.embargoAt !== p.embargoAt;
+      const changed =
+        values.headline !== p.headline || values.deck !== p.deck || values.sourceAttribution !== p.sourceAttribution || values.embargoAt !== p.embargoAt;
       if (confirm && changed) {
         const article = await client.call('articles.get', { id: record.articleId });
         await client.call('articles.save', {
           id: article.id,
           baseVersion: article.version,
-          fields: { ...fieldsOf(article), headline: values.headline, deck: values.deck, sourceAttribution: values.sourceAttribution.trim(), embargoAt: values.embargoAt },
+          fields: {
+            ...fieldsOf(article),
+            headline: values.headline,
+            deck: values.deck,
+            sourceAttribution: values.sourceAttribution.trim(),
+            embargoAt: values.embargoAt,
+          },
           ...(actor ? { actorId: actor.id } : {}),
         });
       }
@@ -173,7 +180,13 @@ export function PressReleaseImport({ client, actor, selectedId, onOpen }: Props)
         <div className="pr-panel__row" key={field}>
           <label htmlFor={id}>{t(LABEL[field])}</label>
           {field === 'embargoAt' ? (
-            <input id={id} type="datetime-local" value={toLocalInput(v.embargoAt)} onChange={(e) => setValue('embargoAt', e.target.value ? new Date(e.target.value).toISOString() : null)} data-testid={`import-proposal-${field}`} />
+            <input
+              id={id}
+              type="datetime-local"
+              value={toLocalInput(v.embargoAt)}
+              onChange={(e) => setValue('embargoAt', e.target.value ? new Date(e.target.value).toISOString() : null)}
+              data-testid={`import-proposal-${field}`}
+            />
           ) : field === 'deck' ? (
             <textarea id={id} rows={2} value={v.deck} onChange={(e) => setValue('deck', e.target.value)} data-testid={`import-proposal-${field}`} />
           ) : (
@@ -189,7 +202,8 @@ export function PressReleaseImport({ client, actor, selectedId, onOpen }: Props)
     }
     const r = shown!;
     const done = r.confirmed.includes(field);
-    const value = field === 'embargoAt' ? (r.proposals.embargoAt ? new Date(r.proposals.embargoAt).toLocaleString('ko-KR') : t('import_embargoNone')) : r.proposals[field];
+    const value =
+      field === 'embargoAt' ? (r.proposals.embargoAt ? new Date(r.proposals.embargoAt).toLocaleString('ko-KR') : t('import_embargoNone')) : r.proposals[field];
     return (
       <div className="pr-panel__row" key={field}>
         <label>{t(LABEL[field])}</label>
@@ -242,7 +256,13 @@ export function PressReleaseImport({ client, actor, selectedId, onOpen }: Props)
       <div className="pr-panel__actions">
         {review ? (
           <>
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void confirmAndOpen(true)} data-testid="import-confirm-open">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => void confirmAndOpen(true)}
+              data-testid="import-confirm-open"
+            >
               {t('import_confirmOpen')}
             </button>
             <button type="button" className="button" disabled={busy} onClick={() => void confirmAndOpen(false)}>

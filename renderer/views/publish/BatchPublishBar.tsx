@@ -51,7 +51,12 @@ export function BatchPublishBar({ client, actorId, selected, onClear }: Props) {
           {targets.length === 0 ? (
             <span>{t('publishNoTargets')}</span>
           ) : (
-            <select aria-label={t('publishTarget')} value={targetId ?? ''} onChange={(e) => setTargetId(Number(e.target.value))} data-testid="batch-publish-target">
+            <select
+              aria-label={t('publishTarget')}
+              value={targetId ?? ''}
+              onChange={(e) => setTargetId(Number(e.target.value))}
+              data-testid="batch-publish-target"
+            >
               {targets.map((target) => (
                 <option key={target.id} value={target.id}>
                   {target.name}

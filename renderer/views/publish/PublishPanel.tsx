@@ -8,7 +8,17 @@ import { useT } from '../../i18n/i18n';
  * when, where, the result, the address or the error. Progress is the attempt under way; the main
  * process retries on its own and answers once, with the attempt it logged.
  */
-export function PublishPanel({ client, articleId, actorId, withdrawn = false }: { client: BylineClient; articleId: string; actorId: string | null; withdrawn?: boolean }) {
+export function PublishPanel({
+  client,
+  articleId,
+  actorId,
+  withdrawn = false,
+}: {
+  client: BylineClient;
+  articleId: string;
+  actorId: string | null;
+  withdrawn?: boolean;
+}) {
   const t = useT();
   const [targets, setTargets] = useState<PublishTarget[]>([]);
   const [targetId, setTargetId] = useState<number | null>(null);

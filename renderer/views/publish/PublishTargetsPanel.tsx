@@ -32,8 +32,7 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const reload = () =>
-    client.call('publish.targets', {}).then(setTargets, (err: Error) => setProblem(err.message));
+  const reload = () => client.call('publish.targets', {}).then(setTargets, (err: Error) => setProblem(err.message));
   useEffect(() => {
     void reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the dialog opens
@@ -74,7 +73,9 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
         {targets.map((target) => (
           <li key={target.id}>
             <strong>{target.name}</strong> <small>({t(KIND_LABEL[target.kind])})</small> <small>{target.url}</small>
-            {target.kind !== 'html-bundle' && !target.hasPassword && <small className="field__hint--warn"> {t(target.kind === 'ghost' ? 'publishNoGhostKey' : 'publishNoPassword')}</small>}{' '}
+            {target.kind !== 'html-bundle' && !target.hasPassword && (
+              <small className="field__hint--warn"> {t(target.kind === 'ghost' ? 'publishNoGhostKey' : 'publishNoPassword')}</small>
+            )}{' '}
             <button type="button" className="button button--small" onClick={() => setDraft({ ...target, password: '' })}>
               {t('edit')}
             </button>
@@ -93,7 +94,12 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
         >
           <label className="field">
             <span className="field__label">{t('publishKind')}</span>
-            <select value={draft.kind} onChange={(e) => set('kind', e.target.value as PublishTargetKind)} disabled={draft.id !== undefined} data-testid="target-kind">
+            <select
+              value={draft.kind}
+              onChange={(e) => set('kind', e.target.value as PublishTargetKind)}
+              disabled={draft.id !== undefined}
+              data-testid="target-kind"
+            >
               <option value="wordpress">{t('publishKindWordpress')}</option>
               <option value="ghost">{t('publishKindGhost')}</option>
               <option value="html-bundle">{t('publishKindBundle')}</option>
@@ -111,11 +117,25 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
             <>
               <label className="field">
                 <span className="field__label">{t('publishUsername')}</span>
-                <input value={draft.username} maxLength={100} autoComplete="off" onChange={(e) => set('username', e.target.value)} data-testid="target-username" />
+                <input
+                  value={draft.username}
+                  maxLength={100}
+                  autoComplete="off"
+                  onChange={(e) => set('username', e.target.value)}
+                  data-testid="target-username"
+                />
               </label>
               <label className="field">
                 <span className="field__label">{t('publishPassword')}</span>
-                <input type="password" value={draft.password} maxLength={200} autoComplete="new-password" placeholder={keepsSecret ? t('publishPasswordKeep') : stored ? t('publishPasswordRetype') : ''} onChange={(e) => set('password', e.target.value)} data-testid="target-password" />
+                <input
+                  type="password"
+                  value={draft.password}
+                  maxLength={200}
+                  autoComplete="new-password"
+                  placeholder={keepsSecret ? t('publishPasswordKeep') : stored ? t('publishPasswordRetype') : ''}
+                  onChange={(e) => set('password', e.target.value)}
+                  data-testid="target-password"
+                />
               </label>
               <label className="field">
                 <span className="field__label">{t('publishTakedown')}</span>
@@ -129,7 +149,16 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
             <>
               <label className="field">
                 <span className="field__label">{t('publishGhostKey')}</span>
-                <input type="password" value={draft.password} maxLength={200} autoComplete="new-password" spellCheck={false} placeholder={keepsSecret ? t('publishGhostKeyKeep') : stored ? t('publishGhostKeyRetype') : ''} onChange={(e) => set('password', e.target.value)} data-testid="target-ghost-key" />
+                <input
+                  type="password"
+                  value={draft.password}
+                  maxLength={200}
+                  autoComplete="new-password"
+                  spellCheck={false}
+                  placeholder={keepsSecret ? t('publishGhostKeyKeep') : stored ? t('publishGhostKeyRetype') : ''}
+                  onChange={(e) => set('password', e.target.value)}
+                  data-testid="target-ghost-key"
+                />
                 <small className="field__hint">{t('publishGhostKeyHint')}</small>
               </label>
               <label className="field">
@@ -148,7 +177,12 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
             </label>
           )}
           <label className="field field--inline">
-            <input type="checkbox" checked={draft.correctionPrefix} onChange={(e) => set('correctionPrefix', e.target.checked)} data-testid="target-correction-prefix" />
+            <input
+              type="checkbox"
+              checked={draft.correctionPrefix}
+              onChange={(e) => set('correctionPrefix', e.target.checked)}
+              data-testid="target-correction-prefix"
+            />
             <span>{t('publishCorrectionPrefix')}</span>
           </label>
           {problem && (

@@ -37,7 +37,10 @@ export function useBatchPublish(client: BylineClient) {
         if (batchId !== undefined && p.batchId !== batchId) return;
         setProgress((current) => laterProgress(current, p));
         const last = p.last;
-        if (last?.error) setFailures((f) => (f.some((x) => x.articleId === last.articleId) ? f : [...f, { articleId: last.articleId, headline: last.headline, error: last.error! }]));
+        if (last?.error)
+          setFailures((f) =>
+            f.some((x) => x.articleId === last.articleId) ? f : [...f, { articleId: last.articleId, headline: last.headline, error: last.error! }],
+          );
       }),
     [client, batchId],
   );

@@ -12,6 +12,9 @@ const state = await (await fetch('./state.json')).text();
 
 createRoot(document.getElementById('root')!).render(
   <LexicalComposer initialConfig={{ namespace: 'bare', editorState: state, onError: (e) => console.error(e) }}>
-    <RichTextPlugin contentEditable={<ContentEditable data-testid="body-editor" style={{ maxWidth: 760, margin: '0 auto', lineHeight: 1.8 }} />} ErrorBoundary={LexicalErrorBoundary} />
+    <RichTextPlugin
+      contentEditable={<ContentEditable data-testid="body-editor" style={{ maxWidth: 760, margin: '0 auto', lineHeight: 1.8 }} />}
+      ErrorBoundary={LexicalErrorBoundary}
+    />
   </LexicalComposer>,
 );

@@ -23,7 +23,19 @@ const SYLLABLE_LAST = 0xd7a3;
 
 /** Jamo typed with two keys on a 2-set keyboard. Double consonants (ㄲ ㄸ ㅃ ㅆ ㅉ) are one key (Shift). */
 const COMPOUND_MEDIALS: Record<string, string> = { ㅘ: 'ㅗㅏ', ㅙ: 'ㅗㅐ', ㅚ: 'ㅗㅣ', ㅝ: 'ㅜㅓ', ㅞ: 'ㅜㅔ', ㅟ: 'ㅜㅣ', ㅢ: 'ㅡㅣ' };
-const COMPOUND_FINALS: Record<string, string> = { ㄳ: 'ㄱㅅ', ㄵ: 'ㄴㅈ', ㄶ: 'ㄴㅎ', ㄺ: 'ㄹㄱ', ㄻ: 'ㄹㅁ', ㄼ: 'ㄹㅂ', ㄽ: 'ㄹㅅ', ㄾ: 'ㄹㅌ', ㄿ: 'ㄹㅍ', ㅀ: 'ㄹㅎ', ㅄ: 'ㅂㅅ' };
+const COMPOUND_FINALS: Record<string, string> = {
+  ㄳ: 'ㄱㅅ',
+  ㄵ: 'ㄴㅈ',
+  ㄶ: 'ㄴㅎ',
+  ㄺ: 'ㄹㄱ',
+  ㄻ: 'ㄹㅁ',
+  ㄼ: 'ㄹㅂ',
+  ㄽ: 'ㄹㅅ',
+  ㄾ: 'ㄹㅌ',
+  ㄿ: 'ㄹㅍ',
+  ㅀ: 'ㄹㅎ',
+  ㅄ: 'ㅂㅅ',
+};
 const joinTable = (table: Record<string, string>) => new Map(Object.entries(table).map(([joined, keys]) => [keys, joined]));
 const JOIN_MEDIAL = joinTable(COMPOUND_MEDIALS);
 const JOIN_FINAL = joinTable(COMPOUND_FINALS);
@@ -223,7 +235,14 @@ export class KoreanIme {
     const key = { key: 'Enter', code: 'Enter' };
     await this.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key, windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
     await this.commit();
-    await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key, windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13, text: '\r', unmodifiedText: '\r' });
+    await this.cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      ...key,
+      windowsVirtualKeyCode: 13,
+      nativeVirtualKeyCode: 13,
+      text: '\r',
+      unmodifiedText: '\r',
+    });
     await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key, windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 });
   }
 

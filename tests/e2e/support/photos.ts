@@ -14,20 +14,23 @@ export interface PhotoSpec {
 }
 
 export async function makePhoto(page: Page, spec: PhotoSpec): Promise<Buffer> {
-  const bytes = await page.evaluate(async ({ width, height, label, type }) => {
-    const canvas = new OffscreenCanvas(width, height);
-    const g = canvas.getContext('2d')!;
-    const grad = g.createLinearGradient(0, 0, width, height);
-    grad.addColorStop(0, '#2b4c7e');
-    grad.addColorStop(1, '#e0a458');
-    g.fillStyle = grad;
-    g.fillRect(0, 0, width, height);
-    g.fillStyle = '#fff';
-    g.font = `${Math.round(height / 6)}px sans-serif`;
-    g.fillText(label, width / 10, height / 2);
-    const blob = await canvas.convertToBlob({ type, quality: 0.9 });
-    return [...new Uint8Array(await blob.arrayBuffer())];
-  }, { ...spec, type: spec.type ?? 'image/jpeg' });
+  const bytes = await page.evaluate(
+    async ({ width, height, label, type }) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const g = canvas.getContext('2d')!;
+      const grad = g.createLinearGradient(0, 0, width, height);
+      grad.addColorStop(0, '#2b4c7e');
+      grad.addColorStop(1, '#e0a458');
+      g.fillStyle = grad;
+      g.fillRect(0, 0, width, height);
+      g.fillStyle = '#fff';
+      g.font = `${Math.round(height / 6)}px sans-serif`;
+      g.fillText(label, width / 10, height / 2);
+      const blob = await canvas.convertToBlob({ type, quality: 0.9 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    },
+    { ...spec, type: spec.type ?? 'image/jpeg' },
+  );
   return Buffer.from(bytes);
 }
 
@@ -61,12 +64,19 @@ export function withXmp(jpeg: Buffer, packet: string): Buffer {
 
 /** Drops files on an element the way the system does: dragenter, dragover and drop with a real DataTransfer. */
 export async function dropFiles(page: Page, selector: string, files: Array<{ name: string; type: string; bytes: Buffer }>): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-    return dt;
-  }, files.map((f) => ({ name: f.name, type: f.type, bytes: [...f.bytes] })));
+  const transfer = await page.evaluateHandle(
+    (list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+      return dt;
+    },
+    files.map((f) => ({ name: f.name, type: f.type, bytes: [...f.bytes] })),
+  );
   const box = await page.locator(selector).first().boundingBox();
   const at = box ? { clientX: box.x + box.width / 2, clientY: box.y + Math.min(box.height / 2, 20) } : {};
-  for (const type of ['dragenter', 'dragover', 'drop']) await page.locator(selector).first().dispatchEvent(type, { dataTransfer: transfer, ...at });
+  for (const type of ['dragenter', 'dragover', 'drop'])
+    await page
+      .locator(selector)
+      .first()
+      .dispatchEvent(type, { dataTransfer: transfer, ...at });
 }

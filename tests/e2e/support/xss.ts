@@ -66,7 +66,25 @@ export async function deliverHtml(page: Page, html: string, how: 'paste' | 'drop
  */
 export async function fireEverything(page: Page, selector: string): Promise<number> {
   return page.locator(selector).evaluate((root) => {
-    const types = ['mouseover', 'mouseenter', 'mousemove', 'pointerenter', 'pointerover', 'focus', 'focusin', 'blur', 'toggle', 'load', 'error', 'animationstart', 'begin', 'start', 'pageshow', 'input', 'change'];
+    const types = [
+      'mouseover',
+      'mouseenter',
+      'mousemove',
+      'pointerenter',
+      'pointerover',
+      'focus',
+      'focusin',
+      'blur',
+      'toggle',
+      'load',
+      'error',
+      'animationstart',
+      'begin',
+      'start',
+      'pageshow',
+      'input',
+      'change',
+    ];
     let fired = 0;
     for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
       for (const type of types) {
@@ -97,7 +115,8 @@ export async function runControl(page: Page, watch: XssWatch): Promise<void> {
 export function editorProblems(page: Page): Promise<string[]> {
   return page.getByTestId('body-editor').evaluate((root) => {
     const problems: string[] = [];
-    const forbidden = /^(script|style|link|meta|base|iframe|frame|frameset|object|embed|applet|portal|form|input|button|select|textarea|img|picture|source|video|audio|svg|math|template|noscript|marquee|isindex)$/;
+    const forbidden =
+      /^(script|style|link|meta|base|iframe|frame|frameset|object|embed|applet|portal|form|input|button|select|textarea|img|picture|source|video|audio|svg|math|template|noscript|marquee|isindex)$/;
     for (const el of Array.from(root.querySelectorAll('*'))) {
       if (forbidden.test(el.localName) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') problems.push(`<${el.localName}>`);
       for (const attr of Array.from(el.attributes)) {

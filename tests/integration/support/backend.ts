@@ -23,7 +23,10 @@ export function testStorage(dataDir: string): StorageChoice {
 }
 
 /** Starts the backend exactly as electron/web/cli.ts does: conf-backed settings in `dataDir`, on the test engine. */
-export async function startTestBackend(dataDir: string, storage: StorageChoice = testStorage(dataDir)): Promise<{ backend: Backend; warning?: string; storage: StorageChoice }> {
+export async function startTestBackend(
+  dataDir: string,
+  storage: StorageChoice = testStorage(dataDir),
+): Promise<{ backend: Backend; warning?: string; storage: StorageChoice }> {
   const { conf, warning } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
   const backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), storage });
   return { backend, warning, storage };

@@ -1,20 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import PDFDocument from 'pdfkit';
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { makeImage } from './images';
 
 /**
@@ -36,7 +22,10 @@ export const RELEASE = {
   subtitle: '과기정통부, 「2030 양자기술 전략」 발표… 5년간 1조 원 투자',
   /** Body paragraphs as the release writes them, markers included. */
   lead: "□ 과학기술정보통신부(장관 배경훈, 이하 '과기정통부')는 2월 10일 정부서울청사에서 「2030 양자기술 전략」을 발표했다.",
-  items: ['ㅇ 이번 전략은 양자컴퓨터, 양자통신, 양자센서 세 분야의 핵심 기술 확보를 목표로 한다.', 'ㅇ 정부는 2030년까지 1조 원을 투자해 양자 전문인력 2,500명을 기른다.'],
+  items: [
+    'ㅇ 이번 전략은 양자컴퓨터, 양자통신, 양자센서 세 분야의 핵심 기술 확보를 목표로 한다.',
+    'ㅇ 정부는 2030년까지 1조 원을 투자해 양자 전문인력 2,500명을 기른다.',
+  ],
   note: '* 양자컴퓨터: 양자역학의 중첩과 얽힘을 이용해 계산하는 컴퓨터',
   tableIntro: '□ 연도별 투자 계획은 다음과 같다.',
   table: [
@@ -108,14 +97,20 @@ const NS =
   'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hc="http://www.hancom.co.kr/hwpml/2011/core" xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head"';
 let paraId = 0;
 const run = (inner: string) => `<hp:run charPrIDRef="0">${inner}</hp:run>`;
-const para = (inner: string, style = 0) => `<hp:p id="${(paraId += 1)}" paraPrIDRef="0" styleIDRef="${style}" pageBreak="0" columnBreak="0" merged="0">${inner}</hp:p>`;
+const para = (inner: string, style = 0) =>
+  `<hp:p id="${(paraId += 1)}" paraPrIDRef="0" styleIDRef="${style}" pageBreak="0" columnBreak="0" merged="0">${inner}</hp:p>`;
 const textPara = (text: string, style = 0) => para(run(`<hp:t>${esc(text)}</hp:t>`), style);
 const subList = (text: string) => `<hp:subList id="" textDirection="HORIZONTAL" lineWrap="BREAK" vertAlign="CENTER">${textPara(text)}</hp:subList>`;
 const hwpxTable = (rows: ReadonlyArray<ReadonlyArray<string>>) =>
   para(
     run(
       `<hp:tbl id="${(paraId += 1)}" rowCnt="${rows.length}" colCnt="${Math.max(...rows.map((r) => r.length))}" cellSpacing="0" borderFillIDRef="1">` +
-        rows.map((r, ri) => `<hp:tr>${r.map((c, ci) => `<hp:tc name="" header="0" borderFillIDRef="1">${subList(c)}<hp:cellAddr colAddr="${ci}" rowAddr="${ri}"/><hp:cellSpan colSpan="1" rowSpan="1"/></hp:tc>`).join('')}</hp:tr>`).join('') +
+        rows
+          .map(
+            (r, ri) =>
+              `<hp:tr>${r.map((c, ci) => `<hp:tc name="" header="0" borderFillIDRef="1">${subList(c)}<hp:cellAddr colAddr="${ci}" rowAddr="${ri}"/><hp:cellSpan colSpan="1" rowSpan="1"/></hp:tc>`).join('')}</hp:tr>`,
+          )
+          .join('') +
         '</hp:tbl>',
     ),
   );
@@ -169,8 +164,12 @@ export async function makeHwpx(options: HwpxOptions = {}): Promise<Buffer> {
     : `<?xml version="1.0" encoding="UTF-8"?><odf:manifest xmlns:odf="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>`;
   const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {
     mimetype: [strToU8('application/hwp+zip'), { level: 0 }],
-    'version.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version" tagetApplication="WORDPROCESSOR" major="5" minor="1" micro="1" buildNumber="0" os="1" xmlVersion="1.4" application="Hancom Office Hangul" appVersion="12.0.0.0"/>'),
-    'META-INF/container.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><ocf:container xmlns:ocf="urn:oasis:names:tc:opendocument:xmlns:container"><ocf:rootfiles><ocf:rootfile full-path="Contents/content.hpf" media-type="application/hwpml-package+xml"/></ocf:rootfiles></ocf:container>'),
+    'version.xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version" tagetApplication="WORDPROCESSOR" major="5" minor="1" micro="1" buildNumber="0" os="1" xmlVersion="1.4" application="Hancom Office Hangul" appVersion="12.0.0.0"/>',
+    ),
+    'META-INF/container.xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><ocf:container xmlns:ocf="urn:oasis:names:tc:opendocument:xmlns:container"><ocf:rootfiles><ocf:rootfile full-path="Contents/content.hpf" media-type="application/hwpml-package+xml"/></ocf:rootfiles></ocf:container>',
+    ),
     'META-INF/manifest.xml': strToU8(manifest),
     'Contents/content.hpf': strToU8(hpf),
     'Contents/header.xml': strToU8(header),

@@ -182,7 +182,10 @@ export async function makePdfImageBomb(width = 20_000, height = 20_000, colour: 
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>', 'latin1'),
     Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>', 'latin1'),
-    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>', 'latin1'),
+    Buffer.from(
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>',
+      'latin1',
+    ),
     Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>', 'latin1'),
     Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
     Buffer.concat([
@@ -210,7 +213,9 @@ export async function makePdfImageBomb(width = 20_000, height = 20_000, colour: 
 
 /** A saved page whose body sits `depth` <div>s deep. */
 export function makeDeepHtml(depth: number): Buffer {
-  return Buffer.from(`<!doctype html><html><head><meta charset="utf-8"><title>보도자료</title></head><body>${'<div>'.repeat(depth)}<p>본문</p>${'</div>'.repeat(depth)}</body></html>`);
+  return Buffer.from(
+    `<!doctype html><html><head><meta charset="utf-8"><title>보도자료</title></head><body>${'<div>'.repeat(depth)}<p>본문</p>${'</div>'.repeat(depth)}</body></html>`,
+  );
 }
 
 /** A flat but large saved page (`paragraphs` short paragraphs): slow to parse, harmless in shape. */

@@ -30,7 +30,10 @@ export interface ApprovedStory {
  * the body typed without the agency credit, 뉴스출처 in the inspector, a lead photo and one photo in
  * the body after the second paragraph, both imported into the library through the contract.
  */
-export async function approvedSeedStory(backend: Backend, options: { photoSeed?: number; embargoAt?: string | null; tags?: string[]; fileNames?: [string, string]; deck?: string } = {}): Promise<ApprovedStory> {
+export async function approvedSeedStory(
+  backend: Backend,
+  options: { photoSeed?: number; embargoAt?: string | null; tags?: string[]; fileNames?: [string, string]; deck?: string } = {},
+): Promise<ApprovedStory> {
   const s = options.photoSeed ?? 1;
   const names = options.fileNames ?? ['브룩헤이븐 연구소 방문.jpg', 'IBM 왓슨 연구소 MOU.jpg'];
   const photos: MediaItem[] = [];
@@ -38,8 +41,18 @@ export async function approvedSeedStory(backend: Backend, options: { photoSeed?:
     const data = new Uint8Array(await makeImage('jpeg', { width: 1200, height: 800, seed: s * 10 + i }));
     photos.push((await ok<{ item: MediaItem }>(backend, 'media.import', { fileName: name, data })).item);
   }
-  const lead: PhotoRef = { mediaId: photos[0]!.id, caption: '배경훈 장관이 브룩헤이븐 국립연구소를 둘러보고 있다', credit: '과학기술정보통신부 제공', alt: '연구시설 앞에 선 장관 일행' };
-  const inline: PhotoRef = { mediaId: photos[1]!.id, caption: 'IBM과 양자과학기술 협력 양해각서를 체결했다 <뉴욕>', credit: '과기정통부 제공', alt: '양해각서 서명식' };
+  const lead: PhotoRef = {
+    mediaId: photos[0]!.id,
+    caption: '배경훈 장관이 브룩헤이븐 국립연구소를 둘러보고 있다',
+    credit: '과학기술정보통신부 제공',
+    alt: '연구시설 앞에 선 장관 일행',
+  };
+  const inline: PhotoRef = {
+    mediaId: photos[1]!.id,
+    caption: 'IBM과 양자과학기술 협력 양해각서를 체결했다 <뉴욕>',
+    credit: '과기정통부 제공',
+    alt: '양해각서 서명식',
+  };
   const reporter = await ok<Profile>(backend, 'profiles.create', { name: `김기자${s}`, email: 'kim@example.com', role: 'reporter' });
   const desk = await ok<Profile>(backend, 'profiles.create', { name: `박데스크${s}`, email: '', role: 'desk', sections: [seed.section] });
   const created = await ok<Article>(backend, 'articles.create', { actorId: reporter.id });

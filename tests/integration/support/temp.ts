@@ -28,8 +28,12 @@ async function tableNames(db: Executor): Promise<{ names: string[]; schema: stri
     const schema = await db.all<{ sql: string | null }>('SELECT sql FROM sqlite_master ORDER BY type, name');
     return { names: tables.map((t) => t.name), schema: schema.map((s) => s.sql ?? '').join('\n') };
   } catch {
-    const tables = await db.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
-    const columns = await db.all<{ t: string; c: string; d: string }>('SELECT table_name AS t, column_name AS c, data_type AS d FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position');
+    const tables = await db.all<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+    );
+    const columns = await db.all<{ t: string; c: string; d: string }>(
+      'SELECT table_name AS t, column_name AS c, data_type AS d FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position',
+    );
     return { names: tables.map((t) => t.name), schema: columns.map((c) => `${c.t}.${c.c}:${c.d}`).join('\n') };
   }
 }

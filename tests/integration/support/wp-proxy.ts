@@ -123,7 +123,9 @@ export class WpProxy {
       const body = Buffer.concat(chunks);
       if (fault?.kind === 'status') {
         res.writeHead(fault.status, { 'Content-Type': 'application/json; charset=UTF-8' });
-        res.end(JSON.stringify({ code: fault.code ?? 'injected_fault', message: fault.message ?? 'Injected by the test proxy.', data: { status: fault.status } }));
+        res.end(
+          JSON.stringify({ code: fault.code ?? 'injected_fault', message: fault.message ?? 'Injected by the test proxy.', data: { status: fault.status } }),
+        );
         return;
       }
       const deliver = async (): Promise<number> => {

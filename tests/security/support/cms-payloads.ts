@@ -54,12 +54,23 @@ export function stringFields(value: unknown, path: string, out: Array<[string, s
 export function cmsFields(story: OutgoingStory): Array<[string, string]> {
   const f = story.fields;
   const out: Array<[string, string]> = [];
-  const post = postBody({ slug: idempotencyKey(story.articleId, f.slug), ...wordpressPostText(story), status: 'publish', categories: [1], tags: [2], featuredMedia: 3 });
+  const post = postBody({
+    slug: idempotencyKey(story.articleId, f.slug),
+    ...wordpressPostText(story),
+    status: 'publish',
+    categories: [1],
+    tags: [2],
+    featuredMedia: 3,
+  });
   stringFields(post, 'wordpress.post', out);
   story.photos.forEach(({ ref }, i) => {
     const texts = wordpressMediaText(ref, `byline-photo-${ref.mediaId.slice(0, 16)}`);
     stringFields(mediaBody(texts), `wordpress.media.${i}`, out);
-    const form = mediaUploadForm({ bytes: new Uint8Array([0xff, 0xd8]), name: asciiFileName(ref.caption, ref.mediaId) }, `byline-photo-${ref.mediaId.slice(0, 16)}`, texts);
+    const form = mediaUploadForm(
+      { bytes: new Uint8Array([0xff, 0xd8]), name: asciiFileName(ref.caption, ref.mediaId) },
+      `byline-photo-${ref.mediaId.slice(0, 16)}`,
+      texts,
+    );
     for (const [key, value] of form.entries()) out.push([`wordpress.upload.${i}.${key}`, typeof value === 'string' ? value : value.name]);
   });
   [f.section, ...f.tags].filter((t) => t.trim()).forEach((name, i) => stringFields(termBody(wordpressTermName(name)), `wordpress.term.${i}`, out));

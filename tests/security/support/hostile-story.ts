@@ -9,7 +9,6 @@ import { ok, type ApprovedStory } from '../../integration/support/publish-story'
 /** What a press release or a photo's own IPTC caption could carry into each text field of a story. */
 export const HOSTILE_TEXT = 'AI & 반도체 <특집> <script>alert(1)</script> <img src=x onerror=alert(1)> &amp; [audio src="http://127.0.0.1:9/x.mp3"]';
 
-
 /**
  * A story filed and approved through the contract with `text` (plus a marker per field) in its
  * headline, deck, section, tags, bylines, 뉴스출처, a body paragraph, and both photos' caption,
@@ -21,7 +20,12 @@ export async function hostileApprovedStory(backend: Backend, text: string, photo
     const data = new Uint8Array(await makeImage('jpeg', { width: 800, height: 600, seed: photoSeed * 10 + i }));
     photos.push((await ok<{ item: MediaItem }>(backend, 'media.import', { fileName: `사진 ${i}.jpg`, data })).item);
   }
-  const photo = (i: number): PhotoRef => ({ mediaId: photos[i]!.id, caption: `캡션${i} ${text}`, credit: `제공${i} ${text}`.slice(0, 200), alt: `대체${i} ${text}` });
+  const photo = (i: number): PhotoRef => ({
+    mediaId: photos[i]!.id,
+    caption: `캡션${i} ${text}`,
+    credit: `제공${i} ${text}`.slice(0, 200),
+    alt: `대체${i} ${text}`,
+  });
   const lead = photo(0);
   const inline = photo(1);
   // Numbered, so a CMS that outlives the test run makes its terms afresh.

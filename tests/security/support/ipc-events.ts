@@ -28,5 +28,12 @@ export const UNTRUSTED_SENDERS: ReadonlyArray<[string, unknown]> = [
   ['other app:// host', senderEvent('app://evil/index.html')],
   ['lookalike app:// host', senderEvent('app://byline.evil.example/index.html')],
   ['app:// with credentials', senderEvent('app://byline@evil.example/index.html')],
-  ['senderFrame getter throws (frame destroyed)', Object.defineProperty({}, 'senderFrame', { get: () => { throw new Error('Render frame was disposed'); } })],
+  [
+    'senderFrame getter throws (frame destroyed)',
+    Object.defineProperty({}, 'senderFrame', {
+      get: () => {
+        throw new Error('Render frame was disposed');
+      },
+    }),
+  ],
 ];

@@ -18,7 +18,28 @@ export function visibleText(html: string): string {
   return squash(parseFragment(html).body.textContent ?? '');
 }
 
-const RUNS_OR_LOADS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'audio', 'video', 'track', 'link', 'style', 'meta', 'base', 'form', 'svg', 'math', 'noscript', 'template', 'portal']);
+const RUNS_OR_LOADS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'audio',
+  'video',
+  'track',
+  'link',
+  'style',
+  'meta',
+  'base',
+  'form',
+  'svg',
+  'math',
+  'noscript',
+  'template',
+  'portal',
+]);
 const URL_ATTRS = new Set(['src', 'srcset', 'href', 'action', 'formaction', 'data', 'poster', 'background', 'xlink:href', 'ping', 'cite']);
 
 /**

@@ -32,7 +32,14 @@ const ROLES = ['reporter', 'desk', 'chief'] as const;
 const MOVE: Record<string, Kind> = { id: { t: 'uuid' }, actorId: { t: 'uuid' } };
 const PRIORITY: Kind = { t: 'int', min: 0, max: 2 };
 /** storage.save / storage.test: a newsroom server, field by field (the password travels beside it). */
-const PG_SERVER = obj({ host: str(253), port: { t: 'int', min: 1, max: 65_535 }, database: str(63), user: str(63), schema: str(63), sslmode: { t: 'enum', values: ['disable', 'require', 'verify-full'] } });
+const PG_SERVER = obj({
+  host: str(253),
+  port: { t: 'int', min: 1, max: 65_535 },
+  database: str(63),
+  user: str(63),
+  schema: str(63),
+  sslmode: { t: 'enum', values: ['disable', 'require', 'verify-full'] },
+});
 
 const FIELDS = obj({
   headline: str(300),
@@ -53,12 +60,32 @@ const FIELDS = obj({
 export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'articles.create': { t: 'obj', fields: { headline: str(300), section: str(50), actorId: { t: 'uuid' } }, required: [] },
   'articles.get': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
-  'articles.list': { t: 'obj', fields: { includeArchived: { t: 'bool' }, limit: { t: 'int', min: 1, max: 500 }, offset: { t: 'int', min: 0, max: 10_000_000 } }, required: [] },
-  'articles.save': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } }, required: ['id', 'baseVersion', 'fields'] },
-  'articles.archive': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, archived: { t: 'bool' }, actorId: { t: 'uuid' } }, required: ['id', 'baseVersion'] },
-  'drafts.save': { t: 'obj', fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } }, required: ['id', 'baseVersion', 'fields'] },
+  'articles.list': {
+    t: 'obj',
+    fields: { includeArchived: { t: 'bool' }, limit: { t: 'int', min: 1, max: 500 }, offset: { t: 'int', min: 0, max: 10_000_000 } },
+    required: [],
+  },
+  'articles.save': {
+    t: 'obj',
+    fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } },
+    required: ['id', 'baseVersion', 'fields'],
+  },
+  'articles.archive': {
+    t: 'obj',
+    fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, archived: { t: 'bool' }, actorId: { t: 'uuid' } },
+    required: ['id', 'baseVersion'],
+  },
+  'drafts.save': {
+    t: 'obj',
+    fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } },
+    required: ['id', 'baseVersion', 'fields'],
+  },
   'drafts.status': { t: 'obj', fields: {}, required: [] },
-  'drafts.resolve': { t: 'obj', fields: { articleId: { t: 'uuid' }, keep: { t: 'enum', values: ['mine', 'copy'] }, fields: FIELDS, actorId: { t: 'uuid' } }, required: ['articleId', 'keep'] },
+  'drafts.resolve': {
+    t: 'obj',
+    fields: { articleId: { t: 'uuid' }, keep: { t: 'enum', values: ['mine', 'copy'] }, fields: FIELDS, actorId: { t: 'uuid' } },
+    required: ['articleId', 'keep'],
+  },
   'articles.revisions': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
   'articles.revision': { t: 'obj', fields: { id: { t: 'uuid' }, version: { t: 'int', min: 1 } }, required: ['id', 'version'] },
   'search.query': {
@@ -105,10 +132,22 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   },
   'media.usage': { t: 'obj', fields: { id: { t: 'media-id' } }, required: ['id'] },
   'profiles.list': { t: 'obj', fields: {}, required: [] },
-  'profiles.create': { t: 'obj', fields: { name: str(50), email: { t: 'email' }, role: { t: 'enum', values: ROLES }, sections: { t: 'arr', of: str(50), max: 100 } }, required: ['name', 'email', 'role'] },
-  'profiles.update': { t: 'obj', fields: { id: { t: 'uuid' }, name: str(50), email: { t: 'email' }, role: { t: 'enum', values: ROLES }, sections: { t: 'arr', of: str(50), max: 100 } }, required: ['id'] },
+  'profiles.create': {
+    t: 'obj',
+    fields: { name: str(50), email: { t: 'email' }, role: { t: 'enum', values: ROLES }, sections: { t: 'arr', of: str(50), max: 100 } },
+    required: ['name', 'email', 'role'],
+  },
+  'profiles.update': {
+    t: 'obj',
+    fields: { id: { t: 'uuid' }, name: str(50), email: { t: 'email' }, role: { t: 'enum', values: ROLES }, sections: { t: 'arr', of: str(50), max: 100 } },
+    required: ['id'],
+  },
   'workflow.status': { t: 'obj', fields: { id: { t: 'uuid' }, actorId: { t: 'uuid' } }, required: ['id'] },
-  'workflow.submit': { t: 'obj', fields: { ...MOVE, version: { t: 'int', min: 1 }, priority: PRIORITY, note: str(2_000) }, required: ['id', 'actorId', 'version'] },
+  'workflow.submit': {
+    t: 'obj',
+    fields: { ...MOVE, version: { t: 'int', min: 1 }, priority: PRIORITY, note: str(2_000) },
+    required: ['id', 'actorId', 'version'],
+  },
   'workflow.startReview': { t: 'obj', fields: MOVE, required: ['id', 'actorId'] },
   'workflow.approve': { t: 'obj', fields: { ...MOVE, version: { t: 'int', min: 1 }, note: str(2_000) }, required: ['id', 'actorId', 'version'] },
   'workflow.return': { t: 'obj', fields: { ...MOVE, reason: str(2_000) }, required: ['id', 'actorId', 'reason'] },
@@ -139,15 +178,35 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     fields: {
       ...MOVE,
       version: { t: 'int', min: 1 },
-      anchor: obj({ field: { t: 'enum', values: ['headline', 'deck', 'body'] }, start: { t: 'int', min: 0, max: 10_000_000 }, end: { t: 'int', min: 1, max: 10_000_000 }, quote: str(1_000) }),
+      anchor: obj({
+        field: { t: 'enum', values: ['headline', 'deck', 'body'] },
+        start: { t: 'int', min: 0, max: 10_000_000 },
+        end: { t: 'int', min: 1, max: 10_000_000 },
+        quote: str(1_000),
+      }),
       body: str(2_000),
     },
     required: ['id', 'actorId', 'version', 'body'],
   },
-  'workflow.resolveComment': { t: 'obj', fields: { commentId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['commentId', 'actorId'] },
-  'import.document': { t: 'obj', fields: { fileName: { t: 'file-name' }, data: { t: 'bytes', max: MAX_IMPORT_BYTES }, actorId: { t: 'uuid' } }, required: ['fileName', 'data'] },
+  'workflow.resolveComment': {
+    t: 'obj',
+    fields: { commentId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } },
+    required: ['commentId', 'actorId'],
+  },
+  'import.document': {
+    t: 'obj',
+    fields: { fileName: { t: 'file-name' }, data: { t: 'bytes', max: MAX_IMPORT_BYTES }, actorId: { t: 'uuid' } },
+    required: ['fileName', 'data'],
+  },
   'import.get': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
-  'import.confirm': { t: 'obj', fields: { articleId: { t: 'uuid' }, fields: { t: 'arr', of: { t: 'enum', values: ['headline', 'deck', 'sourceAttribution', 'embargoAt'] }, max: 4, min: 1 } }, required: ['articleId', 'fields'] },
+  'import.confirm': {
+    t: 'obj',
+    fields: {
+      articleId: { t: 'uuid' },
+      fields: { t: 'arr', of: { t: 'enum', values: ['headline', 'deck', 'sourceAttribution', 'embargoAt'] }, max: 4, min: 1 },
+    },
+    required: ['articleId', 'fields'],
+  },
   'publish.targets': { t: 'obj', fields: {}, required: [] },
   'publish.saveTarget': {
     t: 'obj',
@@ -164,13 +223,33 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     },
     required: ['kind', 'name', 'url'],
   },
-  'publish.run': { t: 'obj', fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleId', 'targetId', 'actorId'] },
-  'publish.takedown': { t: 'obj', fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleId', 'targetId', 'actorId'] },
+  'publish.run': {
+    t: 'obj',
+    fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } },
+    required: ['articleId', 'targetId', 'actorId'],
+  },
+  'publish.takedown': {
+    t: 'obj',
+    fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } },
+    required: ['articleId', 'targetId', 'actorId'],
+  },
   'publish.log': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
-  'publish.batch': { t: 'obj', fields: { articleIds: { t: 'arr', of: { t: 'uuid' }, min: 1, max: 1000 }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } }, required: ['articleIds', 'targetId', 'actorId'] },
+  'publish.batch': {
+    t: 'obj',
+    fields: {
+      articleIds: { t: 'arr', of: { t: 'uuid' }, min: 1, max: 1000 },
+      targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER },
+      actorId: { t: 'uuid' },
+    },
+    required: ['articleIds', 'targetId', 'actorId'],
+  },
   'publish.cancel': { t: 'obj', fields: { batchId: str(64) }, required: ['batchId'] },
   'publish.batches': { t: 'obj', fields: {}, required: [] },
   'storage.get': { t: 'obj', fields: {}, required: [] },
-  'storage.save': { t: 'obj', fields: { engine: { t: 'enum', values: ['sqlite', 'postgres'] }, postgres: PG_SERVER, password: str(200), forgetPassword: { t: 'bool' } }, required: ['engine', 'postgres'] },
+  'storage.save': {
+    t: 'obj',
+    fields: { engine: { t: 'enum', values: ['sqlite', 'postgres'] }, postgres: PG_SERVER, password: str(200), forgetPassword: { t: 'bool' } },
+    required: ['engine', 'postgres'],
+  },
   'storage.test': { t: 'obj', fields: { postgres: PG_SERVER, password: str(200) }, required: ['postgres'] },
 };

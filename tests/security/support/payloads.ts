@@ -18,14 +18,44 @@ import { seeded, type Rng } from './prng';
 export type Transport = 'ipc' | 'http';
 
 /** Keys that have hurt JavaScript servers before: prototype pollution, accessors, odd names. */
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', '__defineGetter__', '__lookupSetter__', 'toString', 'valueOf', 'hasOwnProperty', 'then', '', ' ', '데스크', '\u0000', 'a'.repeat(10_000), '$where', '../../etc/passwd'];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  '__lookupSetter__',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'then',
+  '',
+  ' ',
+  '데스크',
+  '\u0000',
+  'a'.repeat(10_000),
+  '$where',
+  '../../etc/passwd',
+];
 
 const HUGE = () => '가'.repeat(1_000_000);
 
 /** Values of every JSON type, and, over IPC, what structured clone carries beyond JSON. */
 function anyValue(rng: Rng, transport: Transport): unknown {
   const json: unknown[] = [null, true, false, 0, -1, 1.5, 1e308, '', '양자', '<script>alert(1)</script>', [], [1, '2', null], {}, { polluted: true }];
-  const clone: unknown[] = [undefined, Number.NaN, Infinity, -0, 10n, new Date(0), new Map([['a', 1]]), new Set([1]), new Uint8Array([1, 2]), /x/g, new Error('e'), new Array<unknown>(3)];
+  const clone: unknown[] = [
+    undefined,
+    Number.NaN,
+    Infinity,
+    -0,
+    10n,
+    new Date(0),
+    new Map([['a', 1]]),
+    new Set([1]),
+    new Uint8Array([1, 2]),
+    /x/g,
+    new Error('e'),
+    new Array<unknown>(3),
+  ];
   return rng.pick(transport === 'ipc' && rng.chance(0.4) ? clone : json);
 }
 
@@ -89,7 +119,18 @@ function wrongFor(kind: Kind, valid: unknown, rng: Rng, transport: Transport): u
       return rng.pick(['hong', '홍길동 기자', '@@', 'hong@', 5, null, ['hong@example.com']]);
     case 'backup-name':
       // '..' and '.' pass the contract's name pattern; the store refuses them (fuzz-ipc.test.ts checks that).
-      return rng.pick(['../byline.sqlite3', '/etc/passwd', 'byline 1.sqlite3', 'a/b', 'C:\\Windows\\win.ini', 'x'.repeat(101), '', 7, null, ['byline.sqlite3']]);
+      return rng.pick([
+        '../byline.sqlite3',
+        '/etc/passwd',
+        'byline 1.sqlite3',
+        'a/b',
+        'C:\\Windows\\win.ini',
+        'x'.repeat(101),
+        '',
+        7,
+        null,
+        ['byline.sqlite3'],
+      ]);
     case 'body':
       return rng.pick([
         {},
@@ -111,14 +152,37 @@ function wrongFor(kind: Kind, valid: unknown, rng: Rng, transport: Transport): u
       // What a page could send instead of a file's bytes; over IPC also the typed arrays structured clone keeps.
       const options: unknown[] = [[0xff, 0xd8, 0xff], 'ffd8ffe0', '', { 0: 255, 1: 216 }, null, 42, true, new Uint8Array(0)];
       if (transport === 'ipc') {
-        options.push(new Uint16Array([0xd8ff]), new Int8Array([-1, -40]), new Uint8Array([0xff, 0xd8]).buffer, new DataView(new ArrayBuffer(4)), new Float32Array(2), new Uint8Array(0));
+        options.push(
+          new Uint16Array([0xd8ff]),
+          new Int8Array([-1, -40]),
+          new Uint8Array([0xff, 0xd8]).buffer,
+          new DataView(new ArrayBuffer(4)),
+          new Float32Array(2),
+          new Uint8Array(0),
+        );
         // One over the limit now and then: a 100 MB structured clone is what a hostile renderer could send.
         if (rng.chance(0.02)) return new Uint8Array(kind.max + 1);
       }
       return rng.pick(options);
     }
     case 'file-name':
-      return rng.pick(['../byline.sqlite3', '/etc/passwd', 'C:\\Windows\\win.ini', 'a/b.jpg', 'a\\b.jpg', '..', '.', '', '   ', 'x\u0000.jpg', '가'.repeat(256), 7, null, ['a.jpg'], {}]);
+      return rng.pick([
+        '../byline.sqlite3',
+        '/etc/passwd',
+        'C:\\Windows\\win.ini',
+        'a/b.jpg',
+        'a\\b.jpg',
+        '..',
+        '.',
+        '',
+        '   ',
+        'x\u0000.jpg',
+        '가'.repeat(256),
+        7,
+        null,
+        ['a.jpg'],
+        {},
+      ]);
     case 'media-id':
       return rng.pick([
         'AB'.repeat(32),
@@ -138,7 +202,7 @@ function wrongFor(kind: Kind, valid: unknown, rng: Rng, transport: Transport): u
       const items = Array.isArray(valid) ? valid : [];
       const choice = rng.int(0, 3);
       if (choice === 0) return rng.pick(['x', {}, 5, null, true]);
-      if (choice === 1) return Array.from({ length: kind.max + rng.int(1, 20) }, (_, i) => (kind.of.t === 'str' ? `항목${i}` : items[0] ?? {}));
+      if (choice === 1) return Array.from({ length: kind.max + rng.int(1, 20) }, (_, i) => (kind.of.t === 'str' ? `항목${i}` : (items[0] ?? {})));
       if (choice === 2 && kind.min) return [];
       return [...items, wrongFor(kind.of, undefined, rng, transport)];
     }
@@ -146,7 +210,8 @@ function wrongFor(kind: Kind, valid: unknown, rng: Rng, transport: Transport): u
       const base = (valid && typeof valid === 'object' ? valid : {}) as Record<string, unknown>;
       const keys = Object.keys(kind.fields);
       const choice = rng.int(0, 3);
-      if (choice === 0 || keys.length === 0) return rng.chance(0.5) ? rng.pick(['x', 5, [], null]) : withOwn(base, rng.pick(HOSTILE_KEYS), anyValue(rng, transport));
+      if (choice === 0 || keys.length === 0)
+        return rng.chance(0.5) ? rng.pick(['x', 5, [], null]) : withOwn(base, rng.pick(HOSTILE_KEYS), anyValue(rng, transport));
       if (choice === 1 && kind.required.length > 0) {
         const copy = { ...base };
         delete copy[rng.pick(kind.required)];
@@ -173,7 +238,11 @@ function malformed(method: Method, valid: Record<string, unknown>, rng: Rng, tra
   }
   if (r < 0.38) return { label: 'deep nesting', payload: rng.chance(0.5) ? deep(rng) : { ...valid, nested: deep(rng) } };
   if (r < 0.42) return { label: 'huge unknown key', payload: { ...valid, x: HUGE() } };
-  if (keys.length === 0) return { label: 'unknown key on an empty input', payload: withOwn(valid, rng.pick(['all', 'to', 'locale', 'path', ...HOSTILE_KEYS]), anyValue(rng, transport)) };
+  if (keys.length === 0)
+    return {
+      label: 'unknown key on an empty input',
+      payload: withOwn(valid, rng.pick(['all', 'to', 'locale', 'path', ...HOSTILE_KEYS]), anyValue(rng, transport)),
+    };
   if (r < 0.5 && shape.required.length > 0) {
     const copy = { ...valid };
     const key = rng.pick(shape.required);
@@ -185,7 +254,9 @@ function malformed(method: Method, valid: Record<string, unknown>, rng: Rng, tra
     const fields = valid.fields as Record<string, unknown>;
     const fieldsShape = SHAPES['articles.save'].fields.fields as Kind & { t: 'obj' };
     const key = rng.pick(Object.keys(fieldsShape.fields));
-    const wrong = rng.chance(0.15) ? withOwn(fields, rng.pick(HOSTILE_KEYS), anyValue(rng, transport)) : { ...fields, [key]: wrongFor(fieldsShape.fields[key]!, fields[key], rng, transport) };
+    const wrong = rng.chance(0.15)
+      ? withOwn(fields, rng.pick(HOSTILE_KEYS), anyValue(rng, transport))
+      : { ...fields, [key]: wrongFor(fieldsShape.fields[key]!, fields[key], rng, transport) };
     return { label: `fields.${key}`, payload: { ...valid, fields: wrong } };
   }
   const key = rng.pick(keys);
@@ -211,14 +282,19 @@ function contractRefuses(method: Method, delivered: unknown): boolean {
  * `perMethod` malformed payloads for every method. Throws if the generator ever makes one the contract
  * accepts: that would be a bug here (or a hole in the contract), never a case to quietly drop.
  */
-export function malformedPayloads(valid: Record<Method, unknown>, options: { seed: number; perMethod: number; transport: Transport }): Array<{ method: Method; label: string; payload: unknown }> {
+export function malformedPayloads(
+  valid: Record<Method, unknown>,
+  options: { seed: number; perMethod: number; transport: Transport },
+): Array<{ method: Method; label: string; payload: unknown }> {
   const rng = seeded(options.seed);
   const out: Array<{ method: Method; label: string; payload: unknown }> = [];
   for (const method of METHODS) {
     for (let i = 0; i < options.perMethod; i += 1) {
       const { label, payload } = malformed(method, valid[method] as Record<string, unknown>, rng, options.transport);
       if (!contractRefuses(method, asDelivered(payload, options.transport))) {
-        throw new Error(`fuzz generator made a valid ${method} payload (${label}): ${JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))?.slice(0, 300)}`);
+        throw new Error(
+          `fuzz generator made a valid ${method} payload (${label}): ${JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))?.slice(0, 300)}`,
+        );
       }
       out.push({ method, label, payload });
     }
@@ -229,7 +305,31 @@ export function malformedPayloads(valid: Record<Method, unknown>, options: { see
 /** Method names that are not in the contract, as a hostile page would try them. */
 export function unknownMethods(seed: number, count: number): string[] {
   const rng = seeded(seed);
-  const fixed = ['articles.delete', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', 'articles', 'ARTICLES.GET', 'articles.get ', ' articles.get', 'articles.get/', 'articles.get\u0000', 'articles..get', 'articles.get.x', '../articles.get', 'settings.set/../backup.restore', '%61rticles.get', 'x'.repeat(10_000), '기사.삭제', 'backup.delete', 'shell.openExternal', 'require'];
+  const fixed = [
+    'articles.delete',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    '',
+    'articles',
+    'ARTICLES.GET',
+    'articles.get ',
+    ' articles.get',
+    'articles.get/',
+    'articles.get\u0000',
+    'articles..get',
+    'articles.get.x',
+    '../articles.get',
+    'settings.set/../backup.restore',
+    '%61rticles.get',
+    'x'.repeat(10_000),
+    '기사.삭제',
+    'backup.delete',
+    'shell.openExternal',
+    'require',
+  ];
   const random = Array.from({ length: Math.max(0, count - fixed.length) }, () =>
     Array.from({ length: rng.int(1, 40) }, () => String.fromCharCode(rng.chance(0.8) ? rng.int(0x21, 0x7e) : rng.int(0xac00, 0xd7a3))).join(''),
   );
@@ -307,7 +407,14 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'import.get': { articleId: id },
     'import.confirm': { articleId: id, fields: ['headline'] },
     'publish.targets': {},
-    'publish.saveTarget': { kind: 'wordpress', name: '포탈뉴스 홈페이지', url: 'https://news.example.com', username: 'desk', folder: '', password: 'abcd efgh ijkl mnop qrst uvwx' },
+    'publish.saveTarget': {
+      kind: 'wordpress',
+      name: '포탈뉴스 홈페이지',
+      url: 'https://news.example.com',
+      username: 'desk',
+      folder: '',
+      password: 'abcd efgh ijkl mnop qrst uvwx',
+    },
     'publish.run': { articleId: id, targetId: 1, actorId },
     'publish.takedown': { articleId: id, targetId: 1, actorId },
     'publish.log': { articleId: id },
@@ -316,7 +423,10 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'publish.batches': {},
     'storage.get': {},
     // SQLite, so that a valid save sent by a test leaves the next start as it was.
-    'storage.save': { engine: 'sqlite', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: 'desk_it', sslmode: 'require' } },
+    'storage.save': {
+      engine: 'sqlite',
+      postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: 'desk_it', sslmode: 'require' },
+    },
     'storage.test': { postgres: { host: '127.0.0.1', port: 1, database: 'byline', user: 'desk', schema: '', sslmode: 'disable' } },
   };
 }

@@ -100,8 +100,13 @@ export function exportProblems(html: string, options: { photos?: boolean } = {})
  */
 export function pageProblems(page: string): string[] {
   const doc = parseHtml(page, false);
-  const problems = elementProblems([doc.documentElement, ...Array.from(doc.documentElement.querySelectorAll('*'))], { ...ALLOWED, ...PHOTO_ALLOWED, ...PAGE_ALLOWED });
-  for (const el of Array.from(doc.querySelectorAll('meta, title, style'))) if (el.parentElement !== doc.head) problems.push(`<${el.localName}> outside the head`);
+  const problems = elementProblems([doc.documentElement, ...Array.from(doc.documentElement.querySelectorAll('*'))], {
+    ...ALLOWED,
+    ...PHOTO_ALLOWED,
+    ...PAGE_ALLOWED,
+  });
+  for (const el of Array.from(doc.querySelectorAll('meta, title, style')))
+    if (el.parentElement !== doc.head) problems.push(`<${el.localName}> outside the head`);
   for (const meta of Array.from(doc.querySelectorAll('meta'))) {
     const kind = meta.getAttribute('http-equiv') ?? meta.getAttribute('name') ?? (meta.hasAttribute('charset') ? 'charset' : '');
     if (!['Content-Security-Policy', 'viewport', 'charset'].includes(kind)) problems.push(`meta ${kind}`);
@@ -123,7 +128,8 @@ function elementProblems(elements: Element[], allowlist: Record<string, readonly
       if (/^on/i.test(attr.name)) problems.push(`handler ${attr.name} on <${tag}>`);
       else if (!allowed.includes(attr.name)) problems.push(`attribute ${attr.name} on <${tag}>`);
       // Alt text is text: a typed "javascript:" there is shown, never followed.
-      if (attr.name !== 'alt' && /(java|vb|live)script:|data:/i.test(withoutControls(attr.value))) problems.push(`dangerous URL in ${attr.name}: ${attr.value.slice(0, 80)}`);
+      if (attr.name !== 'alt' && /(java|vb|live)script:|data:/i.test(withoutControls(attr.value)))
+        problems.push(`dangerous URL in ${attr.name}: ${attr.value.slice(0, 80)}`);
       if (['src', 'srcset'].includes(attr.name)) {
         const problem = pictureUrlProblem(attr.name, attr.value);
         if (problem) problems.push(`${problem} on <${tag}>`);

@@ -73,7 +73,13 @@ export function guardedBy(node: ts.Node, condition: string): boolean {
   for (const parent of ancestors(node)) {
     if (ts.isIfStatement(parent) && parent.thenStatement === child && parent.expression.getText() === condition) return true;
     if (ts.isConditionalExpression(parent) && parent.whenTrue === child && parent.condition.getText() === condition) return true;
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child && parent.left.getText() === condition) return true;
+    if (
+      ts.isBinaryExpression(parent) &&
+      parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+      parent.right === child &&
+      parent.left.getText() === condition
+    )
+      return true;
     child = parent;
   }
   return false;

@@ -1,27 +1,15 @@
-import { fieldsOf, type Article, type ArticleState } from '../../shared/article';
-import { anchorMatches, anchorText, type CommentAnchor } from '../../shared/comment-anchor';
+import { fieldsOf, type Article } from '../../shared/article';
+import type { CommentAnchor } from '../../shared/comment-anchor';
 import type { QueueCounts, QueueItem, ReviewComment, StoryWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
 import { ROLE_LABEL_KO, type Profile } from '../../shared/profiles';
 import { blockingProblems, checkSubmission } from '../../shared/submission';
-import {
-  LOCKED_STATES,
-  MAX_NOTE_CHARS,
-  TRANSITIONS,
-  allowedMoves,
-  decide,
-  decideEdit,
-  decideTakeLock,
-  embargoHolds,
-  type Actor,
-  type DeskQueueName,
-  type MoveAction,
-  type QueueSort,
-  type Refusal,
-  type StoryFacts,
-} from '../../shared/workflow';
+import { LOCKED_STATES, TRANSITIONS, allowedMoves, decide, decideEdit, decideTakeLock, embargoHolds, type MoveAction } from '../../shared/workflow';
 import type { ArticleService } from './articles';
-import type { Person, StoryRecord, WorkflowStore, WorkflowTx } from './workflow-store';
+import { WorkflowComments } from './workflow-comments';
+import { actorIn, actorOf, clip, factsOf, person, refusal, storyIn, unknownProfile } from './workflow-facts';
+import { WorkflowQueues, type QueueInput } from './workflow-queues';
+import type { StoryRecord, WorkflowStore, WorkflowTx } from './workflow-store';
 
 /*
  * The desk's workflow, enforced here in the main process whatever the renderer shows. Storage is behind
@@ -45,53 +33,19 @@ export interface MoveResult {
   workflow: StoryWorkflow;
 }
 
-function actorOf(p: Profile): Actor {
-  return { id: p.id, name: p.name, role: p.role, sections: p.sections };
-}
-
-function person(p: Profile): Person {
-  return { id: p.id, name: p.name, role: p.role };
-}
-
-function factsOf(s: StoryRecord): StoryFacts {
-  return { state: s.state, section: s.section, ownerId: s.owner?.id ?? null, lock: s.lock && { holderId: s.lock.holder.id, holderName: s.lock.holder.name } };
-}
-
-function refusal(r: Refusal): AppError {
-  return new AppError(r.code, r.message, r.details);
-}
-
-function notFound(id: string): AppError {
-  return new AppError('NOT_FOUND', `기사를 찾을 수 없습니다 (${id}).`);
-}
-
-function unknownProfile(): AppError {
-  return new AppError('FORBIDDEN', '알 수 없는 프로필입니다. 프로필을 다시 고르세요.', { reason: 'unknown-profile' });
-}
-
-const clip = (s: string) => s.trim().slice(0, MAX_NOTE_CHARS);
-
 export class WorkflowService {
   private readonly now: () => Date;
+  private readonly queues: WorkflowQueues;
+  private readonly reviewComments: WorkflowComments;
 
   constructor(private readonly deps: WorkflowServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.queues = new WorkflowQueues(deps.store);
+    this.reviewComments = new WorkflowComments({ store: deps.store, articles: deps.articles, now: this.now });
   }
 
   private get store(): WorkflowStore {
     return this.deps.store;
-  }
-
-  private async actorIn(tx: WorkflowTx, actorId: string): Promise<Profile> {
-    const p = await tx.profile(actorId);
-    if (!p) throw unknownProfile();
-    return p;
-  }
-
-  private async storyIn(tx: WorkflowTx, id: string): Promise<StoryRecord> {
-    const s = await tx.story(id);
-    if (!s) throw notFound(id);
-    return s;
   }
 
   // ---- Creating and editing (the rules articles.save obeys). ----
@@ -118,7 +72,7 @@ export class WorkflowService {
   async checkEdit(tx: WorkflowTx, articleId: string, actorId: string | undefined, write: 'save' | 'archive'): Promise<void> {
     const story = await tx.story(articleId);
     if (!story) return;
-    const actor = actorId === undefined ? undefined : await this.actorIn(tx, actorId);
+    const actor = actorId === undefined ? undefined : await actorIn(tx, actorId);
     const verdict = decideEdit(actor && actorOf(actor), factsOf(story));
     if (!verdict.ok) throw refusal(verdict);
     if (verdict.reopens && actor && write === 'save') {
@@ -140,8 +94,8 @@ export class WorkflowService {
 
   async status(id: string, actorId?: string): Promise<StoryWorkflow> {
     const tx = this.store.read;
-    const story = await this.storyIn(tx, id);
-    const actor = actorId === undefined ? undefined : await this.actorIn(tx, actorId);
+    const story = await storyIn(tx, id);
+    const actor = actorId === undefined ? undefined : await actorIn(tx, actorId);
     return this.describe(tx, story, actor);
   }
 
@@ -175,7 +129,7 @@ export class WorkflowService {
   }
 
   async history(id: string): Promise<WorkflowEvent[]> {
-    await this.storyIn(this.store.read, id);
+    await storyIn(this.store.read, id);
     return this.store.read.events(id);
   }
 
@@ -193,8 +147,8 @@ export class WorkflowService {
   ): Promise<MoveResult> {
     const at = this.now().toISOString();
     await this.store.transaction(async (tx) => {
-      const actor = await this.actorIn(tx, input.actorId);
-      const story = await this.storyIn(tx, input.id);
+      const actor = await actorIn(tx, input.actorId);
+      const story = await storyIn(tx, input.id);
       if (story.archivedAt) throw new AppError('CONFLICT', '보관함으로 옮긴 기사는 처리할 수 없습니다. 먼저 보관을 풀어 주세요.', { archived: true });
       const verdict = decide(action, actorOf(actor), factsOf(story), input.note ?? '');
       if (!verdict.ok) throw refusal(verdict);
@@ -303,8 +257,8 @@ export class WorkflowService {
   async takeLock(input: { id: string; actorId: string; note: string }): Promise<MoveResult> {
     const at = this.now().toISOString();
     await this.store.transaction(async (tx) => {
-      const actor = await this.actorIn(tx, input.actorId);
-      const story = await this.storyIn(tx, input.id);
+      const actor = await actorIn(tx, input.actorId);
+      const story = await storyIn(tx, input.id);
       const verdict = decideTakeLock(actorOf(actor), factsOf(story));
       if (!verdict.ok) throw refusal(verdict);
       await tx.setLock(story.id, actor.id, at);
@@ -327,8 +281,8 @@ export class WorkflowService {
   /** Priority is the reporter's to suggest while the story is theirs and the desk's once filed. */
   async setPriority(input: { id: string; actorId: string; priority: number }): Promise<StoryWorkflow> {
     await this.store.transaction(async (tx) => {
-      const actor = actorOf(await this.actorIn(tx, input.actorId));
-      const story = await this.storyIn(tx, input.id);
+      const actor = actorOf(await actorIn(tx, input.actorId));
+      const story = await storyIn(tx, input.id);
       const facts = factsOf(story);
       const own = facts.ownerId === null || facts.ownerId === actor.id;
       const reporterMay = own && (story.state === 'draft' || story.state === 'returned');
@@ -341,102 +295,27 @@ export class WorkflowService {
     return this.status(input.id, input.actorId);
   }
 
-  // ---- Queues. ----
+  // ---- Queues (workflow-queues.ts). ----
 
-  private async filter(input: {
-    actorId?: string;
-    section?: string;
-    coveredOnly: boolean;
-  }): Promise<{ actor?: Profile; section?: string; sections?: readonly string[] }> {
-    const actor = input.actorId === undefined ? undefined : await this.store.read.profile(input.actorId);
-    if (input.actorId !== undefined && !actor) throw unknownProfile();
-    if (input.coveredOnly && !actor) throw new AppError('VALIDATION', '내 섹션만 보려면 프로필을 골라야 합니다.');
-    // The editor-in-chief covers every section.
-    const sections = input.coveredOnly && actor && actor.role !== 'chief' ? actor.sections : undefined;
-    return { actor, section: input.section, sections };
+  queue(input: QueueInput): Promise<{ items: QueueItem[]; total: number; counts: QueueCounts }> {
+    return this.queues.queue(input);
   }
 
-  async queue(input: {
-    actorId?: string;
-    queue: DeskQueueName;
-    section?: string;
-    coveredOnly: boolean;
-    state?: ArticleState;
-    sort: QueueSort;
-    limit: number;
-    offset: number;
-  }): Promise<{ items: QueueItem[]; total: number; counts: QueueCounts }> {
-    const f = await this.filter(input);
-    if (input.queue === 'mine' && !f.actor) throw new AppError('VALIDATION', '내 기사 목록은 프로필을 고른 뒤 볼 수 있습니다.');
-    const page = await this.store.read.queue({
-      queue: input.queue,
-      state: input.state,
-      section: f.section,
-      sections: f.sections,
-      ownerId: input.queue === 'mine' ? f.actor!.id : undefined,
-      sort: input.sort,
-      limit: input.limit,
-      offset: input.offset,
-    });
-    return { ...page, counts: await this.store.read.counts({ section: f.section, sections: f.sections }, f.actor?.id) };
+  counts(input: { actorId?: string; section?: string; coveredOnly: boolean }): Promise<QueueCounts> {
+    return this.queues.counts(input);
   }
 
-  async counts(input: { actorId?: string; section?: string; coveredOnly: boolean }): Promise<QueueCounts> {
-    const f = await this.filter(input);
-    return this.store.read.counts({ section: f.section, sections: f.sections }, f.actor?.id);
+  // ---- Review comments (workflow-comments.ts). ----
+
+  comments(id: string): Promise<ReviewComment[]> {
+    return this.reviewComments.list(id);
   }
 
-  // ---- Review comments. ----
-
-  async comments(id: string): Promise<ReviewComment[]> {
-    await this.storyIn(this.store.read, id);
-    return this.store.read.comments(id);
+  comment(input: { id: string; actorId: string; version: number; anchor?: CommentAnchor; body: string }): Promise<ReviewComment> {
+    return this.reviewComments.add(input);
   }
 
-  /**
-   * A comment on `version`: anchored to a passage (its quote must be exactly what the offsets hold in
-   * that version's text) or a general note. The story's reporter, a desk editor of its section and the
-   * editor-in-chief may comment.
-   */
-  async comment(input: { id: string; actorId: string; version: number; anchor?: CommentAnchor; body: string }): Promise<ReviewComment> {
-    const revision = await this.deps.articles.revision(input.id, input.version);
-    if (input.anchor && !anchorMatches(anchorText(revision.fields, input.anchor.field), input.anchor)) {
-      throw new AppError('VALIDATION', `의견을 단 구절이 버전 ${input.version}의 글과 맞지 않습니다. 화면을 새로 고친 뒤 다시 고르세요.`, {
-        fields: [{ field: 'anchor', label: '의견 위치', message: '인용한 구절이 그 자리에 없습니다' }],
-      });
-    }
-    return this.store.transaction(async (tx) => {
-      const actor = await this.actorIn(tx, input.actorId);
-      const story = await this.storyIn(tx, input.id);
-      this.assertMayComment(actorOf(actor), factsOf(story));
-      return tx.insertComment({
-        articleId: story.id,
-        author: person(actor),
-        version: input.version,
-        anchor: input.anchor ?? null,
-        body: clip(input.body),
-        at: this.now().toISOString(),
-      });
-    });
-  }
-
-  async resolveComment(input: { commentId: number; actorId: string }): Promise<ReviewComment> {
-    return this.store.transaction(async (tx) => {
-      const actor = await this.actorIn(tx, input.actorId);
-      const comment = await tx.comment(input.commentId);
-      if (!comment) throw new AppError('NOT_FOUND', `의견을 찾을 수 없습니다 (${input.commentId}).`);
-      const story = await this.storyIn(tx, comment.articleId);
-      this.assertMayComment(actorOf(actor), factsOf(story));
-      if (!(await tx.resolveComment(comment.id, actor.id, this.now().toISOString()))) throw new AppError('CONFLICT', '이미 해결된 의견입니다.');
-      return (await tx.comment(comment.id))!;
-    });
-  }
-
-  private assertMayComment(actor: Actor, story: StoryFacts): void {
-    const own = story.ownerId === actor.id;
-    const desk = actor.role === 'chief' || (actor.role === 'desk' && actor.sections.includes(story.section));
-    if (!own && !desk) {
-      throw new AppError('FORBIDDEN', `이 기사에는 쓴 기자와 ‘${story.section || '섹션 없음'}’ 데스크, 편집국장만 의견을 달 수 있습니다.`);
-    }
+  resolveComment(input: { commentId: number; actorId: string }): Promise<ReviewComment> {
+    return this.reviewComments.resolve(input);
   }
 }

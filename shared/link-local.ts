@@ -7,8 +7,8 @@
  * and the connection-time guard (electron/publish/address-guard.ts) share it.
  */
 
-export const LINK_LOCAL_MESSAGE =
-  '링크 로컬·클라우드 메타데이터 주소(169.254.x.x, fe80::, metadata.google.internal 등)로는 출고할 수 없습니다. 이 주소로는 비밀번호를 보내지 않습니다. CMS 사이트의 주소를 쓰세요.';
+/** Short enough to reach the settings form whole (a refused field's message is clipped at 120 characters). */
+export const LINK_LOCAL_MESSAGE = '링크 로컬·클라우드 메타데이터 주소(169.254.x.x, fe80:: 등)에는 비밀번호를 보내지 않습니다. CMS 사이트 주소를 쓰세요.';
 
 /** Names of cloud metadata services, as resolvers inside those clouds answer them. */
 const METADATA_NAMES = new Set([

@@ -132,10 +132,11 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
                   value={draft.password}
                   maxLength={200}
                   autoComplete="new-password"
-                  placeholder={keepsSecret ? t('publishPasswordKeep') : stored ? t('publishPasswordRetype') : ''}
+                  placeholder={keepsSecret ? t('publishPasswordKeep') : ''}
                   onChange={(e) => set('password', e.target.value)}
                   data-testid="target-password"
                 />
+                {stored && !keepsSecret && <small className="field__hint field__hint--warn">{t('publishPasswordRetype')}</small>}
               </label>
               <label className="field">
                 <span className="field__label">{t('publishTakedown')}</span>
@@ -155,10 +156,11 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
                   maxLength={200}
                   autoComplete="new-password"
                   spellCheck={false}
-                  placeholder={keepsSecret ? t('publishGhostKeyKeep') : stored ? t('publishGhostKeyRetype') : ''}
+                  placeholder={keepsSecret ? t('publishGhostKeyKeep') : ''}
                   onChange={(e) => set('password', e.target.value)}
                   data-testid="target-ghost-key"
                 />
+                {stored && !keepsSecret && <small className="field__hint field__hint--warn">{t('publishGhostKeyRetype')}</small>}
                 <small className="field__hint">{t('publishGhostKeyHint')}</small>
               </label>
               <label className="field">

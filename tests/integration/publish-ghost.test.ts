@@ -1,23 +1,28 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Conf from 'conf';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBackend, type Backend } from '../../electron/host/bootstrap';
-import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../../electron/host/settings-conf';
+import { describe, expect, it } from 'vitest';
 import { bylineTagSlug } from '../../electron/publish/ghost';
-import { ghostAdminToken } from '../../electron/publish/ghost-token';
 import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
-import type { Result } from '../../shared/errors';
-import type { Settings } from '../../shared/settings';
 import { seed } from '../fixtures/seed';
 import { HOSTILE_TEXT, hostileApprovedStory } from '../security/support/hostile-story';
 import { liveProblems, parseFragment, squash, visibleText } from '../security/support/live-html';
-import { testStorage } from './support/backend';
-import { approvedSeedStory, ok, type ApprovedStory } from './support/publish-story';
-import { makeTempDir, removeTempDirs } from './support/temp';
-import { WpProxy } from './support/wp-proxy';
+import {
+  POST,
+  POSTS,
+  UPLOADS,
+  backend,
+  esc,
+  ghost,
+  peer,
+  photoSeed,
+  post,
+  postsOf,
+  proxy,
+  run,
+  state,
+  story,
+  target,
+  useGhostPeer,
+} from './support/ghost-peer';
+import { approvedSeedStory, ok } from './support/publish-story';
 
 /*
  * Publishing to a real Ghost (npm's ghost@5.130.6 on SQLite, started by tests/peers/ghost-up.sh on
@@ -26,137 +31,8 @@ import { WpProxy } from './support/wp-proxy';
  * sqlite3) the suite is skipped and says why; CI (.ci/run) starts it first, so there these tests run.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const PEER = path.join(here, '..', 'peers', 'ghost-up.sh');
-
-interface Ghost {
-  url: string;
-  key: string;
-}
-
-/** The peer's GHOST_URL= and GHOST_ADMIN_KEY= lines, or why there are none. */
-function startGhost(): Ghost | string {
-  // Ghost keeps running in the background with a pipe open: the peer's output goes to a file, or reading it would wait for Ghost to exit.
-  const outFile = path.join(makeTempDir('byline-ghost-peer-'), 'peer.txt');
-  const fd = openSync(outFile, 'w');
-  try {
-    // The first run installs Ghost from the npm registry (a few minutes); later runs reuse the install and a running Ghost.
-    execFileSync('bash', [PEER], { timeout: 900_000, stdio: ['ignore', fd, fd] });
-  } catch {
-    return readFileSync(outFile, 'utf8').trim().split('\n').slice(-8).join('\n') || 'ghost-up.sh failed without output';
-  } finally {
-    closeSync(fd);
-  }
-  const lines = Object.fromEntries(
-    readFileSync(outFile, 'utf8')
-      .split('\n')
-      .filter((l) => /^GHOST_[A-Z_]+=/.test(l))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
-  return lines.GHOST_URL && lines.GHOST_ADMIN_KEY ? { url: lines.GHOST_URL, key: lines.GHOST_ADMIN_KEY } : 'ghost-up.sh printed no GHOST_URL / GHOST_ADMIN_KEY';
-}
-
-const peer = startGhost();
-removeTempDirs();
-if (typeof peer === 'string') console.warn(`[publish-ghost] SKIPPED: a real Ghost could not be started here (tests/peers/ghost-up.sh):\n${peer}`);
-
-let ghost: Ghost;
-let proxy: WpProxy;
-let backend: Backend;
-
-interface GhostPost {
-  id: string;
-  status: string;
-  url: string;
-  title: string;
-  html: string;
-  custom_excerpt: string | null;
-  published_at: string | null;
-  feature_image: string | null;
-  feature_image_caption: string | null;
-  feature_image_alt: string | null;
-  primary_tag: { name: string } | null;
-  tags: Array<{ name: string; slug: string; visibility: string }>;
-}
-
-/** Reads Ghost directly (not through the proxy, not through Byline's client). */
-async function ghostGet<T>(route: string, query: Record<string, string> = {}): Promise<T> {
-  const u = new URL(`/ghost/api/admin/${route}`, ghost.url);
-  for (const [k, v] of Object.entries(query)) u.searchParams.set(k, v);
-  const res = await fetch(u, { headers: { Authorization: `Ghost ${ghostAdminToken(ghost.key)}`, 'Accept-Version': 'v5.0' } });
-  if (!res.ok) throw Object.assign(new Error(`${route}: ${res.status} ${await res.text()}`), { status: res.status });
-  return (await res.json()) as T;
-}
-
-async function post(id: string): Promise<GhostPost> {
-  return (await ghostGet<{ posts: GhostPost[] }>(`posts/${id}/`, { formats: 'html', include: 'tags' })).posts[0]!;
-}
-
-async function start(options: { timeoutMs?: number } = {}): Promise<void> {
-  const dataDir = makeTempDir('byline-publish-ghost-');
-  const { conf } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
-  backend = await startBackend({
-    dataDir,
-    settingsStore: confSettingsStore(conf),
-    // SQLite, or the test PostgreSQL under vitest.postgres.config.ts.
-    storage: testStorage(dataDir),
-    ghost: { timeoutMs: options.timeoutMs ?? 10_000, retry: { attempts: 4, baseDelayMs: 50, maxDelayMs: 400 } },
-  });
-}
-
-async function target(key = ghost.key): Promise<PublishTarget> {
-  return ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'ghost', name: '테스트 고스트', url: proxy.url, password: key });
-}
-
-/** Fresh photo bytes each run, so that the uploads really happen. */
-const photoSeed = () => 1 + Math.floor(Math.random() * 1_000_000);
-
-async function story(options: { embargoAt?: string | null } = {}): Promise<ApprovedStory> {
-  return approvedSeedStory(backend, { photoSeed: photoSeed(), ...options });
-}
-
-async function run(s: ApprovedStory, targetId: number): Promise<PublishAttempt> {
-  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
-}
-
-async function state(s: ApprovedStory): Promise<string> {
-  return (await ok<{ state: string }>(backend, 'workflow.status', { id: s.article.id, actorId: s.desk.id })).state;
-}
-
-/** Every post of the story, any status, by its hidden tag. */
-async function postsOf(s: ApprovedStory): Promise<Array<{ id: string; status: string }>> {
-  const r = await ghostGet<{ posts: Array<{ id: string; status: string }> }>('posts/', {
-    filter: `tag:${bylineTagSlug(s.article.id)}+status:[draft,scheduled,published,sent]`,
-    fields: 'id,status',
-    limit: 'all',
-  });
-  return r.posts;
-}
-
-const POSTS = /^\/ghost\/api\/admin\/posts\/$/;
-const POST = /^\/ghost\/api\/admin\/posts\/[0-9a-f]{24}\/$/;
-const UPLOADS = /^\/ghost\/api\/admin\/images\/upload\/$/;
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeout: 90_000 }, () => {
-  beforeAll(async () => {
-    ghost = peer as Ghost;
-    proxy = await WpProxy.start(ghost.url);
-  });
-
-  afterAll(async () => {
-    await proxy?.close();
-  });
-
-  beforeEach(async () => {
-    proxy.clear();
-    await start();
-  });
-
-  afterEach(async () => {
-    await backend.close();
-    removeTempDirs();
-  });
+  useGhostPeer();
 
   it('publishes the approved story with its photos, reads back as the desk approved it, and a second publish updates the same post', async () => {
     const s = await story();
@@ -253,85 +129,6 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     expect(p.custom_excerpt!.endsWith('…')).toBe(true);
     expect(deck.startsWith(p.custom_excerpt!.slice(0, -1).trimEnd())).toBe(true);
     for (const paragraph of seed.body) expect(p.html).toContain(`<p>${esc(paragraph)}</p>`);
-  });
-
-  it('a create whose answer was dropped is found by its hidden tag, not made twice', async () => {
-    const s = await story();
-    const t = await target();
-    proxy.inject({ method: 'POST', route: POSTS, fault: { kind: 'drop-after' } });
-    const attempt = await run(s, t.id);
-    expect(attempt, attempt.error ?? '').toMatchObject({ result: 'published', error: null });
-    expect(proxy.seen.some((r) => r.fault === 'drop-after')).toBe(true);
-    // One create; the retry found the post and updated it.
-    expect(proxy.count('POST', POSTS)).toBe(1);
-    expect(proxy.count('PUT', POST)).toBe(1);
-    expect(attempt.tries).toBe(proxy.seen.length);
-    expect(await postsOf(s)).toEqual([{ id: attempt.remoteId, status: 'published' }]);
-    expect(await state(s)).toBe('published');
-  });
-
-  it('a slow answer times out, is retried with backoff, and still yields one post', async () => {
-    await backend.close();
-    await start({ timeoutMs: 6_000 });
-    const s = await story();
-    const t = await target();
-    proxy.inject({ method: 'POST', route: POSTS, fault: { kind: 'delay', ms: 15_000 } });
-    const attempt = await run(s, t.id);
-    expect(attempt, attempt.error ?? '').toMatchObject({ result: 'published' });
-    expect(proxy.seen.some((r) => r.fault === 'delay')).toBe(true);
-    expect(await postsOf(s)).toHaveLength(1);
-  });
-
-  it('retries 500s; when they persist, logs a Korean failure and leaves the story approved', async () => {
-    const s = await story();
-    const t = await target();
-    proxy.inject({ method: 'POST', route: POSTS, fault: { kind: 'status', status: 500 }, times: 2 });
-    const recovered = await run(s, t.id);
-    expect(recovered, recovered.error ?? '').toMatchObject({ result: 'published' });
-    expect(proxy.seen.filter((r) => r.fault === 'status')).toHaveLength(2);
-    expect(await postsOf(s)).toHaveLength(1);
-
-    const other = await story();
-    proxy.clear();
-    proxy.inject({ method: 'POST', route: POSTS, fault: { kind: 'status', status: 503 }, times: 100 });
-    const failed = await run(other, t.id);
-    expect(failed.result).toBe('failed');
-    expect(failed.error).toMatch(/Ghost 서버 오류.*HTTP 503/);
-    expect(proxy.count('POST', POSTS)).toBe(4);
-    expect(failed.remoteId).toBeNull();
-    expect(await state(other)).toBe('approved');
-    expect(await postsOf(other)).toHaveLength(0);
-  });
-
-  it('a wrong Admin API key (401) fails at once, in Korean, with nothing published and the key nowhere', async () => {
-    const s = await story();
-    const wrongKey = `${ghost.key.split(':')[0]}:${'ab'.repeat(32)}`;
-    const bad = await target(wrongKey);
-    const attempt = await run(s, bad.id);
-    expect(attempt.result).toBe('failed');
-    expect(attempt.error).toContain('Ghost가 Admin API 키를 받아들이지 않았습니다');
-    expect(attempt.error).toContain('HTTP 401');
-    // The first request (the first photo's upload) was refused and not tried again.
-    expect(attempt.tries).toBe(1);
-    expect(proxy.seen).toHaveLength(1);
-    expect(attempt.remoteId).toBeNull();
-    expect(await state(s)).toBe('approved');
-    expect(await postsOf(s)).toHaveLength(0);
-    const everything =
-      JSON.stringify(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: s.article.id })) +
-      JSON.stringify(await backend.db.all('SELECT * FROM publish_targets'));
-    expect(everything).not.toContain('ab'.repeat(32));
-    expect(everything).not.toContain(ghost.key.split(':')[1]);
-
-    // A key of the wrong shape is refused when saved, in Korean.
-    const refused = (await backend.dispatch('publish.saveTarget', {
-      kind: 'ghost',
-      name: '고스트',
-      url: proxy.url,
-      password: 'not-a-key',
-    })) as Result<PublishTarget>;
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.message).toContain('Admin API 키');
   });
 
   it('an embargoed story is scheduled at the embargo time and stays approved', async () => {

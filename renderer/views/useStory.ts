@@ -1,30 +1,17 @@
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fieldsOf, type Article, type ArticleFields } from '../../shared/article';
 import type { EditorStateJson } from '../../shared/editor-state';
 import { editorStateToText } from '../../shared/editor-text';
-import { ClientError, type BylineClient } from '../client';
+import type { BylineClient } from '../client';
 import { clearJournal, readJournal, writeJournal } from './draft-journal';
+import { StorySession, type ConflictChoice, type SaveStatus, type StoryNotice } from './story-session';
 
-export type SaveStatus =
-  | { kind: 'clean' }
-  | { kind: 'dirty' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
-  | { kind: 'error'; message: string }
-  /** The shared database is away: saves are kept on this computer and go up when it is back. */
-  | { kind: 'offline'; pending: number }
-  /** `offline`: the saves kept on this computer met a newer version; the reporter keeps theirs or a copy. */
-  | { kind: 'conflict'; message: string; offline?: boolean };
+export type { ConflictChoice, SaveStatus, StoryNotice } from './story-session';
 
 /** Everything the reporter edits except the body, which lives in the Lexical editor. */
 export type StoryFields = Omit<ArticleFields, 'body'>;
 export type UpdateField = <K extends keyof StoryFields>(name: K, value: StoryFields[K]) => void;
-
-/** `copy` only after a conflict met offline: the reporter's text becomes a story of its own. */
-export type ConflictChoice = 'reload' | 'overwrite' | 'copy';
-
-export type StoryNotice = { kind: 'recovered'; at: string } | { kind: 'restored'; version: number } | { kind: 'copied'; headline: string };
 
 /** Saves start this long after typing pauses, and never later than AUTOSAVE_MAX_WAIT_MS after the first change. */
 export const AUTOSAVE_IDLE_MS = 2_000;
@@ -61,14 +48,12 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
   const timers = useRef<{ autosave?: number; journal?: number; firstChangeAt?: number; journalDueAt?: number }>({});
   const saveRef = useRef<() => Promise<boolean>>(async () => true);
   const scheduleRef = useRef<() => void>(() => undefined);
-  // After a conflict the reporter decides; autosave must not keep hammering a stale version.
-  const inConflict = useRef(false);
-  /**
-   * Saves of this story wait on this computer (the shared database is away), or met a conflict there:
-   * `conflict` while the editor still shows the text that waited, `conflict-kept` when the story was
-   * opened again and only the outbox holds it.
-   */
-  const offline = useRef<'no' | 'waiting' | 'conflict' | 'conflict-kept'>('no');
+  const loadRef = useRef<(next: Article) => void>(() => undefined);
+  const writeRef = useRef<(baseVersion: number) => Promise<boolean>>(async () => true);
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  }, [onSaved]);
 
   const isDirty = useCallback(() => changeSeq.current !== savedSeq.current, []);
 
@@ -78,20 +63,43 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
     return { ...fieldsRef.current!, body };
   }, []);
 
-  const show = useCallback((source: ArticleFields, dirty: boolean) => {
-    const { fields: f, body } = splitFields(source);
-    fieldsRef.current = f;
-    bodyRef.current = body;
-    setFields(f);
-    setInitialBody(body);
-    setBodyText(editorStateToText(body));
-    setLoadSeq((n) => n + 1);
-    changeSeq.current = dirty ? 1 : 0;
-    savedSeq.current = 0;
-    inConflict.current = false;
-    offline.current = 'no';
-    setStatus(dirty ? { kind: 'dirty' } : { kind: 'clean' });
-  }, []);
+  const session = useMemo(() => new StorySession(client), [client]);
+  useEffect(
+    () =>
+      session.attach({
+        article: () => articleRef.current,
+        adopt: (latest) => {
+          articleRef.current = latest;
+          setArticle(latest);
+        },
+        load: (next) => loadRef.current(next),
+        currentFields,
+        isDirty,
+        setStatus,
+        notify: setNotice,
+        clearJournal,
+        onSaved: (saved) => onSavedRef.current(saved),
+        write: (baseVersion) => writeRef.current(baseVersion),
+      }),
+    [session, currentFields, isDirty],
+  );
+
+  const show = useCallback(
+    (source: ArticleFields, dirty: boolean) => {
+      const { fields: f, body } = splitFields(source);
+      fieldsRef.current = f;
+      bodyRef.current = body;
+      setFields(f);
+      setInitialBody(body);
+      setBodyText(editorStateToText(body));
+      setLoadSeq((n) => n + 1);
+      changeSeq.current = dirty ? 1 : 0;
+      savedSeq.current = 0;
+      session.shown();
+      setStatus(dirty ? { kind: 'dirty' } : { kind: 'clean' });
+    },
+    [session],
+  );
 
   const stopTimers = () => {
     window.clearTimeout(timers.current.autosave);
@@ -118,20 +126,13 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
         show(stored, false);
         setNotice(null);
       }
-      // Text kept on this computer that met a newer version is still waiting for the reporter's decision.
-      void client.call('drafts.status', {}).then(
-        (outbox) => {
-          const conflict = outbox.conflicts.find((c) => c.articleId === next.id);
-          if (!conflict || articleRef.current?.id !== next.id) return;
-          offline.current = 'conflict-kept';
-          inConflict.current = true;
-          setStatus({ kind: 'conflict', message: conflict.message, offline: true });
-        },
-        () => undefined,
-      );
+      void session.checkKept(next.id);
     },
-    [client, show],
+    [session, show],
   );
+  useEffect(() => {
+    loadRef.current = load;
+  }, [load]);
 
   const write = useCallback(
     async (baseVersion: number): Promise<boolean> => {
@@ -141,40 +142,34 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
       setStatus({ kind: 'saving' });
       try {
         const result = await client.call('drafts.save', { id: current.id, baseVersion, fields: currentFields() });
+        const done = session.stored(result);
+        savedSeq.current = seq;
         if (result.stored === 'local') {
           // Kept on this computer: the story's version stays the one the server last gave.
-          savedSeq.current = seq;
-          inConflict.current = false;
-          offline.current = 'waiting';
           clearJournal(current.id);
-          setStatus(isDirty() ? { kind: 'dirty' } : { kind: 'offline', pending: result.pending });
+          setStatus(isDirty() ? { kind: 'dirty' } : done);
           return true;
         }
         const saved = result.article;
-        offline.current = 'no';
         articleRef.current = saved;
         setArticle(saved);
-        savedSeq.current = seq;
-        inConflict.current = false;
         if (isDirty()) setStatus({ kind: 'dirty' });
         else {
           clearJournal(saved.id);
-          setStatus({ kind: 'saved', at: saved.updatedAt });
+          setStatus(done);
         }
         onSaved(saved);
         return true;
       } catch (err) {
-        const e = err instanceof ClientError ? err : new ClientError('INTERNAL', String(err));
-        inConflict.current = e.code === 'CONFLICT';
-        if (e.details?.offline === true) offline.current = 'conflict';
-        setStatus(
-          e.code === 'CONFLICT' ? { kind: 'conflict', message: e.message, offline: e.details?.offline === true } : { kind: 'error', message: e.message },
-        );
+        setStatus(session.failed(err));
         return false;
       }
     },
-    [client, currentFields, isDirty, onSaved],
+    [client, currentFields, isDirty, onSaved, session],
   );
+  useEffect(() => {
+    writeRef.current = write;
+  }, [write]);
 
   /** Saves if anything changed; resolves true when what is on screen is stored. */
   const save = useCallback(async (): Promise<boolean> => {
@@ -210,10 +205,10 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
     );
     t.firstChangeAt ??= Date.now();
     window.clearTimeout(t.autosave);
-    if (inConflict.current) return;
+    if (session.holdsAutosave) return;
     const wait = Math.max(0, Math.min(AUTOSAVE_IDLE_MS, t.firstChangeAt + AUTOSAVE_MAX_WAIT_MS - Date.now()));
     t.autosave = window.setTimeout(() => void saveRef.current(), wait);
-  }, [currentFields, isDirty]);
+  }, [currentFields, isDirty, session]);
   useEffect(() => {
     scheduleRef.current = schedule;
   }, [schedule]);
@@ -234,80 +229,10 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
     [markDirty],
   );
 
-  /**
-   * A conflict met by saves kept on this computer: neither choice drops text. `mine` stores the editor's
-   * text as the newest version (the other stays in the revisions); `copy` stores it as a new story and
-   * opens the server's version here.
-   */
-  const resolveOffline = useCallback(
-    async (current: Article, keep: 'mine' | 'copy') => {
-      try {
-        // Only text the editor still shows may stand in for what waited; otherwise the outbox's own copy is kept.
-        const fields = offline.current === 'conflict' ? currentFields() : undefined;
-        const stored = await client.call('drafts.resolve', { articleId: current.id, keep, ...(fields ? { fields } : {}) });
-        offline.current = 'no';
-        clearJournal(current.id);
-        onSaved(stored);
-        if (keep === 'mine') load(stored);
-        else {
-          load(await client.call('articles.get', { id: current.id }));
-          setNotice({ kind: 'copied', headline: stored.headline });
-        }
-      } catch (err) {
-        setStatus({ kind: 'error', message: (err as Error).message });
-      }
-    },
-    [client, currentFields, load, onSaved],
-  );
+  // The outbox's news about this story's waiting saves.
+  useEffect(() => client.subscribe('drafts.changed', (outbox) => session.outboxChanged(outbox)), [client, session]);
 
-  // The outbox's news: this story's waiting saves went up (take the version they made) or met a conflict.
-  useEffect(
-    () =>
-      client.subscribe('drafts.changed', (outbox) => {
-        const current = articleRef.current;
-        if (!current || offline.current === 'no') return;
-        const conflict = outbox.conflicts.find((c) => c.articleId === current.id);
-        if (conflict) {
-          offline.current = 'conflict';
-          inConflict.current = true;
-          setStatus({ kind: 'conflict', message: conflict.message, offline: true });
-        } else if (outbox.pendingArticles.includes(current.id)) {
-          setStatus((s) => (s.kind === 'offline' ? { kind: 'offline', pending: outbox.pending } : s));
-        } else if (offline.current === 'waiting') {
-          void client.call('articles.get', { id: current.id }).then(
-            (latest) => {
-              if (articleRef.current?.id !== latest.id) return;
-              offline.current = 'no';
-              articleRef.current = latest;
-              setArticle(latest);
-              if (!isDirty()) setStatus({ kind: 'saved', at: latest.updatedAt });
-              onSaved(latest);
-            },
-            () => undefined,
-          );
-        }
-      }),
-    [client, isDirty, onSaved],
-  );
-
-  /** Conflict, the reporter's choice: keep the stored version (reload) or store theirs on top of it. */
-  const resolveConflict = useCallback(
-    async (choice: ConflictChoice) => {
-      const current = articleRef.current;
-      if (!current) return;
-      if (offline.current === 'conflict' || offline.current === 'conflict-kept') return resolveOffline(current, choice === 'copy' ? 'copy' : 'mine');
-      try {
-        const latest = await client.call('articles.get', { id: current.id });
-        if (choice === 'reload') {
-          clearJournal(current.id);
-          load(latest);
-        } else await write(latest.version);
-      } catch (err) {
-        setStatus({ kind: 'error', message: (err as Error).message });
-      }
-    },
-    [client, load, write, resolveOffline],
-  );
+  const resolveConflict = useCallback((choice: ConflictChoice) => session.resolveConflict(choice), [session]);
 
   /** Brings an old version back into the editor as unsaved changes; saving makes it the newest version. */
   const restoreRevision = useCallback(

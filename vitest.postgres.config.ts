@@ -16,6 +16,8 @@ export default defineConfig({
     include: [
       'tests/integration/backup.test.ts',
       'tests/integration/dispatch.test.ts',
+      'tests/integration/dispatch-malformed.test.ts',
+      'tests/integration/dispatch-settings.test.ts',
       'tests/integration/event-stream.test.ts',
       'tests/integration/import-documents.test.ts',
       'tests/integration/media-import.test.ts',
@@ -26,6 +28,7 @@ export default defineConfig({
       'tests/integration/publish-parts.test.ts',
       'tests/integration/publish-target-secret.test.ts',
       'tests/integration/publish-ghost.test.ts',
+      'tests/integration/publish-ghost-faults.test.ts',
       'tests/integration/publish-wordpress.test.ts',
       'tests/integration/search-owner.test.ts',
       'tests/integration/web-server.test.ts',

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleRepository } from '../../electron/db/articles-repo';
 import { StorageError } from '../../electron/db/database';
 import { migratePg } from '../../electron/db/postgres/migrate';
-import { PG_MIGRATIONS } from '../../electron/db/postgres/migrations/index';
+import { PG_MIGRATIONS } from '../../electron/db/migrations/index';
 import { DEFAULT_META, type ArticleFields } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { bigramText } from '../../shared/korean-tokens';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../electron/db/migrations/index';
+import { MIGRATIONS, PG_MIGRATIONS, PG_ONLY_FROM } from '../../electron/db/migrations/index';
 import { withReturningId } from '../../electron/db/postgres/last-id';
-import { PG_MIGRATIONS, PG_ONLY_FROM } from '../../electron/db/postgres/migrations/index';
 import { translatePlaceholders } from '../../electron/db/postgres/placeholders';
 
 describe('? placeholders for PostgreSQL', () => {

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration';
+import { forDialect, type DialectMigration, type Migration } from '../migration';
 import { m001ArticlesAndRevisions } from './001-articles-and-revisions';
 import { m002QueueIndex } from './002-queue-index';
 import { m003SearchIndex } from './003-search-index';
@@ -9,11 +9,18 @@ import { m007Import } from './007-import';
 import { m008PublishTakedown } from './008-publish-takedown';
 import { m009MediaSearchState } from './009-media-search-state';
 import { m010PublishGhost } from './010-publish-ghost';
+import { m101MediaBlobs } from './101-media-blobs';
 
 export type { Migration };
 
-/** Append only: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [
+/**
+ * Every schema version, one file each holding both engines' SQL: a version means the same tables on
+ * SQLite and PostgreSQL, so a build refuses a newer schema on either alike. What only a shared server
+ * needs (photo originals every workstation reaches) numbers from 101 with `sqlite: null`, leaving the
+ * low numbers free for versions both engines get. Sorted by version; append only: a released migration
+ * is never edited (tests/integration/migrations-released.test.ts holds their SQL), a change is a new number.
+ */
+export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m001ArticlesAndRevisions,
   m002QueueIndex,
   m003SearchIndex,
@@ -24,4 +31,14 @@ export const MIGRATIONS: readonly Migration[] = [
   m008PublishTakedown,
   m009MediaSearchState,
   m010PublishGhost,
+  m101MediaBlobs,
 ];
+
+/** PostgreSQL-only migrations number from here; below it every number is SQLite's too. */
+export const PG_ONLY_FROM = 101;
+
+/** What migrate.ts applies to SQLite. */
+export const MIGRATIONS: readonly Migration[] = forDialect(ALL_MIGRATIONS, 'sqlite');
+
+/** What postgres/migrate.ts applies to PostgreSQL. */
+export const PG_MIGRATIONS: readonly Migration[] = forDialect(ALL_MIGRATIONS, 'postgres');

@@ -1,6 +1,5 @@
 import { StorageError } from '../database';
-import type { Migration } from '../migrations/index';
-import { PG_MIGRATIONS } from './migrations/index';
+import { PG_MIGRATIONS, type Migration } from '../migrations/index';
 import type { PgDatabase, PgSession } from './pg-database';
 
 /**
@@ -35,7 +34,7 @@ export async function migratePg(
     try {
       const done = await appliedVersions(s);
       const from = Math.max(0, ...done);
-      // Not only a higher number: PostgreSQL-only migrations number from 101 (migrations/index.ts), so a
+      // Not only a higher number: PostgreSQL-only migrations number from 101 (db/migrations/index.ts), so a
       // newer build's 010 sits below this build's newest and only its absence from the list tells.
       const versions = new Set(migrations.map((m) => m.version));
       const unknown = [...done].filter((v) => !versions.has(v)).sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 /**
- * The search index on PostgreSQL (postgres/migrations/003, 004): the same pre-shaped text as FTS5 gets,
+ * The search index on PostgreSQL (migrations/003 and 004, their postgres halves): the same pre-shaped text as FTS5 gets,
  * made into a tsvector by the 'simple' configuration. Two things keep its answers FTS5's:
  * - the text is split here, as FTS5's unicode61 tokenizer splits it, before PostgreSQL sees it: its own
  *   parser keeps e-mail addresses, file names, hyphenated words and decimals as tokens of their own,

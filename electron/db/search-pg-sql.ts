@@ -3,7 +3,7 @@ import { toTsQuery, type ColumnWeights } from './search-pg-query';
 
 /**
  * The search statements on PostgreSQL, answering as FTS5 does on SQLite (search-repo.ts, media-repo.ts).
- * Columns map to the weights postgres/migrations/003 and 004 give them; ts_rank's weights ({D, C, B, A})
+ * Columns map to the weights migrations/003 and 004 give them on PostgreSQL; ts_rank's weights ({D, C, B, A})
  * are bm25's column weights divided by the headline's (the caption's for photos), and normalisation 1
  * (divide by 1 + log of the length) stands in for bm25's length normalisation. Scores are negated so
  * that, as bm25's, smaller is better.

@@ -128,58 +128,54 @@ describe.skipIf(!PG_URL)(`PostgreSQL LISTEN/NOTIFY (${PG_URL ? 'BYLINE_TEST_PG' 
  * files running at the same time). Runs only where postgres-up.sh made the shared one, so that the
  * PostgreSQL binaries are known to be on this machine.
  */
-describe.skipIf(!PG_URL || !process.env.BYLINE_TEST_PG_DATA)(
-  `PostgreSQL server restart (${process.env.BYLINE_TEST_PG_DATA ? 'local cluster' : 'set BYLINE_TEST_PG_DATA: run tests/peers/postgres-up.sh'})`,
-  () => {
-    const data = `/tmp/byline-pg-restart-${process.pid}`;
-    // No port asked for: the script takes the first free one after the shared cluster's.
-    const { BYLINE_PG_PORT: _port, BYLINE_TEST_PG_DATA: _shared, ...inherited } = process.env;
-    const env = { ...inherited, BYLINE_PG_DATA: data };
-    const up = async (mode?: string) => {
-      const { stdout } = await run('bash', [path.join(PEERS, 'postgres-up.sh'), ...(mode ? [mode] : [])], { env, timeout: 60_000 });
-      return /^BYLINE_TEST_PG=(.*)$/m.exec(stdout)![1]!;
-    };
+const LOCAL_CLUSTER = Boolean(PG_URL && process.env.BYLINE_TEST_PG_DATA);
+describe.skipIf(!LOCAL_CLUSTER)(`PostgreSQL server restart (${LOCAL_CLUSTER ? 'local cluster' : 'needs tests/peers/postgres-up.sh'})`, () => {
+  const data = `/tmp/byline-pg-restart-${process.pid}`;
+  // No port asked for: the script takes the first free one after the shared cluster's.
+  const { BYLINE_PG_PORT: _port, BYLINE_TEST_PG_DATA: _shared, ...inherited } = process.env;
+  const env = { ...inherited, BYLINE_PG_DATA: data };
+  const up = async (mode?: string) => {
+    const { stdout } = await run('bash', [path.join(PEERS, 'postgres-up.sh'), ...(mode ? [mode] : [])], { env, timeout: 60_000 });
+    return /^BYLINE_TEST_PG=(.*)$/m.exec(stdout)![1]!;
+  };
 
-    afterEach(async () => {
-      for (const l of listeners.splice(0)) await l.stop();
-      await run('bash', [path.join(PEERS, 'postgres-down.sh'), '--purge'], { env, timeout: 60_000 });
-    });
+  afterEach(async () => {
+    for (const l of listeners.splice(0)) await l.stop();
+    await run('bash', [path.join(PEERS, 'postgres-down.sh'), '--purge'], { env, timeout: 60_000 });
+  });
 
-    it('keeps listening and serving across pg_ctl restart', { timeout: 90_000 }, async () => {
-      const url = await up();
-      const db = await openPgDatabase(url, { max: 2 });
-      try {
-        await migratePg(db);
-        const feed = changeFeed();
-        let resyncs = 0;
-        const listener = track(
-          listenForChanges({ connectionString: url, onChange: feed.push, onResync: () => (resyncs += 1), minDelayMs: 50, maxDelayMs: 500 }),
-        );
-        await listener.ready;
-        await up('--restart');
-        // The pool's idle connections died with the server: the next read is served on a new one.
-        expect(await db.get('SELECT 1 AS one')).toEqual({ one: 1 });
-        await waitFor<number>(
-          (push) => {
-            const poll = setInterval(() => {
-              push(resyncs);
-              if (resyncs > 0) clearInterval(poll);
-            }, 20);
-          },
-          (n) => n > 0,
-          10_000,
-        );
-        await db.run('INSERT INTO articles (id, version, created_at, updated_at, body_json) VALUES (?, 1, ?, ?, ?)', ['after-restart', NOW, NOW, '{}']);
-        expect(await feed.next((c) => c.id === 'after-restart')).toMatchObject({ table: 'articles', op: 'insert' });
-        // A client of pg's own sees the same server: the restart really happened.
-        const check = new pg.Client({ connectionString: url });
-        await check.connect();
-        const uptime = await check.query<{ s: number }>('SELECT extract(epoch FROM now() - pg_postmaster_start_time())::int AS s');
-        await check.end();
-        expect(uptime.rows[0]!.s).toBeLessThan(30);
-      } finally {
-        await db.close();
-      }
-    });
-  },
-);
+  it('keeps listening and serving across pg_ctl restart', { timeout: 90_000 }, async () => {
+    const url = await up();
+    const db = await openPgDatabase(url, { max: 2 });
+    try {
+      await migratePg(db);
+      const feed = changeFeed();
+      let resyncs = 0;
+      const listener = track(listenForChanges({ connectionString: url, onChange: feed.push, onResync: () => (resyncs += 1), minDelayMs: 50, maxDelayMs: 500 }));
+      await listener.ready;
+      await up('--restart');
+      // The pool's idle connections died with the server: the next read is served on a new one.
+      expect(await db.get('SELECT 1 AS one')).toEqual({ one: 1 });
+      await waitFor<number>(
+        (push) => {
+          const poll = setInterval(() => {
+            push(resyncs);
+            if (resyncs > 0) clearInterval(poll);
+          }, 20);
+        },
+        (n) => n > 0,
+        10_000,
+      );
+      await db.run('INSERT INTO articles (id, version, created_at, updated_at, body_json) VALUES (?, 1, ?, ?, ?)', ['after-restart', NOW, NOW, '{}']);
+      expect(await feed.next((c) => c.id === 'after-restart')).toMatchObject({ table: 'articles', op: 'insert' });
+      // A client of pg's own sees the same server: the restart really happened.
+      const check = new pg.Client({ connectionString: url });
+      await check.connect();
+      const uptime = await check.query<{ s: number }>('SELECT extract(epoch FROM now() - pg_postmaster_start_time())::int AS s');
+      await check.end();
+      expect(uptime.rows[0]!.s).toBeLessThan(30);
+    } finally {
+      await db.close();
+    }
+  });
+});

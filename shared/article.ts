@@ -35,7 +35,7 @@ export const Slug = z.union([
 export const ArticleFields = z.strictObject({
   headline: z.string().max(300),
   deck: z.string().max(2_000),
-  section: z.string().max(50),
+  section: z.string().trim().max(50),
   body: EditorStateJson,
   storyType: StoryType,
   bylines: z.array(Byline).max(10),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleState } from '../../shared/article';
+import { ArticleFields, ArticleState, DEFAULT_META } from '../../shared/article';
+import { emptyEditorState } from '../../shared/editor-state';
 import type { Role } from '../../shared/profiles';
 import { MoveAction, allowedMoves, decide, decideEdit, decideTakeLock, embargoHolds, particle, type Actor, type StoryFacts } from '../../shared/workflow';
 
@@ -103,6 +104,13 @@ describe('relations beyond the role', () => {
     }
     expect(decide('start_review', actor('desk'), story)).toEqual({ ok: true });
     expect(decide('start_review', actor('chief', { sections: [] }), story)).toEqual({ ok: true });
+  });
+
+  it('a section saved with spaces around it is stored as the name a desk profile covers', () => {
+    // Profiles trim their sections; a story's section must be trimmed the same way or no desk could review it.
+    const fields = ArticleFields.parse({ headline: '', deck: '', section: ` ${SECTION} `, body: emptyEditorState(), ...DEFAULT_META });
+    expect(fields.section).toBe(SECTION);
+    expect(decide('start_review', actor('desk'), { state: 'submitted', section: fields.section, ownerId: 'reporter-1', lock: null })).toEqual({ ok: true });
   });
 
   it('a story in review answers only to the reviewer holding its lock', () => {

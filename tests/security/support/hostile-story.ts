@@ -29,7 +29,7 @@ export async function hostileApprovedStory(backend: Backend, text: string, photo
   const lead = photo(0);
   const inline = photo(1);
   // Numbered, so a CMS that outlives the test run makes its terms afresh.
-  const section = `${photoSeed} ${text}`.slice(0, 50);
+  const section = `${photoSeed} ${text}`.slice(0, 50).trim();
   const reporter = await ok<Profile>(backend, 'profiles.create', { name: `김기자${photoSeed}`, email: '', role: 'reporter' });
   const desk = await ok<Profile>(backend, 'profiles.create', { name: `박데스크${photoSeed}`, email: '', role: 'desk', sections: [section] });
   const created = await ok<Article>(backend, 'articles.create', { actorId: reporter.id });

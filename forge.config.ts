@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { MakerZIP } from '@electron-forge/maker-zip';
 import { VitePlugin } from '@electron-forge/plugin-vite';
-import { EXTERNAL_MODULES, withDependencies } from './electron/external-modules';
+import { EXTERNAL_MODULES, withDependencies } from './electron/glue/external-modules';
 
 const config: ForgeConfig = {
   packagerConfig: {
@@ -27,8 +27,8 @@ const config: ForgeConfig = {
   plugins: [
     new VitePlugin({
       build: [
-        { entry: 'electron/main.ts', config: 'electron/vite.main.config.ts', target: 'main' },
-        { entry: 'electron/preload.ts', config: 'electron/vite.preload.config.ts', target: 'preload' },
+        { entry: 'electron/glue/main.ts', config: 'electron/glue/vite.main.config.ts', target: 'main' },
+        { entry: 'electron/glue/preload.ts', config: 'electron/glue/vite.preload.config.ts', target: 'preload' },
       ],
       renderer: [{ name: 'main_window', config: 'renderer/vite.config.ts' }],
     }),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { contract, isMethod, type Method } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
-import { storageFailure } from '../db/database';
+import { storageFailure } from '../db/storage-error';
 import { assertPayloadDepth } from '../../shared/payload-guard';
 import { stripNul } from '../../shared/strip-nul';
-import type { EventSink } from './event-bus';
+import type { EventSink } from '../services/event-sink';
 import type { Handlers } from './handlers';
 import { storyChangeOf } from './story-changes';
 

@@ -1,11 +1,7 @@
 import { events, type EventName, type EventPayload } from '../../shared/contract-events';
+import type { EventSink } from '../services/event-sink';
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
-
-/** What services are given to announce a change: they never learn who listens or how it travels. */
-export interface EventSink {
-  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
-}
 
 /**
  * Fans events out to the hosts (IPC windows, web-mode streams, another workstation's relay). A payload

@@ -2,7 +2,7 @@ import type { ArticleFields } from '../../shared/article';
 import { ImportProposals, ProposalField, SetAsideItem, type ImportFormat, type ImportRecord } from '../../shared/press-release';
 import type { Database, Executor } from './database';
 import type { ArticleRepository } from './articles-repo';
-import { SqliteWorkflowTx } from './workflow-repo';
+import { DatabaseWorkflowTx } from './workflow-repo';
 
 interface ImportRow {
   article_id: string;
@@ -53,7 +53,7 @@ export class ImportRepository {
     const derived = { bodyText: input.bodyText, characters: input.characters };
     await this.articles.insert({ id: input.id, fields: input.fields, derived, now: input.now }, async (tx) => {
       // The owner is set before the index row is written, so the story is found under its owner at once.
-      if (input.ownerId) await new SqliteWorkflowTx(tx).updateWorkflow(input.id, { ownerId: input.ownerId });
+      if (input.ownerId) await new DatabaseWorkflowTx(tx).updateWorkflow(input.id, { ownerId: input.ownerId });
       await this.writeRecord(tx, input);
     });
   }

@@ -10,9 +10,9 @@ import {
 } from '../../shared/media';
 import type { GpsPosition } from '../media/metadata';
 import type { Database } from './database';
-import { reindexMedia } from './media-search-index';
-import { pgMediaSearch } from './search-pg-sql';
-import type { MediaSearchSql } from './search-sql';
+import { reindexMedia } from './search/media-index';
+import { pgMediaSearch } from './search/pg-sql';
+import type { MediaSearchSql } from './search/sql';
 
 /** A rendition as stored: the width it is served under and the pixels it really has (narrower for a small photo). */
 export interface StoredRendition {
@@ -72,7 +72,7 @@ const WEIGHTS = '4.0, 3.0, 1.0, 0.5';
 
 const sqliteMediaSearch: MediaSearchSql = {
   params: (expression) => [expression],
-  // CROSS JOIN keeps the index as the outer loop (see search-repo.ts).
+  // CROSS JOIN keeps the index as the outer loop (see search/search-repo.ts).
   from: 'media_search CROSS JOIN media m ON m.rowid = media_search.rowid',
   where: 'media_search MATCH ?',
   score: `bm25(media_search, ${WEIGHTS})`,

@@ -1,5 +1,5 @@
 import type { Database } from './database';
-import { StorageError } from './database';
+import { StorageError } from './storage-error';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
 async function appliedVersion(db: Database): Promise<number> {

@@ -14,9 +14,9 @@ import { AppError } from '../../shared/errors';
 import { openDatabase, type Database, type Executor } from './database';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
-import { rebuildSearchIndexIfNeeded } from './search-index';
+import { rebuildSearchIndexIfNeeded } from './search/story-index';
 
-/** Rebuilt from the copied rows (search-rebuild.ts): their version rows say the index is missing. */
+/** Rebuilt from the copied rows (search/rebuild.ts): their version rows say the index is missing. */
 const DERIVED = new Set(['search_index_state', 'media_search_state']);
 
 const KEPT_AS_IS = '현재 데이터는 그대로입니다.';

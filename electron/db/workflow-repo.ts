@@ -5,7 +5,7 @@ import { QUEUE_STATES, type EventAction } from '../../shared/workflow';
 import type { NewComment, NewEvent, QueueQuery, StoryRecord, WorkflowPatch, WorkflowStore, WorkflowTx } from '../services/workflow-store';
 import type { Database, Executor, SqlValue } from './database';
 import { selectProfile } from './profiles-repo';
-import { reindexArticle } from './search-index';
+import { reindexArticle } from './search/story-index';
 
 /**
  * The workflow's storage on SQLite: the one place that knows its tables (migration 005). The service
@@ -185,7 +185,7 @@ const ORDER: Record<QueueQuery['sort'], string> = {
 };
 
 /** The workflow's operations on one executor: the database itself for reads, a transaction for moves. */
-export class SqliteWorkflowTx implements WorkflowTx {
+export class DatabaseWorkflowTx implements WorkflowTx {
   constructor(private readonly ex: Executor) {}
 
   profile(id: string): Promise<Profile | undefined> {
@@ -323,20 +323,20 @@ export class SqliteWorkflowTx implements WorkflowTx {
   }
 }
 
-/** The workflow's store on this machine's SQLite database: moves run in BEGIN IMMEDIATE transactions. */
-export class SqliteWorkflowStore implements WorkflowStore {
+/** The workflow's store on either engine's Database (this machine's SQLite or the newsroom's PostgreSQL): each move runs in one transaction. */
+export class DatabaseWorkflowStore implements WorkflowStore {
   readonly read: WorkflowTx;
 
   constructor(private readonly db: Database) {
-    this.read = new SqliteWorkflowTx(db);
+    this.read = new DatabaseWorkflowTx(db);
   }
 
   transaction<T>(fn: (tx: WorkflowTx) => Promise<T>): Promise<T> {
-    return this.db.transaction((ex) => fn(new SqliteWorkflowTx(ex)));
+    return this.db.transaction((ex) => fn(new DatabaseWorkflowTx(ex)));
   }
 
   /** The workflow's operations inside a transaction another repository opened (an article save checks the edit rules in its own). */
   within(ex: Executor): WorkflowTx {
-    return new SqliteWorkflowTx(ex);
+    return new DatabaseWorkflowTx(ex);
   }
 }

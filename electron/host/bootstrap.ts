@@ -20,12 +20,12 @@ import { MediaRepository } from '../db/media-repo';
 import { OutboxRepository } from '../db/outbox-repo';
 import { ProfileRepository } from '../db/profiles-repo';
 import { PublishRepository } from '../db/publish-repo';
-import { SearchRepository } from '../db/search-repo';
-import { SqliteWorkflowStore } from '../db/workflow-repo';
+import { SearchRepository } from '../db/search/search-repo';
+import { DatabaseWorkflowStore } from '../db/workflow-repo';
 import { MediaFileStore } from '../media/file-store';
 import type { Materialise } from '../media/rendition-route';
 import { SharedMediaStore } from '../media/shared-media-store';
-import { FileKeySecretStore, type SecretStore } from '../publish/secret-store';
+import { FileKeySecretStore, type SecretStore } from './secret-store';
 import type { GhostOptions } from '../publish/ghost-client';
 import type { WordPressOptions } from '../publish/wordpress';
 import { ArticleService } from '../services/articles';
@@ -112,7 +112,7 @@ export async function startBackend(options: {
     running: { choice: storage, source: options.storageSource ?? (options.storage ? 'env' : 'default') },
     probe: probePostgres,
   });
-  const workflowStore = new SqliteWorkflowStore(db);
+  const workflowStore = new DatabaseWorkflowStore(db);
   const articleRepo = new ArticleRepository(db);
   const articles: ArticleService = new ArticleService({
     repo: articleRepo,

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { StorageSource } from '../../shared/contract-storage';
 import { AppError } from '../../shared/errors';
 import { missingServerFields, serverLabel, StorageSettings, type PostgresServer } from '../../shared/storage-settings';
-import { openDatabase, StorageError, type Database } from '../db/database';
+import { openDatabase, type Database } from '../db/database';
+import { StorageError } from '../db/storage-error';
 import { migrate } from '../db/migrate';
 import { migratePg } from '../db/postgres/migrate';
 import { describeServer, openPgDatabase } from '../db/postgres/pg-database';
 import { describeConnectFailure, passwordOf } from '../db/postgres/probe';
-import { rebuildSearchIndexIfNeeded } from '../db/search-index';
+import { rebuildSearchIndexIfNeeded } from '../db/search/story-index';
 
 export const DATABASE_FILE_NAME = 'byline.sqlite3';
 
@@ -79,7 +80,7 @@ export const StoredStorage = StorageSettings.extend({
 });
 export type StoredStorage = z.infer<typeof StoredStorage>;
 
-/** Opens sealed secrets (publish/secret-store.ts); only `open` is needed here. */
+/** Opens sealed secrets (host/secret-store.ts); only `open` is needed here. */
 export interface SecretOpener {
   open(sealed: string): string;
 }

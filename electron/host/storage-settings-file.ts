@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { StorageError } from '../db/database';
+import { StorageError } from '../db/storage-error';
 import { StoredStorage } from './open-storage';
 
 export const STORAGE_SETTINGS_FILE_NAME = 'storage.json';

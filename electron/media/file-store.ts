@@ -3,7 +3,7 @@ import { access, chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { MediaId, type ImageFormat, type RenditionFormat, type RenditionWidth } from '../../shared/media';
-import { storageFailure } from '../db/database';
+import { storageFailure } from '../db/storage-error';
 import { OWNER_DIR } from '../db/owner-only';
 import { realInside } from './inside-root';
 

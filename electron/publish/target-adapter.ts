@@ -5,7 +5,7 @@ import type { PhotoSrc } from '../../shared/photo-html';
 import type { Settings } from '../../shared/settings';
 import type { PublishRecord, StoredTarget } from '../db/publish-repo';
 import type { GhostOptions } from './ghost-client';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../host/secret-store';
 import type { OutgoingStory } from './story';
 import type { WordPressOptions } from './wordpress';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { parseSearchQuery, matchExpression } from '../../shared/korean-tokens';
 import { MAX_PHOTO_BYTES, RENDITION_FORMATS, RENDITION_WIDTHS, type ImageFormat, type MediaItem, type MediaUsage } from '../../shared/media';
-import { StorageError } from '../db/database';
+import { StorageError } from '../db/storage-error';
 import type { MediaPatch, MediaRepository, StoredRendition } from '../db/media-repo';
 import { exportJpeg } from '../media/export';
 import { MediaFileStore, originalName, renditionName } from '../media/file-store';

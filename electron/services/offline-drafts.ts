@@ -1,7 +1,7 @@
 import { fieldsOf, type Article, type ArticleFields } from '../../shared/article';
 import type { DraftSaveResult, OutboxConflict, OutboxStatus } from '../../shared/contract-drafts';
 import { AppError } from '../../shared/errors';
-import { StorageError } from '../db/database';
+import { StorageError } from '../db/storage-error';
 import type { OutboxEntry, OutboxRepository } from '../db/outbox-repo';
 
 type SaveInput = { id: string; baseVersion: number; fields: ArticleFields; actorId?: string };

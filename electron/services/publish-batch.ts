@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PublishAttempt, PublishProgress } from '../../shared/contract-publish';
 import { AppError } from '../../shared/errors';
-import type { EventSink } from '../api/event-bus';
+import type { EventSink } from './event-sink';
 
 export interface PublishBatchDeps {
   /** Refuses a batch that cannot go at all (no such target, a profile that may not publish) before it starts. */

@@ -10,7 +10,7 @@ import type { Settings } from '../../shared/settings';
 import { coversSection } from '../../shared/workflow';
 import type { PublishRepository, StoredTarget } from '../db/publish-repo';
 import type { GhostOptions } from '../publish/ghost-client';
-import type { SecretStore } from '../publish/secret-store';
+import type { SecretStore } from '../host/secret-store';
 import { outgoingStory, type CorrectionNote, type OutgoingStory } from '../publish/story';
 import type { ConnectionCheck } from '../publish/target-adapter';
 import { TargetRegistry } from '../publish/targets/registry';

@@ -1,7 +1,7 @@
 import { matchExpression, parseSearchQuery } from '../../shared/korean-tokens';
 import type { SearchQuery, SearchResult } from '../../shared/search';
 import { makeSnippet } from '../../shared/snippet';
-import type { SearchRepository, SearchRow } from '../db/search-repo';
+import type { SearchRepository, SearchRow } from '../db/search/search-repo';
 
 /** The archive search: Korean words and phrases from the FTS5 bigram index, filters, snippets. */
 export class SearchService {

@@ -4,7 +4,7 @@ import type { ProbeOutcome, ProbeTarget } from '../db/postgres/probe';
 import { describeServer } from '../db/postgres/pg-database';
 import { postgresUrl, sameStorage, storageFromSettings, type StorageChoice, type StoredStorage } from '../host/open-storage';
 import type { StorageSettingsStore } from '../host/storage-settings-file';
-import type { SecretStore } from '../publish/secret-store';
+import type { SecretStore } from '../host/secret-store';
 
 /** Long enough for a server across a VPN, short enough that nobody wonders whether the button worked. */
 export const STORAGE_TEST_TIMEOUT_MS = 5_000;

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { Settings } from '../../shared/settings';
-import { RANK_EXTENSION_FILE, useRankExtension } from '../db/rank-extension';
+import { RANK_EXTENSION_FILE, useRankExtension } from '../db/search/rank-extension';
 import { SECRET_KEY_FILE_NAME, startBackend } from '../host/bootstrap';
 import { resolveDataDir } from '../host/data-dir';
 import { chooseStorage } from '../host/open-storage';
 import { storageSettingsFile } from '../host/storage-settings-file';
-import { FileKeySecretStore } from '../publish/secret-store';
+import { FileKeySecretStore } from '../host/secret-store';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
 import { startWebServer } from './server';
 

@@ -5,7 +5,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * Starts a worker running untrusted.worker.ts, from wherever this code runs:
- * - bundled (Electron: electron/vite.main.config.ts builds the worker as a second entry,
+ * - bundled (Electron: electron/glue/vite.main.config.ts builds the worker as a second entry,
  *   untrusted-worker.cjs, into the same folder as main.cjs and its chunks; Electron reads a worker's
  *   files from app.asar since v17, electron/electron#33216);
  * - from source under tsx (web mode, tests, benches), where the worker registers tsx's loader

@@ -1,7 +1,8 @@
 import { openSync, readFileSync, writeFileSync, closeSync, writeSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, StorageError, type Database } from '../../electron/db/database';
+import { openDatabase, type Database } from '../../electron/db/database';
+import { StorageError } from '../../electron/db/storage-error';
 import { migrate } from '../../electron/db/migrate';
 import { MIGRATIONS } from '../../electron/db/migrations/index';
 import { editorStateFromParagraphs } from '../../shared/editor-state';

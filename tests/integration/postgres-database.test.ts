@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { StorageError } from '../../electron/db/database';
+import { StorageError } from '../../electron/db/storage-error';
 import { openPgDatabase } from '../../electron/db/postgres/pg-database';
 import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL, schemaName } from './support/pg';
 

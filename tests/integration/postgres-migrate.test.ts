@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleRepository } from '../../electron/db/articles-repo';
-import { StorageError } from '../../electron/db/database';
+import { StorageError } from '../../electron/db/storage-error';
 import { migratePg } from '../../electron/db/postgres/migrate';
 import { PG_MIGRATIONS } from '../../electron/db/migrations/index';
 import { DEFAULT_META, type ArticleFields } from '../../shared/article';

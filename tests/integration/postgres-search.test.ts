@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleRepository } from '../../electron/db/articles-repo';
 import type { PgDatabase } from '../../electron/db/postgres/pg-database';
-import { rebuildSearchIndexIfNeeded, TOKENIZER_VERSION } from '../../electron/db/search-index';
-import { pgIndexText, toTsQuery } from '../../electron/db/search-pg-query';
-import { SearchRepository } from '../../electron/db/search-repo';
+import { rebuildSearchIndexIfNeeded, TOKENIZER_VERSION } from '../../electron/db/search/story-index';
+import { pgIndexText, toTsQuery } from '../../electron/db/search/pg-query';
+import { SearchRepository } from '../../electron/db/search/search-repo';
 import { openStorage } from '../../electron/host/open-storage';
 import { ArticleService } from '../../electron/services/articles';
 import { SearchService } from '../../electron/services/search';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StorageError } from '../../electron/db/database';
+import { StorageError } from '../../electron/db/storage-error';
 import { MediaRepository } from '../../electron/db/media-repo';
 import type { PgDatabase } from '../../electron/db/postgres/pg-database';
 import { MediaFileStore } from '../../electron/media/file-store';

@@ -8,7 +8,7 @@ import { DATABASE_FILE_NAME, SECRET_KEY_FILE_NAME, startBackend, type Backend } 
 import { chooseStorage } from '../../electron/host/open-storage';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../../electron/host/settings-conf';
 import { storageSettingsFile } from '../../electron/host/storage-settings-file';
-import { FileKeySecretStore } from '../../electron/publish/secret-store';
+import { FileKeySecretStore } from '../../electron/host/secret-store';
 import { StorageSettingsService } from '../../electron/services/storage-settings';
 import type { StorageStatus, StorageTestResult } from '../../shared/contract-storage';
 import type { Result } from '../../shared/errors';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { replaceFolder } from '../../electron/publish/bundle-folder';
 import { backoffDelay, withRetry } from '../../electron/publish/retry';
-import { FileKeySecretStore } from '../../electron/publish/secret-store';
+import { FileKeySecretStore } from '../../electron/host/secret-store';
 import { WordPressError, asciiFileName, koreanMessage } from '../../electron/publish/wordpress';
 import { idempotencyKey } from '../../electron/services/publish';
 import { makeTempDir, removeTempDirs } from './support/temp';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RANK_EXTENSION_FILE } from '../../electron/db/rank-extension';
+import { RANK_EXTENSION_FILE } from '../../electron/db/search/rank-extension';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 /*

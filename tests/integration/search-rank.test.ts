@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleRepository } from '../../electron/db/articles-repo';
 import { openDatabase, type Database } from '../../electron/db/database';
 import { migrate } from '../../electron/db/migrate';
-import { facetExpression } from '../../electron/db/search-facets';
-import { rebuildSearchIndexIfNeeded } from '../../electron/db/search-index';
-import { SearchRepository } from '../../electron/db/search-repo';
+import { facetExpression } from '../../electron/db/search/facets';
+import { rebuildSearchIndexIfNeeded } from '../../electron/db/search/story-index';
+import { SearchRepository } from '../../electron/db/search/search-repo';
 import { SearchService } from '../../electron/services/search';
 import { countCharacters } from '../../shared/counting';
 import { editorStateToText } from '../../shared/editor-text';
@@ -24,7 +24,7 @@ import { makeTempDir, removeTempDirs } from './support/temp';
 const STORIES = 400;
 const BM25 = 'bm25(article_search, 10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5)';
 const WEIGHTS = '10.0, 4.0, 1.0, 3.0, 4.0, 3.0, 0.5, 0.0';
-/** As search-repo.ts asks it: the lengths read from the docsize table directly. */
+/** As search/search-repo.ts asks it: the lengths read from the docsize table directly. */
 const RANK = `byline_rank(article_search, (SELECT max(rowid) FROM articles), 'article_search_docsize', ${WEIGHTS})`;
 /** The lengths asked of FTS5 (no table named), and a table that is not there (falls back to FTS5). */
 const RANK_FTS = `byline_rank(article_search, (SELECT max(rowid) FROM articles), ${WEIGHTS})`;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StorageError } from '../../electron/db/database';
+import { StorageError } from '../../electron/db/storage-error';
 import type { Backend } from '../../electron/host/bootstrap';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { DEFAULT_META, type Article, type ArticleFields } from '../../shared/article';

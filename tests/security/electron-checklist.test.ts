@@ -31,11 +31,11 @@ function newBrowserWindows(): Array<{ file: string; node: ts.NewExpression }> {
   );
 }
 
-describe('BrowserWindow options (electron/window.ts)', () => {
+describe('BrowserWindow options (electron/glue/window.ts)', () => {
   const windows = newBrowserWindows();
 
   it('constructs exactly one kind of window, in window.ts', () => {
-    expect(windows.map((w) => w.file)).toEqual([path.join('electron', 'window.ts')]);
+    expect(windows.map((w) => w.file)).toEqual([path.join('electron', 'glue', 'window.ts')]);
   });
 
   it('writes out the secure webPreferences literally, with nothing spread over them', () => {
@@ -52,8 +52,8 @@ describe('BrowserWindow options (electron/window.ts)', () => {
   });
 });
 
-describe('loading the renderer (electron/main.ts)', () => {
-  const main = parse('electron/main.ts');
+describe('loading the renderer (electron/glue/main.ts)', () => {
+  const main = parse('electron/glue/main.ts');
 
   it('never loads a file:// page, anywhere in electron/', () => {
     for (const file of electronSources()) {
@@ -69,13 +69,13 @@ describe('loading the renderer (electron/main.ts)', () => {
       { arg: 'devServerUrl', dev: true },
       { arg: '`${APP_ORIGIN}/index.html`', dev: false },
     ]);
-    const origin = findAll(parse('electron/protocol.ts'), ts.isVariableDeclaration).find((d) => d.name.getText() === 'APP_ORIGIN');
+    const origin = findAll(parse('electron/glue/protocol.ts'), ts.isVariableDeclaration).find((d) => d.name.getText() === 'APP_ORIGIN');
     expect(origin?.initializer?.getText()).toBe('`${APP_SCHEME}://${APP_HOST}`');
   });
 
   it('opens DevTools only under the dev server', () => {
     const opens = electronSources().flatMap((file) => callsNamed(parse(file), 'openDevTools').map((c) => ({ file, dev: guardedBy(c, 'devServerUrl') })));
-    expect(opens).toEqual([{ file: path.join('electron', 'main.ts'), dev: true }]);
+    expect(opens).toEqual([{ file: path.join('electron', 'glue', 'main.ts'), dev: true }]);
   });
 
   it('locks down every web contents and refuses every permission request', () => {
@@ -87,8 +87,8 @@ describe('loading the renderer (electron/main.ts)', () => {
   });
 });
 
-describe('navigation and new windows (electron/window.ts lockDownNavigation)', () => {
-  const lock = functionNamed(parse('electron/window.ts'), 'lockDownNavigation');
+describe('navigation and new windows (electron/glue/window.ts lockDownNavigation)', () => {
+  const lock = functionNamed(parse('electron/glue/window.ts'), 'lockDownNavigation');
   const listener = (event: string) => callsNamed(lock, 'on').find((c) => literalValue(c.arguments[0]) === event)?.arguments[1];
 
   it('prevents will-navigate unless the target origin is the app', () => {
@@ -99,7 +99,7 @@ describe('navigation and new windows (electron/window.ts lockDownNavigation)', (
   });
 
   it('compares origins with originOf, never URL.origin (which is "null" for app:// under Node)', () => {
-    for (const file of ['electron/window.ts', 'electron/ipc.ts']) {
+    for (const file of ['electron/glue/window.ts', 'electron/glue/ipc.ts']) {
       const reads = findAll(parse(file), ts.isPropertyAccessExpression).filter((p) => p.name.text === 'origin');
       expect([file, reads.map((r) => r.getText())]).toEqual([file, []]);
     }
@@ -143,7 +143,7 @@ describe('Content-Security-Policy (shared/csp.ts)', () => {
   });
 
   it('is sent as a response header by the app:// handler, and app:// is not allowed to bypass it', () => {
-    const protocol = parse('electron/protocol.ts');
+    const protocol = parse('electron/glue/protocol.ts');
     const sets = callsNamed(protocol, 'set').map((c) => c.arguments.map((a) => a.getText()).join(', '));
     expect(sets).toContain("'Content-Security-Policy', CONTENT_SECURITY_POLICY");
     const schemes = callsNamed(protocol, 'registerSchemesAsPrivileged')[0]!.arguments[0]!.getText();
@@ -160,8 +160,8 @@ describe('Content-Security-Policy (shared/csp.ts)', () => {
   });
 });
 
-describe('IPC (electron/ipc.ts, electron/preload.ts)', () => {
-  const ipc = parse('electron/ipc.ts');
+describe('IPC (electron/glue/ipc.ts, electron/glue/preload.ts)', () => {
+  const ipc = parse('electron/glue/ipc.ts');
 
   it('registers handlers only in registerIpc, and each checks its sender before anything else', () => {
     const registrations = electronSources().flatMap((file) =>
@@ -169,7 +169,7 @@ describe('IPC (electron/ipc.ts, electron/preload.ts)', () => {
         .filter((c) => c.expression.getText().startsWith('ipcMain.'))
         .map((c) => ({ file, fn: ancestors(c).find(ts.isFunctionDeclaration)?.name?.text, handler: c.arguments[1]! })),
     );
-    expect(registrations.map((r) => [r.file, r.fn])).toEqual([[path.join('electron', 'ipc.ts'), 'registerIpc']]);
+    expect(registrations.map((r) => [r.file, r.fn])).toEqual([[path.join('electron', 'glue', 'ipc.ts'), 'registerIpc']]);
     const body = registrations[0]!.handler;
     expect(ts.isArrowFunction(body) && ts.isBlock(body.body)).toBe(true);
     const first = ((body as ts.ArrowFunction).body as ts.Block).statements[0]!;
@@ -183,7 +183,7 @@ describe('IPC (electron/ipc.ts, electron/preload.ts)', () => {
   });
 
   it('preload exposes the contract methods and events, never ipcRenderer itself', () => {
-    const preload = parse('electron/preload.ts');
+    const preload = parse('electron/glue/preload.ts');
     const exposed = callsNamed(preload, 'exposeInMainWorld');
     expect(exposed.map((c) => c.arguments.map((a) => a.getText()))).toEqual([
       ["'byline'", 'bridge'],
@@ -196,7 +196,7 @@ describe('IPC (electron/ipc.ts, electron/preload.ts)', () => {
   });
 
   it('an event reaches the page as its payload alone, on a channel named by the contract', () => {
-    const subscribe = findAll(parse('electron/preload.ts'), ts.isMethodDeclaration).find((m) => m.name.getText() === 'subscribe')!;
+    const subscribe = findAll(parse('electron/glue/preload.ts'), ts.isMethodDeclaration).find((m) => m.name.getText() === 'subscribe')!;
     expect(subscribe.getText()).toMatch(/if \(!isEventName\(name\)\) throw/);
     expect(subscribe.getText()).toMatch(/ipcRenderer\.on\(channel, relay\)/);
     expect(subscribe.getText()).toMatch(/\(_event: IpcRendererEvent, payload: unknown\) => \(listener as \(p: unknown\) => void\)\(payload\)/);

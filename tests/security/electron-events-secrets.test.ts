@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../electron/api/event-bus';
-import { forwardEvents, type EventTarget } from '../../electron/ipc-events';
-import { APP_ORIGIN } from '../../electron/protocol';
-import { FileKeySecretStore } from '../../electron/publish/secret-store';
-import { SafeStorageSecretStore } from '../../electron/secrets-electron';
+import { forwardEvents, type EventTarget } from '../../electron/glue/ipc-events';
+import { APP_ORIGIN } from '../../electron/glue/protocol';
+import { FileKeySecretStore } from '../../electron/host/secret-store';
+import { SafeStorageSecretStore } from '../../electron/glue/secrets-electron';
 import { eventChannelOf } from '../../shared/contract-events';
 import { makeTempDir, removeTempDirs } from '../integration/support/temp';
 import { keychain, resetElectronDouble } from './support/electron-double';
@@ -20,7 +20,7 @@ function windowAt(url: string, destroyed = false) {
   return { win, sent };
 }
 
-describe('events to windows (electron/ipc-events.ts)', () => {
+describe('events to windows (electron/glue/ipc-events.ts)', () => {
   it('reach every window showing the app, on the channel the contract names, and no other window', () => {
     const bus = new EventBus();
     const app = windowAt(`${APP_ORIGIN}/index.html`);
@@ -54,7 +54,7 @@ describe('events to windows (electron/ipc-events.ts)', () => {
   });
 });
 
-describe('secrets sealed by the keychain (electron/secrets-electron.ts)', () => {
+describe('secrets sealed by the keychain (electron/glue/secrets-electron.ts)', () => {
   const keyFileStore = () => new FileKeySecretStore(path.join(makeTempDir(), 'secret.key'));
 
   it('seals with safeStorage where a real keychain is there, and opens what it sealed', () => {

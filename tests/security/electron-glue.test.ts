@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isTrustedSender, registerIpc } from '../../electron/ipc';
-import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from '../../electron/protocol';
-import { createMainWindow, lockDownNavigation } from '../../electron/window';
+import { isTrustedSender, registerIpc } from '../../electron/glue/ipc';
+import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from '../../electron/glue/protocol';
+import { createMainWindow, lockDownNavigation } from '../../electron/glue/window';
 import type { Backend } from '../../electron/host/bootstrap';
 import { METHODS, channelOf } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
-import { registerIpc } from '../../electron/ipc';
-import { APP_ORIGIN } from '../../electron/protocol';
+import { registerIpc } from '../../electron/glue/ipc';
+import { APP_ORIGIN } from '../../electron/glue/protocol';
 import { METHODS, channelOf, type Method } from '../../shared/contract';
 import { ErrorCode, type Result } from '../../shared/errors';
 import { startTestBackend, TEST_ENGINE } from '../integration/support/backend';
@@ -14,7 +14,7 @@ import { asDelivered, malformedPayloads, unknownMethods, validInputs } from './s
 
 /**
  * Every contract method over IPC, fed hundreds of malformed payloads each from the app's own (trusted)
- * page: the handlers registered by electron/ipc.ts through the 'electron' test double, in front of the
+ * page: the handlers registered by electron/glue/ipc.ts through the 'electron' test double, in front of the
  * real dispatch, services and sqlite database. Each must come back as a typed VALIDATION error, and
  * the database and settings must be exactly as they were.
  */

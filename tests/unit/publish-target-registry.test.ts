@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredTarget } from '../../electron/db/publish-repo';
-import { FileKeySecretStore } from '../../electron/publish/secret-store';
+import { FileKeySecretStore } from '../../electron/host/secret-store';
 import type { TargetEnv } from '../../electron/publish/target-adapter';
 import { TargetRegistry } from '../../electron/publish/targets/registry';
 import { PublishTargetInput, PublishTargetKind } from '../../shared/contract-publish';

@@ -29,7 +29,7 @@ CREATE INDEX articles_state_updated ON articles (state, updated_at DESC, id);
  * two-syllable query from the index. The text columns are emptied after shaping, so that the table
  * stores tokens only, as FTS5's contentless table does.
  *
- * Column weights stand in for bm25's per-column weights (search-repo.ts): headline A, deck and tags B,
+ * Column weights stand in for bm25's per-column weights (search/search-repo.ts): headline A, deck and tags B,
  * bylines and 뉴스출처 C, body, single syllables and facets D. Facet tokens (f…x<hex>) never occur in
  * shaped text, so they need no column of their own.
  */

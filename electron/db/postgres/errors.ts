@@ -3,7 +3,7 @@
  * uses for SQLite. Anything else (a constraint, a syntax error) is left as pg raised it: a bug or a rule
  * the service turns into its own error, exactly as with SQLite.
  */
-import { StorageError, type StorageReason } from '../database';
+import { StorageError, type StorageReason } from '../storage-error';
 
 const NOTHING_LOST = '이번 변경은 저장되지 않았고, 마지막으로 저장된 버전은 그대로 있습니다.';
 

@@ -1,4 +1,4 @@
-import { StorageError } from '../database';
+import { StorageError } from '../storage-error';
 import { PG_MIGRATIONS, type Migration } from '../migrations/index';
 import type { PgDatabase, PgSession } from './pg-database';
 

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import type { Database, Executor, Params, SqlValue } from '../database';
-import { StorageError } from '../database';
+import { StorageError } from '../storage-error';
 import { busy, isConnectionFailure, isRetryable, pgStorageFailure, unavailable } from './errors';
 import { withReturningId } from './last-id';
 import { placeholders } from './placeholders';

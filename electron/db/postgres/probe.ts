@@ -4,7 +4,7 @@
  * such database, timeout, TLS). The start-up refusal uses the same words.
  */
 import pg from 'pg';
-import { StorageError } from '../database';
+import { StorageError } from '../storage-error';
 import { pgStorageFailure } from './errors';
 
 export interface ProbeTarget {

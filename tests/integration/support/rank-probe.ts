@@ -4,7 +4,7 @@
  * prints whether it loaded. argv[2], when given, is the path the host configures.
  */
 import sqlite3 from 'sqlite3';
-import { loadRankExtension, useRankExtension } from '../../../electron/db/rank-extension';
+import { loadRankExtension, useRankExtension } from '../../../electron/db/search/rank-extension';
 
 if (process.argv[2]) useRankExtension(process.argv[2]);
 const db = new sqlite3.Database(':memory:');

@@ -4,8 +4,8 @@ import { ArticleRepository } from '../../../electron/db/articles-repo';
 import { openDatabase, type Database } from '../../../electron/db/database';
 import { migrate } from '../../../electron/db/migrate';
 import { ProfileRepository } from '../../../electron/db/profiles-repo';
-import { SearchRepository } from '../../../electron/db/search-repo';
-import { SqliteWorkflowStore } from '../../../electron/db/workflow-repo';
+import { SearchRepository } from '../../../electron/db/search/search-repo';
+import { DatabaseWorkflowStore } from '../../../electron/db/workflow-repo';
 import { ArticleService } from '../../../electron/services/articles';
 import { ProfileService } from '../../../electron/services/profiles';
 import { SearchService } from '../../../electron/services/search';
@@ -95,7 +95,7 @@ export function useWorkflowDesk(): void {
     clockMs = Date.UTC(2026, 2, 5, 0, 0, 0);
     db = await openDatabase(path.join(makeTempDir('byline-workflow-'), 'byline.sqlite3'));
     await migrate(db);
-    const store = new SqliteWorkflowStore(db);
+    const store = new DatabaseWorkflowStore(db);
     articles = new ArticleService({
       repo: new ArticleRepository(db),
       now: clock,

@@ -2,7 +2,7 @@
  * A test double for the module 'electron', wired in by vitest.config.ts (an alias that applies to tests
  * only). The Electron binary cannot be downloaded on these machines, so Electron's own IPC transport,
  * windows and protocol layer cannot run here. This file stands in for exactly those: it records what the
- * glue (electron/ipc.ts, window.ts, protocol.ts) hands to Electron, so that a test can call the very
+ * glue (electron/glue/ipc.ts, window.ts, protocol.ts) hands to Electron, so that a test can call the very
  * handlers the glue registered. Everything behind them (dispatch, services, sqlite database, files) is
  * real. Nothing here decides anything: a double that answered for Electron would prove nothing.
  */

@@ -1,9 +1,9 @@
-import type { isTrustedSender } from '../../../electron/ipc';
+import type { isTrustedSender } from '../../../electron/glue/ipc';
 
 /** Electron's IpcMainInvokeEvent, named through the glue (only the glue may import 'electron'). */
 type IpcMainInvokeEvent = Parameters<typeof isTrustedSender>[0];
 
-/** The page Electron loads in production (electron/main.ts). */
+/** The page Electron loads in production (electron/glue/main.ts). */
 export const TRUSTED_URL = 'app://byline/index.html';
 
 /** An invoke event as ipcMain hands it to a handler; only `senderFrame.url` is read by the glue. */

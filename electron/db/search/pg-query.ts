@@ -4,7 +4,7 @@
  * - the text is split here, as FTS5's unicode61 tokenizer splits it, before PostgreSQL sees it: its own
  *   parser keeps e-mail addresses, file names, hyphenated words and decimals as tokens of their own,
  *   so "hong" would not find hong@example.com nor "photo" photo-1.jpg;
- * - the FTS5 expression the code builds (shared/korean-tokens.ts, search-facets.ts) is translated into
+ * - the FTS5 expression the code builds (shared/korean-tokens.ts, search/facets.ts) is translated into
  *   tsquery syntax rather than built twice, so both engines answer the one query.
  */
 

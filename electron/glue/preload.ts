@@ -4,8 +4,8 @@
  * ipcRenderer itself.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { METHODS, channelOf, type BylineBridge } from '../shared/contract';
-import { eventChannelOf, isEventName, type BylineEventsBridge } from '../shared/contract-events';
+import { METHODS, channelOf, type BylineBridge } from '../../shared/contract';
+import { eventChannelOf, isEventName, type BylineEventsBridge } from '../../shared/contract-events';
 
 const bridge = Object.fromEntries(METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelOf(method), input)])) as BylineBridge;
 

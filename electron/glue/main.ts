@@ -4,18 +4,18 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { StorageError } from './db/database';
-import { RANK_EXTENSION_FILE, useRankExtension } from './db/rank-extension';
-import { SECRET_KEY_FILE_NAME, startBackend, type Backend } from './host/bootstrap';
-import { resolveDataDir } from './host/data-dir';
-import { chooseStorage } from './host/open-storage';
-import { storageSettingsFile } from './host/storage-settings-file';
-import type { SettingsStore } from './services/settings';
+import { StorageError } from '../db/storage-error';
+import { RANK_EXTENSION_FILE, useRankExtension } from '../db/search/rank-extension';
+import { SECRET_KEY_FILE_NAME, startBackend, type Backend } from '../host/bootstrap';
+import { resolveDataDir } from '../host/data-dir';
+import { chooseStorage } from '../host/open-storage';
+import { storageSettingsFile } from '../host/storage-settings-file';
+import type { SettingsStore } from '../services/settings';
 import { registerIpc } from './ipc';
 import { forwardEvents } from './ipc-events';
 import { installMenu } from './menu';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol';
-import { FileKeySecretStore } from './publish/secret-store';
+import { FileKeySecretStore } from '../host/secret-store';
 import { SafeStorageSecretStore } from './secrets-electron';
 import { openElectronSettings } from './settings-electron';
 import { createMainWindow, lockDownNavigation, windowBounds } from './window';

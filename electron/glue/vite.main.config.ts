@@ -7,7 +7,7 @@ import { EXTERNAL_MODULES } from './external-modules';
 export default defineConfig({
   build: {
     lib: {
-      entry: { main: 'electron/main.ts', 'untrusted-worker': 'electron/workers/untrusted.worker.ts' },
+      entry: { main: 'electron/glue/main.ts', 'untrusted-worker': 'electron/workers/untrusted.worker.ts' },
       fileName: (_format, name) => `${name}.cjs`,
       formats: ['cjs'],
     },

@@ -1,4 +1,4 @@
-import type { Database, Executor } from './database';
+import type { Database, Executor } from '../database';
 
 /**
  * Bump when the shaping of indexed text (shared/korean-tokens.ts) or the facet tokens change: every

@@ -1,9 +1,9 @@
-import type { ArticleState } from '../../shared/article';
-import type { SearchQuery } from '../../shared/search';
-import type { Database, SqlValue } from './database';
-import { ArchiveShare, facetExpression } from './search-facets';
-import { pgArticleSearch } from './search-pg-sql';
-import type { ArticleSearchSql } from './search-sql';
+import type { ArticleState } from '../../../shared/article';
+import type { SearchQuery } from '../../../shared/search';
+import type { Database, SqlValue } from '../database';
+import { ArchiveShare, facetExpression } from './facets';
+import { pgArticleSearch } from './pg-sql';
+import type { ArticleSearchSql } from './sql';
 
 export interface SearchRow {
   id: string;

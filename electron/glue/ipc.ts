@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { METHODS, channelOf } from '../shared/contract';
-import type { Result } from '../shared/errors';
-import type { Dispatch } from './api/dispatch';
+import { METHODS, channelOf } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import type { Dispatch } from '../api/dispatch';
 import { originOf } from './protocol';
 
 /**

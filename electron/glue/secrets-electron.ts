@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
-import { AppError } from '../shared/errors';
-import type { SecretStore } from './publish/secret-store';
+import { AppError } from '../../shared/errors';
+import type { SecretStore } from '../host/secret-store';
 
 const PREFIX = 'ss1:';
 

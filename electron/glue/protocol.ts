@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { findRendition, RENDITION_CACHE_CONTROL, type Materialise } from './media/rendition-route';
-import { resolveInside } from './web/static-files';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { findRendition, RENDITION_CACHE_CONTROL, type Materialise } from '../media/rendition-route';
+import { resolveInside } from '../web/static-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'byline';

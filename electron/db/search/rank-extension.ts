@@ -20,13 +20,20 @@ export function useRankExtension(file: string): void {
 }
 
 /**
- * build/native beside the app's own code (this file under electron/db/, or the main bundle under
- * .vite/build/), never under the working directory: a folder the app is started from must not be able
- * to plant native code it then loads. Undefined where the bundle has no module address.
+ * build/native in the app's own root (the nearest folder holding package.json above this file under
+ * electron/db/search/, or above the main bundle under .vite/build/), never under the working directory:
+ * a folder the app is started from must not be able to plant native code it then loads. Undefined where
+ * the bundle has no module address.
  */
 function besideTheApp(): string | undefined {
   try {
-    return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'native', RANK_EXTENSION_FILE);
+    let dir = path.dirname(fileURLToPath(import.meta.url));
+    while (!existsSync(path.join(dir, 'package.json'))) {
+      const up = path.dirname(dir);
+      if (up === dir) return undefined;
+      dir = up;
+    }
+    return path.join(dir, 'build', 'native', RANK_EXTENSION_FILE);
   } catch {
     return undefined;
   }

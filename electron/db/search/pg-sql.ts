@@ -1,8 +1,8 @@
-import type { ArticleSearchSql, MediaSearchSql } from './search-sql';
-import { toTsQuery, type ColumnWeights } from './search-pg-query';
+import type { ArticleSearchSql, MediaSearchSql } from './sql';
+import { toTsQuery, type ColumnWeights } from './pg-query';
 
 /**
- * The search statements on PostgreSQL, answering as FTS5 does on SQLite (search-repo.ts, media-repo.ts).
+ * The search statements on PostgreSQL, answering as FTS5 does on SQLite (search/search-repo.ts, media-repo.ts).
  * Columns map to the weights migrations/003 and 004 give them on PostgreSQL; ts_rank's weights ({D, C, B, A})
  * are bm25's column weights divided by the headline's (the caption's for photos), and normalisation 1
  * (divide by 1 + log of the length) stands in for bm25's length normalisation. Scores are negated so

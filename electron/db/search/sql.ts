@@ -1,8 +1,8 @@
-import type { SqlValue } from './database';
+import type { SqlValue } from '../database';
 
 /*
  * What a search statement looks like on each engine, for stories and for photos. Kept apart from the
- * repositories that run them and the PostgreSQL forms (search-pg-sql.ts), which both depend on it.
+ * repositories that run them and the PostgreSQL forms (search/pg-sql.ts), which both depend on it.
  */
 
 /**
@@ -11,7 +11,7 @@ import type { SqlValue } from './database';
  * first when ascending.
  */
 export interface ArticleSearchSql {
-  /** The engine's form of an FTS5 expression (search-facets.ts builds FTS5 on both). */
+  /** The engine's form of an FTS5 expression (search/facets.ts builds FTS5 on both). */
   params(expression: string): SqlValue[];
   /** Columns rid and score of the newest `walked` matches. */
   ranked(walked: number): string;

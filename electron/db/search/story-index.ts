@@ -1,12 +1,12 @@
-import { bigramText, runEndSyllables } from '../../shared/korean-tokens';
-import type { Database, Executor } from './database';
-import { rebuildMediaSearchIfNeeded } from './media-search-index';
-import { withSearchRebuildLock } from './postgres/search-rebuild-lock';
-import { answeredByPostgres, ENGINE_PROBE, type EngineProbe } from './search-pg-probe';
-import { pgIndexText } from './search-pg-query';
-import { rebuildIfStale } from './search-rebuild';
+import { bigramText, runEndSyllables } from '../../../shared/korean-tokens';
+import type { Database, Executor } from '../database';
+import { rebuildMediaSearchIfNeeded } from './media-index';
+import { withSearchRebuildLock } from '../postgres/search-rebuild-lock';
+import { answeredByPostgres, ENGINE_PROBE, type EngineProbe } from './pg-probe';
+import { pgIndexText } from './pg-query';
+import { rebuildIfStale } from './rebuild';
 
-export { TOKENIZER_VERSION } from './search-rebuild';
+export { TOKENIZER_VERSION } from './rebuild';
 
 interface IndexedRow {
   headline: string;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, shell, type WebContents } from 'electron';
-import type { Settings } from '../shared/settings';
+import type { Settings } from '../../shared/settings';
 import { originOf } from './protocol';
 
 function isHttpUrl(raw: string): boolean {

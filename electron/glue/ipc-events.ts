@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
-import { eventChannelOf } from '../shared/contract-events';
-import type { EventBus } from './api/event-bus';
+import { eventChannelOf } from '../../shared/contract-events';
+import type { EventBus } from '../api/event-bus';
 import { originOf } from './protocol';
 
 /** Just what forwarding needs of a window: where its page is from, and a way to send to it. */

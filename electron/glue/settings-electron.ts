@@ -1,7 +1,7 @@
 import ElectronStore from 'electron-store';
-import type { Settings } from '../shared/settings';
-import { confSettingsStore, openSettingsConf, settingsStoreOptions } from './host/settings-conf';
-import type { SettingsStore } from './services/settings';
+import type { Settings } from '../../shared/settings';
+import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
+import type { SettingsStore } from '../services/settings';
 
 /** The desktop app's preferences: electron-store with the same schema web mode gives `conf`. */
 export function openElectronSettings(dataDir: string): { store: SettingsStore; warning?: string } {

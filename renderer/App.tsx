@@ -10,14 +10,14 @@ import { ReviewScreen } from './views/desk/ReviewScreen';
 import { useProfiles } from './views/desk/useProfiles';
 import { useWorkflow } from './views/desk/useWorkflow';
 import { WorkflowContext } from './views/desk/WorkflowContext';
-import { EmptyStory } from './views/EmptyStory';
+import { EmptyArticle } from './views/EmptyArticle';
 import { Inspector } from './views/Inspector';
 import { ProfilePicker } from './views/ProfilePicker';
 import { QueuePanel } from './views/QueuePanel';
 import { SettingsDialog } from './views/SettingsDialog';
 import { StatusBar } from './views/StatusBar';
-import { StoryEditor } from './views/StoryEditor';
-import { useStory } from './views/useStory';
+import { ArticleEditor } from './views/ArticleEditor';
+import { useArticle } from './views/useArticle';
 import { useOutbox } from './views/useOutbox';
 import { OutboxIndicator } from './views/OutboxIndicator';
 
@@ -39,7 +39,7 @@ export function App() {
   const refreshQueue = useCallback(async () => setQueueVersion((n) => n + 1), []);
 
   const onSaved = useCallback((_article: Article) => void refreshQueue().catch(() => undefined), [refreshQueue]);
-  const story = useStory(client, onSaved);
+  const story = useArticle(client, onSaved);
   const outbox = useOutbox(client);
   const { load, save, isDirty } = story;
 
@@ -164,7 +164,7 @@ export function App() {
                 openProfilePicker: () => setPickerOpen(true),
               }}
             >
-              <StoryEditor
+              <ArticleEditor
                 article={story.article}
                 fields={story.fields}
                 initialBody={story.initialBody}
@@ -192,16 +192,16 @@ export function App() {
                 onRestore={(version) => void story.restoreRevision(version)}
                 listRevisions={listRevisions}
                 editorRef={story.editorRef}
-                onOpenStory={(id) => void open(id)}
+                onOpenArticle={(id) => void open(id)}
               />
             </WorkflowContext.Provider>
           </MediaProvider>
         ) : (
-          <EmptyStory />
+          <EmptyArticle />
         )}
         {story.article && (
           <StatusBar status={story.status} bodyText={story.bodyText}>
-            <OutboxIndicator outbox={outbox} onOpenStory={(id) => void open(id)} />
+            <OutboxIndicator outbox={outbox} onOpenArticle={(id) => void open(id)} />
           </StatusBar>
         )}
         {reviewOpen && story.article && (

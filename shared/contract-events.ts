@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArticleId } from './article';
-import { OutboxStatus } from './contract-drafts';
+import { OutboxStatus } from './contract-outbox';
 import { PublishProgress } from './contract-publish';
 
 /**
@@ -10,14 +10,14 @@ import { PublishProgress } from './contract-publish';
  */
 
 /** A story changed in a way a queue or an open editor shows: saved, moved, locked, commented, published. */
-export const StoryChanged = z.object({
+export const ArticleChanged = z.object({
   articleId: ArticleId,
   /** The contract method that changed it (on another workstation, the same names). */
   cause: z.string().max(60),
   /** The story's version after the change, when the change made one. */
   version: z.number().int().min(1).optional(),
 });
-export type StoryChanged = z.infer<typeof StoryChanged>;
+export type ArticleChanged = z.infer<typeof ArticleChanged>;
 
 /**
  * Changes may have been missed (the shared database's notifications were cut off and came back): every
@@ -26,11 +26,11 @@ export type StoryChanged = z.infer<typeof StoryChanged>;
 export const StoriesResync = z.object({ reason: z.enum(['reconnected']) });
 
 export const events = {
-  'story.changed': StoryChanged,
+  'article.changed': ArticleChanged,
   'stories.resync': StoriesResync,
   'publish.progress': PublishProgress,
   /** This workstation's outbox of saves made while the shared database was away: connection, waiting, conflicts. */
-  'drafts.changed': OutboxStatus,
+  'outbox.changed': OutboxStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

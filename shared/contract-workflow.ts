@@ -53,7 +53,7 @@ export const ReviewComment = z.object({
 export type ReviewComment = z.infer<typeof ReviewComment>;
 
 /** Where a story stands in the workflow, and what the asking profile may do with it now. */
-export const StoryWorkflow = z.object({
+export const ArticleWorkflow = z.object({
   articleId: ArticleId,
   state: ArticleState,
   version: z.number().int().min(1),
@@ -76,9 +76,9 @@ export const StoryWorkflow = z.object({
   editRefusal: z.string().nullable(),
   openComments: z.number().int().min(0),
 });
-export type StoryWorkflow = z.infer<typeof StoryWorkflow>;
+export type ArticleWorkflow = z.infer<typeof ArticleWorkflow>;
 
-const MoveResult = z.object({ article: Article, workflow: StoryWorkflow });
+const MoveResult = z.object({ article: Article, workflow: ArticleWorkflow });
 
 export const QueueItem = z.object({
   id: ArticleId,
@@ -123,7 +123,7 @@ export const workflowMethods = {
   },
   'workflow.status': {
     input: z.strictObject({ id: ArticleId, actorId: actorId.optional() }),
-    output: StoryWorkflow,
+    output: ArticleWorkflow,
   },
   'workflow.submit': {
     input: z.strictObject({ id: ArticleId, actorId, version: Version, priority: Priority.optional(), note: Note.default('') }),
@@ -159,7 +159,7 @@ export const workflowMethods = {
   },
   'workflow.setPriority': {
     input: z.strictObject({ id: ArticleId, actorId, priority: Priority }),
-    output: StoryWorkflow,
+    output: ArticleWorkflow,
   },
   'workflow.queue': {
     input: z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSummary } from './article';
-import { draftMethods } from './contract-drafts';
+import { outboxMethods } from './contract-outbox';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
 import { publishMethods } from './contract-publish';
@@ -101,7 +101,7 @@ export const contract = {
   ...importMethods,
   ...publishMethods,
   ...storageMethods,
-  ...draftMethods,
+  ...outboxMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

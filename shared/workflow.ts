@@ -87,7 +87,7 @@ export interface Actor {
   sections: readonly string[];
 }
 
-export interface StoryFacts {
+export interface ArticleFacts {
   state: ArticleState;
   section: string;
   /** The reporter the story belongs to; null until someone claims it (a draft written before profiles). */
@@ -115,7 +115,7 @@ export function coversSection(actor: Actor, section: string): boolean {
   return actor.role === 'chief' || (actor.role === 'desk' && section !== '' && actor.sections.includes(section));
 }
 
-function isOwner(actor: Actor, story: StoryFacts): boolean {
+function isOwner(actor: Actor, story: ArticleFacts): boolean {
   return story.ownerId === null || story.ownerId === actor.id;
 }
 
@@ -124,7 +124,7 @@ function isOwner(actor: Actor, story: StoryFacts): boolean {
  * state (CONFLICT), the actor's relation to the story (FORBIDDEN), the lock (CONFLICT) and the
  * required note (VALIDATION). Pass `note` as undefined to ask only whether the move is open.
  */
-export function decide(action: MoveAction, actor: Actor, story: StoryFacts, note?: string): Verdict {
+export function decide(action: MoveAction, actor: Actor, story: ArticleFacts, note?: string): Verdict {
   const t = TRANSITIONS[action];
   const label = ACTION_LABEL_KO[action];
   if (!t.roles.includes(actor.role)) {
@@ -165,7 +165,7 @@ export function decide(action: MoveAction, actor: Actor, story: StoryFacts, note
 }
 
 /** The editor-in-chief takes a story's lock from its reviewer; the history records it. */
-export function decideTakeLock(actor: Actor, story: StoryFacts): Verdict {
+export function decideTakeLock(actor: Actor, story: ArticleFacts): Verdict {
   if (actor.role !== 'chief')
     return refuse('FORBIDDEN', `잠금은 편집국장만 가져올 수 있습니다. ${actor.name} 님은 ${ROLE_LABEL_KO[actor.role]}입니다.`, { action: 'take_lock' });
   if (!LOCKED_STATES.includes(story.state)) {
@@ -176,7 +176,7 @@ export function decideTakeLock(actor: Actor, story: StoryFacts): Verdict {
 }
 
 /** Every move `actor` could make now (notes aside): the buttons to show. */
-export function allowedMoves(actor: Actor, story: StoryFacts): MoveAction[] {
+export function allowedMoves(actor: Actor, story: ArticleFacts): MoveAction[] {
   return MoveAction.options.filter((a) => decide(a, actor, story).ok);
 }
 
@@ -193,7 +193,7 @@ export type EditVerdict = (Verdict & { ok: true; reopens: boolean }) | Refusal;
  * - approved, published, withdrawn: nobody; an approved story is returned to change it, a published
  *   one is corrected.
  */
-export function decideEdit(actor: Actor | undefined, story: StoryFacts): EditVerdict {
+export function decideEdit(actor: Actor | undefined, story: ArticleFacts): EditVerdict {
   const editable = { ok: true as const, reopens: false };
   switch (story.state) {
     case 'draft':

@@ -6,7 +6,7 @@ import { assertPayloadDepth } from '../../shared/payload-guard';
 import { stripNul } from '../../shared/strip-nul';
 import type { EventSink } from '../services/event-sink';
 import type { Handlers } from './handlers';
-import { storyChangeOf } from './story-changes';
+import { storyChangeOf } from './article-changes';
 
 // Validation messages reach reporters: Korean, as the rest of the interface.
 z.config(z.locales.ko());
@@ -51,7 +51,7 @@ export function createDispatch(handlers: Handlers, log: (message: string, err: u
       const value = await call(handlers, method, input);
       // Announced only once stored: every other window's queue and open story follow without polling.
       const change = events ? storyChangeOf(method, value) : undefined;
-      if (change) events!.emit('story.changed', change);
+      if (change) events!.emit('article.changed', change);
       return { ok: true, value };
     } catch (err) {
       // A disk that is full, read-only or failing is the reporter's to act on (STORAGE, in words), not a bug;

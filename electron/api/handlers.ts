@@ -4,7 +4,7 @@ import type { BackupStore } from '../db/backup';
 import type { ArticleService } from '../services/articles';
 import type { ImportService } from '../services/import';
 import type { MediaService } from '../services/media';
-import type { OfflineDrafts } from '../services/offline-drafts';
+import type { Outbox } from '../services/outbox';
 import type { ProfileService } from '../services/profiles';
 import type { PublishService } from '../services/publish';
 import type { PublishBatches } from '../services/publish-batch';
@@ -16,7 +16,7 @@ import type { WorkflowService } from '../services/workflow';
 export interface Services {
   articles: ArticleService;
   /** Only on a shared database: saves that wait on this computer while the server is away. */
-  drafts?: OfflineDrafts;
+  outbox?: Outbox;
   search: SearchService;
   backups: BackupStore;
   settings: SettingsService;
@@ -35,16 +35,16 @@ export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Outpu
 export function createHandlers(s: Services): Handlers {
   return {
     // With a profile, a new story is theirs and signed by them (the workflow's business).
-    'articles.create': (input) => s.workflow.createStory(input),
+    'articles.create': (input) => s.workflow.createArticle(input),
     'articles.get': (input) => s.articles.get(input.id),
     'articles.list': (input) => s.articles.list(input),
     'articles.save': (input) => s.articles.save(input),
     'articles.archive': (input) => s.articles.archive(input),
-    'drafts.save': async (input) => (s.drafts ? s.drafts.save(input) : { stored: 'server', article: await s.articles.save(input) }),
-    'drafts.status': () => s.drafts?.status() ?? { connection: 'online', pending: 0, pendingArticles: [], conflicts: [] },
-    'drafts.resolve': (input) => {
-      if (!s.drafts) throw new AppError('NOT_FOUND', '이 컴퓨터에는 연결이 끊긴 동안 보관한 글이 없습니다.');
-      return s.drafts.resolve(input);
+    'outbox.save': async (input) => (s.outbox ? s.outbox.save(input) : { stored: 'server', article: await s.articles.save(input) }),
+    'outbox.status': () => s.outbox?.status() ?? { connection: 'online', pending: 0, pendingArticles: [], conflicts: [] },
+    'outbox.resolve': (input) => {
+      if (!s.outbox) throw new AppError('NOT_FOUND', '이 컴퓨터에는 연결이 끊긴 동안 보관한 글이 없습니다.');
+      return s.outbox.resolve(input);
     },
     'articles.revisions': (input) => s.articles.revisions(input.id),
     'articles.revision': (input) => s.articles.revision(input.id, input.version),

@@ -12,7 +12,7 @@ import {
 import { PhotoRef } from '../../shared/media';
 import { photosOf } from '../../shared/photo-refs';
 import type { Database, Executor, SqlValue } from './database';
-import { reindexArticle } from './search/story-index';
+import { reindexArticle } from './search/article-index';
 
 interface ArticleRow {
   id: string;

@@ -14,7 +14,7 @@ import { AppError } from '../../shared/errors';
 import { openDatabase, type Database, type Executor } from './database';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
-import { rebuildSearchIndexIfNeeded } from './search/story-index';
+import { rebuildSearchIndexIfNeeded } from './search/article-index';
 
 /** Rebuilt from the copied rows (search/rebuild.ts): their version rows say the index is missing. */
 const DERIVED = new Set(['search_index_state', 'media_search_state']);

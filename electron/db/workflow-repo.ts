@@ -2,10 +2,10 @@ import type { ArticleState, StoryType } from '../../shared/article';
 import type { QueueCounts, QueueItem, ReviewComment, WorkflowEvent } from '../../shared/contract-workflow';
 import type { Profile, Role } from '../../shared/profiles';
 import { QUEUE_STATES, type EventAction } from '../../shared/workflow';
-import type { NewComment, NewEvent, QueueQuery, StoryRecord, WorkflowPatch, WorkflowStore, WorkflowTx } from '../services/workflow-store';
+import type { NewComment, NewEvent, QueueQuery, ArticleRecord, WorkflowPatch, WorkflowStore, WorkflowTx } from '../services/workflow-store';
 import type { Database, Executor, SqlValue } from './database';
 import { selectProfile } from './profiles-repo';
-import { reindexArticle } from './search/story-index';
+import { reindexArticle } from './search/article-index';
 
 /**
  * The workflow's storage on SQLite: the one place that knows its tables (migration 005). The service
@@ -47,7 +47,7 @@ LEFT JOIN profiles o ON o.id = w.owner_id
 LEFT JOIN article_locks l ON l.article_id = a.id
 LEFT JOIN profiles h ON h.id = l.holder_id`;
 
-function toStory(r: StoryRow): StoryRecord {
+function toStory(r: StoryRow): ArticleRecord {
   return {
     id: r.id,
     state: r.state,
@@ -68,7 +68,7 @@ function toStory(r: StoryRow): StoryRecord {
   };
 }
 
-function toQueueItem(s: StoryRecord): QueueItem {
+function toQueueItem(s: ArticleRecord): QueueItem {
   return {
     id: s.id,
     version: s.version,
@@ -192,7 +192,7 @@ export class DatabaseWorkflowTx implements WorkflowTx {
     return selectProfile(this.ex, id);
   }
 
-  async story(id: string): Promise<StoryRecord | undefined> {
+  async story(id: string): Promise<ArticleRecord | undefined> {
     const row = await this.ex.get<StoryRow>(`${STORY_SELECT} WHERE a.id = ?`, [id]);
     return row && toStory(row);
   }

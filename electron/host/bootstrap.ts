@@ -31,7 +31,7 @@ import type { WordPressOptions } from '../publish/wordpress';
 import { ArticleService } from '../services/articles';
 import { ImportService } from '../services/import';
 import { MediaService } from '../services/media';
-import { OfflineDrafts } from '../services/offline-drafts';
+import { Outbox } from '../services/outbox';
 import { ProfileService } from '../services/profiles';
 import { PublishService } from '../services/publish';
 import { PublishBatches } from '../services/publish-batch';
@@ -164,35 +164,35 @@ export async function startBackend(options: {
   // On a shared PostgreSQL the database announces every change (this workstation's too); on SQLite this
   // process is the only writer, and dispatch announces what it stored.
   // A shared database can go away mid-sentence; this machine's own file cannot, so only then is there an outbox.
-  const drafts =
+  const outbox =
     db.engine === 'postgres'
-      ? new OfflineDrafts({
-          outbox: await OutboxRepository.open(options.dataDir),
+      ? new Outbox({
+          store: await OutboxRepository.open(options.dataDir),
           save: (input) => articles.save(input),
           get: (id) => articles.get(id),
           createCopy: async (fields, actorId) => {
-            const copy = await workflow.createStory({ headline: fields.headline, section: fields.section, ...(actorId ? { actorId } : {}) });
+            const copy = await workflow.createArticle({ headline: fields.headline, section: fields.section, ...(actorId ? { actorId } : {}) });
             return articles.save({ id: copy.id, baseVersion: copy.version, fields, ...(actorId ? { actorId } : {}) });
           },
           probe: async () => {
             await db.get('SELECT 1');
           },
-          announce: (status) => events.emit('drafts.changed', status),
+          announce: (status) => events.emit('outbox.changed', status),
           log: (message, err) => console.warn(message, err instanceof Error ? err.message : err),
         })
       : undefined;
   const relay =
     storage.engine === 'postgres'
-      ? relayPgChanges(events, { url: storage.url, schema: storage.schema, onStatus: (status) => status === 'connected' && drafts?.nudge() })
+      ? relayPgChanges(events, { url: storage.url, schema: storage.schema, onStatus: (status) => status === 'connected' && outbox?.nudge() })
       : undefined;
   if (relay) await untilListening(relay, events);
-  await drafts?.start();
+  await outbox?.start();
   await media.sweep().catch((err: unknown) => console.warn('[byline] media sweep failed', err));
   return {
     dispatch: createDispatch(
       createHandlers({
         articles,
-        drafts,
+        outbox,
         settings,
         storageSettings,
         media,
@@ -219,7 +219,7 @@ export async function startBackend(options: {
     materialise: db.engine === 'postgres' ? (id: string) => media.materialise(id) : undefined,
     close: async () => {
       await relay?.stop();
-      await drafts?.close();
+      await outbox?.close();
       await db.close();
     },
   };

@@ -9,7 +9,7 @@ import { migrate } from '../db/migrate';
 import { migratePg } from '../db/postgres/migrate';
 import { describeServer, openPgDatabase } from '../db/postgres/pg-database';
 import { describeConnectFailure, passwordOf } from '../db/postgres/probe';
-import { rebuildSearchIndexIfNeeded } from '../db/search/story-index';
+import { rebuildSearchIndexIfNeeded } from '../db/search/article-index';
 
 export const DATABASE_FILE_NAME = 'byline.sqlite3';
 

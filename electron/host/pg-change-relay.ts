@@ -16,7 +16,7 @@ export function relayPgChanges(bus: EventBus, options: { url: string; schema?: s
     schema: options.schema,
     onChange: (change: Change) => {
       if (!STORY_TABLES.has(change.table) || change.id === null) return;
-      bus.emit('story.changed', { articleId: change.id, cause: `db.${change.table}`, ...(change.version !== null ? { version: change.version } : {}) });
+      bus.emit('article.changed', { articleId: change.id, cause: `db.${change.table}`, ...(change.version !== null ? { version: change.version } : {}) });
     },
     onResync: () => bus.emit('stories.resync', { reason: 'reconnected' }),
     onStatus: options.onStatus,

@@ -94,7 +94,7 @@ export class PublishBatches {
       if (error === null) p.succeeded += 1;
       else p.failed += 1;
       p.last = { articleId, headline, attempt, error };
-      if (attempt) this.deps.events.emit('story.changed', { articleId, cause: 'publish.run', version: attempt.version });
+      if (attempt) this.deps.events.emit('article.changed', { articleId, cause: 'publish.run', version: attempt.version });
       if (p.done < p.total) this.deps.events.emit('publish.progress', { ...p });
     }
     p.state = batch.cancelRequested && p.done < p.total ? 'cancelled' : 'finished';

@@ -1,6 +1,6 @@
 import { fieldsOf, type ArticleFields } from '../../shared/article';
 import type { PublishAttempt, PublishTarget, PublishTargetInput } from '../../shared/contract-publish';
-import type { StoryWorkflow } from '../../shared/contract-workflow';
+import type { ArticleWorkflow } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
@@ -152,7 +152,7 @@ export class PublishService {
   /** The fields to send: exactly the version the desk approved. */
   private async approvedFields(
     articleId: string,
-    status: StoryWorkflow,
+    status: ArticleWorkflow,
   ): Promise<{ fields: ArticleFields; version: number; state: string; createdAt: string; versionAt: string }> {
     if (!SENDABLE.has(status.state)) throw new AppError('CONFLICT', '승인된 기사만 출고할 수 있습니다. 데스크 승인을 먼저 받으세요.', { state: status.state });
     const deskMoves = status.allowed.filter((m) => m === 'publish' || m === 'correct');

@@ -1,7 +1,7 @@
 import { anchorMatches, anchorText, type CommentAnchor } from '../../shared/comment-anchor';
 import type { ReviewComment } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
-import type { Actor, StoryFacts } from '../../shared/workflow';
+import type { Actor, ArticleFacts } from '../../shared/workflow';
 import type { ArticleService } from './articles';
 import { actorIn, actorOf, clip, factsOf, person, storyIn } from './workflow-facts';
 import type { WorkflowStore } from './workflow-store';
@@ -65,7 +65,7 @@ export class WorkflowComments {
   }
 }
 
-function assertMayComment(actor: Actor, story: StoryFacts): void {
+function assertMayComment(actor: Actor, story: ArticleFacts): void {
   const own = story.ownerId === actor.id;
   const desk = actor.role === 'chief' || (actor.role === 'desk' && actor.sections.includes(story.section));
   if (!own && !desk) {

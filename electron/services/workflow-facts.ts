@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { Profile } from '../../shared/profiles';
-import { MAX_NOTE_CHARS, type Actor, type Refusal, type StoryFacts } from '../../shared/workflow';
-import type { Person, StoryRecord, WorkflowTx } from './workflow-store';
+import { MAX_NOTE_CHARS, type Actor, type Refusal, type ArticleFacts } from '../../shared/workflow';
+import type { Person, ArticleRecord, WorkflowTx } from './workflow-store';
 
 /*
  * The small conversions and refusals every part of the workflow service shares (moves, queues,
@@ -16,7 +16,7 @@ export function person(p: Profile): Person {
   return { id: p.id, name: p.name, role: p.role };
 }
 
-export function factsOf(s: StoryRecord): StoryFacts {
+export function factsOf(s: ArticleRecord): ArticleFacts {
   return { state: s.state, section: s.section, ownerId: s.owner?.id ?? null, lock: s.lock && { holderId: s.lock.holder.id, holderName: s.lock.holder.name } };
 }
 
@@ -40,7 +40,7 @@ export async function actorIn(tx: WorkflowTx, actorId: string): Promise<Profile>
   return p;
 }
 
-export async function storyIn(tx: WorkflowTx, id: string): Promise<StoryRecord> {
+export async function storyIn(tx: WorkflowTx, id: string): Promise<ArticleRecord> {
   const s = await tx.story(id);
   if (!s) throw notFound(id);
   return s;

@@ -16,7 +16,7 @@ export interface Person {
 }
 
 /** A story as the workflow sees it: the article's state and facts, plus what the workflow keeps beside it. */
-export interface StoryRecord {
+export interface ArticleRecord {
   id: string;
   state: ArticleState;
   version: number;
@@ -77,7 +77,7 @@ export interface QueueQuery {
 /** The workflow's reads and writes, bound to one transaction (or to the database, for reads). */
 export interface WorkflowTx {
   profile(id: string): Promise<Profile | undefined>;
-  story(id: string): Promise<StoryRecord | undefined>;
+  story(id: string): Promise<ArticleRecord | undefined>;
   /** Compare-and-set: false when the story is not in `from` any more. */
   setState(id: string, from: ArticleState, to: ArticleState): Promise<boolean>;
   updateWorkflow(id: string, patch: WorkflowPatch): Promise<void>;

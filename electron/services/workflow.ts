@@ -1,6 +1,6 @@
 import { fieldsOf, type Article } from '../../shared/article';
 import type { CommentAnchor } from '../../shared/comment-anchor';
-import type { QueueCounts, QueueItem, ReviewComment, StoryWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
+import type { QueueCounts, QueueItem, ReviewComment, ArticleWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
 import { ROLE_LABEL_KO, type Profile } from '../../shared/profiles';
 import { blockingProblems, checkSubmission } from '../../shared/submission';
@@ -9,7 +9,7 @@ import type { ArticleService } from './articles';
 import { WorkflowComments } from './workflow-comments';
 import { actorIn, actorOf, clip, factsOf, person, refusal, storyIn, unknownProfile } from './workflow-facts';
 import { WorkflowQueues, type QueueInput } from './workflow-queues';
-import type { StoryRecord, WorkflowStore, WorkflowTx } from './workflow-store';
+import type { ArticleRecord, WorkflowStore, WorkflowTx } from './workflow-store';
 
 /*
  * The desk's workflow, enforced here in the main process whatever the renderer shows. Storage is behind
@@ -30,7 +30,7 @@ export interface WorkflowServiceDeps {
 
 export interface MoveResult {
   article: Article;
-  workflow: StoryWorkflow;
+  workflow: ArticleWorkflow;
 }
 
 export class WorkflowService {
@@ -51,7 +51,7 @@ export class WorkflowService {
   // ---- Creating and editing (the rules articles.save obeys). ----
 
   /** A new story; with a profile, the story is theirs and signed with their name. */
-  async createStory(input: { headline?: string; section?: string; actorId?: string }): Promise<Article> {
+  async createArticle(input: { headline?: string; section?: string; actorId?: string }): Promise<Article> {
     if (input.actorId === undefined) return this.deps.articles.create({ headline: input.headline, section: input.section });
     const actor = await this.store.read.profile(input.actorId);
     if (!actor) throw unknownProfile();
@@ -92,17 +92,17 @@ export class WorkflowService {
 
   // ---- Reading. ----
 
-  async status(id: string, actorId?: string): Promise<StoryWorkflow> {
+  async status(id: string, actorId?: string): Promise<ArticleWorkflow> {
     const tx = this.store.read;
     const story = await storyIn(tx, id);
     const actor = actorId === undefined ? undefined : await actorIn(tx, actorId);
     return this.describe(tx, story, actor);
   }
 
-  private async describe(tx: WorkflowTx, story: StoryRecord, actor: Profile | undefined): Promise<StoryWorkflow> {
+  private async describe(tx: WorkflowTx, story: ArticleRecord, actor: Profile | undefined): Promise<ArticleWorkflow> {
     const facts = factsOf(story);
     const edit = decideEdit(actor && actorOf(actor), facts);
-    let returned: StoryWorkflow['returned'] = null;
+    let returned: ArticleWorkflow['returned'] = null;
     if (story.state === 'returned' || story.state === 'draft') {
       const last = await tx.lastEvent(story.id, ['return', 'submit']);
       if (last?.action === 'return') returned = { reason: last.note, by: last.actor, at: last.at };
@@ -143,7 +143,7 @@ export class WorkflowService {
   private async move(
     action: MoveAction,
     input: { id: string; actorId: string; note?: string; version?: number },
-    extra?: (tx: WorkflowTx, story: StoryRecord, actor: Profile, at: string) => Promise<void> | void,
+    extra?: (tx: WorkflowTx, story: ArticleRecord, actor: Profile, at: string) => Promise<void> | void,
   ): Promise<MoveResult> {
     const at = this.now().toISOString();
     await this.store.transaction(async (tx) => {
@@ -279,7 +279,7 @@ export class WorkflowService {
   }
 
   /** Priority is the reporter's to suggest while the story is theirs and the desk's once filed. */
-  async setPriority(input: { id: string; actorId: string; priority: number }): Promise<StoryWorkflow> {
+  async setPriority(input: { id: string; actorId: string; priority: number }): Promise<ArticleWorkflow> {
     await this.store.transaction(async (tx) => {
       const actor = actorOf(await actorIn(tx, input.actorId));
       const story = await storyIn(tx, input.id);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { MediaItem, PhotoRef } from '../../shared/media';
 import type { BylineClient } from '../client';
-import type { UpdateField } from '../views/useStory';
+import type { UpdateField } from '../views/useArticle';
 import { importFiles } from './import-files';
 import type { MediaActions } from './MediaContext';
 

@@ -10,7 +10,7 @@ import { useWorkflowContext } from './desk/WorkflowContext';
 import { PublishPanel } from './publish/PublishPanel';
 import { useMedia } from '../media/MediaContext';
 import { RevisionsPanel } from './RevisionsPanel';
-import type { StoryFields, UpdateField } from './useStory';
+import type { StoryFields, UpdateField } from './useArticle';
 
 interface Props {
   article: Article;
@@ -22,7 +22,7 @@ interface Props {
   onRestore: (version: number) => void;
   listRevisions: () => Promise<Array<{ version: number; savedAt: string; headline: string }>>;
   editorRef: RefObject<LexicalEditor | null>;
-  onOpenStory: (id: string) => void;
+  onOpenArticle: (id: string) => void;
 }
 
 /** ISO instant ⇄ the value of a datetime-local input, in the reporter's own time zone. */
@@ -82,7 +82,7 @@ export function Inspector(props: Props) {
         ))}
       </div>
       {tab === 'story' && <StoryInfo {...props} />}
-      {tab === 'media' && <MediaLibrary editorRef={props.editorRef} onOpenStory={props.onOpenStory} />}
+      {tab === 'media' && <MediaLibrary editorRef={props.editorRef} onOpenArticle={props.onOpenArticle} />}
       {tab === 'publish' && <PublishTab articleId={props.article.id} version={props.article.version} withdrawn={props.article.state === 'withdrawn'} />}
     </aside>
   );

@@ -13,11 +13,11 @@ const SEARCH_DELAY_MS = 250;
 
 interface Props {
   editorRef: RefObject<LexicalEditor | null>;
-  onOpenStory: (id: string) => void;
+  onOpenArticle: (id: string) => void;
 }
 
 /** 사진 보관함: every photo on this machine, found by caption or credit, reused in any story. */
-export function MediaLibrary({ editorRef, onOpenStory }: Props) {
+export function MediaLibrary({ editorRef, onOpenArticle }: Props) {
   const t = useT();
   const media = useMedia();
   const { client } = media;
@@ -119,7 +119,7 @@ export function MediaLibrary({ editorRef, onOpenStory }: Props) {
             setReload((n) => n + 1);
           }}
           onInsert={() => editorRef.current?.dispatchCommand(INSERT_PHOTOS_COMMAND, [refOf(selected)])}
-          onOpenStory={onOpenStory}
+          onOpenArticle={onOpenArticle}
         />
       )}
     </section>
@@ -130,12 +130,12 @@ function MediaDetails({
   item,
   onSaved,
   onInsert,
-  onOpenStory,
+  onOpenArticle,
 }: {
   item: MediaItem;
   onSaved: (item: MediaItem) => void;
   onInsert: () => void;
-  onOpenStory: (id: string) => void;
+  onOpenArticle: (id: string) => void;
 }) {
   const t = useT();
   const media = useMedia();
@@ -217,7 +217,7 @@ function MediaDetails({
       <ul className="media-details__usage" data-testid="media-usage">
         {usage?.map((u) => (
           <li key={u.articleId}>
-            <button type="button" className="link-button" onClick={() => onOpenStory(u.articleId)}>
+            <button type="button" className="link-button" onClick={() => onOpenArticle(u.articleId)}>
               {u.headline || t('untitled')}
             </button>{' '}
             <small>({u.roles.map((r) => (r === 'lead' ? t('leadPhoto') : r === 'gallery' ? t('gallery') : t('photo'))).join(', ')})</small>

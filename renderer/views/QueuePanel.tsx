@@ -5,7 +5,7 @@ import type { QueueCounts } from '../../shared/contract-workflow';
 import type { Profile } from '../../shared/profiles';
 import type { SearchHit } from '../../shared/search';
 import type { BylineClient } from '../client';
-import { useStoryChanges } from '../client/useStoryChanges';
+import { useArticleChanges } from '../client/useArticleChanges';
 import { useLocale, useT } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { DeskQueue } from './desk/DeskQueue';
@@ -57,7 +57,7 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
   const [tab, setTab] = useState<Tab>('mine');
   // A story filed, moved or saved in another window or on another workstation: counts and list follow.
   const [changes, setChanges] = useState(0);
-  useStoryChanges(client, () => setChanges((n) => n + 1));
+  useArticleChanges(client, () => setChanges((n) => n + 1));
   const counts = useQueueCounts(client, actor, refreshKey + changes);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<Omit<QueueQuery, 'text'>>({ sort: 'relevance' });

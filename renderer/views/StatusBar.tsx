@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { storyCounts } from '../../shared/counting';
 import { useT } from '../i18n/i18n';
-import type { SaveStatus } from './useStory';
+import type { SaveStatus } from './useArticle';
 
 type SheetMode = 'simple' | 'grid';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OutboxStatus } from '../../shared/contract-drafts';
+import type { OutboxStatus } from '../../shared/contract-outbox';
 import type { BylineClient } from '../client';
 
 const EMPTY: OutboxStatus = { connection: 'online', pending: 0, pendingArticles: [], conflicts: [] };
@@ -10,12 +10,12 @@ export function useOutbox(client: BylineClient): OutboxStatus {
   useEffect(() => {
     let live = true;
     const read = () =>
-      void client.call('drafts.status', {}).then(
+      void client.call('outbox.status', {}).then(
         (status) => live && setOutbox(status),
         () => undefined,
       );
     read();
-    const stopEvents = client.subscribe('drafts.changed', (status) => setOutbox(status));
+    const stopEvents = client.subscribe('outbox.changed', (status) => setOutbox(status));
     // Events sent while this window's stream was down are lost: read again when it is back.
     const stopReconnect = client.onReconnect(read);
     return () => {

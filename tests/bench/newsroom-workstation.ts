@@ -60,7 +60,7 @@ export async function startWorkstation(index: number, storage: StorageChoice): P
 }
 
 /** A desk editor's story under review: the one state in the desk queue whose words they may keep changing. */
-export interface StoryInReview {
+export interface ArticleInReview {
   desk: Profile;
   article: Article;
 }
@@ -69,7 +69,7 @@ export interface StoryInReview {
  * Files a story the way a newsroom does, so the desk queue (submitted and in review) holds it: this
  * workstation's desk editor writes it, files it and takes it up for review, which locks it to them.
  */
-export async function storyInReview(ws: Workstation, body: EditorStateJson): Promise<StoryInReview> {
+export async function storyInReview(ws: Workstation, body: EditorStateJson): Promise<ArticleInReview> {
   const call = ws.client.call;
   const desk = await call<Profile>('profiles.create', { name: `데스크${ws.index}`, email: '', role: 'desk', sections: [NEWSROOM_SECTION] });
   const created = await call<Article>('articles.create', { headline: `뉴스룸 벤치 ${ws.index}`, section: NEWSROOM_SECTION, actorId: desk.id });

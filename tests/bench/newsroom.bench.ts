@@ -1,11 +1,11 @@
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fieldsOf, type Article } from '../../shared/article';
-import type { StoryChanged } from '../../shared/contract-events';
+import type { ArticleChanged } from '../../shared/contract-events';
 import type { QueueItem } from '../../shared/contract-workflow';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { koreanParagraphs } from './korean-text';
-import { startWorkstation, storyInReview, type StoryInReview, type Workstation } from './newsroom-workstation';
+import { startWorkstation, storyInReview, type ArticleInReview, type Workstation } from './newsroom-workstation';
 import { findTestPostgres, openPgAdmin, type ConnectionCount } from './pg-peer';
 import { percentile, report } from './report';
 
@@ -86,7 +86,7 @@ export async function benchNewsroom(): Promise<void> {
     const shown: number[] = [];
     let stale = 0;
     const reads = new Set<Promise<void>>();
-    const stories: StoryInReview[] = [];
+    const stories: ArticleInReview[] = [];
 
     const readQueue = (w: number, id: string, version: number, t0: number) => {
       const read: Promise<void> = stations[w]!.client.call<{ items: QueueItem[] }>('workflow.queue', {
@@ -107,7 +107,7 @@ export async function benchNewsroom(): Promise<void> {
         .finally(() => reads.delete(read));
       reads.add(read);
     };
-    const onChange = (w: number, change: StoryChanged) => {
+    const onChange = (w: number, change: ArticleChanged) => {
       const key = `${change.articleId}:${change.version}`;
       const sent = sentAt.get(key);
       // A save announces itself once per table it touches; the window has heard of it at the first.
@@ -120,7 +120,7 @@ export async function benchNewsroom(): Promise<void> {
       if (sent.heardBy === WORKSTATIONS - 1) allHeard.push(ms);
       if (sent.from === (w + 1) % WORKSTATIONS) readQueue(w, change.articleId, change.version!, sent.t0);
     };
-    await Promise.all(stations.map((s) => s.client.listen((name, data) => name === 'story.changed' && onChange(s.index, data as StoryChanged))));
+    await Promise.all(stations.map((s) => s.client.listen((name, data) => name === 'article.changed' && onChange(s.index, data as ArticleChanged))));
 
     const paragraphs = koreanParagraphs(3_000);
     let edits = 0;

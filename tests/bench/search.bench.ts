@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ArticleRepository, type Derived } from '../../electron/db/articles-repo';
 import { openDatabase, type Database } from '../../electron/db/database';
 import { migrate } from '../../electron/db/migrate';
-import { rebuildSearchIndexIfNeeded } from '../../electron/db/search/story-index';
+import { rebuildSearchIndexIfNeeded } from '../../electron/db/search/article-index';
 import { SearchRepository } from '../../electron/db/search/search-repo';
 import { SearchService } from '../../electron/services/search';
 import type { ArticleFields } from '../../shared/article';

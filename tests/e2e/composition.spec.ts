@@ -25,7 +25,7 @@ test.afterEach(async () => {
 });
 
 /** Web mode with a new, empty story open; the IME attached to the page. */
-async function openNewStory(page: Page): Promise<KoreanIme> {
+async function openNewArticle(page: Page): Promise<KoreanIme> {
   await ws.start();
   await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
@@ -114,7 +114,7 @@ async function expectBodySurvivesReload(page: Page, expected: Block[]): Promise<
 
 test.describe('Korean composition in the body', () => {
   test('at the start of an empty story, the first syllable and the ones after it are kept once', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     await focusBody(page);
     await ime.type('한');
     await expectBody(page, ['한']);
@@ -123,7 +123,7 @@ test.describe('Korean composition in the body', () => {
   });
 
   test('a syllable whose last consonant moves on (하나, 갈비, 읽어) is split the way the IME commits it', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     await focusBody(page);
     // 하나: 한 is shown, then ㅏ takes the ㄴ: 하 is committed and 나 composed. 갈비 shows 갋 on the way.
     await ime.type('하나의 갈비를 읽어 보았다');
@@ -131,7 +131,7 @@ test.describe('Korean composition in the body', () => {
   });
 
   test('after a bold run of Latin text, Korean is composed in plain text without losing its first syllable', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     await focusBody(page);
     await page.keyboard.press('Control+b');
     await page.keyboard.type('BREAKING');
@@ -146,7 +146,7 @@ test.describe('Korean composition in the body', () => {
   });
 
   test('after a bold run of composed Korean, plain Korean follows without duplicates', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     await focusBody(page);
     await page.keyboard.press('Control+b');
     await ime.type('속보');
@@ -167,7 +167,7 @@ test.describe('Korean composition in the body', () => {
   });
 
   test('before digits and punctuation typed after it', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     await focusBody(page);
     await ime.type('장관은');
     await expectBody(page, ['장관은']);
@@ -176,7 +176,7 @@ test.describe('Korean composition in the body', () => {
   });
 
   test('right before existing digits and punctuation, and between them', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     await focusBody(page);
     await page.keyboard.insertText('123.');
     await page.keyboard.press('Home');
@@ -194,7 +194,7 @@ test.describe('Korean composition in the body', () => {
   });
 
   test('Enter pressed mid-composition (as the DevTools protocol delivers it) commits the syllable once, then a new paragraph', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     await focusBody(page);
     await ime.type('대한민국 ');
     await ime.compose('만세');
@@ -208,7 +208,7 @@ test.describe('Korean composition in the body', () => {
   });
 
   test('Enter pressed mid-composition as a Korean IME delivers it (keydown 229, commit, Enter) makes one new paragraph', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     await focusBody(page);
     await ime.type('대한민국 ');
     await ime.compose('만세');
@@ -221,7 +221,7 @@ test.describe('Korean composition in the body', () => {
   });
 
   test('the bold toolbar button pressed mid-composition keeps the syllable (Chrome commits on the mouse press)', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     const bold = page.getByRole('button', { name: '굵게' });
     await focusBody(page);
     await ime.type('대한민국 ');
@@ -240,7 +240,7 @@ test.describe('Korean composition in the body', () => {
   });
 
   test('the bold toolbar button clicked while the composition is still open keeps the syllable once', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     const bold = page.getByRole('button', { name: '굵게' });
     await focusBody(page);
     await ime.type('대한민국 ');
@@ -260,7 +260,7 @@ test.describe('Korean composition in the body', () => {
 
   test('a long paragraph of the seed story composed in full', async ({ page }) => {
     const paragraph = seed.body[0]!; // with its agency credit, (포탈뉴스통신), as the portal prints it
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     await focusBody(page);
     await ime.type(paragraph);
     await expectBodySurvivesReload(page, [paragraph]);
@@ -269,7 +269,7 @@ test.describe('Korean composition in the body', () => {
 
 test.describe('Korean composition in the headline and deck', () => {
   test('the headline takes a whole composed sentence', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     const headline = page.getByTestId('headline-input');
     await headline.click();
     await ime.type(seed.headline);
@@ -279,7 +279,7 @@ test.describe('Korean composition in the headline and deck', () => {
   });
 
   test('the deck takes a whole composed sentence', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     const deck = page.getByTestId('deck-input');
     await deck.click();
     await ime.type(seed.deck);
@@ -289,7 +289,7 @@ test.describe('Korean composition in the headline and deck', () => {
   });
 
   test('Enter mid-composition in the headline as a Korean IME delivers it adds no newline and keeps the syllable', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     const headline = page.getByTestId('headline-input');
     await headline.click();
     await ime.type('과기정통부 ');
@@ -303,7 +303,7 @@ test.describe('Korean composition in the headline and deck', () => {
   });
 
   test('Enter mid-composition in the headline (as the DevTools protocol delivers it) adds no newline and keeps the syllable', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     const headline = page.getByTestId('headline-input');
     await headline.click();
     await ime.type('과기정통부 ');
@@ -321,7 +321,7 @@ test.describe('Korean composition in the headline and deck', () => {
   });
 
   test('Enter mid-composition in the deck commits the syllable once, then breaks the line', async ({ page }) => {
-    const ime = await openNewStory(page);
+    const ime = await openNewArticle(page);
     const deck = page.getByTestId('deck-input');
     await deck.click();
     await ime.type('브룩헤이븐 ');

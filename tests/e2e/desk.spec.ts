@@ -10,7 +10,7 @@ import { useWorkstation } from './support/workstation';
 
 const ws = useWorkstation();
 
-/** Moves made in one window reach the other as events (story.changed), with no polling; this is room for a slow CI machine. */
+/** Moves made in one window reach the other as events (article.changed), with no polling; this is room for a slow CI machine. */
 const ACROSS = { timeout: 15_000 };
 
 const HEADLINE = '배경훈 장관은 뉴욕서 양자 협력 논의';

@@ -50,7 +50,7 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-async function openNewStory(page: Page, headline: string): Promise<void> {
+async function openNewArticle(page: Page, headline: string): Promise<void> {
   await ws.start();
   await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
@@ -247,7 +247,7 @@ const EXPECTED: Record<string, Pick<Body, 'outline' | 'bold' | 'italic' | 'under
 for (const [name, expected] of Object.entries(EXPECTED)) {
   test(`pasting ${name}.html keeps its structure through a save and a reload`, async ({ page }) => {
     const headline = `붙여넣기 시험 ${name}`;
-    await openNewStory(page, headline);
+    await openNewArticle(page, headline);
     const html = fixture(name);
     await paste(page, html, plainOf(html));
 
@@ -266,7 +266,7 @@ for (const [name, expected] of Object.entries(EXPECTED)) {
 }
 
 test('nothing in xss.html runs when pasted, while a handler outside the editor would', async ({ page }) => {
-  await openNewStory(page, '스크립트 시험');
+  await openNewArticle(page, '스크립트 시험');
   const html = fixture('xss');
   await paste(page, html, plainOf(html));
   await expect.poll(async () => (await readBody(page)).outline.at(-1)).toBe('p 마지막 문단은 그대로 남는다.');
@@ -286,7 +286,7 @@ test('nothing in xss.html runs when pasted, while a handler outside the editor w
 });
 
 test('HTML dropped in from another application is sanitised like a paste', async ({ page }) => {
-  await openNewStory(page, '끌어놓기 시험');
+  await openNewArticle(page, '끌어놓기 시험');
   const html = fixture('xss');
   await page.getByTestId('body-editor').evaluate((editor, dropped) => {
     const dataTransfer = new DataTransfer();
@@ -303,7 +303,7 @@ test('HTML dropped in from another application is sanitised like a paste', async
 });
 
 test('plain text is pasted by Lexical as it always was: one paragraph per line', async ({ page }) => {
-  await openNewStory(page, '일반 텍스트 시험');
+  await openNewArticle(page, '일반 텍스트 시험');
   await paste(page, null, '첫째 줄 <b>태그 아님</b>\n둘째 줄');
   await expect.poll(async () => (await readBody(page)).outline).toEqual(['p 첫째 줄 <b>태그 아님</b>', 'p 둘째 줄']);
   expect((await readBody(page)).bold).toEqual([]);

@@ -100,7 +100,7 @@ describe('the event stream (web mode)', () => {
     const created = (await api<Article>('articles.create', { headline: '양자 협력' })).body.value!;
     // On SQLite dispatch announces the call; on PostgreSQL the database announces each changed table.
     expect(await nextVersioned(stream)).toEqual({
-      event: 'story.changed',
+      event: 'article.changed',
       data: { articleId: created.id, cause: expect.stringMatching(/^(articles\.create|db\.articles)$/), version: 1 },
     });
 
@@ -110,7 +110,7 @@ describe('the event stream (web mode)', () => {
     expect(saved.status).toBe(200);
     // The refused save announced nothing: the next event that names a version is the save that was stored.
     expect(await nextVersioned(stream)).toEqual({
-      event: 'story.changed',
+      event: 'article.changed',
       data: { articleId: created.id, cause: expect.stringMatching(/^(articles\.save|db\.articles)$/), version: 2 },
     });
     stream.close();

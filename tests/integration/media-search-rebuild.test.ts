@@ -5,7 +5,7 @@ import { MediaRepository, type NewMedia } from '../../electron/db/media-repo';
 import { migrate } from '../../electron/db/migrate';
 import { migratePg } from '../../electron/db/postgres/migrate';
 import type { PgDatabase } from '../../electron/db/postgres/pg-database';
-import { rebuildSearchIndexIfNeeded, TOKENIZER_VERSION } from '../../electron/db/search/story-index';
+import { rebuildSearchIndexIfNeeded, TOKENIZER_VERSION } from '../../electron/db/search/article-index';
 import { matchExpression, parseSearchQuery } from '../../shared/korean-tokens';
 import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL } from './support/pg';
 import { makeTempDir, removeTempDirs } from './support/temp';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleRepository } from '../../electron/db/articles-repo';
 import type { PgDatabase } from '../../electron/db/postgres/pg-database';
-import { rebuildSearchIndexIfNeeded, TOKENIZER_VERSION } from '../../electron/db/search/story-index';
+import { rebuildSearchIndexIfNeeded, TOKENIZER_VERSION } from '../../electron/db/search/article-index';
 import { pgIndexText, toTsQuery } from '../../electron/db/search/pg-query';
 import { SearchRepository } from '../../electron/db/search/search-repo';
 import { openStorage } from '../../electron/host/open-storage';

@@ -17,7 +17,7 @@ beforeEach(async () => {
   changed = [];
   backend.events.listen((name, payload) => {
     if (name === 'publish.progress') progress.push(payload as PublishProgress);
-    if (name === 'story.changed') changed.push((payload as { articleId: string }).articleId);
+    if (name === 'article.changed') changed.push((payload as { articleId: string }).articleId);
   });
 });
 

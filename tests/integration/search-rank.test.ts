@@ -5,7 +5,7 @@ import { ArticleRepository } from '../../electron/db/articles-repo';
 import { openDatabase, type Database } from '../../electron/db/database';
 import { migrate } from '../../electron/db/migrate';
 import { facetExpression } from '../../electron/db/search/facets';
-import { rebuildSearchIndexIfNeeded } from '../../electron/db/search/story-index';
+import { rebuildSearchIndexIfNeeded } from '../../electron/db/search/article-index';
 import { SearchRepository } from '../../electron/db/search/search-repo';
 import { SearchService } from '../../electron/services/search';
 import { countCharacters } from '../../shared/counting';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArticleRepository } from '../../electron/db/articles-repo';
 import { openDatabase, type Database } from '../../electron/db/database';
 import { migrate } from '../../electron/db/migrate';
-import { rebuildSearchIndexIfNeeded } from '../../electron/db/search/story-index';
+import { rebuildSearchIndexIfNeeded } from '../../electron/db/search/article-index';
 import { ArchiveShare } from '../../electron/db/search/facets';
 import { SearchRepository } from '../../electron/db/search/search-repo';
 import { ArticleService } from '../../electron/services/articles';

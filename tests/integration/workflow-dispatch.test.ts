@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
 import { DEFAULT_META, type Article } from '../../shared/article';
 import type { Method } from '../../shared/contract';
-import type { QueueCounts, StoryWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
+import type { QueueCounts, ArticleWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import type { Result } from '../../shared/errors';
 import type { Profile } from '../../shared/profiles';
@@ -68,7 +68,7 @@ describe('workflow over the contract', () => {
     const noReason = await call('workflow.return', { id: created.id, actorId: desk.id, reason: '' });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     await ok('workflow.return', { id: created.id, actorId: desk.id, reason: '리드에 방문 일자를 넣으세요.' });
-    const status = await ok<StoryWorkflow>('workflow.status', { id: created.id, actorId: reporter.id });
+    const status = await ok<ArticleWorkflow>('workflow.status', { id: created.id, actorId: reporter.id });
     expect(status).toMatchObject({ state: 'returned', editable: true, returned: { reason: '리드에 방문 일자를 넣으세요.' } });
 
     const fixed = await ok<Article>('articles.save', {

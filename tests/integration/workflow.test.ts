@@ -54,13 +54,13 @@ describe('profiles', () => {
 
 describe('a new story', () => {
   it('belongs to the profile that created it and carries their byline', async () => {
-    const created = await workflow.createStory({ actorId: reporter.id, headline: '제목' });
+    const created = await workflow.createArticle({ actorId: reporter.id, headline: '제목' });
     expect(created.bylines).toEqual([{ name: '김기자', email: 'kim@example.com', title: '기자' }]);
     expect((await workflow.status(created.id, reporter.id)).owner).toMatchObject({ id: reporter.id, name: '김기자' });
   });
 
   it('refuses an unknown profile and creates nothing', async () => {
-    const err = await failure(workflow.createStory({ actorId: '7d3c1b2a-0f4e-4d5c-9b8a-6e5f4d3c2b1a' }));
+    const err = await failure(workflow.createArticle({ actorId: '7d3c1b2a-0f4e-4d5c-9b8a-6e5f4d3c2b1a' }));
     expect(err.code).toBe('FORBIDDEN');
     expect(await count('SELECT count(*) AS n FROM articles')).toBe(0);
   });

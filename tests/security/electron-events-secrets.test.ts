@@ -30,9 +30,9 @@ describe('events to windows (electron/glue/ipc-events.ts)', () => {
     const closed = windowAt(`${APP_ORIGIN}/index.html`, true);
     forwardEvents(bus, [APP_ORIGIN], () => [app.win, second.win, foreign.win, blank.win, closed.win]);
 
-    bus.emit('story.changed', { articleId: ARTICLE, cause: 'workflow.submit', version: 3 });
+    bus.emit('article.changed', { articleId: ARTICLE, cause: 'workflow.submit', version: 3 });
 
-    const expected = [[eventChannelOf('story.changed'), { articleId: ARTICLE, cause: 'workflow.submit', version: 3 }]];
+    const expected = [[eventChannelOf('article.changed'), { articleId: ARTICLE, cause: 'workflow.submit', version: 3 }]];
     expect(app.sent).toEqual(expected);
     expect(second.sent).toEqual(expected);
     expect(foreign.sent).toEqual([]);
@@ -45,11 +45,11 @@ describe('events to windows (electron/glue/ipc-events.ts)', () => {
     const bus = new EventBus((message) => void logged.push(message));
     const app = windowAt(`${APP_ORIGIN}/index.html`);
     const stop = forwardEvents(bus, [APP_ORIGIN], () => [app.win]);
-    bus.emit('story.changed', { articleId: 'not-an-id', cause: 'articles.save' });
+    bus.emit('article.changed', { articleId: 'not-an-id', cause: 'articles.save' });
     expect(app.sent).toEqual([]);
-    expect(logged).toEqual(['[byline] event story.changed outside its contract']);
+    expect(logged).toEqual(['[byline] event article.changed outside its contract']);
     stop();
-    bus.emit('story.changed', { articleId: ARTICLE, cause: 'articles.save' });
+    bus.emit('article.changed', { articleId: ARTICLE, cause: 'articles.save' });
     expect(app.sent).toEqual([]);
   });
 });

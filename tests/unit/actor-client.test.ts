@@ -15,14 +15,14 @@ const echo: BylineClient = {
 
 /** The methods that write a story's words and take an optional actorId: the editor and autosave call them without one. */
 const WRITES_WORDS = METHODS.filter((m) => {
-  if (!m.startsWith('articles.') && !m.startsWith('drafts.')) return false;
+  if (!m.startsWith('articles.') && !m.startsWith('outbox.')) return false;
   const input = contract[m].input;
   return input instanceof z.ZodObject && 'actorId' in input.shape;
 });
 
 describe('withActor', () => {
   it('knows the story-writing methods, the outbox included', () => {
-    expect(WRITES_WORDS).toEqual(expect.arrayContaining(['articles.create', 'articles.save', 'articles.archive', 'drafts.save', 'drafts.resolve']));
+    expect(WRITES_WORDS).toEqual(expect.arrayContaining(['articles.create', 'articles.save', 'articles.archive', 'outbox.save', 'outbox.resolve']));
   });
 
   it.each(WRITES_WORDS)('stamps the picked profile on %s', async (method) => {
@@ -32,7 +32,7 @@ describe('withActor', () => {
 
   it('leaves an actor the caller named, and stamps nothing without a picked profile', async () => {
     const other = '6d3f9b5a-2c4e-4f7a-8b1c-9d0e1f2a3b4c';
-    expect(await withActor(echo, () => ACTOR).call('drafts.save', { actorId: other } as never)).toEqual({ actorId: other });
-    expect(await withActor(echo, () => null).call('drafts.save', {} as never)).toEqual({});
+    expect(await withActor(echo, () => ACTOR).call('outbox.save', { actorId: other } as never)).toEqual({ actorId: other });
+    expect(await withActor(echo, () => null).call('outbox.save', {} as never)).toEqual({});
   });
 });

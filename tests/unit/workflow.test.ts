@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ArticleFields, ArticleState, DEFAULT_META } from '../../shared/article';
 import { emptyEditorState } from '../../shared/editor-state';
 import type { Role } from '../../shared/profiles';
-import { MoveAction, allowedMoves, decide, decideEdit, decideTakeLock, embargoHolds, particle, type Actor, type StoryFacts } from '../../shared/workflow';
+import { MoveAction, allowedMoves, decide, decideEdit, decideTakeLock, embargoHolds, particle, type Actor, type ArticleFacts } from '../../shared/workflow';
 
 /**
  * The state machine as a table, written out by hand (not derived from TRANSITIONS), so that a change
@@ -41,7 +41,7 @@ function actor(role: Role, over: Partial<Actor> = {}): Actor {
 }
 
 /** The story as the natural actor for `action` would find it. */
-function naturalStory(state: ArticleState, a: Actor): StoryFacts {
+function naturalStory(state: ArticleState, a: Actor): ArticleFacts {
   const locked = state === 'in_review' || state === 'corrected';
   return { state, section: SECTION, ownerId: a.id, lock: locked ? { holderId: a.id, holderName: a.name } : null };
 }
@@ -85,7 +85,7 @@ describe('every state × action × role (natural relation, note given)', () => {
 describe('relations beyond the role', () => {
   it('a reporter may not submit or reopen another reporter’s story', () => {
     const other = actor('reporter', { id: 'reporter-2', name: '이기자' });
-    const story: StoryFacts = { state: 'draft', section: SECTION, ownerId: 'reporter-1', lock: null };
+    const story: ArticleFacts = { state: 'draft', section: SECTION, ownerId: 'reporter-1', lock: null };
     expect(decide('submit', other, story)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(decide('reopen', other, { ...story, state: 'returned' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // The editor-in-chief may do it for anyone.
@@ -98,7 +98,7 @@ describe('relations beyond the role', () => {
 
   it('a desk editor acts only on the sections they cover', () => {
     const sports = actor('desk', { sections: ['스포츠'] });
-    const story: StoryFacts = { state: 'submitted', section: SECTION, ownerId: 'reporter-1', lock: null };
+    const story: ArticleFacts = { state: 'submitted', section: SECTION, ownerId: 'reporter-1', lock: null };
     for (const action of ['start_review', 'return'] as const) {
       expect(decide(action, sports, story, NOTE)).toMatchObject({ ok: false, code: 'FORBIDDEN', details: { section: SECTION } });
     }
@@ -116,7 +116,7 @@ describe('relations beyond the role', () => {
   it('a story in review answers only to the reviewer holding its lock', () => {
     const holder = actor('desk');
     const other = actor('desk', { id: 'desk-2', name: '정데스크' });
-    const story: StoryFacts = { state: 'in_review', section: SECTION, ownerId: 'reporter-1', lock: { holderId: holder.id, holderName: holder.name } };
+    const story: ArticleFacts = { state: 'in_review', section: SECTION, ownerId: 'reporter-1', lock: { holderId: holder.id, holderName: holder.name } };
     expect(decide('approve', holder, story)).toEqual({ ok: true });
     expect(decide('approve', other, story)).toMatchObject({ ok: false, code: 'CONFLICT', details: { lockHolderName: '박데스크' } });
     expect(decide('return', other, story, NOTE)).toMatchObject({ ok: false, code: 'CONFLICT' });
@@ -127,7 +127,7 @@ describe('relations beyond the role', () => {
   });
 
   it('a locked state without a lock holder refuses everyone', () => {
-    const story: StoryFacts = { state: 'corrected', section: SECTION, ownerId: null, lock: null };
+    const story: ArticleFacts = { state: 'corrected', section: SECTION, ownerId: null, lock: null };
     expect(decide('publish', actor('desk'), story)).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
@@ -153,7 +153,7 @@ describe('relations beyond the role', () => {
 });
 
 describe('taking a lock over', () => {
-  const story: StoryFacts = { state: 'in_review', section: SECTION, ownerId: 'reporter-1', lock: { holderId: 'desk-1', holderName: '박데스크' } };
+  const story: ArticleFacts = { state: 'in_review', section: SECTION, ownerId: 'reporter-1', lock: { holderId: 'desk-1', holderName: '박데스크' } };
   it('is the editor-in-chief’s alone', () => {
     expect(decideTakeLock(actor('chief'), story)).toEqual({ ok: true });
     expect(decideTakeLock(actor('desk', { id: 'desk-2' }), story)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -196,7 +196,7 @@ describe('who may edit a story in each state', () => {
 
   it.each(cases)('%s, %s', (state, _label, a, expected) => {
     const locked = state === 'in_review' || state === 'corrected';
-    const story: StoryFacts = { state, section: SECTION, ownerId: reporter.id, lock: locked ? { holderId: desk.id, holderName: desk.name } : null };
+    const story: ArticleFacts = { state, section: SECTION, ownerId: reporter.id, lock: locked ? { holderId: desk.id, holderName: desk.name } : null };
     const verdict = decideEdit(a, story);
     if (expected === '✓') expect(verdict).toEqual({ ok: true, reopens: false });
     else if (expected === '↺') expect(verdict).toEqual({ ok: true, reopens: true });
@@ -204,12 +204,12 @@ describe('who may edit a story in each state', () => {
   });
 
   it('a draft nobody owns is anyone’s to write, with or without a profile', () => {
-    const story: StoryFacts = { state: 'draft', section: '', ownerId: null, lock: null };
+    const story: ArticleFacts = { state: 'draft', section: '', ownerId: null, lock: null };
     for (const [, a] of who) expect(decideEdit(a, story)).toEqual({ ok: true, reopens: false });
   });
 
   it('names who holds the lock when it refuses', () => {
-    const story: StoryFacts = { state: 'in_review', section: SECTION, ownerId: reporter.id, lock: { holderId: desk.id, holderName: '박데스크' } };
+    const story: ArticleFacts = { state: 'in_review', section: SECTION, ownerId: reporter.id, lock: { holderId: desk.id, holderName: '박데스크' } };
     const verdict = decideEdit(reporter, story);
     expect(verdict.ok ? '' : verdict.message).toContain('박데스크');
   });

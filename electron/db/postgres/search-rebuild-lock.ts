@@ -3,7 +3,7 @@ import { MIGRATION_LOCK_CLASS } from './migrate';
 import { PgDatabase } from './pg-database';
 
 /**
- * Runs a search-index rebuild (search/story-index.ts) alone among the workstations sharing a PostgreSQL schema:
+ * Runs a search-index rebuild (search/article-index.ts) alone among the workstations sharing a PostgreSQL schema:
  * each checks the tokenizer version and rebuilds at start, and two rebuilding at once would empty the
  * index under each other's batches. A session lock, as the migration runner's, because a rebuild is many
  * transactions and the server releases the lock if this workstation dies mid-way; the objid is the

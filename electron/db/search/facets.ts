@@ -1,11 +1,11 @@
 import type { SearchQuery } from '../../../shared/search';
 import type { Executor } from '../database';
-import { facetToken } from './story-index';
+import { facetToken } from './article-index';
 
 const term = (kind: Parameters<typeof facetToken>[0], value: string) => `facets : "${facetToken(kind, value)}"`;
 
 /**
- * The user's match with the filters as facet terms of the same FTS5 query (see search/story-index.ts).
+ * The user's match with the filters as facet terms of the same FTS5 query (see search/article-index.ts).
  * bm25 counts, on every search, the stories holding each phrase of the query, so the live-only
  * filter is asked through whichever archive token is in fewer stories: NOT the archived token while
  * most stories are live (ANDing the live token made every search walk a doclist of the whole

@@ -14,7 +14,7 @@ interface IndexedMedia {
   file_name: string;
 }
 
-/** Rewrites a photo's index row from what is stored, in the transaction that wrote it (as search/story-index.ts does for stories). */
+/** Rewrites a photo's index row from what is stored, in the transaction that wrote it (as search/article-index.ts does for stories). */
 export async function reindexMedia(tx: Executor, rowid: number): Promise<void> {
   await tx.run('DELETE FROM media_search WHERE rowid = ?', [rowid]);
   const r = await tx.get<IndexedMedia & EngineProbe>(`SELECT caption, credit, creator, copyright, alt, file_name, ${ENGINE_PROBE} FROM media WHERE rowid = ?`, [

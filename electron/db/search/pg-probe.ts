@@ -1,5 +1,5 @@
 /**
- * Which engine a statement ran on, told by the row it returns. The index writers (search/story-index.ts,
+ * Which engine a statement ran on, told by the row it returns. The index writers (search/article-index.ts,
  * media-repo.ts) get only the Executor of a transaction, which does not say, and must shape text for
  * PostgreSQL (search/pg-query.ts) there: a comparison comes back from pg as a boolean and from
  * sqlite3 as 0 or 1, so a column of the SELECT they already run answers it at no extra statement.

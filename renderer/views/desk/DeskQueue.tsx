@@ -4,7 +4,7 @@ import type { QueueItem } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
 import { QUEUE_STATES, type DeskQueueName, type QueueSort } from '../../../shared/workflow';
 import type { BylineClient } from '../../client';
-import { useStoryChanges } from '../../client/useStoryChanges';
+import { useArticleChanges } from '../../client/useArticleChanges';
 import { BatchPublishBar } from '../publish/BatchPublishBar';
 import { useLocale, useT } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings';
@@ -86,7 +86,7 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
   }, [client, queue, sort, coveredOnly, actorId, section, state, refreshKey, tick]);
 
   // Another window's or workstation's filing, review, approval or publication shows here as it happens.
-  useStoryChanges(client, () => setTick((n) => n + 1));
+  useArticleChanges(client, () => setTick((n) => n + 1));
   // Embargoes lift with the clock alone: only the time shown moves, the server is not asked.
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), CLOCK_MS);

@@ -25,7 +25,7 @@ export function writePickedProfileId(id: string | null): void {
 }
 
 /** The article methods that act on a story's words: the main process checks them against the workflow's edit rules for the profile. */
-const STAMPED: ReadonlySet<Method> = new Set<Method>(['articles.create', 'articles.save', 'articles.archive', 'drafts.save', 'drafts.resolve']);
+const STAMPED: ReadonlySet<Method> = new Set<Method>(['articles.create', 'articles.save', 'articles.archive', 'outbox.save', 'outbox.resolve']);
 
 /**
  * The client with the picked profile stamped on every save, archive and new story, so that the editor,

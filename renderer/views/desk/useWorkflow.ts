@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticleFields } from '../../../shared/article';
-import type { StoryWorkflow } from '../../../shared/contract-workflow';
+import type { ArticleWorkflow } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
 import { blockingProblems, checkSubmission, type SubmissionProblem } from '../../../shared/submission';
 import { ClientError, type BylineClient } from '../../client';
-import { useStoryChanges } from '../../client/useStoryChanges';
+import { useArticleChanges } from '../../client/useArticleChanges';
 
 interface Options {
   client: BylineClient;
@@ -17,7 +17,7 @@ interface Options {
   onArticle: (article: Article) => void;
 }
 
-type MoveResult = { article: Article; workflow: StoryWorkflow };
+type MoveResult = { article: Article; workflow: ArticleWorkflow };
 
 /**
  * The open story's place in the workflow and the moves this window may make. The rules are the main
@@ -25,7 +25,7 @@ type MoveResult = { article: Article; workflow: StoryWorkflow };
  * profile may edit), and every move goes to it and is refused there if the story moved meanwhile.
  */
 export function useWorkflow({ client, actor, article, save, currentFields, isDirty, onArticle }: Options) {
-  const [status, setStatus] = useState<StoryWorkflow | null>(null);
+  const [status, setStatus] = useState<ArticleWorkflow | null>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<SubmissionProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +49,7 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
     setStatus(next);
     // A move made elsewhere changes what this window may do: show the story as it now stands. Someone
     // else's edit is shown at once only where this window cannot edit anyway; where it can, the next
-    // save meets the usual conflict and the person chooses (useStory).
+    // save meets the usual conflict and the person chooses (useArticle).
     const shown = articleRef.current;
     if ((next.state !== shown.state || (next.version > shown.version && !next.editable)) && !isDirty()) {
       const latest = await client.call('articles.get', { id });
@@ -75,7 +75,7 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
   }, [articleId, articleVersion, articleState, refresh]);
 
   // Someone else moved, locked or edited this story (another window, another workstation): ask at once.
-  useStoryChanges(client, () => void refresh().catch(() => undefined), articleId ?? null);
+  useArticleChanges(client, () => void refresh().catch(() => undefined), articleId ?? null);
 
   const fail = useCallback(
     (err: unknown) => {

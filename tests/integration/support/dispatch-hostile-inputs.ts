@@ -78,12 +78,12 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['fields "__proto__"', { id, baseVersion: 2, fields: withKey('__proto__', FIELDS) }],
       ['body 1000 deep', save({ body: { root: { type: 'root', children: [deep(1000)] } } })],
     ],
-    'drafts.save': [
+    'outbox.save': [
       ['missing fields', { id, baseVersion: 2 }],
       ['baseVersion 0', save({}, { baseVersion: 0 })],
     ],
-    'drafts.status': [['any key', { all: true }]],
-    'drafts.resolve': [
+    'outbox.status': [['any key', { all: true }]],
+    'outbox.resolve': [
       ['keep unknown', { articleId: id, keep: 'theirs' }],
       ['missing articleId', { keep: 'mine' }],
     ],

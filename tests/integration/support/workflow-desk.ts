@@ -66,7 +66,7 @@ export function complete(overrides: Partial<ArticleFields> = {}): ArticleFields 
 
 /** A story by `owner`, saved complete (or with `overrides`), as version 2. */
 export async function story(owner: Profile = reporter, overrides: Partial<ArticleFields> = {}): Promise<Article> {
-  const created = await workflow.createStory({ actorId: owner.id });
+  const created = await workflow.createArticle({ actorId: owner.id });
   return articles.save({ id: created.id, baseVersion: created.version, fields: complete(overrides), actorId: owner.id });
 }
 

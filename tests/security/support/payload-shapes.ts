@@ -75,13 +75,13 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, archived: { t: 'bool' }, actorId: { t: 'uuid' } },
     required: ['id', 'baseVersion'],
   },
-  'drafts.save': {
+  'outbox.save': {
     t: 'obj',
     fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } },
     required: ['id', 'baseVersion', 'fields'],
   },
-  'drafts.status': { t: 'obj', fields: {}, required: [] },
-  'drafts.resolve': {
+  'outbox.status': { t: 'obj', fields: {}, required: [] },
+  'outbox.resolve': {
     t: 'obj',
     fields: { articleId: { t: 'uuid' }, keep: { t: 'enum', values: ['mine', 'copy'] }, fields: FIELDS, actorId: { t: 'uuid' } },
     required: ['articleId', 'keep'],

@@ -1,5 +1,5 @@
 import type { Article, ArticleFields } from '../../shared/article';
-import type { DraftSaveResult, OutboxStatus } from '../../shared/contract-drafts';
+import type { OutboxSaveResult, OutboxStatus } from '../../shared/contract-outbox';
 import { ClientError, type BylineClient } from '../client';
 
 export type SaveStatus =
@@ -16,7 +16,7 @@ export type SaveStatus =
 /** `copy` only after a conflict met offline: the reporter's text becomes a story of its own. */
 export type ConflictChoice = 'reload' | 'overwrite' | 'copy';
 
-export type StoryNotice = { kind: 'recovered'; at: string } | { kind: 'restored'; version: number } | { kind: 'copied'; headline: string };
+export type ArticleNotice = { kind: 'recovered'; at: string } | { kind: 'restored'; version: number } | { kind: 'copied'; headline: string };
 
 /**
  * Where this story's saves stand while the shared database is away: `waiting` on this computer, or met a
@@ -26,7 +26,7 @@ export type StoryNotice = { kind: 'recovered'; at: string } | { kind: 'restored'
 export type OfflineState = 'no' | 'waiting' | 'conflict' | 'conflict-kept';
 
 /** What the session needs from the editor that shows the story (the hook, or a test). */
-export interface StorySessionHost {
+export interface ArticleSessionHost {
   /** The story as the server last gave it (its version is what the next save builds on). */
   article(): Article | null;
   /** A newer version the outbox's saves made: becomes the open story's, the editor's text untouched. */
@@ -36,7 +36,7 @@ export interface StorySessionHost {
   currentFields(): ArticleFields;
   isDirty(): boolean;
   setStatus(next: SaveStatus | ((current: SaveStatus) => SaveStatus)): void;
-  notify(notice: StoryNotice): void;
+  notify(notice: ArticleNotice): void;
   clearJournal(articleId: string): void;
   onSaved(article: Article): void;
   /** Saves what the editor shows on top of `baseVersion`. */
@@ -44,12 +44,12 @@ export interface StorySessionHost {
 }
 
 /** No editor (not yet attached, or closed): answers that arrive late change nothing. */
-const DETACHED: StorySessionHost = {
+const DETACHED: ArticleSessionHost = {
   article: () => null,
   adopt: () => undefined,
   load: () => undefined,
   currentFields: () => {
-    throw new Error('StorySession: no editor attached');
+    throw new Error('ArticleSession: no editor attached');
   },
   isDirty: () => false,
   setStatus: () => undefined,
@@ -63,22 +63,22 @@ const DETACHED: StorySessionHost = {
  * The open story's offline and conflict handling, free of React: what a save's answer means, what the
  * outbox's news means for this story, and the reporter's way out of a conflict, in which no text is dropped.
  */
-export class StorySession {
+export class ArticleSession {
   #offline: OfflineState = 'no';
   #inConflict = false;
-  #host: StorySessionHost | null = null;
+  #host: ArticleSessionHost | null = null;
 
   constructor(private readonly client: BylineClient) {}
 
   /** Connects the editor that shows the story; returns how to disconnect it. */
-  attach(host: StorySessionHost): () => void {
+  attach(host: ArticleSessionHost): () => void {
     this.#host = host;
     return () => {
       if (this.#host === host) this.#host = null;
     };
   }
 
-  private get host(): StorySessionHost {
+  private get host(): ArticleSessionHost {
     return this.#host ?? DETACHED;
   }
 
@@ -101,7 +101,7 @@ export class StorySession {
   async checkKept(articleId: string): Promise<void> {
     let outbox: OutboxStatus;
     try {
-      outbox = await this.client.call('drafts.status', {});
+      outbox = await this.client.call('outbox.status', {});
     } catch {
       return; // no outbox to ask: nothing kept
     }
@@ -113,7 +113,7 @@ export class StorySession {
   }
 
   /** A save went through, to the server or into the outbox; the status to show, when nothing newer was typed. */
-  stored(result: DraftSaveResult): SaveStatus {
+  stored(result: OutboxSaveResult): SaveStatus {
     this.#inConflict = false;
     if (result.stored === 'local') {
       this.#offline = 'waiting';
@@ -182,7 +182,7 @@ export class StorySession {
     try {
       // Only text the editor still shows may stand in for what waited; otherwise the outbox's own copy is kept.
       const fields = this.#offline === 'conflict' ? this.host.currentFields() : undefined;
-      const stored = await this.client.call('drafts.resolve', { articleId: current.id, keep, ...(fields ? { fields } : {}) });
+      const stored = await this.client.call('outbox.resolve', { articleId: current.id, keep, ...(fields ? { fields } : {}) });
       this.#offline = 'no';
       this.host.clearJournal(current.id);
       this.host.onSaved(stored);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
 import { OUTBOX_FILE_NAME } from '../../electron/db/outbox-repo';
 import { DEFAULT_META, type Article, type ArticleFields } from '../../shared/article';
-import type { DraftSaveResult, OutboxStatus } from '../../shared/contract-drafts';
+import type { OutboxSaveResult, OutboxStatus } from '../../shared/contract-outbox';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { editorStateToText } from '../../shared/editor-text';
 import type { Result } from '../../shared/errors';
@@ -53,7 +53,7 @@ async function ok<T>(backend: Backend, method: string, input: unknown): Promise<
 async function outboxUntil(backend: Backend, done: (s: OutboxStatus) => boolean, timeoutMs = 30_000): Promise<OutboxStatus> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const s = await ok<OutboxStatus>(backend, 'drafts.status', {});
+    const s = await ok<OutboxStatus>(backend, 'outbox.status', {});
     if (done(s)) return s;
     if (Date.now() > until) throw new Error(`outbox never got there: ${JSON.stringify(s)}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -80,7 +80,7 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
   /** With `actorId`, the story is that reporter's own, and the workflow's edit rules check every save as theirs. */
   async function draftOnServer(ws: Workstation, actorId?: string): Promise<Article> {
     const created = await ok<Article>(ws.backend, 'articles.create', { headline: '국회 본회의', ...(actorId ? { actorId } : {}) });
-    const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', {
+    const r = await ok<OutboxSaveResult>(ws.backend, 'outbox.save', {
       id: created.id,
       baseVersion: created.version,
       fields: fields(['첫 문단은 서버에 저장됐다.']),
@@ -95,7 +95,7 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     const reporter = await ok<{ id: string }>(ws.backend, 'profiles.create', { name: '김기자', email: 'kim@example.com', role: 'reporter' });
     const story = await draftOnServer(ws, reporter.id);
     const heard: OutboxStatus[] = [];
-    ws.backend.events.listen((name, payload) => name === 'drafts.changed' && heard.push(payload as OutboxStatus));
+    ws.backend.events.listen((name, payload) => name === 'outbox.changed' && heard.push(payload as OutboxStatus));
 
     await cable.cut();
     const drafts = [
@@ -105,7 +105,7 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     ];
     for (const [i, paragraphs] of drafts.entries()) {
       // The window keeps the version the server last gave: every offline save names the same base.
-      const r = await ok<DraftSaveResult>(ws.backend, 'drafts.save', {
+      const r = await ok<OutboxSaveResult>(ws.backend, 'outbox.save', {
         id: story.id,
         baseVersion: story.version,
         fields: fields(paragraphs),
@@ -114,7 +114,7 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
       expect(r).toMatchObject({ stored: 'local', pending: i + 1 });
     }
     expect(existsSync(path.join(ws.dataDir, OUTBOX_FILE_NAME))).toBe(true);
-    const away = await ok<OutboxStatus>(ws.backend, 'drafts.status', {});
+    const away = await ok<OutboxStatus>(ws.backend, 'outbox.status', {});
     expect(away).toMatchObject({ connection: 'offline', pending: 3, pendingArticles: [story.id], conflicts: [] });
     expect(away.lastError).toMatch(/연결할 수 없어/);
     expect(heard.some((s) => s.connection === 'offline')).toBe(true);
@@ -131,7 +131,7 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     expect(heard.at(-1)).toMatchObject({ connection: 'online', pending: 0 });
 
     // The window, not yet told, saves once more from the version it knew: put on top, not refused.
-    const next = await ok<DraftSaveResult>(ws.backend, 'drafts.save', {
+    const next = await ok<OutboxSaveResult>(ws.backend, 'outbox.save', {
       id: story.id,
       baseVersion: story.version,
       fields: fields([...drafts[2]!, '다섯째 문단.']),
@@ -139,11 +139,11 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     });
     expect(next).toMatchObject({ stored: 'server', article: { version: story.version + 4 } });
     // Once it knows the new version, an old base is a conflict again, as for any stale save.
-    await ok(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version + 4, fields: fields(['여섯째 판']), actorId: reporter.id });
-    const stale = await call(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(['낡은 판']), actorId: reporter.id });
+    await ok(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version + 4, fields: fields(['여섯째 판']), actorId: reporter.id });
+    const stale = await call(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version, fields: fields(['낡은 판']), actorId: reporter.id });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     // Without the owner's profile the story is not this window's to write, offline or not.
-    const stranger = await call(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version + 5, fields: fields(['남의 판']) });
+    const stranger = await call(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version + 5, fields: fields(['남의 판']) });
     expect(stranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -151,7 +151,7 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     const ws = await reporterDesk();
     const story = await draftOnServer(ws);
     await cable.cut();
-    await ok(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(['끊긴 채로 쓰고 프로그램을 닫았다.']) });
+    await ok(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version, fields: fields(['끊긴 채로 쓰고 프로그램을 닫았다.']) });
     await ws.backend.close();
     open.splice(open.indexOf(ws.backend), 1);
 
@@ -166,7 +166,7 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     const story = await draftOnServer(ws);
     const desk = await otherDesk();
     await cable.cut();
-    await ok(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(['기자가 끊긴 채로 고친 문단.']) });
+    await ok(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version, fields: fields(['기자가 끊긴 채로 고친 문단.']) });
     await ok(desk, 'articles.save', { id: story.id, baseVersion: story.version, fields: fields(['데스크가 그사이 고친 문단.']) });
 
     await cable.mend();
@@ -176,21 +176,21 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     expect(text(await ok<Article>(ws.backend, 'articles.get', { id: story.id }))).toBe('데스크가 그사이 고친 문단.');
 
     // More typing on the stale version goes to the outbox too, and the window hears it is a conflict.
-    const more = await call(ws.backend, 'drafts.save', {
+    const more = await call(ws.backend, 'outbox.save', {
       id: story.id,
       baseVersion: story.version,
       fields: fields(['기자가 끊긴 채로 고친 문단.', '이어서 쓴 문단.']),
     });
     expect(more).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { offline: true } } });
 
-    const kept = await ok<Article>(ws.backend, 'drafts.resolve', { articleId: story.id, keep: 'mine' });
+    const kept = await ok<Article>(ws.backend, 'outbox.resolve', { articleId: story.id, keep: 'mine' });
     expect(text(kept)).toBe('기자가 끊긴 채로 고친 문단.\n이어서 쓴 문단.');
     const revisions = await ok<{ version: number }[]>(ws.backend, 'articles.revisions', { id: story.id });
     const bodies = await Promise.all(
       revisions.map(async (r) => text(await ok<{ fields: ArticleFields }>(ws.backend, 'articles.revision', { id: story.id, version: r.version }))),
     );
     expect(bodies).toContain('데스크가 그사이 고친 문단.');
-    expect(await ok<OutboxStatus>(ws.backend, 'drafts.status', {})).toMatchObject({ pending: 0, conflicts: [] });
+    expect(await ok<OutboxStatus>(ws.backend, 'outbox.status', {})).toMatchObject({ pending: 0, conflicts: [] });
   });
 
   it("keeps the reporter's text as a new story when they choose a copy, leaving the desk's version as it is", async () => {
@@ -198,12 +198,12 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     const story = await draftOnServer(ws);
     const desk = await otherDesk();
     await cable.cut();
-    await ok(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: fields(['기자의 판.']) });
+    await ok(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version, fields: fields(['기자의 판.']) });
     const theirs = await ok<Article>(desk, 'articles.save', { id: story.id, baseVersion: story.version, fields: fields(['데스크의 판.']) });
     await cable.mend();
     await outboxUntil(ws.backend, (s) => s.conflicts.length === 1);
 
-    const copy = await ok<Article>(ws.backend, 'drafts.resolve', { articleId: story.id, keep: 'copy' });
+    const copy = await ok<Article>(ws.backend, 'outbox.resolve', { articleId: story.id, keep: 'copy' });
     expect(copy.id).not.toBe(story.id);
     expect(text(copy)).toBe('기자의 판.');
     const original = await ok<Article>(ws.backend, 'articles.get', { id: story.id });
@@ -216,7 +216,7 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     const story = await draftOnServer(ws);
     const same = fields(['응답만 잃어버린 저장.']);
     await cable.cut();
-    await ok(ws.backend, 'drafts.save', { id: story.id, baseVersion: story.version, fields: same });
+    await ok(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version, fields: same });
     // What the server holds is exactly what waited: as if the answer to that save had been lost.
     await ok(await otherDesk(), 'articles.save', { id: story.id, baseVersion: story.version, fields: same });
     await cable.mend();

@@ -5,9 +5,9 @@ import type { EditorStateJson } from '../../shared/editor-state';
 import { editorStateToText } from '../../shared/editor-text';
 import type { BylineClient } from '../client';
 import { clearJournal, readJournal, writeJournal } from './draft-journal';
-import { StorySession, type ConflictChoice, type SaveStatus, type StoryNotice } from './story-session';
+import { ArticleSession, type ConflictChoice, type SaveStatus, type ArticleNotice } from './article-session';
 
-export type { ConflictChoice, SaveStatus, StoryNotice } from './story-session';
+export type { ConflictChoice, SaveStatus, ArticleNotice } from './article-session';
 
 /** Everything the reporter edits except the body, which lives in the Lexical editor. */
 export type StoryFields = Omit<ArticleFields, 'body'>;
@@ -29,12 +29,12 @@ function splitFields(f: ArticleFields): { fields: StoryFields; body: EditorState
  * The open story: the last version the server accepted, the fields being edited, autosave and the
  * local journal. Typing only bumps a counter; the body is serialised when typing pauses.
  */
-export function useStory(client: BylineClient, onSaved: (article: Article) => void) {
+export function useArticle(client: BylineClient, onSaved: (article: Article) => void) {
   const [article, setArticle] = useState<Article | null>(null);
   const [fields, setFields] = useState<StoryFields | null>(null);
   const [initialBody, setInitialBody] = useState<EditorStateJson | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'clean' });
-  const [notice, setNotice] = useState<StoryNotice | null>(null);
+  const [notice, setNotice] = useState<ArticleNotice | null>(null);
   const [bodyText, setBodyText] = useState('');
   const [loadSeq, setLoadSeq] = useState(0);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -63,7 +63,7 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
     return { ...fieldsRef.current!, body };
   }, []);
 
-  const session = useMemo(() => new StorySession(client), [client]);
+  const session = useMemo(() => new ArticleSession(client), [client]);
   useEffect(
     () =>
       session.attach({
@@ -141,7 +141,7 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
       const seq = changeSeq.current;
       setStatus({ kind: 'saving' });
       try {
-        const result = await client.call('drafts.save', { id: current.id, baseVersion, fields: currentFields() });
+        const result = await client.call('outbox.save', { id: current.id, baseVersion, fields: currentFields() });
         const done = session.stored(result);
         savedSeq.current = seq;
         if (result.stored === 'local') {
@@ -230,7 +230,7 @@ export function useStory(client: BylineClient, onSaved: (article: Article) => vo
   );
 
   // The outbox's news about this story's waiting saves.
-  useEffect(() => client.subscribe('drafts.changed', (outbox) => session.outboxChanged(outbox)), [client, session]);
+  useEffect(() => client.subscribe('outbox.changed', (outbox) => session.outboxChanged(outbox)), [client, session]);
 
   const resolveConflict = useCallback((choice: ConflictChoice) => session.resolveConflict(choice), [session]);
 

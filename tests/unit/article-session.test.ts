@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_META, type Article, type ArticleFields } from '../../shared/article';
 import type { Input, Method, Output } from '../../shared/contract';
-import type { OutboxStatus } from '../../shared/contract-drafts';
+import type { OutboxStatus } from '../../shared/contract-outbox';
 import type { EventName, EventPayload } from '../../shared/contract-events';
 import { emptyEditorState } from '../../shared/editor-state';
 import { ClientError, type BylineClient } from '../../renderer/client/client';
-import { StorySession, type SaveStatus, type StoryNotice, type StorySessionHost } from '../../renderer/views/story-session';
+import { ArticleSession, type SaveStatus, type ArticleNotice, type ArticleSessionHost } from '../../renderer/views/article-session';
 
 const ID = '7d4c5a52-6a38-4a8e-9a55-0d2b8d3f2a11';
 const OTHER = '1f0e8d7c-2b3a-4c5d-8e9f-0a1b2c3d4e5f';
@@ -67,19 +67,19 @@ class FakeClient implements BylineClient {
 }
 
 /** An editor with its state in plain fields: what the hook keeps in React state and refs. */
-class TestEditor implements StorySessionHost {
+class TestEditor implements ArticleSessionHost {
   current: Article | null;
   status: SaveStatus = { kind: 'clean' };
   dirty = false;
   fields: ArticleFields;
   readonly loaded: Article[] = [];
   readonly saved: Article[] = [];
-  readonly notices: StoryNotice[] = [];
+  readonly notices: ArticleNotice[] = [];
   readonly journalsCleared: string[] = [];
   readonly writes: number[] = [];
 
   constructor(
-    private readonly session: StorySession,
+    private readonly session: ArticleSession,
     open: Article,
   ) {
     this.current = open;
@@ -102,7 +102,7 @@ class TestEditor implements StorySessionHost {
   setStatus = (next: SaveStatus | ((s: SaveStatus) => SaveStatus)) => {
     this.status = typeof next === 'function' ? next(this.status) : next;
   };
-  notify = (notice: StoryNotice) => {
+  notify = (notice: ArticleNotice) => {
     this.notices.push(notice);
   };
   clearJournal = (id: string) => {
@@ -124,14 +124,14 @@ function outbox(over: Partial<OutboxStatus> = {}): OutboxStatus {
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function open(client: FakeClient, story = article(ID, 3)) {
-  const session = new StorySession(client);
+  const session = new ArticleSession(client);
   const editor = new TestEditor(session, story);
   session.attach(editor);
-  client.subscribe('drafts.changed', (o) => session.outboxChanged(o));
+  client.subscribe('outbox.changed', (o) => session.outboxChanged(o));
   return { session, editor };
 }
 
-describe('StorySession: saves kept on this computer', () => {
+describe('ArticleSession: saves kept on this computer', () => {
   it('a save kept locally waits, counts the outbox, then takes the version the server made when it went up', async () => {
     const client = new FakeClient().answer('articles.get', () => article(ID, 4));
     const { session, editor } = open(client);
@@ -140,10 +140,10 @@ describe('StorySession: saves kept on this computer', () => {
     expect(session.offline).toBe('waiting');
     editor.status = { kind: 'offline', pending: 2 };
 
-    client.emit('drafts.changed', outbox({ connection: 'offline', pending: 3, pendingArticles: [ID] }));
+    client.emit('outbox.changed', outbox({ connection: 'offline', pending: 3, pendingArticles: [ID] }));
     expect(editor.status).toEqual({ kind: 'offline', pending: 3 });
 
-    client.emit('drafts.changed', outbox());
+    client.emit('outbox.changed', outbox());
     await settle();
     expect(editor.current?.version).toBe(4);
     expect(editor.status).toEqual({ kind: 'saved', at: article(ID, 4).updatedAt });
@@ -158,7 +158,7 @@ describe('StorySession: saves kept on this computer', () => {
     editor.dirty = true;
     editor.status = { kind: 'dirty' };
 
-    client.emit('drafts.changed', outbox());
+    client.emit('outbox.changed', outbox());
     await settle();
     expect(editor.current?.version).toBe(4);
     expect(editor.status).toEqual({ kind: 'dirty' });
@@ -168,7 +168,7 @@ describe('StorySession: saves kept on this computer', () => {
     const client = new FakeClient();
     const { editor } = open(client);
     client.emit(
-      'drafts.changed',
+      'outbox.changed',
       outbox({ conflicts: [{ articleId: ID, headline: 'x', queuedAt: '2026-12-01T00:00:00.000Z', message: '다른 데스크가 고쳤습니다' }] }),
     );
     await settle();
@@ -181,7 +181,7 @@ describe('StorySession: saves kept on this computer', () => {
     const client = new FakeClient().answer('articles.get', () => new Promise<Article>((resolve) => (release = resolve)));
     const { session, editor } = open(client);
     session.stored({ stored: 'local', pending: 1, queuedAt: '2026-12-01T00:00:00.000Z' });
-    client.emit('drafts.changed', outbox());
+    client.emit('outbox.changed', outbox());
     editor.current = article(OTHER, 9, '다른 기사');
     release(article(ID, 4));
     await settle();
@@ -190,22 +190,22 @@ describe('StorySession: saves kept on this computer', () => {
   });
 });
 
-describe('StorySession: conflicts met offline lose no text', () => {
+describe('ArticleSession: conflicts met offline lose no text', () => {
   const conflict = { articleId: ID, headline: '국회 본회의', queuedAt: '2026-12-01T00:00:00.000Z', message: '다른 데스크가 먼저 고쳤습니다' };
 
   it('the outbox reports a conflict: autosave holds, and 사본으로 stores the editor text as a new story and opens the server version', async () => {
     const copy = article(OTHER, 1, '기자가 고친 제목');
-    const client = new FakeClient().answer('drafts.resolve', () => copy).answer('articles.get', () => article(ID, 5));
+    const client = new FakeClient().answer('outbox.resolve', () => copy).answer('articles.get', () => article(ID, 5));
     const { session, editor } = open(client);
     session.stored({ stored: 'local', pending: 1, queuedAt: '2026-12-01T00:00:00.000Z' });
 
-    client.emit('drafts.changed', outbox({ conflicts: [conflict] }));
+    client.emit('outbox.changed', outbox({ conflicts: [conflict] }));
     expect(editor.status).toEqual({ kind: 'conflict', message: conflict.message, offline: true });
     expect(session.holdsAutosave).toBe(true);
     expect(session.offline).toBe('conflict');
 
     await session.resolveConflict('copy');
-    const resolve = client.calls.find((c) => c.method === 'drafts.resolve')?.input;
+    const resolve = client.calls.find((c) => c.method === 'outbox.resolve')?.input;
     expect(resolve).toEqual({ articleId: ID, keep: 'copy', fields: editor.fields });
     expect(editor.loaded.map((a) => a.version)).toEqual([5]);
     expect(editor.notices).toEqual([{ kind: 'copied', headline: '기자가 고친 제목' }]);
@@ -216,7 +216,7 @@ describe('StorySession: conflicts met offline lose no text', () => {
 
   it('a save refused offline as a conflict keeps the editor text; 내 글로 stores it as the newest version', async () => {
     const mine = article(ID, 6, '기자가 고친 제목');
-    const client = new FakeClient().answer('drafts.resolve', () => mine);
+    const client = new FakeClient().answer('outbox.resolve', () => mine);
     const { session, editor } = open(client);
 
     const status = session.failed(new ClientError('CONFLICT', '서버에 더 새 버전이 있습니다', { offline: true }));
@@ -224,13 +224,13 @@ describe('StorySession: conflicts met offline lose no text', () => {
     expect(session.offline).toBe('conflict');
 
     await session.resolveConflict('overwrite');
-    expect(client.calls.find((c) => c.method === 'drafts.resolve')?.input).toEqual({ articleId: ID, keep: 'mine', fields: editor.fields });
+    expect(client.calls.find((c) => c.method === 'outbox.resolve')?.input).toEqual({ articleId: ID, keep: 'mine', fields: editor.fields });
     expect(editor.loaded).toEqual([mine]);
   });
 
   it('a conflict kept from an earlier session is found on opening; resolving it sends the outbox copy, not the stored text on screen', async () => {
     const mine = article(ID, 7);
-    const client = new FakeClient().answer('drafts.status', () => outbox({ conflicts: [conflict] })).answer('drafts.resolve', () => mine);
+    const client = new FakeClient().answer('outbox.status', () => outbox({ conflicts: [conflict] })).answer('outbox.resolve', () => mine);
     const { session, editor } = open(client);
 
     await session.checkKept(ID);
@@ -239,25 +239,25 @@ describe('StorySession: conflicts met offline lose no text', () => {
     expect(editor.status).toEqual({ kind: 'conflict', message: conflict.message, offline: true });
 
     await session.resolveConflict('reload');
-    expect(client.calls.find((c) => c.method === 'drafts.resolve')?.input).toEqual({ articleId: ID, keep: 'mine' });
+    expect(client.calls.find((c) => c.method === 'outbox.resolve')?.input).toEqual({ articleId: ID, keep: 'mine' });
     expect(editor.loaded).toEqual([mine]);
   });
 
   it('a kept conflict of another story, or an outbox that cannot be asked, changes nothing', async () => {
-    const client = new FakeClient().answer('drafts.status', () => outbox({ conflicts: [{ ...conflict, articleId: OTHER }] }));
+    const client = new FakeClient().answer('outbox.status', () => outbox({ conflicts: [{ ...conflict, articleId: OTHER }] }));
     const { session, editor } = open(client);
     await session.checkKept(ID);
     expect(session.offline).toBe('no');
     expect(editor.status).toEqual({ kind: 'clean' });
 
-    const away = new FakeClient().answer('drafts.status', () => Promise.reject(new ClientError('NETWORK', '서버에 연결할 수 없습니다')));
+    const away = new FakeClient().answer('outbox.status', () => Promise.reject(new ClientError('NETWORK', '서버에 연결할 수 없습니다')));
     const second = open(away);
     await expect(second.session.checkKept(ID)).resolves.toBeUndefined();
     expect(second.editor.status).toEqual({ kind: 'clean' });
   });
 
   it('a refused resolution says why in the status and keeps the conflict open: nothing is loaded over the text', async () => {
-    const client = new FakeClient().answer('drafts.resolve', () => Promise.reject(new ClientError('FORBIDDEN', '송고된 기사는 고칠 수 없습니다')));
+    const client = new FakeClient().answer('outbox.resolve', () => Promise.reject(new ClientError('FORBIDDEN', '송고된 기사는 고칠 수 없습니다')));
     const { session, editor } = open(client);
     session.failed(new ClientError('CONFLICT', '서버에 더 새 버전이 있습니다', { offline: true }));
 
@@ -270,8 +270,8 @@ describe('StorySession: conflicts met offline lose no text', () => {
 
   it('once the editor is closed, a late answer changes nothing', async () => {
     let release: (o: OutboxStatus) => void = () => undefined;
-    const client = new FakeClient().answer('drafts.status', () => new Promise<OutboxStatus>((resolve) => (release = resolve)));
-    const session = new StorySession(client);
+    const client = new FakeClient().answer('outbox.status', () => new Promise<OutboxStatus>((resolve) => (release = resolve)));
+    const session = new ArticleSession(client);
     const editor = new TestEditor(session, article(ID, 3));
     const detach = session.attach(editor);
     const pending = session.checkKept(ID);
@@ -283,7 +283,7 @@ describe('StorySession: conflicts met offline lose no text', () => {
   });
 });
 
-describe('StorySession: conflicts met online and other refusals', () => {
+describe('ArticleSession: conflicts met online and other refusals', () => {
   it('an online conflict holds autosave; 불러오기 drops the journal and loads the stored version, 덮어쓰기 saves on top of it', async () => {
     const client = new FakeClient().answer('articles.get', () => article(ID, 8));
     const { session, editor } = open(client);
@@ -299,7 +299,7 @@ describe('StorySession: conflicts met online and other refusals', () => {
     await session.resolveConflict('overwrite');
     expect(editor.writes).toEqual([8]);
     expect(editor.loaded).toEqual([]);
-    expect(client.methods()).not.toContain('drafts.resolve');
+    expect(client.methods()).not.toContain('outbox.resolve');
 
     await session.resolveConflict('reload');
     expect(editor.journalsCleared).toEqual([ID]);

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { StoryChanged } from '../../shared/contract-events';
+import type { ArticleChanged } from '../../shared/contract-events';
 import type { BylineClient } from './client';
 
 /** A burst (a batch publishing hundreds of stories) becomes one refetch at most this often. */
@@ -11,7 +11,7 @@ const MAX_WAIT_MS = 500;
  * story `articleId` when given, and after the event stream came back from a drop (something may have
  * been missed). Bursts are coalesced, so a queue asks once for many changes.
  */
-export function useStoryChanges(client: BylineClient, onChange: () => void, articleId?: string | null): void {
+export function useArticleChanges(client: BylineClient, onChange: () => void, articleId?: string | null): void {
   const latest = useRef(onChange);
   useEffect(() => {
     latest.current = onChange;
@@ -32,7 +32,7 @@ export function useStoryChanges(client: BylineClient, onChange: () => void, arti
       if (timer !== undefined) window.clearTimeout(timer);
       timer = window.setTimeout(fire, Math.max(0, Math.min(QUIET_MS, firstAt + MAX_WAIT_MS - now)));
     };
-    const stopEvents = client.subscribe('story.changed', (change: StoryChanged) => {
+    const stopEvents = client.subscribe('article.changed', (change: ArticleChanged) => {
       if (articleId === undefined || change.articleId === articleId) schedule();
     });
     const stopReconnect = client.onReconnect(schedule);

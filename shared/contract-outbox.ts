@@ -4,19 +4,19 @@ import { ProfileId } from './profiles';
 
 /**
  * Drafting that survives a dropped network (a newsroom on a shared PostgreSQL). The editor saves through
- * `drafts.save`: while the server answers it is `articles.save`; while it does not, the save goes into
+ * `outbox.save`: while the server answers it is `articles.save`; while it does not, the save goes into
  * this workstation's own outbox and goes up, in order, when the server is back. On this machine's own
  * SQLite there is nothing to wait for and every save is stored at once.
  */
 
 const Version = z.number().int().min(1);
 
-export const DraftSaveResult = z.discriminatedUnion('stored', [
+export const OutboxSaveResult = z.discriminatedUnion('stored', [
   z.object({ stored: z.literal('server'), article: Article }),
   /** Kept on this computer; `pending` saves (of all stories) wait for the server. */
   z.object({ stored: z.literal('local'), pending: z.number().int().min(1), queuedAt: z.iso.datetime() }),
 ]);
-export type DraftSaveResult = z.infer<typeof DraftSaveResult>;
+export type OutboxSaveResult = z.infer<typeof OutboxSaveResult>;
 
 /** A story whose saves from offline met a newer version on the server: the reporter decides, nothing is dropped. */
 export const OutboxConflict = z.object({
@@ -41,12 +41,12 @@ export const OutboxStatus = z.object({
 });
 export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
-export const draftMethods = {
-  'drafts.save': {
+export const outboxMethods = {
+  'outbox.save': {
     input: z.strictObject({ id: ArticleId, baseVersion: Version, fields: ArticleFields, actorId: ProfileId.optional() }),
-    output: DraftSaveResult,
+    output: OutboxSaveResult,
   },
-  'drafts.status': {
+  'outbox.status': {
     input: z.strictObject({}),
     output: OutboxStatus,
   },
@@ -55,7 +55,7 @@ export const draftMethods = {
    * the revisions); `copy` stores it as a new story and leaves the original as the server has it.
    * `fields` is what the editor shows now (it may be newer than the last save that waited).
    */
-  'drafts.resolve': {
+  'outbox.resolve': {
     input: z.strictObject({ articleId: ArticleId, keep: z.enum(['mine', 'copy']), fields: ArticleFields.optional(), actorId: ProfileId.optional() }),
     output: Article,
   },

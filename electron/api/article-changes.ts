@@ -1,7 +1,7 @@
 import type { Method, Output } from '../../shared/contract';
-import type { StoryChanged } from '../../shared/contract-events';
+import type { ArticleChanged } from '../../shared/contract-events';
 
-type Changed = Omit<StoryChanged, 'cause'>;
+type Changed = Omit<ArticleChanged, 'cause'>;
 type ChangeOf<M extends Method> = (output: Output<M>) => Changed | undefined;
 
 const ofArticle = (a: { id: string; version: number }): Changed => ({ articleId: a.id, version: a.version });
@@ -18,8 +18,8 @@ const STORY_CHANGES: { [M in Method]?: ChangeOf<M> } = {
   'articles.save': ofArticle,
   'articles.archive': ofArticle,
   // A save kept on this computer changed nothing anyone else can see yet.
-  'drafts.save': (r) => (r.stored === 'server' ? ofArticle(r.article) : undefined),
-  'drafts.resolve': ofArticle,
+  'outbox.save': (r) => (r.stored === 'server' ? ofArticle(r.article) : undefined),
+  'outbox.resolve': ofArticle,
   'workflow.submit': ofMove,
   'workflow.startReview': ofMove,
   'workflow.approve': ofMove,
@@ -37,7 +37,7 @@ const STORY_CHANGES: { [M in Method]?: ChangeOf<M> } = {
 };
 
 /** The story a successful call changed, or undefined for a call that changes none. */
-export function storyChangeOf(method: Method, output: unknown): StoryChanged | undefined {
+export function storyChangeOf(method: Method, output: unknown): ArticleChanged | undefined {
   const change = (STORY_CHANGES[method] as ((output: unknown) => Changed | undefined) | undefined)?.(output);
   return change ? { ...change, cause: method } : undefined;
 }

@@ -1,13 +1,13 @@
 import { fieldsOf, type Article, type ArticleFields } from '../../shared/article';
-import type { DraftSaveResult, OutboxConflict, OutboxStatus } from '../../shared/contract-drafts';
+import type { OutboxSaveResult, OutboxConflict, OutboxStatus } from '../../shared/contract-outbox';
 import { AppError } from '../../shared/errors';
 import { StorageError } from '../db/storage-error';
 import type { OutboxEntry, OutboxRepository } from '../db/outbox-repo';
 
 type SaveInput = { id: string; baseVersion: number; fields: ArticleFields; actorId?: string };
 
-export interface OfflineDraftsDeps {
-  outbox: OutboxRepository;
+export interface OutboxDeps {
+  store: OutboxRepository;
   save: (input: SaveInput) => Promise<Article>;
   get: (id: string) => Promise<Article>;
   /** A new story holding `fields`, for a conflict the reporter settles by keeping a copy. */
@@ -49,7 +49,7 @@ const sameFields = (stored: Article, waiting: ArticleFields) => canonical(fields
  * outbox, the story's window says so, and the reporter keeps their text as the newest version or as a
  * copy. Nothing here ever decides by dropping text.
  */
-export class OfflineDrafts {
+export class Outbox {
   private online = true;
   private lastError: string | undefined;
   private syncing: Promise<void> | null = null;
@@ -63,22 +63,22 @@ export class OfflineDrafts {
   private readonly rebased = new Map<string, { from: number; to: number }>();
   private readonly now: () => Date;
 
-  constructor(private readonly deps: OfflineDraftsDeps) {
+  constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? (() => new Date());
     this.retryDelay = deps.retryMinMs ?? 1_000;
   }
 
   /** At start: saves left waiting by the last session go up as soon as the server answers. */
   async start(): Promise<void> {
-    if ((await this.deps.outbox.all()).some((e) => e.state === 'pending')) this.nudge();
+    if ((await this.deps.store.all()).some((e) => e.state === 'pending')) this.nudge();
   }
 
-  async save(input: SaveInput): Promise<DraftSaveResult> {
+  async save(input: SaveInput): Promise<OutboxSaveResult> {
     if (!this.online) return this.queue(input);
     // Saves already waiting for this story go first, or the revisions would be out of order.
-    if ((await this.deps.outbox.ofArticle(input.id)).length > 0) {
+    if ((await this.deps.store.ofArticle(input.id)).length > 0) {
       await this.sync();
-      if ((await this.deps.outbox.ofArticle(input.id)).length > 0) return this.queue(input);
+      if ((await this.deps.store.ofArticle(input.id)).length > 0) return this.queue(input);
     }
     try {
       return { stored: 'server', article: await this.saveOnServer(input) };
@@ -90,7 +90,7 @@ export class OfflineDrafts {
   }
 
   async status(): Promise<OutboxStatus> {
-    const entries = await this.deps.outbox.all();
+    const entries = await this.deps.store.all();
     const pending = entries.filter((e) => e.state === 'pending');
     const conflicts = new Map<string, OutboxConflict>();
     for (const e of entries) {
@@ -109,7 +109,7 @@ export class OfflineDrafts {
 
   /** The reporter settles a conflict; the waiting saves are cleared only once their text is stored. */
   async resolve(input: { articleId: string; keep: 'mine' | 'copy'; fields?: ArticleFields; actorId?: string }): Promise<Article> {
-    const entries = await this.deps.outbox.ofArticle(input.articleId);
+    const entries = await this.deps.store.ofArticle(input.articleId);
     const last = entries.at(-1);
     const fields = input.fields ?? last?.fields;
     if (!fields) throw new AppError('NOT_FOUND', '이 기사에는 이 컴퓨터에 보관된 글이 없습니다.');
@@ -122,7 +122,7 @@ export class OfflineDrafts {
       stored = await this.deps.createCopy(fields, actorId);
     }
     this.rebased.delete(input.articleId);
-    await this.deps.outbox.removeArticle(input.articleId);
+    await this.deps.store.removeArticle(input.articleId);
     await this.announce();
     return stored;
   }
@@ -139,7 +139,7 @@ export class OfflineDrafts {
     this.closed = true;
     clearTimeout(this.retryTimer);
     await this.syncing?.catch(() => undefined);
-    await this.deps.outbox.close();
+    await this.deps.store.close();
   }
 
   /** Sends the waiting saves up in order; one run at a time. */
@@ -151,7 +151,7 @@ export class OfflineDrafts {
   }
 
   private async drain(): Promise<void> {
-    const entries = await this.deps.outbox.all();
+    const entries = await this.deps.store.all();
     if (!this.online) {
       try {
         await this.deps.probe();
@@ -186,7 +186,7 @@ export class OfflineDrafts {
     try {
       const saved = await this.saveOnServer(input);
       this.rebased.set(entry.articleId, { from: entry.baseVersion, to: saved.version });
-      await this.deps.outbox.remove(entry.seq);
+      await this.deps.store.remove(entry.seq);
       return 'stored';
     } catch (err) {
       if (isUnreachable(err)) {
@@ -198,14 +198,14 @@ export class OfflineDrafts {
         const current = await this.deps.get(entry.articleId).catch(() => undefined);
         if (current && sameFields(current, entry.fields)) {
           this.rebased.set(entry.articleId, { from: entry.baseVersion, to: current.version });
-          await this.deps.outbox.remove(entry.seq);
+          await this.deps.store.remove(entry.seq);
           return 'stored';
         }
       }
       // A conflict, or a rule the story now falls under (submitted and locked, archived, deleted): the reporter decides.
       const message = isConflict(err) ? CONFLICT_MESSAGE : err instanceof AppError ? err.message : String(err);
       if (!(err instanceof AppError)) this.deps.log?.('[byline] outbox upload failed', err);
-      await this.deps.outbox.markConflict(entry.articleId, message);
+      await this.deps.store.markConflict(entry.articleId, message);
       return 'blocked';
     }
   }
@@ -220,11 +220,11 @@ export class OfflineDrafts {
     return saved;
   }
 
-  private async queue(input: SaveInput): Promise<DraftSaveResult> {
+  private async queue(input: SaveInput): Promise<OutboxSaveResult> {
     const queuedAt = this.now().toISOString();
     // A story already in conflict keeps collecting the reporter's text there, and the window is told.
-    const inConflict = (await this.deps.outbox.ofArticle(input.id)).find((e) => e.state === 'conflict');
-    await this.deps.outbox.add({
+    const inConflict = (await this.deps.store.ofArticle(input.id)).find((e) => e.state === 'conflict');
+    await this.deps.store.add({
       articleId: input.id,
       baseVersion: input.baseVersion,
       fields: input.fields,

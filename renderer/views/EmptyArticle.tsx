@@ -1,6 +1,6 @@
 import { useT } from '../i18n/i18n';
 
-export function EmptyStory() {
+export function EmptyArticle() {
   const t = useT();
   return (
     <main className="story story--empty">

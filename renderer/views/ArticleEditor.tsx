@@ -7,7 +7,7 @@ import { BodyEditor } from '../editor/BodyEditor';
 import { useT } from '../i18n/i18n';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
-import type { ConflictChoice, SaveStatus, StoryFields, StoryNotice, UpdateField } from './useStory';
+import type { ConflictChoice, SaveStatus, StoryFields, ArticleNotice, UpdateField } from './useArticle';
 
 interface Props {
   article: Article;
@@ -15,7 +15,7 @@ interface Props {
   initialBody: EditorStateJson;
   loadSeq: number;
   status: SaveStatus;
-  notice: StoryNotice | null;
+  notice: ArticleNotice | null;
   readOnly: boolean;
   newsroom: Settings['newsroom'];
   editorRef: RefObject<LexicalEditor | null>;
@@ -37,7 +37,7 @@ function singleLine(value: string, inputType: string | undefined): string {
 }
 
 /** The centre: headline, deck and body (or the preview), with save, conflicts and recovery notices. */
-export function StoryEditor(p: Props) {
+export function ArticleEditor(p: Props) {
   const t = useT();
   const [preview, setPreview] = useState<ArticleFields | null>(null);
   return (

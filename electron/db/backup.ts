@@ -73,6 +73,30 @@ export class BackupStore {
     private readonly photos?: MediaBackupPool,
   ) {}
 
+  /**
+   * Removes what a restore or a backup left behind when the process died mid-way (power cut, kill): a
+   * `.restore-*` scratch folder holds a full copy of a backup, a `.byline-*.partial` a half-written one.
+   * Only those older than `staleMs`, so that a restore running in another window of this data folder
+   * keeps its scratch. Run at start; a failure to remove one is logged, never fatal.
+   */
+  sweep(staleMs = 60 * 60 * 1000): string[] {
+    if (this.db.engine === 'postgres' || !existsSync(this.dir)) return [];
+    const removed: string[] = [];
+    const cutoff = this.now().getTime() - staleMs;
+    for (const name of readdirSync(this.dir)) {
+      if (!/^\.restore-/.test(name) && !/^\.byline-.*\.partial$/.test(name)) continue;
+      const full = path.join(this.dir, name);
+      try {
+        if (statSync(full).mtimeMs > cutoff) continue;
+        rmSync(full, { recursive: true, force: true });
+        removed.push(name);
+      } catch (err) {
+        console.warn(`[byline] could not remove ${full}`, err);
+      }
+    }
+    return removed;
+  }
+
   list(): BackupInfo[] {
     if (this.db.engine === 'postgres') throw sharedServer();
     if (!existsSync(this.dir)) return [];

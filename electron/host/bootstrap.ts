@@ -188,6 +188,13 @@ export async function startBackend(options: {
   if (relay) await untilListening(relay, events);
   await outbox?.start();
   await media.sweep().catch((err: unknown) => console.warn('[byline] media sweep failed', err));
+  const backups = new BackupStore(
+    db,
+    path.join(options.dataDir, 'backups'),
+    undefined,
+    new MediaBackupPool(mediaDir, path.join(options.dataDir, 'backups', 'media')),
+  );
+  backups.sweep();
   return {
     dispatch: createDispatch(
       createHandlers({
@@ -202,12 +209,7 @@ export async function startBackend(options: {
         publish,
         publishBatches,
         search: new SearchService(new SearchRepository(db)),
-        backups: new BackupStore(
-          db,
-          path.join(options.dataDir, 'backups'),
-          undefined,
-          new MediaBackupPool(mediaDir, path.join(options.dataDir, 'backups', 'media')),
-        ),
+        backups,
       }),
       undefined,
       relay ? undefined : events,

@@ -4,6 +4,8 @@ import { refuse } from './limits';
 /** An element as fast-xml-parser's ordered mode gives it: one key (the tag) with its children, and ':@' for attributes. */
 export type XNode = Record<string, unknown>;
 
+const MAX_XML_DEPTH = 100;
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -14,6 +16,9 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   processEntities: true,
   htmlEntities: false,
+  // Said, not left to the library's default: a hostile file nests elements thousands deep to exhaust the
+  // stack of whatever walks the tree. A real HWPX section (tables in tables) stays far below 100.
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 /** Parses XML from a document package; a DOCTYPE (entity expansion, external entities) is refused outright. */
@@ -21,7 +26,10 @@ export function parseXml(xml: string, label: string): XNode[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw refuse(`'${label}'의 XML에 허용하지 않는 선언(DOCTYPE)이 있습니다. 손상되었거나 조작된 문서입니다.`);
   try {
     return parser.parse(xml) as XNode[];
-  } catch {
+  } catch (err) {
+    if (err instanceof Error && /nested tags/i.test(err.message)) {
+      throw refuse(`'${label}'의 XML이 너무 깊게 중첩되어 있습니다(${MAX_XML_DEPTH}단계 초과). 손상되었거나 조작된 문서입니다.`);
+    }
     throw refuse(`'${label}'의 XML을 읽을 수 없습니다. 파일이 손상되었습니다.`);
   }
 }

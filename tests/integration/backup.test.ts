@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
@@ -97,6 +97,27 @@ describe.skipIf(TEST_ENGINE === 'postgres')('backup and restore', () => {
     await backend.close();
     ({ backend } = await startTestBackend(dir));
     expect(await headlines()).toEqual(['남을 기사']);
+  });
+
+  it('clears at start what a restore or backup killed mid-way left behind, and keeps a restore still running', async () => {
+    await backend.close();
+    const backups = path.join(dir, 'backups');
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const leftovers = ['.restore-AbC123', '.byline-20260101-000000-000.sqlite3.partial'];
+    mkdirSync(path.join(backups, leftovers[0]!), { recursive: true });
+    writeFileSync(path.join(backups, leftovers[0]!, 'backup.sqlite3'), 'x'.repeat(4096));
+    writeFileSync(path.join(backups, leftovers[1]!), 'x'.repeat(4096));
+    for (const name of leftovers) utimesSync(path.join(backups, name), hourAgo, hourAgo);
+    mkdirSync(path.join(backups, '.restore-running'));
+    const kept = 'byline-20260101-000000-000.sqlite3';
+    writeFileSync(path.join(backups, kept), 'a backup is never swept');
+    utimesSync(path.join(backups, kept), hourAgo, hourAgo);
+    ({ backend } = await startTestBackend(dir));
+    expect(
+      readdirSync(backups)
+        .filter((n) => n !== 'media')
+        .sort(),
+    ).toEqual(['.restore-running', kept]);
   });
 
   it('refuses a damaged backup and changes nothing', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
 import type { Article } from '../../shared/article';
@@ -196,6 +197,19 @@ describe('import: bad input gets a clear message and leaves nothing behind', () 
       '보도자료.hwpx',
       () => makeHwpx({ extra: { 'Contents/section0.xml': Buffer.from('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><hs:sec>&a;</hs:sec>') } }),
       /DOCTYPE/,
+    ],
+    [
+      'an HWPX whose section nests 5,000 elements deep',
+      '보도자료.hwpx',
+      () =>
+        makeHwpx({
+          extra: {
+            'Contents/section0.xml': Buffer.from(
+              `<hs:sec>${Array.from({ length: 5_000 }, () => `<hp:p id="${randomBytes(8).toString('hex')}">`).join('')}${'</hp:p>'.repeat(5_000)}</hs:sec>`,
+            ),
+          },
+        }),
+      /너무 깊게/,
     ],
     ['a PDF that is cut short', '보도자료.pdf', async () => (await makePdf()).subarray(0, 2_000), /PDF/],
     ['a truncated zip named .xlsx', '보도자료.xlsx', () => makeCorruptZip(), /손상/],

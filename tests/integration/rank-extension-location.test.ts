@@ -50,5 +50,7 @@ describe('the ranking extension is found from the app, never from the working di
     expect(got.stderr).not.toContain(cwd);
     expect(got.stderr).not.toContain('planted');
     expect(got.loaded).toBe(existsSync(BUILT));
+    // Said, not silently ignored: whoever set it learns why their file is not the one used.
+    expect(got.stderr).toContain('BYLINE_RANK_EXTENSION은 절대 경로여야 해서 무시합니다');
   });
 });

@@ -46,6 +46,7 @@ function candidate(): string | undefined {
 }
 
 let warned = false;
+let warnedRelative = false;
 
 /** Loads the ranking function into `raw`; false (said once on the console) when it cannot be. */
 export async function loadRankExtension(raw: sqlite3.Database): Promise<boolean> {
@@ -55,6 +56,11 @@ export async function loadRankExtension(raw: sqlite3.Database): Promise<boolean>
     warned = true;
     return false;
   };
+  const env = process.env.BYLINE_RANK_EXTENSION;
+  if (env && !path.isAbsolute(env) && !warnedRelative) {
+    console.warn(`byline: BYLINE_RANK_EXTENSION은 절대 경로여야 해서 무시합니다: ${env}`);
+    warnedRelative = true;
+  }
   if (!file) return failed('build/native에 없습니다. npm install을 다시 실행하세요');
   return new Promise((resolve) => {
     raw.loadExtension(file, (err: Error | null) => resolve(err ? failed(`${file}: ${err.message}`) : true));

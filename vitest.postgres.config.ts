@@ -15,6 +15,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'tests/integration/backup.test.ts',
+      'tests/integration/dateline.test.ts',
       'tests/integration/dispatch.test.ts',
       'tests/integration/dispatch-malformed.test.ts',
       'tests/integration/dispatch-settings.test.ts',

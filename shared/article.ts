@@ -31,6 +31,9 @@ export const Slug = z.union([
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '영문 소문자, 숫자, 하이픈만 쓸 수 있습니다'),
 ]);
 
+/** 발신지: the place a story is filed from (서울, 세종, 부산), the "서울" of "(서울=포탈뉴스통신)"; empty for none. */
+export const Dateline = z.string().trim().max(20, '발신지는 20자까지 쓸 수 있습니다 (예: 서울).');
+
 /** What the reporter edits and a save carries. */
 export const ArticleFields = z.strictObject({
   headline: z.string().max(300),
@@ -49,6 +52,8 @@ export const ArticleFields = z.strictObject({
   deskNote: z.string().max(2_000),
   /** 대표 사진: shown above the story and used as the CMS's featured image. */
   leadPhoto: PhotoRef.nullable(),
+  /** Defaulted because outbox entries and draft journals written before the field existed are parsed again. */
+  dateline: Dateline.default(''),
 });
 export type ArticleFields = z.infer<typeof ArticleFields>;
 
@@ -66,6 +71,7 @@ export const DEFAULT_META: ArticleMeta = {
   embargoAt: null,
   deskNote: '',
   leadPhoto: null,
+  dateline: '',
 };
 
 export const Article = z.object({
@@ -126,5 +132,6 @@ export function fieldsOf(a: Article): ArticleFields {
     embargoAt: a.embargoAt,
     deskNote: a.deskNote,
     leadPhoto: a.leadPhoto,
+    dateline: a.dateline,
   };
 }

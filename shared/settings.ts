@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Dateline } from './article';
 import { DEFAULT_SECTIONS } from './sections';
 
 /**
@@ -19,8 +20,17 @@ export const Settings = z.object({
   newsroom: z.object({
     /** The agency credit, e.g. 포탈뉴스통신. */
     agencyCredit: z.string().max(50),
-    /** Opens the lead: {credit} and {bylines} are filled in, e.g. "({credit})" or "(서울={credit}) {bylines} =". */
+    /**
+     * Opens the lead: {dateline}, {credit} and {bylines} are filled in, e.g. "({credit})" or
+     * "({dateline}={credit}) {bylines} ="; a story without a dateline drops "{dateline}=" (shared/story-render.ts).
+     */
     leadTemplate: z.string().max(200),
+    /**
+     * The 발신지 a new story starts with: the bureau's city, not the last one typed, so a one-off 세종
+     * trip does not follow the reporter home. Optional: newsroom objects made before it (settings files,
+     * a window's patch) stay valid and read as none.
+     */
+    defaultDateline: Dateline.optional(),
     /** One line per reporter at the end of the story, e.g. "{name} {title} {email}"; empty for none. */
     bylineTemplate: z.string().max(200),
     /** After the body of a press-release story, e.g. "[뉴스출처 : {source}]". */
@@ -51,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
     leadTemplate: '({credit})',
     bylineTemplate: '',
     attributionTemplate: '[뉴스출처 : {source}]',
+    defaultDateline: '',
   },
   media: { keepGpsOnExport: false },
   window: { width: 1400, height: 900, maximized: false },

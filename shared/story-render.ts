@@ -32,9 +32,20 @@ export interface StoryParts {
   attributionLine: string;
 }
 
+/**
+ * A story without a 발신지 would open "(=포탈뉴스통신)": the placeholder leaves with the "=" that joins it to
+ * the credit (on either side), so the lead reads "(포탈뉴스통신)".
+ */
+function leadTemplateFor(template: string, dateline: string): string {
+  return dateline ? template : template.replace(/\{dateline\}\s*=\s*|\s*=\s*\{dateline\}/g, '');
+}
+
 export function storyParts(fields: ArticleFields, newsroom: NewsroomTemplates, photoSrc: PhotoSrc = appPhotoSrc): StoryParts {
   const hasCredit = newsroom.agencyCredit.trim() !== '' || !newsroom.leadTemplate.includes('{credit}');
-  const leadPrefix = hasCredit ? fillTemplate(newsroom.leadTemplate, { credit: newsroom.agencyCredit.trim(), bylines: bylineNames(fields.bylines) }) : '';
+  const dateline = fields.dateline.trim();
+  const leadPrefix = hasCredit
+    ? fillTemplate(leadTemplateFor(newsroom.leadTemplate, dateline), { dateline, credit: newsroom.agencyCredit.trim(), bylines: bylineNames(fields.bylines) })
+    : '';
   return {
     section: fields.section,
     headline: fields.headline.trim(),

@@ -11,6 +11,7 @@ import {
 } from '../../shared/article';
 import { PhotoRef } from '../../shared/media';
 import { photosOf } from '../../shared/photo-refs';
+import { metaKeysOf, NEWEST_REVISION_META_SQL, storedMeta } from './article-meta';
 import type { Database, Executor, SqlValue } from './database';
 import { reindexArticle } from './search/article-index';
 
@@ -34,6 +35,8 @@ interface ArticleRow {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** The newest revision's, for the fields that have no column (article-meta.ts). */
+  meta_json: string | null;
 }
 
 interface SummaryRow {
@@ -116,8 +119,7 @@ function fieldValues(f: ArticleFields, d: Derived): SqlValue[] {
 }
 
 function metaOf(f: ArticleFields): ArticleMeta {
-  const { headline: _h, deck: _d, section: _s, body: _b, ...meta } = f;
-  return meta;
+  return metaKeysOf(f) as ArticleMeta;
 }
 
 /** A lead photo as stored; a value this build cannot read is shown as none rather than failing the story. */
@@ -129,6 +131,7 @@ function leadPhotoOf(json: string | null): PhotoRef | null {
 
 function toArticle(row: ArticleRow): Article {
   return {
+    ...storedMeta(row.meta_json),
     id: row.id,
     version: row.version,
     state: row.state,
@@ -152,7 +155,7 @@ function toArticle(row: ArticleRow): Article {
 }
 
 async function selectArticle(tx: Executor, id: string): Promise<Article | undefined> {
-  const row = await tx.get<ArticleRow>('SELECT * FROM articles WHERE id = ?', [id]);
+  const row = await tx.get<ArticleRow>(`SELECT articles.*, ${NEWEST_REVISION_META_SQL} AS meta_json FROM articles WHERE articles.id = ?`, [id]);
   return row && toArticle(row);
 }
 
@@ -324,7 +327,7 @@ export class ArticleRepository {
     );
     if (!row) return undefined;
     // Revisions without details (meta_json '{}') read as the defaults.
-    const meta = ArticleMeta.parse({ ...DEFAULT_META, ...(JSON.parse(row.meta_json) as object) });
+    const meta = ArticleMeta.parse({ ...DEFAULT_META, ...metaKeysOf(JSON.parse(row.meta_json) as object) });
     return {
       articleId: row.article_id,
       version: row.version,

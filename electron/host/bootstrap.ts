@@ -117,6 +117,7 @@ export async function startBackend(options: {
   const articles: ArticleService = new ArticleService({
     repo: articleRepo,
     defaultSection: () => settings.get().defaultSection,
+    defaultDateline: () => settings.get().newsroom.defaultDateline ?? '',
     // Saves obey the workflow's edit rules, checked inside the save's own transaction.
     editGuard: (actorId, write) => (tx, id) => workflow.checkEdit(workflowStore.within(tx), id, actorId, write),
     ownerWriter: (ownerId) => (tx, id) => workflowStore.within(tx).updateWorkflow(id, { ownerId }),
@@ -139,6 +140,7 @@ export async function startBackend(options: {
     articles,
     profile: (id) => workflowStore.read.profile(id),
     defaultSection: () => settings.get().defaultSection,
+    defaultDateline: () => settings.get().newsroom.defaultDateline ?? '',
   });
   const publish = new PublishService({
     repo: new PublishRepository(db),

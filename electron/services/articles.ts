@@ -10,6 +10,8 @@ export interface ArticleServiceDeps {
   now?: () => Date;
   newId?: () => string;
   defaultSection?: () => string;
+  /** The 발신지 a new story starts with (settings' newsroom.defaultDateline). */
+  defaultDateline?: () => string;
   /** The reporter at this workstation, who signs a new story unless they change it. */
   defaultBylines?: () => Article['bylines'];
   /**
@@ -60,6 +62,7 @@ export class ArticleService {
       body: emptyEditorState(),
       ...DEFAULT_META,
       bylines: input.bylines ?? this.deps.defaultBylines?.() ?? [],
+      dateline: this.deps.defaultDateline?.() ?? '',
     };
     const id = this.newId();
     const { ownerId } = input;

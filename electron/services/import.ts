@@ -18,6 +18,8 @@ export interface ImportServiceDeps {
   articles: { get(id: string): Promise<Article> };
   profile: (id: string) => Promise<Profile | undefined>;
   defaultSection?: () => string;
+  /** The 발신지 an imported story starts with, as a new one does. */
+  defaultDateline?: () => string;
   now?: () => Date;
   newId?: () => string;
   /** Document to import document; the process's worker queue (workers/untrusted.ts) unless a test brings its own. */
@@ -109,6 +111,7 @@ export class ImportService {
       sourceAttribution: p.sourceAttribution,
       embargoAt: p.embargoAt,
       bylines: actor ? [{ name: actor.name, email: actor.email, title: '기자' }] : [],
+      dateline: this.deps.defaultDateline?.() ?? '',
     };
     const bodyText = editorStateToText(body);
     const id = this.newId();

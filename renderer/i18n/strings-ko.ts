@@ -81,6 +81,9 @@ export const ko = {
   remove: '삭제',
   sourceAttribution: '뉴스출처',
   sourceAttributionHint: '보도자료 기사는 뉴스출처가 필요합니다',
+  dateline: '발신지',
+  datelinePlaceholder: '서울',
+  defaultDateline: '새 기사의 발신지',
   tags: '태그',
   tagsHint: '쉼표로 구분',
   summary: '요약',
@@ -125,7 +128,7 @@ export const ko = {
   redo: '다시 실행',
   newsroom: '뉴스룸 서식',
   agencyCredit: '통신사 크레디트',
-  leadTemplate: '리드 앞머리 서식 ({credit}, {bylines})',
+  leadTemplate: '리드 앞머리 서식 ({dateline}, {credit}, {bylines})',
   bylineTemplate: '기사 끝 바이라인 서식 ({name}, {title}, {email})',
   attributionTemplate: '뉴스출처 서식 ({source})',
   // 사진

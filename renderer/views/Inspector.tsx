@@ -114,6 +114,17 @@ function StoryInfo({ article, fields, sections, readOnly, loadSeq, onChange, onR
         </select>
       </label>
       <label className="field">
+        <span className="field__label">{t('dateline')}</span>
+        <input
+          value={fields.dateline}
+          readOnly={readOnly}
+          maxLength={20}
+          placeholder={t('datelinePlaceholder')}
+          onChange={(e) => onChange('dateline', e.target.value)}
+          data-testid="dateline-input"
+        />
+      </label>
+      <label className="field">
         <span className="field__label">{t('storyType')}</span>
         <select
           value={fields.storyType}

@@ -10,9 +10,11 @@ import type { StringKey } from '../i18n/strings';
 const TEMPLATE_FIELDS: ReadonlyArray<[keyof Settings['newsroom'], StringKey]> = [
   ['agencyCredit', 'agencyCredit'],
   ['leadTemplate', 'leadTemplate'],
+  ['defaultDateline', 'defaultDateline'],
   ['bylineTemplate', 'bylineTemplate'],
   ['attributionTemplate', 'attributionTemplate'],
 ];
+const MAX_LENGTH: Partial<Record<keyof Settings['newsroom'], number>> = { agencyCredit: 50, defaultDateline: 20 };
 
 interface Props {
   client: BylineClient;
@@ -93,7 +95,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, on
           {TEMPLATE_FIELDS.map(([key, label]) => (
             <label className="field" key={key}>
               <span className="field__label">{t(label)}</span>
-              <input value={newsroom[key]} onChange={(e) => setTemplate(key, e.target.value)} maxLength={key === 'agencyCredit' ? 50 : 200} />
+              <input value={newsroom[key] ?? ''} onChange={(e) => setTemplate(key, e.target.value)} maxLength={MAX_LENGTH[key] ?? 200} />
             </label>
           ))}
         </fieldset>

@@ -18,6 +18,7 @@ test('a Korean story saved with Ctrl+S is intact after the server restarts', asy
   await page.getByTestId('headline-input').fill(HEADLINE);
   await page.getByTestId('deck-input').fill(DECK);
   await page.getByTestId('section-select').selectOption('IT/과학');
+  await page.getByTestId('dateline-input').fill('세종');
 
   const body = page.getByTestId('body-editor');
   await body.click();
@@ -40,6 +41,7 @@ test('a Korean story saved with Ctrl+S is intact after the server restarts', asy
   await expect(page.getByTestId('headline-input')).toHaveValue(HEADLINE);
   await expect(page.getByTestId('deck-input')).toHaveValue(DECK);
   await expect(page.getByTestId('section-select')).toHaveValue('IT/과학');
+  await expect(page.getByTestId('dateline-input')).toHaveValue('세종');
   const paragraphs = page.getByTestId('body-editor').locator('p');
   await expect(paragraphs).toHaveText([LEAD, SECOND]);
   await expect(page.getByTestId('char-count')).toContainText(`${(LEAD + SECOND).length}`);

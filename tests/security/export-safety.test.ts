@@ -97,12 +97,13 @@ describe('export of stories imported with hostile content', () => {
         body: hostileBody(vector),
         bylines: [{ name: vector.html.slice(0, 50).trim() || 'x', email: '', title: vector.html.slice(0, 30).trim() }],
         sourceAttribution: vector.html.slice(0, 100).trim(),
+        dateline: vector.html.slice(0, 20).trim(),
       };
       await ok<Article>('articles.save', { id: created.id, baseVersion: 1, fields });
       const stored = fieldsOf(await ok<Article>('articles.get', { id: created.id }));
       const newsroom = {
         agencyCredit: vector.html.slice(0, 50),
-        leadTemplate: `({credit}) {bylines} ${vector.html.slice(0, 150)}`,
+        leadTemplate: `({dateline}={credit}) {bylines} ${vector.html.slice(0, 150)}`,
         bylineTemplate: `{name} {title} ${vector.html.slice(0, 150)}`,
         attributionTemplate: `[뉴스출처 : {source}] ${vector.html.slice(0, 150)}`,
       };
@@ -111,6 +112,7 @@ describe('export of stories imported with hostile content', () => {
         for (const p of exportProblems(html)) problems.push(`${vector.id}: ${p}`);
         const shown = parse(html).body.textContent ?? '';
         if (!squash(shown).includes(squash(vector.html).slice(0, 40))) problems.push(`${vector.id}: planted text did not survive as text`);
+        if (templates === newsroom && !squash(shown).includes(squash(stored.dateline))) problems.push(`${vector.id}: the dateline did not survive as text`);
       }
     }
     expect(problems).toEqual([]);
@@ -142,6 +144,7 @@ function hostileOutgoing(vector: XssVector, newsroom: typeof DEFAULT_SETTINGS.ne
     },
     bylines: [{ name: vector.html.slice(0, 50).trim() || 'x', email: '', title: vector.html.slice(0, 30).trim() }],
     sourceAttribution: vector.html.slice(0, 100).trim(),
+    dateline: vector.html.slice(0, 20).trim(),
     summary: vector.html,
     tags: [`태그 ${vector.html}`.slice(0, 50).trim()],
     leadPhoto: photo('a'),
@@ -197,12 +200,17 @@ const shortcodeProblems = (html: string) =>
     ]);
 
 describe('every text field of every target, with the vectors in every typed field', () => {
-  const hostileNewsroom = (v: XssVector) => ({ ...DEFAULT_SETTINGS.newsroom, agencyCredit: v.html.slice(0, 50) });
+  const hostileNewsroom = (v: XssVector) => ({
+    ...DEFAULT_SETTINGS.newsroom,
+    agencyCredit: v.html.slice(0, 50),
+    leadTemplate: '({dateline}={credit}) {bylines} =',
+  });
 
   it(`WordPress post, media and terms, Ghost post and image: ${vectors.length} vectors`, () => {
     const problems: string[] = [];
     for (const vector of vectors) {
       const story = hostileOutgoing(vector, hostileNewsroom(vector));
+      if (!story.parts.leadPrefix.startsWith(`(${story.fields.dateline}`)) problems.push(`${vector.id}: the lead does not open with the dateline`);
       const typed = typedTexts(story);
       const sent = cmsFields(story);
       for (const [path, value] of sent) {
@@ -222,9 +230,11 @@ describe('every text field of every target, with the vectors in every typed fiel
         }
       }
       const content = sent.filter(([path]) => path === 'wordpress.post.content' || path === 'ghost.post.html');
-      for (const [path, html] of content)
-        if (!squash(parse(html).body.textContent ?? '').includes(squash(vector.html).slice(0, 40)))
-          problems.push(`${vector.id} ${path}: planted text did not survive as text`);
+      for (const [path, html] of content) {
+        const shown = squash(parse(html).body.textContent ?? '');
+        if (!shown.includes(squash(vector.html).slice(0, 40))) problems.push(`${vector.id} ${path}: planted text did not survive as text`);
+        if (!shown.includes(squash(story.parts.leadPrefix))) problems.push(`${vector.id} ${path}: the lead with its dateline did not survive as text`);
+      }
     }
     expect(problems).toEqual([]);
   });
@@ -242,7 +252,7 @@ describe('every text field of every target, with the vectors in every typed fiel
       if (squash(doc.title.replaceAll('\uFFFD', '')) !== squash(story.parts.headline))
         problems.push(`${vector.id} bundle: <title> shows ${JSON.stringify(doc.title.slice(0, 60))}`);
       const shown = squash(doc.body.textContent ?? '');
-      for (const want of [story.parts.headline, f.leadPhoto!.caption, f.leadPhoto!.credit, f.bylines[0]!.name])
+      for (const want of [story.parts.headline, story.parts.leadPrefix, f.leadPhoto!.caption, f.leadPhoto!.credit, f.bylines[0]!.name])
         if (!shown.includes(squash(want))) problems.push(`${vector.id} bundle: does not show ${JSON.stringify(want.slice(0, 60))}`);
 
       for (const [version, doc2] of ninjsBoth(story, newsroom.agencyCredit)) {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Backend } from '../../../electron/host/bootstrap';
 import { DEFAULT_META, type Article } from '../../../shared/article';
 import type { Method } from '../../../shared/contract';
@@ -8,8 +8,9 @@ import { startTestBackend } from './backend';
 import { makeTempDir, removeTempDirs } from './temp';
 
 /*
- * The dispatch tests' shared setup: a fresh backend on a temporary folder with one saved story
- * (version 2) before each test, closed and removed after it.
+ * The dispatch tests' shared setup: a backend on a temporary folder with one saved story (version 2),
+ * fresh before each test and closed and removed after it, or (`perFile`) one for the whole file, for
+ * tests that write nothing and check so themselves.
  */
 
 export const HEADLINE = '과기정통부 배경훈 장관, 한미 양자기술 협력 가속화 추진';
@@ -31,8 +32,12 @@ export interface DispatchHarness {
   ok<T>(method: Method, input: unknown): Promise<T>;
 }
 
-/** Registers the beforeEach/afterEach pair in the calling test file and returns live accessors. */
-export function useDispatchBackend(): DispatchHarness {
+/**
+ * Registers the set-up and tear-down hooks in the calling test file and returns live accessors. `perFile`:
+ * one backend for all the file's tests (beforeAll/afterAll), for tests that prove each call left the
+ * database and settings as they were; starting a backend per test costs seconds on PostgreSQL.
+ */
+export function useDispatchBackend(options: { perFile?: boolean } = {}): DispatchHarness {
   let dataDir = '';
   let backend: Backend | undefined;
   let article: Article | undefined;
@@ -65,18 +70,24 @@ export function useDispatchBackend(): DispatchHarness {
     },
   };
 
-  beforeEach(async () => {
+  const setUp = async () => {
     dataDir = makeTempDir('byline-dispatch-');
     await h.start();
     const created = await h.ok<Article>('articles.create', { headline: HEADLINE });
     article = await h.ok<Article>('articles.save', { id: created.id, baseVersion: 1, fields: FIELDS });
-  });
-
-  afterEach(async () => {
+  };
+  const tearDown = async () => {
     await backend?.close().catch(() => undefined);
     backend = undefined;
     removeTempDirs();
-  });
+  };
+  if (options.perFile) {
+    beforeAll(setUp);
+    afterAll(tearDown);
+  } else {
+    beforeEach(setUp);
+    afterEach(tearDown);
+  }
 
   return h;
 }

@@ -86,6 +86,7 @@ export function createHandlers(s: Services): Handlers {
     'import.confirm': (input) => s.imports.confirm(input),
     'publish.targets': () => s.publish.targets(),
     'publish.saveTarget': (input) => s.publish.saveTarget(input),
+    'publish.testTarget': (input) => s.publish.testTarget(input.targetId),
     'publish.run': (input) => s.publish.run(input),
     'publish.takedown': (input) => s.publish.takedown(input),
     'publish.log': (input) => s.publish.log(input.articleId),

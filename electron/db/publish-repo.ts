@@ -1,41 +1,75 @@
-import type { PublishAttempt, PublishResult, PublishTakedown, PublishTarget, PublishTargetKind } from '../../shared/contract-publish';
+import type { PublishAttempt, PublishResult, PublishTarget } from '../../shared/contract-publish';
+import { AppError } from '../../shared/errors';
+import { readSettings, targetKind, unknownKindMessage, type PublishTargetKind, type TargetSettingsOf } from '../../shared/publish-targets/index';
 import type { Database } from './database';
 
 interface TargetRow {
   id: number;
-  kind: PublishTargetKind;
+  kind: string;
   name: string;
-  url: string;
-  username: string;
-  folder: string;
+  settings_json: string;
   secret_sealed: string | null;
-  takedown: PublishTakedown;
-  correction_prefix: number;
   created_at: string;
   updated_at: string;
 }
 
-/** A target with its sealed secret: for the service only, never sent to the renderer as it is. */
-export interface StoredTarget extends PublishTarget {
+/** A target of one kind with its settings read through that kind's schema and its sealed secret: for the service only. */
+export interface StoredTargetOf<K extends PublishTargetKind> {
+  id: number;
+  kind: K;
+  name: string;
+  settings: TargetSettingsOf<K>;
   secretSealed: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
-function toTarget(r: TargetRow): StoredTarget {
+export type StoredTarget = { [K in PublishTargetKind]: StoredTargetOf<K> }[PublishTargetKind];
+
+/** A row read through its kind's schema, or why it cannot be (in Korean). */
+function readRow(r: TargetRow): { target: StoredTarget } | { problem: string } {
+  const spec = targetKind(r.kind);
+  if (!spec) return { problem: unknownKindMessage(r.kind) };
+  const read = readSettings(spec, r.settings_json);
+  if ('problem' in read) return read;
+  const target = {
+    id: r.id,
+    kind: spec.kind,
+    name: r.name,
+    settings: read.settings,
+    secretSealed: r.secret_sealed,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+  return { target: target as StoredTarget };
+}
+
+/** What the renderer may see of a row: never the secret, and an unreadable row listed with its problem rather than hidden. */
+function listed(r: TargetRow): PublishTarget {
+  const read = readRow(r);
   return {
     id: r.id,
     kind: r.kind,
     name: r.name,
-    url: r.url,
-    username: r.username,
-    folder: r.folder,
-    hasPassword: r.secret_sealed !== null,
-    secretSealed: r.secret_sealed,
-    takedown: r.takedown,
-    correctionPrefix: r.correction_prefix === 1,
+    settings: 'target' in read ? read.target.settings : {},
+    hasSecret: r.secret_sealed !== null,
+    problem: 'problem' in read ? read.problem : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
+
+/** Whether a stored secret still belongs to the target after an edit: same kind, and every setting it was typed for unchanged. */
+function secretStays(old: TargetRow, kind: string, settings: Record<string, unknown>): boolean {
+  const spec = targetKind(kind);
+  if (old.kind !== kind || !spec?.secret) return false;
+  const read = readSettings(spec, old.settings_json);
+  if ('problem' in read) return false;
+  return spec.secret.boundTo.every((key) => read.settings[key] === settings[key]);
+}
+
+/** A save that lost this many races in a row is refused rather than retried for ever. */
+const UPDATE_TRIES = 8;
 
 export interface PublishRecord {
   articleId: string;
@@ -90,37 +124,71 @@ const RESERVE_KEY = `INSERT INTO publish_records (article_id, target_id, idempot
 export class PublishRepository {
   constructor(private readonly db: Database) {}
 
-  async targets(): Promise<StoredTarget[]> {
-    return (await this.db.all<TargetRow>('SELECT * FROM publish_targets ORDER BY name, id')).map(toTarget);
+  /** Every target as the settings panel lists it. */
+  async targets(): Promise<PublishTarget[]> {
+    return (await this.db.all<TargetRow>('SELECT * FROM publish_targets ORDER BY name, id')).map(listed);
   }
 
+  /** A target ready to use; one this build cannot read is refused in Korean, naming it, rather than used half-read. */
   async target(id: number): Promise<StoredTarget | undefined> {
     const row = await this.db.get<TargetRow>('SELECT * FROM publish_targets WHERE id = ?', [id]);
-    return row && toTarget(row);
+    if (!row) return undefined;
+    const read = readRow(row);
+    if ('problem' in read) throw new AppError('VALIDATION', `출고 대상 ‘${row.name.slice(0, 100)}’을(를) 쓸 수 없습니다: ${read.problem}`, { targetId: id });
+    return read.target;
+  }
+
+  /** The public form of one target, as targets() lists it. */
+  async listedTarget(id: number): Promise<PublishTarget | undefined> {
+    const row = await this.db.get<TargetRow>('SELECT * FROM publish_targets WHERE id = ?', [id]);
+    return row && listed(row);
   }
 
   async insertTarget(t: {
     kind: PublishTargetKind;
     name: string;
-    url: string;
-    username: string;
-    folder: string;
+    settings: Record<string, unknown>;
     secretSealed: string | null;
-    takedown?: PublishTakedown;
-    correctionPrefix?: boolean;
     now: string;
-  }): Promise<StoredTarget> {
+  }): Promise<PublishTarget> {
     const { lastId } = await this.db.run(
-      'INSERT INTO publish_targets (kind, name, url, username, folder, secret_sealed, takedown, correction_prefix, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [t.kind, t.name, t.url, t.username, t.folder, t.secretSealed, t.takedown ?? 'draft', t.correctionPrefix ? 1 : 0, t.now, t.now],
+      'INSERT INTO publish_targets (kind, name, settings_json, secret_sealed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [t.kind, t.name, JSON.stringify(t.settings), t.secretSealed, t.now, t.now],
     );
-    return (await this.target(lastId))!;
+    return (await this.listedTarget(lastId))!;
   }
 
-  /** The takedown and correction-title choices; undefined keeps the stored one. */
-  async setTargetChoices(id: number, c: { takedown?: PublishTakedown; correctionPrefix?: boolean }): Promise<void> {
-    if (c.takedown !== undefined) await this.db.run('UPDATE publish_targets SET takedown = ? WHERE id = ?', [c.takedown, id]);
-    if (c.correctionPrefix !== undefined) await this.db.run('UPDATE publish_targets SET correction_prefix = ? WHERE id = ?', [c.correctionPrefix ? 1 : 0, id]);
+  /**
+   * Replaces a target's kind, name and settings. `secretSealed` undefined keeps the stored secret, but only
+   * while the kind and the settings the secret is bound to (its kind's `secret.boundTo`: the address, the
+   * user) stay as they were: a password belongs to the site and account it was typed for, so a target moved
+   * to another host or user has it dropped and asks for it again. The row is written only if it is still the
+   * row that was judged (compare-and-set), so no concurrent save can slip between the reading and the writing.
+   */
+  async updateTarget(
+    id: number,
+    t: { kind: PublishTargetKind; name: string; settings: Record<string, unknown>; secretSealed?: string; now: string },
+  ): Promise<PublishTarget | undefined> {
+    const json = JSON.stringify(t.settings);
+    if (t.secretSealed !== undefined) {
+      const { changes } = await this.db.run(
+        'UPDATE publish_targets SET kind = ?, name = ?, settings_json = ?, secret_sealed = ?, updated_at = ? WHERE id = ?',
+        [t.kind, t.name, json, t.secretSealed, t.now, id],
+      );
+      return changes === 0 ? undefined : this.listedTarget(id);
+    }
+    for (let i = 0; i < UPDATE_TRIES; i++) {
+      const old = await this.db.get<TargetRow>('SELECT * FROM publish_targets WHERE id = ?', [id]);
+      if (!old) return undefined;
+      const secret = secretStays(old, t.kind, t.settings) ? old.secret_sealed : null;
+      const { changes } = await this.db.run(
+        `UPDATE publish_targets SET kind = ?, name = ?, settings_json = ?, secret_sealed = ?, updated_at = ?
+         WHERE id = ? AND kind = ? AND settings_json = ? AND coalesce(secret_sealed, '') = ?`,
+        [t.kind, t.name, json, secret, t.now, id, old.kind, old.settings_json, old.secret_sealed ?? ''],
+      );
+      if (changes > 0) return this.listedTarget(id);
+    }
+    throw new AppError('CONFLICT', '다른 곳에서 이 출고 대상을 계속 고치고 있어 저장하지 못했습니다. 잠시 뒤 다시 저장하세요.');
   }
 
   /** Who a profile is, as far as publishing asks (role and sections); undefined for an unknown id. */
@@ -130,27 +198,6 @@ export class PublishRepository {
       [id],
     );
     return r && { id: r.id, name: r.name, role: r.role, sections: JSON.parse(r.sections_json) as string[] };
-  }
-
-  /**
-   * `secretSealed` undefined keeps the stored secret, but only while the kind, address and user name stay
-   * as they were: a password belongs to the site and account it was typed for, so a target moved to
-   * another host or user has it dropped and asks for it again (as 저장소 does for PostgreSQL). Compared in
-   * the statement itself, against the row it replaces, so no concurrent save can slip between.
-   */
-  async updateTarget(
-    id: number,
-    t: { kind: PublishTargetKind; name: string; url: string; username: string; folder: string; secretSealed?: string; now: string },
-  ): Promise<StoredTarget | undefined> {
-    const secret =
-      t.secretSealed === undefined
-        ? (['CASE WHEN kind = ? AND url = ? AND username = ? THEN secret_sealed ELSE NULL END', [t.kind, t.url, t.username]] as const)
-        : (['?', [t.secretSealed]] as const);
-    const { changes } = await this.db.run(
-      `UPDATE publish_targets SET secret_sealed = ${secret[0]}, kind = ?, name = ?, url = ?, username = ?, folder = ?, updated_at = ? WHERE id = ?`,
-      [...secret[1], t.kind, t.name, t.url, t.username, t.folder, t.now, id],
-    );
-    return changes === 0 ? undefined : this.target(id);
   }
 
   async record(articleId: string, targetId: number): Promise<PublishRecord | undefined> {

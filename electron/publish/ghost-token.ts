@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { GHOST_ADMIN_KEY_PATTERN } from '../../shared/contract-publish';
+import { GHOST_ADMIN_KEY_PATTERN } from '../../shared/publish-targets/ghost';
 
 /*
  * Ghost's Admin API takes a short-lived HS256 JWT made from an Admin API key ("<id>:<secret>", the

@@ -1,9 +1,13 @@
 import type { ArticleFields } from '../../shared/article';
-import type { PublishResult, PublishTargetInput, PublishTargetKind } from '../../shared/contract-publish';
+import type { PublishResult, TargetCheck } from '../../shared/contract-publish';
 import type { MediaItem } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
 import type { Settings } from '../../shared/settings';
+import type { PublishTargetKind } from '../../shared/publish-targets/index';
 import type { PublishRecord, StoredTarget } from '../db/publish-repo';
+
+/** A stored target of kind K (of any kind, for the union of them). */
+export type TargetOfKind<K extends PublishTargetKind> = Extract<StoredTarget, { kind: K }>;
 import type { GhostOptions } from './ghost-client';
 import type { SecretStore } from '../host/secret-store';
 import type { OutgoingStory } from './story';
@@ -30,20 +34,14 @@ export interface TargetEnv {
   ghost?: GhostOptions;
 }
 
-/** The kind's own settings of a target being saved, as they are stored (empty where the kind has none). */
-export interface TargetSettings {
-  username: string;
-  folder: string;
-}
-
 export interface RemotePhoto {
   remoteId: string;
   remoteUrl: string;
 }
 
 /** One publish of the approved version to one target, with what the service lends the adapter for it. */
-export interface PublishRun {
-  target: StoredTarget;
+export interface PublishRun<T extends StoredTarget = StoredTarget> {
+  target: T;
   articleId: string;
   /** The approved version's fields and number. */
   fields: ArticleFields;
@@ -66,8 +64,8 @@ export interface PublishRun {
 }
 
 /** Taking a withdrawn story down from a target it was published to. */
-export interface TakedownRun {
-  target: StoredTarget;
+export interface TakedownRun<T extends StoredTarget = StoredTarget> {
+  target: T;
   articleId: string;
   record: PublishRecord & { remoteId: string };
 }
@@ -90,18 +88,18 @@ export interface TargetOutcome {
 }
 
 /** The answer of a connection test: a refusal is an answer, said in Korean without any credential. */
-export interface ConnectionCheck {
-  ok: boolean;
-  message: string;
-}
+export type ConnectionCheck = TargetCheck;
 
-export interface TargetAdapter {
-  readonly kind: PublishTargetKind;
+/**
+ * A kind's settings are checked where they are declared, by the kind's schema in shared/publish-targets/
+ * (the contract parses a save with it, the repository reads every stored row through it), so an adapter
+ * gets them already checked and typed and only does what needs the network or the disk.
+ */
+export interface TargetAdapter<K extends PublishTargetKind = PublishTargetKind> {
+  readonly kind: K;
   /** How the desk calls the target's kind in messages ("워드프레스에는 올라갔지만…"). */
   readonly label: string;
-  /** The kind's checks on a target being saved; throws AppError('VALIDATION') in Korean. */
-  validate(input: PublishTargetInput): TargetSettings;
-  publish(run: PublishRun): Promise<TargetOutcome>;
-  takedown(run: TakedownRun): Promise<TargetOutcome>;
-  testConnection(target: StoredTarget): Promise<ConnectionCheck>;
+  publish(run: PublishRun<TargetOfKind<K>>): Promise<TargetOutcome>;
+  takedown(run: TakedownRun<TargetOfKind<K>>): Promise<TargetOutcome>;
+  testConnection(target: TargetOfKind<K>): Promise<ConnectionCheck>;
 }

@@ -183,8 +183,11 @@ export class WordPressClient {
   }
 
   /** Who the password belongs to and whether they may publish, upload and make categories. */
-  async checkAccount(): Promise<void> {
-    const me = await this.retried(() => this.request<{ capabilities?: Record<string, boolean> }>('GET', '/wp/v2/users/me', { query: { context: 'edit' } }));
+  /** The account as WordPress knows it (its login name and roles), once it is known to have every capability a publish needs. */
+  async checkAccount(): Promise<{ username: string; roles: string[] }> {
+    const me = await this.retried(() =>
+      this.request<{ capabilities?: Record<string, boolean>; username?: unknown; roles?: unknown }>('GET', '/wp/v2/users/me', { query: { context: 'edit' } }),
+    );
     const caps = me.capabilities ?? {};
     const missing = [
       ['publish_posts', '글 발행'],
@@ -199,6 +202,8 @@ export class WordPressClient {
         'byline_missing_capability',
       );
     }
+    const roles = Array.isArray(me.roles) ? me.roles.filter((r): r is string => typeof r === 'string') : [];
+    return { username: typeof me.username === 'string' ? me.username : '', roles };
   }
 
   /** A category or tag by its exact name as typed, made if missing. */

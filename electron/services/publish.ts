@@ -1,5 +1,5 @@
 import { fieldsOf, type ArticleFields } from '../../shared/article';
-import type { PublishAttempt, PublishTarget, PublishTargetInput } from '../../shared/contract-publish';
+import type { PublishAttempt, PublishTarget, PublishTargetInput, TargetCheck } from '../../shared/contract-publish';
 import type { ArticleWorkflow } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
@@ -7,12 +7,12 @@ import type { PhotoSrc } from '../../shared/photo-html';
 import { photosOf } from '../../shared/photo-refs';
 import type { Profile } from '../../shared/profiles';
 import type { Settings } from '../../shared/settings';
+import { targetKind } from '../../shared/publish-targets/index';
 import { coversSection } from '../../shared/workflow';
 import type { PublishRepository, StoredTarget } from '../db/publish-repo';
 import type { GhostOptions } from '../publish/ghost-client';
 import type { SecretStore } from '../host/secret-store';
 import { outgoingStory, type CorrectionNote, type OutgoingStory } from '../publish/story';
-import type { ConnectionCheck } from '../publish/target-adapter';
 import { TargetRegistry } from '../publish/targets/registry';
 import type { WordPressOptions } from '../publish/wordpress';
 import type { ArticleService } from './articles';
@@ -48,11 +48,6 @@ type StoryBase = { articleId: string; version: number; createdAt: string; versio
 /** States a story may be sent from: approved (first publication), and published or corrected (an update). */
 const SENDABLE = new Set(['approved', 'published', 'corrected']);
 
-function publicTarget(t: StoredTarget): PublishTarget {
-  const { secretSealed: _sealed, ...rest } = t;
-  return rest;
-}
-
 /**
  * Publishing: turns the version the desk approved into each target's form (HTML bundle, WordPress, Ghost),
  * records the remote id and URL so the next publish updates instead of duplicating, logs every
@@ -69,38 +64,33 @@ export class PublishService {
     this.adapters = new TargetRegistry(deps);
   }
 
-  async targets(): Promise<PublishTarget[]> {
-    return (await this.deps.repo.targets()).map(publicTarget);
+  targets(): Promise<PublishTarget[]> {
+    return this.deps.repo.targets();
   }
 
+  /**
+   * Saves a target as its kind's schema checked it (the contract parsed `settings` and `secret` with it).
+   * What stays here is what every kind shares: a kind this build has an adapter for, a new target's
+   * secret when its kind needs one, the secret sealed before it is stored.
+   */
   async saveTarget(input: PublishTargetInput): Promise<PublishTarget> {
-    const { username, folder } = this.adapters.adapter(input.kind).validate(input);
+    this.adapters.adapter(input.kind);
+    const spec = targetKind(input.kind)!;
+    if (input.id === undefined && spec.secret && input.secret === undefined) throw new AppError('VALIDATION', spec.secret.requiredMessage);
     const now = this.now().toISOString();
-    const secretSealed = input.password === undefined ? undefined : this.deps.secrets.seal(input.password.trim());
-    const row = { kind: input.kind, name: input.name.trim(), url: input.url.trim(), username, folder };
-    if (input.id === undefined) {
-      return publicTarget(
-        await this.deps.repo.insertTarget({
-          ...row,
-          secretSealed: secretSealed ?? null,
-          takedown: input.takedown,
-          correctionPrefix: input.correctionPrefix,
-          now,
-        }),
-      );
-    }
+    const secretSealed = input.secret === undefined ? undefined : this.deps.secrets.seal(input.secret);
+    const row = { kind: input.kind, name: input.name.trim(), settings: input.settings as Record<string, unknown> };
+    if (input.id === undefined) return this.deps.repo.insertTarget({ ...row, secretSealed: secretSealed ?? null, now });
     const updated = await this.deps.repo.updateTarget(input.id, { ...row, secretSealed, now });
     if (!updated) throw new AppError('NOT_FOUND', `출고 대상을 찾을 수 없습니다 (${input.id}).`);
-    if (input.takedown === undefined && input.correctionPrefix === undefined) return publicTarget(updated);
-    await this.deps.repo.setTargetChoices(input.id, { takedown: input.takedown, correctionPrefix: input.correctionPrefix });
-    return publicTarget((await this.deps.repo.target(input.id))!);
+    return updated;
   }
 
-  /** Whether a target can be reached with what is stored for it (not yet offered in the contract). A refusal by the site is the answer, not an error. */
-  async testTarget(targetId: number): Promise<ConnectionCheck> {
+  /** Whether a target can be reached with what is stored for it. A refusal by the site is the answer, not an error. */
+  async testTarget(targetId: number): Promise<TargetCheck> {
     const target = await this.deps.repo.target(targetId);
     if (!target) throw new AppError('NOT_FOUND', `출고 대상을 찾을 수 없습니다 (${targetId}).`);
-    return this.adapters.adapter(target.kind).testConnection(target);
+    return this.adapters.adapterFor(target).testConnection(target);
   }
 
   /**
@@ -188,7 +178,7 @@ export class PublishService {
   private story(base: StoryBase, media: Map<string, MediaItem>, photoSrc: PhotoSrc, target: StoredTarget, newsroom: Settings['newsroom']): OutgoingStory {
     return outgoingStory({
       corrections: base.corrections,
-      correctionPrefix: target.correctionPrefix,
+      correctionPrefix: target.settings.correctionPrefix,
       articleId: base.articleId,
       version: base.version,
       createdAt: base.createdAt,
@@ -212,7 +202,7 @@ export class PublishService {
     const base = { articleId: input.articleId, ...approved, corrections: await this.corrections(input.articleId) };
     const at = this.now().toISOString();
     const { repo } = this.deps;
-    const adapter = this.adapters.adapter(target.kind);
+    const adapter = this.adapters.adapterFor(target);
     const outcome = await adapter.publish({
       target,
       articleId: input.articleId,
@@ -279,7 +269,7 @@ export class PublishService {
     }
     const record = await this.deps.repo.record(input.articleId, target.id);
     if (!record || record.remoteId === null) throw new AppError('CONFLICT', `‘${target.name}’에는 이 기사가 출고된 적이 없어 내릴 것이 없습니다.`);
-    const adapter = this.adapters.adapter(target.kind);
+    const adapter = this.adapters.adapterFor(target);
     const at = this.now().toISOString();
     const outcome = await adapter.takedown({ target, articleId: input.articleId, record: { ...record, remoteId: record.remoteId } });
     return this.deps.repo.finish(

@@ -95,8 +95,7 @@ export async function benchPublish(): Promise<void> {
     const target = await ok<PublishTarget>(b, 'publish.saveTarget', {
       kind: 'html-bundle',
       name: '벤치 묶음',
-      url: 'https://news.example.com/stories/',
-      folder: 'bench',
+      settings: { url: 'https://news.example.com/stories/', folder: 'bench' },
     });
 
     const fsBefore = fileCreationPerBundle(dir, 2);

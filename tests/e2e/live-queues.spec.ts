@@ -89,7 +89,7 @@ test('일괄 출고: the desk ticks approved stories, sends them to a bundle tar
     await api('workflow.approve', { id: story.id, actorId: desk.id, version: story.version });
     stories.push(story);
   }
-  await api('publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: 'https://news.example.com/bundles', folder: 'portal' });
+  await api('publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', settings: { url: 'https://news.example.com/bundles', folder: 'portal' } });
 
   await page.goto(ws.server.url);
   await pickProfile(page, '박데스크');

@@ -65,6 +65,9 @@ test('the chief adds an HTML-bundle target and publishes the approved story from
   await page.getByTestId('target-folder').fill('portal');
   await page.getByTestId('target-save').click();
   await expect(page.getByTestId('publish-targets')).toContainText('포털 묶음');
+  // The connection test of a bundle target checks its folder under exports, and says so in Korean.
+  await page.getByTestId('target-test').click();
+  await expect(page.getByTestId('target-check')).toContainText('연결됨: HTML 묶음 — 데이터 폴더의 exports/portal');
   await page.getByRole('button', { name: '취소' }).last().click();
 
   await page.getByTestId('inspector-tab-publish').click();
@@ -90,15 +93,56 @@ test('a Ghost site is added with its Admin API key, which is refused in Korean w
   await page.getByTestId('target-name').fill('뉴스 블로그');
   await page.getByTestId('target-url').fill('https://blog.example.com');
   // A Content API key (26 hex characters, no colon) is what people copy by mistake.
-  await page.getByTestId('target-ghost-key').fill('a1b2c3d4e5f6a1b2c3d4e5f6a1');
+  await page.getByTestId('target-secret').fill('a1b2c3d4e5f6a1b2c3d4e5f6a1');
   await page.getByTestId('target-save').click();
   await expect(page.getByRole('alert')).toContainText('Admin API 키');
   const key = `${'ab12'.repeat(6)}:${'cd34'.repeat(16)}`;
-  await page.getByTestId('target-ghost-key').fill(key);
+  await page.getByTestId('target-secret').fill(key);
   await page.getByTestId('target-takedown').selectOption('trash');
   await page.getByTestId('target-save').click();
   await expect(page.getByTestId('publish-targets')).toContainText('뉴스 블로그');
-  const targets = await api<Array<{ kind: string; hasPassword: boolean; takedown: string }>>(request, 'publish.targets', {});
-  expect(targets).toEqual([expect.objectContaining({ kind: 'ghost', hasPassword: true, takedown: 'trash' })]);
+  const targets = await api<Array<{ kind: string; hasSecret: boolean; settings: Record<string, unknown> }>>(request, 'publish.targets', {});
+  expect(targets).toEqual([
+    expect.objectContaining({ kind: 'ghost', hasSecret: true, settings: { url: 'https://blog.example.com', takedown: 'trash', correctionPrefix: false } }),
+  ]);
   expect(JSON.stringify(targets)).not.toContain('cd34cd34');
+});
+
+test('the form is drawn from the chosen kind’s fields: a WordPress site asks for a user and its password, a bundle for a folder and no secret', async ({
+  page,
+}) => {
+  await ws.start();
+  await page.goto(ws.server.url);
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId('target-add').click();
+  const form = page.getByTestId('publish-targets').locator('.publish-targets__form');
+  await page.getByTestId('target-kind').selectOption('wordpress');
+  await page.getByTestId('target-url').fill('https://news.example.com');
+  await expect(form).toContainText('사용자 이름');
+  await expect(form).toContainText('애플리케이션 비밀번호');
+  await expect(form).toContainText('휴지통으로 옮기기');
+  await expect(page.getByTestId('target-folder')).toHaveCount(0);
+  await page.getByTestId('target-kind').selectOption('html-bundle');
+  // The address typed for the WordPress site stays: both kinds have one.
+  await expect(page.getByTestId('target-url')).toHaveValue('https://news.example.com');
+  await expect(form).toContainText('내보낼 폴더 이름');
+  await expect(page.getByTestId('target-secret')).toHaveCount(0);
+  await expect(page.getByTestId('target-username')).toHaveCount(0);
+  await expect(page.getByTestId('target-takedown')).toHaveCount(0);
+  await page.getByTestId('target-kind').selectOption('wordpress');
+  await page.getByTestId('target-name').fill('본사 사이트');
+  await page.getByTestId('target-username').fill('desk');
+  await page.getByTestId('target-save').click();
+  // A new WordPress target without its password is refused in Korean, nothing saved.
+  await expect(page.getByRole('alert')).toContainText('워드프레스 애플리케이션 비밀번호를 쓰세요.');
+  if (process.env.BYLINE_PANEL_SHOT) await page.getByTestId('publish-targets').screenshot({ path: `${process.env.BYLINE_PANEL_SHOT}-wordpress.png` });
+  // The same draft as a bundle is saved; its connection test answers in Korean under it.
+  await page.getByTestId('target-kind').selectOption('html-bundle');
+  await page.getByTestId('target-folder').fill('portal');
+  await page.getByTestId('target-save').click();
+  await page.getByTestId('target-test').click();
+  await expect(page.getByTestId('target-check')).toContainText('연결됨: HTML 묶음');
+  await page.getByRole('button', { name: '편집' }).click();
+  await expect(page.getByTestId('target-folder')).toHaveValue('portal');
+  if (process.env.BYLINE_PANEL_SHOT) await page.getByTestId('publish-targets').screenshot({ path: `${process.env.BYLINE_PANEL_SHOT}-bundle.png` });
 });

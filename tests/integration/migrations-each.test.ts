@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../electron/db/database';
 import { migrate } from '../../electron/db/migrate';
 import { MIGRATIONS } from '../../electron/db/migrations/index';
+import { PublishRepository } from '../../electron/db/publish-repo';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 /*
@@ -113,6 +114,105 @@ const STEPS: Record<number, Step> = {
         { id: 10, kind: 'ghost' },
       ]);
       expect(await db.all("SELECT name FROM sqlite_master WHERE name LIKE 'publish_targets_v10%'")).toEqual([]);
+    },
+  },
+  11: {
+    before: async (db) => {
+      await insertArticle(db);
+      await insertTargetAndAttempt(db);
+      const row = `INSERT INTO publish_targets (id, kind, name, url, username, folder, secret_sealed, created_at, updated_at, takedown, correction_prefix)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+      await db.run(row, [
+        8,
+        'wordpress',
+        '본사 "사이트"',
+        'https://wp.example.com/news',
+        'desk',
+        '',
+        'v1:sealed-wp',
+        AT,
+        '2026-03-02T00:00:00.000Z',
+        'trash',
+        1,
+      ]);
+      await db.run(row, [9, 'ghost', '고스트', 'https://ghost.example.com', '', '', 'v1:sealed-ghost', AT, AT, 'draft', 0]);
+      await db.run(row, [11, 'html-bundle', '포털 묶음', 'https://news.example.com/bundles/', '', 'portal', null, AT, AT, 'draft', 1]);
+      await db.run(row, [12, 'html-bundle', '지운 묶음', 'https://x.example.com', '', 'gone', null, AT, AT, 'draft', 0]);
+      await db.run('DELETE FROM publish_targets WHERE id = 12');
+      await db.run(
+        "INSERT INTO publish_records (article_id, target_id, idempotency_key, remote_id, remote_url, version, updated_at) VALUES (?, 8, 'k', '41', 'https://wp/41', 1, ?)",
+        [ARTICLE_ID, AT],
+      );
+      await db.run("INSERT INTO publish_media (target_id, media_id, remote_id, remote_url) VALUES (9, 'm1', 'https://g/m1.jpg', 'https://g/m1.jpg')");
+    },
+    adds: [],
+    after: async (db) => {
+      await attemptKept(db);
+      const rows = await db.all<{
+        id: number;
+        kind: string;
+        name: string;
+        settings_json: string;
+        secret_sealed: string | null;
+        created_at: string;
+        updated_at: string;
+      }>('SELECT * FROM publish_targets ORDER BY id');
+      expect(rows.map((r) => ({ ...r, settings_json: JSON.parse(r.settings_json) as unknown }))).toEqual([
+        {
+          id: 7,
+          kind: 'wordpress',
+          name: '홈페이지',
+          settings_json: { url: 'https://news.example.com', username: '', takedown: 'draft', correctionPrefix: false },
+          secret_sealed: null,
+          created_at: AT,
+          updated_at: AT,
+        },
+        {
+          id: 8,
+          kind: 'wordpress',
+          name: '본사 "사이트"',
+          settings_json: { url: 'https://wp.example.com/news', username: 'desk', takedown: 'trash', correctionPrefix: true },
+          secret_sealed: 'v1:sealed-wp',
+          created_at: AT,
+          updated_at: '2026-03-02T00:00:00.000Z',
+        },
+        {
+          id: 9,
+          kind: 'ghost',
+          name: '고스트',
+          settings_json: { url: 'https://ghost.example.com', takedown: 'draft', correctionPrefix: false },
+          secret_sealed: 'v1:sealed-ghost',
+          created_at: AT,
+          updated_at: AT,
+        },
+        {
+          id: 11,
+          kind: 'html-bundle',
+          name: '포털 묶음',
+          settings_json: { url: 'https://news.example.com/bundles/', folder: 'portal', correctionPrefix: true },
+          secret_sealed: null,
+          created_at: AT,
+          updated_at: AT,
+        },
+      ]);
+      // Every row reads through its kind's schema as the repository does it; 7 never had the user name a WordPress target needs, and says so.
+      const listed = (await new PublishRepository(db).targets()).sort((a, b) => a.id - b.id);
+      expect(listed.map((t) => [t.id, t.problem, t.hasSecret])).toEqual([
+        [7, expect.stringContaining('username: 워드프레스 사용자 이름을 쓰세요.'), false],
+        [8, null, true],
+        [9, null, true],
+        [11, null, false],
+      ]);
+      // What referred to the targets still does, and the foreign keys hold.
+      expect(await db.get('SELECT target_id, remote_id FROM publish_records')).toEqual({ target_id: 8, remote_id: '41' });
+      expect(await db.get('SELECT target_id, media_id FROM publish_media')).toEqual({ target_id: 9, media_id: 'm1' });
+      expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
+      // No column per setting, no CHECK on kind, and the deleted target's id is not handed out again.
+      const columns = (await db.all<{ name: string }>("SELECT name FROM pragma_table_info('publish_targets')")).map((c) => c.name);
+      expect(columns).toEqual(['id', 'kind', 'name', 'settings_json', 'secret_sealed', 'created_at', 'updated_at']);
+      await db.run("INSERT INTO publish_targets (kind, name, settings_json, created_at, updated_at) VALUES ('medium', '새 종류', '{}', ?, ?)", [AT, AT]);
+      expect(await db.get("SELECT id FROM publish_targets WHERE kind = 'medium'")).toEqual({ id: 13 });
+      expect(await db.all("SELECT name FROM sqlite_master WHERE name LIKE 'publish_targets_v11%'")).toEqual([]);
     },
   },
 };

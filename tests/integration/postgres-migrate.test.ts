@@ -77,7 +77,7 @@ describe.skipIf(!PG_URL)(`PostgreSQL schema and migrations (${PG_URL ? 'BYLINE_T
   it('widened the attempt log to takedowns in place (008)', async () => {
     const db = await openTestPg(undefined, { migrated: true });
     const { lastId: target } = await db.run(
-      "INSERT INTO publish_targets (kind, name, url, created_at, updated_at) VALUES ('wordpress', '본사', 'http://x', ?, ?)",
+      "INSERT INTO publish_targets (kind, name, settings_json, created_at, updated_at) VALUES ('wordpress', '본사', '{}', ?, ?)",
       [NOW, NOW],
     );
     await db.exec(`INSERT INTO articles (id, version, created_at, updated_at, body_json) VALUES ('a1', 1, '${NOW}', '${NOW}', '{}')`);
@@ -92,7 +92,6 @@ describe.skipIf(!PG_URL)(`PostgreSQL schema and migrations (${PG_URL ? 'BYLINE_T
       ]);
     await expect(attempt('withdrawn')).resolves.toMatchObject({ changes: 1 });
     await expect(attempt('deleted')).rejects.toMatchObject({ code: '23514' });
-    expect(await db.get('SELECT takedown, correction_prefix FROM publish_targets')).toEqual({ takedown: 'draft', correction_prefix: 0 });
   });
 
   it('answers a two-syllable Korean query from the bigram tsvector, through the GIN index', async () => {

@@ -33,7 +33,11 @@ async function stories(n: number): Promise<ApprovedStory[]> {
 }
 
 const bundleTarget = () =>
-  ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: 'https://news.example.com/', folder: 'portal' });
+  ok<PublishTarget>(backend, 'publish.saveTarget', {
+    kind: 'html-bundle',
+    name: '포털 묶음',
+    settings: { url: 'https://news.example.com/', folder: 'portal' },
+  });
 
 /** Resolves with the batch's last progress once it has finished or been cancelled. */
 function ended(batchId: string): Promise<PublishProgress> {

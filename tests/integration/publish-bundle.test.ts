@@ -69,7 +69,11 @@ function pageBlocks(html: string): Array<{ tag: string; cls: string; text: strin
 describe('HTML bundle', () => {
   it('reproduces the seed story exactly, laid out like the portal page, with its photos and ninjs, and leaves the state alone', async () => {
     const story = await approvedSeedStory(backend);
-    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '포털 묶음',
+      settings: { url: PUBLIC, folder: 'portal' },
+    });
     const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
     expect(attempt).toMatchObject({ result: 'exported', error: null, version: story.article.version, remoteUrl: `${PUBLIC}${story.article.id}/index.html` });
 
@@ -148,7 +152,11 @@ describe('HTML bundle', () => {
 
   it('a rendition missing from the data folder fails the export and leaves the earlier bundle as it was', async () => {
     const story = await approvedSeedStory(backend);
-    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '포털 묶음',
+      settings: { url: PUBLIC, folder: 'portal' },
+    });
     const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
     expect((await run()).result).toBe('exported');
     const root = path.join(dataDir, EXPORTS_DIR_NAME, 'portal');
@@ -170,7 +178,11 @@ describe('HTML bundle', () => {
 
   it('refuses a story the desk has not approved, and a reporter, without logging an attempt', async () => {
     const story = await approvedSeedStory(backend);
-    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '포털 묶음',
+      settings: { url: PUBLIC, folder: 'portal' },
+    });
     const byReporter = (await backend.dispatch('publish.run', {
       articleId: story.article.id,
       targetId: target.id,
@@ -190,11 +202,9 @@ describe('HTML bundle', () => {
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',
       name: '포털 묶음',
-      url: PUBLIC,
-      folder: 'portal',
-      correctionPrefix: true,
+      settings: { url: PUBLIC, folder: 'portal', correctionPrefix: true },
     });
-    expect(target).toMatchObject({ correctionPrefix: true, takedown: 'draft' });
+    expect(target.settings).toEqual({ url: PUBLIC, folder: 'portal', correctionPrefix: true });
     const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
     expect((await run()).result).toBe('exported');
     const dir = path.join(dataDir, EXPORTS_DIR_NAME, 'portal', story.article.id);
@@ -224,8 +234,16 @@ describe('HTML bundle', () => {
   it('a withdrawn story is taken down: its bundle folder is removed and the log says so; a reporter and a target never published to are refused', async () => {
     const story = await approvedSeedStory(backend);
     const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: '최국장', email: '', role: 'chief' });
-    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
-    const other = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '다른 묶음', url: PUBLIC, folder: 'other' });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '포털 묶음',
+      settings: { url: PUBLIC, folder: 'portal' },
+    });
+    const other = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '다른 묶음',
+      settings: { url: PUBLIC, folder: 'other' },
+    });
     const run = (targetId: number, actorId = story.desk.id) =>
       backend.dispatch('publish.run', { articleId: story.article.id, targetId, actorId }) as Promise<Result<PublishAttempt>>;
     const takedown = (targetId: number, actorId = story.desk.id) =>
@@ -315,11 +333,10 @@ describe('publish targets', () => {
     const saved = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'wordpress',
       name: '홈페이지',
-      url: 'https://news.example.com',
-      username: 'desk',
-      password,
+      settings: { url: 'https://news.example.com', username: 'desk' },
+      secret: password,
     });
-    expect(saved).toMatchObject({ kind: 'wordpress', hasPassword: true, username: 'desk' });
+    expect(saved).toMatchObject({ kind: 'wordpress', hasSecret: true, settings: { username: 'desk' } });
     expect(JSON.stringify(saved)).not.toContain(password);
     expect(JSON.stringify(await ok(backend, 'publish.targets', {}))).not.toContain(password);
     const rows = await backend.db.all<Record<string, unknown>>('SELECT * FROM publish_targets');
@@ -331,15 +348,13 @@ describe('publish targets', () => {
       id: saved.id,
       kind: 'wordpress',
       name: '본사 홈페이지',
-      url: 'https://news.example.com',
-      username: 'desk',
+      settings: { url: 'https://news.example.com', username: 'desk' },
     });
-    expect(renamed).toMatchObject({ name: '본사 홈페이지', hasPassword: true });
+    expect(renamed).toMatchObject({ name: '본사 홈페이지', hasSecret: true });
     const noPassword = (await backend.dispatch('publish.saveTarget', {
       kind: 'wordpress',
       name: 'x',
-      url: 'https://x.example.com',
-      username: 'desk',
+      settings: { url: 'https://x.example.com', username: 'desk' },
     })) as Result<unknown>;
     expect(noPassword).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const settings = readFileSync(path.join(dataDir, 'settings.json'), 'utf8');

@@ -81,8 +81,8 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost through fa
     const refused = (await backend.dispatch('publish.saveTarget', {
       kind: 'ghost',
       name: '고스트',
-      url: proxy.url,
-      password: 'not-a-key',
+      settings: { url: proxy.url },
+      secret: 'not-a-key',
     })) as Result<PublishTarget>;
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toContain('Admin API 키');

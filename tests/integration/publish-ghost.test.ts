@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bylineTagSlug } from '../../electron/publish/ghost';
-import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
+import type { PublishAttempt, PublishTarget, TargetCheck } from '../../shared/contract-publish';
 import { seed } from '../fixtures/seed';
 import { HOSTILE_TEXT, hostileApprovedStory } from '../security/support/hostile-story';
 import { liveProblems, parseFragment, squash, visibleText } from '../security/support/live-html';
@@ -131,6 +131,18 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     for (const paragraph of seed.body) expect(p.html).toContain(`<p>${esc(paragraph)}</p>`);
   });
 
+  it('연결 시험 names the Ghost version the site answers with; a wrong key is answered in Korean, without the key', async () => {
+    const good = await target();
+    const check = await ok<TargetCheck>(backend, 'publish.testTarget', { targetId: good.id });
+    expect(check).toMatchObject({ ok: true, message: expect.stringMatching(/^연결됨: Ghost 5\.\d+/) as unknown });
+    expect(check.message).toContain('이 Admin API 키로 출고할 수 있습니다.');
+    const wrongKey = `${ghost.key.split(':')[0]}:${'ab'.repeat(32)}`;
+    const refused = await ok<TargetCheck>(backend, 'publish.testTarget', { targetId: (await target(wrongKey)).id });
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain('Ghost가 Admin API 키를 받아들이지 않았습니다');
+    expect(refused.message).not.toContain('ab'.repeat(32));
+  });
+
   it('an embargoed story is scheduled at the embargo time and stays approved', async () => {
     const embargoAt = new Date(Date.now() + 3 * 24 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
     const s = await story({ embargoAt });
@@ -161,7 +173,7 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     expect(p.title).toBe(seed.headline);
     expect(p.html).toMatch(/<p class="story-view__correction">\[정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 장관 이름 &lt;오기&gt; 바로잡음<\/p>/);
 
-    await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'ghost', name: t.name, url: t.url, correctionPrefix: true });
+    await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'ghost', name: t.name, settings: { ...t.settings, correctionPrefix: true } });
     await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '협약 날짜 정정' });
     const third = await run(s, t.id);
     expect(third, third.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
@@ -188,8 +200,13 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     expect((await run(s, t.id)).result).toBe('withdrawn');
     expect(await postsOf(s)).toEqual([{ id: first.remoteId, status: 'draft' }]);
 
-    const trashing = await ok<PublishTarget>(backend, 'publish.saveTarget', { id: t.id, kind: 'ghost', name: t.name, url: t.url, takedown: 'trash' });
-    expect(trashing.takedown).toBe('trash');
+    const trashing = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      id: t.id,
+      kind: 'ghost',
+      name: t.name,
+      settings: { ...t.settings, takedown: 'trash' },
+    });
+    expect(trashing.settings.takedown).toBe('trash');
     const s2 = await story();
     const p2 = await run(s2, t.id);
     expect(p2, p2.error ?? '').toMatchObject({ result: 'published' });

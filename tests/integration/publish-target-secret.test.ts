@@ -68,9 +68,9 @@ const listed = async (id: number) => (await ok<PublishTarget[]>(backend, 'publis
 
 describe('WordPress: the application password stays with the site and user it was typed for', () => {
   it('a new address drops it: the next publish asks for it and sends nothing to the new host', async () => {
-    const t = await save({ kind: 'wordpress', name: '본사 사이트', url: siteA.url, username: 'desk', password: WP_PASSWORD });
-    expect(t.hasPassword).toBe(true);
-    const moved = await save({ id: t.id, kind: 'wordpress', name: '본사 사이트', url: siteB.url, username: 'desk' });
+    const t = await save({ kind: 'wordpress', name: '본사 사이트', settings: { url: siteA.url, username: 'desk' }, secret: WP_PASSWORD });
+    expect(t.hasSecret).toBe(true);
+    const moved = await save({ id: t.id, kind: 'wordpress', name: '본사 사이트', settings: { url: siteB.url, username: 'desk' } });
 
     const r = await publish(t.id);
     expect(siteB.auth).toEqual([]);
@@ -81,30 +81,29 @@ describe('WordPress: the application password stays with the site and user it wa
       expect(r.error.message).toMatch(/비밀번호/);
     }
     // The settings screen shows that the password must be typed again.
-    expect(moved.hasPassword).toBe(false);
-    expect((await listed(t.id)).hasPassword).toBe(false);
+    expect(moved.hasSecret).toBe(false);
+    expect((await listed(t.id)).hasSecret).toBe(false);
   });
 
   it('a new user name drops it too: the old password never goes out under the new name', async () => {
-    const t = await save({ kind: 'wordpress', name: '본사 사이트', url: siteA.url, username: 'desk', password: WP_PASSWORD });
-    const renamed = await save({ id: t.id, kind: 'wordpress', name: '본사 사이트', url: siteA.url, username: 'intruder' });
+    const t = await save({ kind: 'wordpress', name: '본사 사이트', settings: { url: siteA.url, username: 'desk' }, secret: WP_PASSWORD });
+    const renamed = await save({ id: t.id, kind: 'wordpress', name: '본사 사이트', settings: { url: siteA.url, username: 'intruder' } });
     const r = await publish(t.id);
     expect(siteA.auth).toEqual([]);
     expect(r.ok).toBe(false);
-    expect(renamed.hasPassword).toBe(false);
+    expect(renamed.hasSecret).toBe(false);
   });
 
   it('a new address with a new password uses the new one there', async () => {
-    const t = await save({ kind: 'wordpress', name: '본사 사이트', url: siteA.url, username: 'desk', password: WP_PASSWORD });
+    const t = await save({ kind: 'wordpress', name: '본사 사이트', settings: { url: siteA.url, username: 'desk' }, secret: WP_PASSWORD });
     const moved = await save({
       id: t.id,
       kind: 'wordpress',
       name: '본사 사이트',
-      url: siteB.url,
-      username: 'desk2',
-      password: 'zzzz yyyy xxxx wwww vvvv uuuu',
+      settings: { url: siteB.url, username: 'desk2' },
+      secret: 'zzzz yyyy xxxx wwww vvvv uuuu',
     });
-    expect(moved.hasPassword).toBe(true);
+    expect(moved.hasSecret).toBe(true);
     const r = await publish(t.id);
     expect(r.ok && r.value.result).toBe('failed');
     expect(siteB.auth.length).toBeGreaterThan(0);
@@ -112,17 +111,14 @@ describe('WordPress: the application password stays with the site and user it wa
   });
 
   it('renaming the target or changing its choices keeps the password', async () => {
-    const t = await save({ kind: 'wordpress', name: '본사 사이트', url: siteA.url, username: 'desk', password: WP_PASSWORD });
+    const t = await save({ kind: 'wordpress', name: '본사 사이트', settings: { url: siteA.url, username: 'desk' }, secret: WP_PASSWORD });
     const edited = await save({
       id: t.id,
       kind: 'wordpress',
       name: '본사 사이트 (새 이름)',
-      url: siteA.url,
-      username: 'desk',
-      takedown: 'trash',
-      correctionPrefix: true,
+      settings: { url: siteA.url, username: 'desk', takedown: 'trash', correctionPrefix: true },
     });
-    expect(edited.hasPassword).toBe(true);
+    expect(edited.hasSecret).toBe(true);
     const r = await publish(t.id);
     expect(r.ok && r.value.result).toBe('failed');
     expect(new Set(siteA.auth)).toEqual(new Set([basic('desk', WP_PASSWORD)]));
@@ -131,19 +127,19 @@ describe('WordPress: the application password stays with the site and user it wa
 
 describe('Ghost: the Admin API key stays with the site it was typed for', () => {
   it('a new address drops it: the next publish asks for the key and sends nothing to the new host', async () => {
-    const t = await save({ kind: 'ghost', name: 'Ghost 사이트', url: siteA.url, password: GHOST_KEY });
-    const moved = await save({ id: t.id, kind: 'ghost', name: 'Ghost 사이트', url: siteB.url });
+    const t = await save({ kind: 'ghost', name: 'Ghost 사이트', settings: { url: siteA.url }, secret: GHOST_KEY });
+    const moved = await save({ id: t.id, kind: 'ghost', name: 'Ghost 사이트', settings: { url: siteB.url } });
     const r = await publish(t.id);
     expect(siteB.auth).toEqual([]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/Admin API 키/);
-    expect(moved.hasPassword).toBe(false);
+    expect(moved.hasSecret).toBe(false);
   });
 
   it('the same address keeps it', async () => {
-    const t = await save({ kind: 'ghost', name: 'Ghost 사이트', url: siteA.url, password: GHOST_KEY });
-    const edited = await save({ id: t.id, kind: 'ghost', name: 'Ghost', url: siteA.url });
-    expect(edited.hasPassword).toBe(true);
+    const t = await save({ kind: 'ghost', name: 'Ghost 사이트', settings: { url: siteA.url }, secret: GHOST_KEY });
+    const edited = await save({ id: t.id, kind: 'ghost', name: 'Ghost', settings: { url: siteA.url } });
+    expect(edited.hasSecret).toBe(true);
     const r = await publish(t.id);
     expect(r.ok && r.value.result).toBe('failed');
     expect(siteA.auth.length).toBeGreaterThan(0);

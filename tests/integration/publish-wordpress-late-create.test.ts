@@ -49,9 +49,8 @@ async function target(): Promise<PublishTarget> {
   return ok<PublishTarget>(backend, 'publish.saveTarget', {
     kind: 'wordpress',
     name: '테스트 워드프레스',
-    url: proxy.url,
-    username: wp.user,
-    password: wp.password,
+    settings: { url: proxy.url, username: wp.user },
+    secret: wp.password,
   });
 }
 

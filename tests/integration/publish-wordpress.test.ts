@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startBackend, type Backend } from '../../electron/host/bootstrap';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../../electron/host/settings-conf';
 import { idempotencyKey } from '../../electron/services/publish';
-import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
+import type { PublishAttempt, PublishTarget, TargetCheck } from '../../shared/contract-publish';
 import type { Result } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
 import { seed } from '../fixtures/seed';
@@ -59,7 +59,12 @@ async function start(options: { timeoutMs?: number } = {}): Promise<void> {
 }
 
 async function target(password = wp.password): Promise<PublishTarget> {
-  return ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'wordpress', name: '테스트 워드프레스', url: proxy.url, username: wp.user, password });
+  return ok<PublishTarget>(backend, 'publish.saveTarget', {
+    kind: 'wordpress',
+    name: '테스트 워드프레스',
+    settings: { url: proxy.url, username: wp.user },
+    secret: password,
+  });
 }
 
 /** Fresh photo bytes each run, so that the upload (with its Korean file name) really happens. */
@@ -261,6 +266,22 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     expect(JSON.stringify(rows)).not.toContain(wp.password);
   });
 
+  it('연결 시험 names the account WordPress answers as and its role; a wrong password is answered in Korean, without the password', async () => {
+    const good = await target();
+    const check = await ok<TargetCheck>(backend, 'publish.testTarget', { targetId: good.id });
+    expect(check.ok).toBe(true);
+    expect(check.message).toMatch(
+      new RegExp(`^연결됨: 워드프레스 127\\.0\\.0\\.1:\\d+ — ${wp.user} 계정 \\((관리자|편집자)\\)\\. 이 계정으로 출고할 수 있습니다\\.$`),
+    );
+    const wrongPassword = 'aaaa bbbb cccc dddd eeee ffff';
+    const bad = await target(wrongPassword);
+    const refused = await ok<TargetCheck>(backend, 'publish.testTarget', { targetId: bad.id });
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain('워드프레스 로그인에 실패했습니다');
+    expect(refused.message).not.toContain(wrongPassword);
+    expect(proxy.count('POST', POSTS)).toBe(0);
+  });
+
   it('an embargoed story is scheduled at the embargo time and stays approved', async () => {
     const embargoAt = new Date(Date.now() + 3 * 24 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
     const s = await story({ embargoAt });
@@ -294,7 +315,7 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     );
 
     // A later correction keeps the first note; the newsroom's "[정정보도]" title prefix, when chosen.
-    await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'wordpress', name: t.name, url: t.url, username: t.username, correctionPrefix: true });
+    await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'wordpress', name: t.name, settings: { ...t.settings, correctionPrefix: true } });
     await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '협약 날짜 정정' });
     const third = await run(s, t.id);
     expect(third, third.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
@@ -341,11 +362,9 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
       id: t.id,
       kind: 'wordpress',
       name: t.name,
-      url: t.url,
-      username: t.username,
-      takedown: 'trash',
+      settings: { ...t.settings, takedown: 'trash' },
     });
-    expect(trashing.takedown).toBe('trash');
+    expect(trashing.settings.takedown).toBe('trash');
     const s2 = await story();
     const p2 = await run(s2, t.id);
     expect(p2, p2.error ?? '').toMatchObject({ result: 'published' });

@@ -86,7 +86,7 @@ const ALLOWED = [
 describe('saving a target: link-local and metadata addresses are refused in Korean', () => {
   it.each(REFUSED)('WordPress at %s is refused and nothing is stored', async (url) => {
     const before = await ok<PublishTarget[]>(backend, 'publish.targets', {});
-    const r = await saveTarget({ kind: 'wordpress', name: '메타데이터', url, username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' });
+    const r = await saveTarget({ kind: 'wordpress', name: '메타데이터', settings: { url, username: 'desk' }, secret: 'abcd efgh ijkl mnop qrst uvwx' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('VALIDATION');
@@ -96,15 +96,15 @@ describe('saving a target: link-local and metadata addresses are refused in Kore
   });
 
   it.each(REFUSED.slice(0, 4))('Ghost at %s is refused, and so is moving an existing target there', async (url) => {
-    expect((await saveTarget({ kind: 'ghost', name: 'Ghost', url, password: GHOST_KEY })).ok).toBe(false);
-    const t = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'ghost', name: 'Ghost', url: site.url, password: GHOST_KEY });
-    const moved = await saveTarget({ id: t.id, kind: 'ghost', name: 'Ghost', url });
+    expect((await saveTarget({ kind: 'ghost', name: 'Ghost', settings: { url }, secret: GHOST_KEY })).ok).toBe(false);
+    const t = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'ghost', name: 'Ghost', settings: { url: site.url }, secret: GHOST_KEY });
+    const moved = await saveTarget({ id: t.id, kind: 'ghost', name: 'Ghost', settings: { url } });
     expect(moved.ok).toBe(false);
-    expect((await ok<PublishTarget[]>(backend, 'publish.targets', {})).find((x) => x.id === t.id)!.url).toBe(site.url);
+    expect((await ok<PublishTarget[]>(backend, 'publish.targets', {})).find((x) => x.id === t.id)!.settings.url).toBe(site.url);
   });
 
   it.each(ALLOWED)('LAN, loopback and public addresses stay allowed: %s', async (url) => {
-    const r = await saveTarget({ kind: 'wordpress', name: 'LAN', url, username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' });
+    const r = await saveTarget({ kind: 'wordpress', name: 'LAN', settings: { url, username: 'desk' }, secret: 'abcd efgh ijkl mnop qrst uvwx' });
     expect(r.ok).toBe(true);
   });
 });
@@ -115,19 +115,28 @@ describe('publishing: a target already stored with such an address is refused be
     ['wordpress', 'http://[fe80::1]:8080/'],
     ['ghost', 'http://[::ffff:169.254.169.254]/'],
     ['ghost', 'http://metadata.google.internal/'],
-  ] as const)('%s at %s: a failed attempt saying why, tried once, never retried', async (kind, url) => {
-    const t = await ok<PublishTarget>(backend, 'publish.saveTarget', {
-      kind,
-      name: '예전 대상',
-      url: site.url,
-      ...(kind === 'wordpress' ? { username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' } : { password: GHOST_KEY }),
-    });
+  ] as const)('%s at %s: refused in Korean as its settings are read, nothing sent and nothing logged', async (kind, url) => {
+    const t = await ok<PublishTarget>(
+      backend,
+      'publish.saveTarget',
+      kind === 'wordpress'
+        ? { kind, name: '예전 대상', settings: { url: site.url, username: 'desk' }, secret: 'abcd efgh ijkl mnop qrst uvwx' }
+        : { kind, name: '예전 대상', settings: { url: site.url }, secret: GHOST_KEY },
+    );
+    const hits = site.hits.length;
+    const logged = (await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).length;
     // As a target saved before addresses were checked would be: written to the database directly.
-    await backend.db.run('UPDATE publish_targets SET url = ? WHERE id = ?', [url, t.id]);
-    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: t.id, actorId: story.desk.id });
-    expect(attempt.result).toBe('failed');
-    expect(attempt.error).toBe(LINK_LOCAL_MESSAGE);
-    expect(attempt.tries).toBe(1);
+    await backend.db.run('UPDATE publish_targets SET settings_json = ? WHERE id = ?', [JSON.stringify({ ...t.settings, url }), t.id]);
+    const runs = [
+      backend.dispatch('publish.run', { articleId: story.article.id, targetId: t.id, actorId: story.desk.id }),
+      backend.dispatch('publish.testTarget', { targetId: t.id }),
+    ];
+    for (const r of (await Promise.all(runs)) as Array<Result<unknown>>) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      if (!r.ok) expect(r.error.message).toContain(LINK_LOCAL_MESSAGE);
+    }
+    expect(site.hits.length).toBe(hits);
+    expect(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).toHaveLength(logged);
   });
 });
 

@@ -33,10 +33,8 @@ async function useIt(b: Backend, dataDir: string): Promise<{ photo: string; back
   await ok(b, 'publish.saveTarget', {
     kind: 'wordpress',
     name: '사이트',
-    url: 'https://wp.example.com',
-    username: 'desk',
-    password: 'abcd efgh ijkl mnop',
-    folder: '',
+    settings: { url: 'https://wp.example.com', username: 'desk' },
+    secret: 'abcd efgh ijkl mnop',
   });
   const backup = await ok<{ name: string }>(b, 'backup.create', {});
   expect(readdirSync(dataDir)).toEqual(expect.arrayContaining([DATABASE_FILE_NAME, 'settings.json', 'secret.key', 'media', 'backups']));

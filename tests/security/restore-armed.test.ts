@@ -69,7 +69,11 @@ describe.skipIf(TEST_ENGINE === 'postgres')("a restored backup brings back rows,
   it('leaves added triggers and views behind, puts dropped guards back, and refuses the export folder it points outside when used', async () => {
     const story = await approvedSeedStory(backend);
     const PUBLIC = 'https://news.example.com/stories/';
-    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '포털 묶음',
+      settings: { url: PUBLIC, folder: 'portal' },
+    });
     const draft = await ok<Article>(backend, 'articles.create', { headline: '고쳐 쓸 기사' });
     await ok<Article>(backend, 'articles.save', { id: draft.id, baseVersion: draft.version, fields: { ...fieldsOf(draft), deck: '두 번째 판' } });
     const backup = await ok<{ name: string }>(backend, 'backup.create', {});
@@ -80,9 +84,9 @@ describe.skipIf(TEST_ENGINE === 'postgres')("a restored backup brings back rows,
        CREATE TRIGGER prune_history AFTER INSERT ON revisions
          BEGIN DELETE FROM revisions WHERE article_id = NEW.article_id AND version < NEW.version; END;
        CREATE TRIGGER redirect_cms AFTER INSERT ON revisions
-         BEGIN UPDATE publish_targets SET url = 'https://evil.example/'; END;
+         BEGIN UPDATE publish_targets SET settings_json = json_set(settings_json, '$.url', 'https://evil.example/'); END;
        CREATE VIEW leak AS SELECT * FROM articles;
-       UPDATE publish_targets SET folder = '../victim';`,
+       UPDATE publish_targets SET settings_json = json_set(settings_json, '$.folder', '../victim');`,
     );
 
     expect(await restore(backup.name)).toMatchObject({ ok: true });
@@ -94,13 +98,19 @@ describe.skipIf(TEST_ENGINE === 'postgres')("a restored backup brings back rows,
     const article = await ok<Article>(backend, 'articles.get', { id: draft.id });
     await ok<Article>(backend, 'articles.save', { id: article.id, baseVersion: article.version, fields: { ...fieldsOf(article), deck: '복원 뒤 고친 부제' } });
     expect(await versions()).toEqual([1, 2, 3]);
-    expect((await ok<PublishTarget[]>(backend, 'publish.targets', {})).map((t) => t.url)).toEqual([PUBLIC]);
+    const stored = await backend.db.all<{ settings_json: string }>('SELECT settings_json FROM publish_targets');
+    expect(stored.map((r) => (JSON.parse(r.settings_json) as { url: string }).url)).toEqual([PUBLIC]);
     await expect(backend.db.run('DELETE FROM revisions')).rejects.toThrow(/append-only/);
 
-    // The restored folder value is data; it is judged where it is used, and nothing is written outside.
-    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
-    expect(attempt.result).toBe('failed');
-    expect(attempt.error).toMatch(/폴더/);
+    // The restored folder value is data: its kind's schema refuses it as the target is read, and nothing is written outside.
+    const refused = (await backend.dispatch('publish.run', {
+      articleId: story.article.id,
+      targetId: target.id,
+      actorId: story.desk.id,
+    })) as Result<PublishAttempt>;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/폴더/);
+    expect((await ok<PublishTarget[]>(backend, 'publish.targets', {}))[0]!.problem).toMatch(/폴더 이름/);
     expect(existsSync(path.join(dir, 'victim'))).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import { EXPORTS_DIR_NAME, type Backend } from '../../electron/host/bootstrap';
 import { MediaFileStore } from '../../electron/media/file-store';
 import { findRendition } from '../../electron/media/rendition-route';
 import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
+import type { Result } from '../../shared/errors';
 import { startTestBackend } from '../integration/support/backend';
 import { approvedSeedStory, ok } from '../integration/support/publish-story';
 import { makeTempDir, removeTempDirs } from '../integration/support/temp';
@@ -34,7 +35,11 @@ describe("a bundle target's folder", () => {
   it('a takedown never removes a folder outside exports named by a stored "..", and says why in Korean', async () => {
     const story = await approvedSeedStory(backend);
     const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: '최국장', email: '', role: 'chief' });
-    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '포털 묶음',
+      settings: { url: PUBLIC, folder: 'portal' },
+    });
     await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
     await backend.db.run("UPDATE articles SET state = 'published' WHERE id = ?", [story.article.id]);
     await backend.db.run('DELETE FROM article_locks WHERE article_id = ?', [story.article.id]);
@@ -43,17 +48,35 @@ describe("a bundle target's folder", () => {
     const victim = path.join(dir, 'victim', story.article.id);
     mkdirSync(victim, { recursive: true });
     writeFileSync(path.join(victim, 'keep.txt'), '남아야 할 파일');
-    await backend.db.run("UPDATE publish_targets SET folder = '../victim' WHERE id = ?", [target.id]);
+    await backend.db.run('UPDATE publish_targets SET settings_json = ? WHERE id = ?', [JSON.stringify({ ...target.settings, folder: '../victim' }), target.id]);
 
+    // The bundle kind's schema refuses the stored folder as the target is read, before any path is made of it.
+    const refused = (await backend.dispatch('publish.takedown', {
+      articleId: story.article.id,
+      targetId: target.id,
+      actorId: story.desk.id,
+    })) as Result<PublishAttempt>;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/포털 묶음.*폴더 이름은 영문, 숫자/);
+    expect(existsSync(path.join(victim, 'keep.txt'))).toBe(true);
+
+    // A name that passes the schema is still judged where it is used: a link out of exports is refused there.
+    await backend.db.run('UPDATE publish_targets SET settings_json = ? WHERE id = ?', [JSON.stringify({ ...target.settings, folder: 'linked' }), target.id]);
+    mkdirSync(path.join(dir, EXPORTS_DIR_NAME), { recursive: true });
+    symlinkSync(path.join(dir, 'victim'), path.join(dir, EXPORTS_DIR_NAME, 'linked'));
     const attempt = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
     expect(attempt.result).toBe('failed');
-    expect(attempt.error).toMatch(/exports 안이 아니어서/);
+    expect(attempt.error).toMatch(/링크/);
     expect(existsSync(path.join(victim, 'keep.txt'))).toBe(true);
   });
 
   it('an export refuses a folder under exports that was replaced by a link to elsewhere', async () => {
     const story = await approvedSeedStory(backend);
-    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '포털 묶음',
+      settings: { url: PUBLIC, folder: 'portal' },
+    });
     const elsewhere = path.join(dir, 'elsewhere');
     mkdirSync(elsewhere);
     mkdirSync(path.join(dir, EXPORTS_DIR_NAME), { recursive: true });
@@ -69,7 +92,11 @@ describe("a bundle target's folder", () => {
 describe('a photo folder replaced by a link', () => {
   it('is never linked or copied into a public bundle', async () => {
     const story = await approvedSeedStory(backend);
-    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', url: PUBLIC, folder: 'portal' });
+    const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
+      kind: 'html-bundle',
+      name: '포털 묶음',
+      settings: { url: PUBLIC, folder: 'portal' },
+    });
     const id = story.lead.mediaId;
     const outside = path.join(dir, 'outside-photo');
     mkdirSync(outside);

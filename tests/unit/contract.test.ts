@@ -66,10 +66,10 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'publish.saveTarget': {
     kind: 'wordpress',
     name: '포탈뉴스 홈페이지',
-    url: 'https://news.example.com',
-    username: 'desk',
-    password: 'abcd efgh ijkl mnop qrst uvwx',
+    settings: { url: 'https://news.example.com', username: 'desk' },
+    secret: 'abcd efgh ijkl mnop qrst uvwx',
   },
+  'publish.testTarget': { targetId: 1 },
   'publish.run': { articleId: ID, targetId: 1, actorId: ACTOR },
   'publish.takedown': { articleId: ID, targetId: 1, actorId: ACTOR },
   'publish.log': { articleId: ID },

@@ -46,7 +46,7 @@ describe('migration 10 (Ghost targets)', () => {
     ]);
     const before = await db.all('SELECT * FROM publish_targets ORDER BY id');
 
-    expect(await migrate(db)).toMatchObject({ from: 9 });
+    expect(await migrate(db, { target: 10 })).toMatchObject({ from: 9 });
     expect(await db.all('SELECT * FROM publish_targets ORDER BY id')).toEqual(before);
     expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
     expect(await db.get<{ n: number }>('SELECT count(*) AS n FROM publish_records WHERE target_id = 1')).toEqual({ n: 1 });
@@ -68,7 +68,7 @@ describe('migration 10 (Ghost targets)', () => {
 
   it('applies to a database with no targets at all', async () => {
     db = await openDatabase(path.join(makeTempDir('byline-ghost-migrate-'), 'byline.sqlite3'));
-    await migrate(db);
+    await migrate(db, { target: 10 });
     const { lastId } = await db.run("INSERT INTO publish_targets (kind, name, url, created_at, updated_at) VALUES ('ghost', '고스트', 'https://g', ?, ?)", [
       NOW,
       NOW,

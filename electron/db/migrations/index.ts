@@ -9,6 +9,7 @@ import { m007Import } from './007-import';
 import { m008PublishTakedown } from './008-publish-takedown';
 import { m009MediaSearchState } from './009-media-search-state';
 import { m010PublishGhost } from './010-publish-ghost';
+import { m011PublishTargetSettings } from './011-publish-target-settings';
 import { m101MediaBlobs } from './101-media-blobs';
 
 export type { Migration };
@@ -31,6 +32,7 @@ export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m008PublishTakedown,
   m009MediaSearchState,
   m010PublishGhost,
+  m011PublishTargetSettings,
   m101MediaBlobs,
 ];
 

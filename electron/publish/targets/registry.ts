@@ -1,12 +1,13 @@
-import type { PublishTargetKind } from '../../../shared/contract-publish';
 import { AppError } from '../../../shared/errors';
+import { unknownKindMessage, type PublishTargetKind } from '../../../shared/publish-targets/index';
+import type { StoredTarget } from '../../db/publish-repo';
 import type { TargetAdapter, TargetEnv } from '../target-adapter';
 import { BundleTarget } from './bundle-target';
 import { GhostTarget } from './ghost-target';
 import { WordPressTarget } from './wordpress-target';
 
-/** A new kind of target is one more module and one more line here (plus its place in the contract's PublishTargetKind). */
-const MAKERS: Record<PublishTargetKind, (env: TargetEnv) => TargetAdapter> = {
+/** A new kind of target is one more module and one more line here (plus its settings in shared/publish-targets/). */
+const MAKERS: { [K in PublishTargetKind]: (env: TargetEnv) => TargetAdapter<K> } = {
   wordpress: (env) => new WordPressTarget(env),
   ghost: (env) => new GhostTarget(env),
   'html-bundle': (env) => new BundleTarget(env),
@@ -17,7 +18,7 @@ export class TargetRegistry {
   private readonly adapters: ReadonlyMap<string, TargetAdapter>;
 
   constructor(env: TargetEnv) {
-    this.adapters = new Map(Object.entries(MAKERS).map(([kind, make]) => [kind, make(env)]));
+    this.adapters = new Map(Object.entries(MAKERS).map(([kind, make]) => [kind, make(env) as TargetAdapter]));
   }
 
   kinds(): string[] {
@@ -28,12 +29,14 @@ export class TargetRegistry {
   adapter(kind: string): TargetAdapter {
     const found = this.adapters.get(kind);
     if (found) return found;
-    const shown = String(kind).slice(0, 40);
-    const known = [...this.adapters.values()].map((a) => a.label).join(', ');
-    throw new AppError(
-      'VALIDATION',
-      `이 버전의 Byline은 ‘${shown}’ 종류의 출고 대상을 다룰 수 없습니다. 출고 대상 설정에서 ${known} 가운데 하나로 다시 만드세요.`,
-      { kind: shown },
-    );
+    throw new AppError('VALIDATION', unknownKindMessage(kind), { kind: String(kind).slice(0, 40) });
+  }
+
+  /**
+   * The adapter for a stored target, typed for it: the repository read the target's settings through the
+   * schema of the kind it names, so the kind's adapter and the settings agree.
+   */
+  adapterFor<T extends StoredTarget>(target: T): TargetAdapter<T['kind']> {
+    return this.adapter(target.kind) as TargetAdapter<T['kind']>;
   }
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { PublishResult, PublishTargetInput } from '../../../shared/contract-publish';
+import type { PublishResult } from '../../../shared/contract-publish';
 import { AppError } from '../../../shared/errors';
 import { photosOf } from '../../../shared/photo-refs';
 import { embargoHolds } from '../../../shared/workflow';
-import type { StoredTarget } from '../../db/publish-repo';
+import type { StoredTargetOf } from '../../db/publish-repo';
 import { wordpressPostText } from '../cms-fields';
-import type { ConnectionCheck, PublishRun, TakedownRun, TargetAdapter, TargetEnv, TargetOutcome, TargetSettings } from '../target-adapter';
+import type { ConnectionCheck, PublishRun, TakedownRun, TargetAdapter, TargetEnv, TargetOutcome } from '../target-adapter';
 import { DEFAULT_WORDPRESS_OPTIONS, WordPressClient, publishFailure, takedownPost } from '../wordpress';
 import { trashStrays } from '../wordpress-strays';
 
@@ -15,33 +15,34 @@ export function idempotencyKey(articleId: string, slug: string): string {
   return slug ? `${slug.slice(0, 150)}-${tag}` : `byline-${tag}`;
 }
 
+type WordPress = StoredTargetOf<'wordpress'>;
+
+/** WordPress's own role names, as the desk knows them. */
+const ROLE_KO: Record<string, string> = { administrator: '관리자', editor: '편집자', author: '글쓴이', contributor: '기고자', subscriber: '구독자' };
+
 /** WordPress's date_gmt: no zone designator, UTC implied. */
 function wpGmt(iso: string): string {
   return new Date(iso).toISOString().slice(0, 19);
 }
 
 /** A WordPress site, reached with a user's application password (wordpress.ts). */
-export class WordPressTarget implements TargetAdapter {
+export class WordPressTarget implements TargetAdapter<'wordpress'> {
   readonly kind = 'wordpress';
   readonly label = '워드프레스';
 
   constructor(private readonly env: TargetEnv) {}
 
-  validate(input: PublishTargetInput): TargetSettings {
-    const username = input.username.trim();
-    if (username === '') throw new AppError('VALIDATION', '워드프레스 사용자 이름을 쓰세요.');
-    if (input.id === undefined && input.password === undefined) throw new AppError('VALIDATION', '워드프레스 애플리케이션 비밀번호를 쓰세요.');
-    return { username, folder: '' };
-  }
-
   /** Thrown before anything is sent, so nothing is logged: the desk has a setting to fix, not a failure to read. */
-  private client(target: StoredTarget): { wp: WordPressClient; password: string } {
+  private client(target: WordPress): { wp: WordPressClient; password: string } {
     const password = target.secretSealed ? this.env.secrets.open(target.secretSealed) : '';
     if (!password) throw new AppError('VALIDATION', '이 워드프레스 대상에는 애플리케이션 비밀번호가 저장되어 있지 않습니다. 대상 설정에서 저장하세요.');
-    return { wp: new WordPressClient({ url: target.url, username: target.username, password }, this.env.wordpress ?? DEFAULT_WORDPRESS_OPTIONS), password };
+    return {
+      wp: new WordPressClient({ url: target.settings.url, username: target.settings.username, password }, this.env.wordpress ?? DEFAULT_WORDPRESS_OPTIONS),
+      password,
+    };
   }
 
-  async publish(run: PublishRun): Promise<TargetOutcome> {
+  async publish(run: PublishRun<WordPress>): Promise<TargetOutcome> {
     const { wp, password } = this.client(run.target);
     const embargoed = embargoHolds(run.fields.embargoAt, run.now());
     let remote: { id: string; url: string } | undefined;
@@ -101,11 +102,11 @@ export class WordPressTarget implements TargetAdapter {
   }
 
   /** The post goes to draft or the trash (the target's choice), and a late-created duplicate to the trash. */
-  async takedown(run: TakedownRun): Promise<TargetOutcome> {
+  async takedown(run: TakedownRun<WordPress>): Promise<TargetOutcome> {
     const { wp, password } = this.client(run.target);
     const { record } = run;
     try {
-      const post = await takedownPost(wp, Number(record.remoteId), run.target.takedown);
+      const post = await takedownPost(wp, Number(record.remoteId), run.target.settings.takedown);
       const strays = await trashStrays(wp, record.idempotencyKey, Number(record.remoteId));
       const notes = strays.notes.join(' ');
       // A duplicate still up keeps the withdrawn story public: the takedown is not done.
@@ -120,11 +121,13 @@ export class WordPressTarget implements TargetAdapter {
   }
 
   /** Whether the password is the user's and the user may publish, upload photos and make categories. */
-  async testConnection(target: StoredTarget): Promise<ConnectionCheck> {
+  async testConnection(target: WordPress): Promise<ConnectionCheck> {
     const { wp, password } = this.client(target);
     try {
-      await wp.checkAccount();
-      return { ok: true, message: '워드프레스에 연결했습니다. 이 계정으로 출고할 수 있습니다.' };
+      const me = await wp.checkAccount();
+      const roles = me.roles.map((r) => ROLE_KO[r] ?? r.slice(0, 40)).join(', ');
+      const who = `${(me.username || target.settings.username).slice(0, 100)} 계정${roles ? ` (${roles})` : ''}`;
+      return { ok: true, message: `연결됨: 워드프레스 ${new URL(target.settings.url).host} — ${who}. 이 계정으로 출고할 수 있습니다.` };
     } catch (err) {
       return { ok: false, message: publishFailure(err, password) };
     }

@@ -102,7 +102,7 @@ export async function start(options: { timeoutMs?: number } = {}): Promise<void>
 }
 
 export async function target(key = ghost.key): Promise<PublishTarget> {
-  return ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'ghost', name: '테스트 고스트', url: proxy.url, password: key });
+  return ok<PublishTarget>(backend, 'publish.saveTarget', { kind: 'ghost', name: '테스트 고스트', settings: { url: proxy.url }, secret: key });
 }
 
 /** Fresh photo bytes each run, so that the uploads really happen. */

@@ -208,21 +208,22 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     required: ['articleId', 'fields'],
   },
   'publish.targets': { t: 'obj', fields: {}, required: [] },
+  // The WordPress member of the kinds' union: its settings document and its secret.
   'publish.saveTarget': {
     t: 'obj',
     fields: {
       id: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER },
-      kind: { t: 'enum', values: ['wordpress', 'html-bundle', 'ghost'] },
+      kind: { t: 'enum', values: ['wordpress'] },
       name: str(100),
-      url: str(500),
-      username: str(100),
-      folder: str(100),
-      password: str(200),
-      takedown: { t: 'enum', values: ['draft', 'trash'] },
-      correctionPrefix: { t: 'bool' },
+      settings: obj({ url: str(500), username: str(100), takedown: { t: 'enum', values: ['draft', 'trash'] }, correctionPrefix: { t: 'bool' } }, [
+        'url',
+        'username',
+      ]),
+      secret: str(200),
     },
-    required: ['kind', 'name', 'url'],
+    required: ['kind', 'name', 'settings'],
   },
+  'publish.testTarget': { t: 'obj', fields: { targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER } }, required: ['targetId'] },
   'publish.run': {
     t: 'obj',
     fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } },

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { KoreanIme } from './support/ime';
 import { seed } from '../fixtures/seed';
-import { useWorkstation } from './support/workstation';
+import { useSharedWorkstation } from './support/workstation';
 
 /**
  * Korean input must never lose a syllable: IME composition driven through Chromium's DevTools protocol
@@ -16,7 +16,8 @@ const BOLD = 1; // Lexical's IS_BOLD text format bit
 type Run = [text: string, format: number];
 type Block = string | Run[];
 
-const ws = useWorkstation();
+// Each test opens a new story of its own and reads only it, so one server serves the file.
+const ws = useSharedWorkstation();
 let ime: KoreanIme | undefined;
 
 test.afterEach(async () => {
@@ -26,7 +27,6 @@ test.afterEach(async () => {
 
 /** Web mode with a new, empty story open; the IME attached to the page. */
 async function openNewArticle(page: Page): Promise<KoreanIme> {
-  await ws.start();
   await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
   await expect(page.getByTestId('body-editor')).toBeVisible();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { useWorkstation } from './support/workstation';
+import { useSharedWorkstation } from './support/workstation';
 
 /**
  * Rich paste in the real editor (web mode, Chromium): each clipboard fixture is pasted through a real
@@ -28,7 +28,8 @@ interface Body {
   state: string;
 }
 
-const ws = useWorkstation();
+// Each test opens a new story of its own (its own headline), so one server serves the file.
+const ws = useSharedWorkstation();
 let dialogs: string[];
 
 test.beforeEach(async ({ page }) => {
@@ -51,7 +52,6 @@ test.beforeEach(async ({ page }) => {
 });
 
 async function openNewArticle(page: Page, headline: string): Promise<void> {
-  await ws.start();
   await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
   await page.getByTestId('headline-input').fill(headline);

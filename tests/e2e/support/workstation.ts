@@ -45,3 +45,17 @@ export function useWorkstation(): Workstation {
   test.afterEach(() => ws.dispose());
   return ws;
 }
+
+/**
+ * One workstation started once for all the file's tests, for tests that each open a story of their own
+ * and look only at it: a web-mode start costs seconds, most of an editor test's time.
+ */
+export function useSharedWorkstation(): Workstation {
+  const ws = new Workstation();
+  test.beforeAll(async () => {
+    ws.reset();
+    await ws.start();
+  });
+  test.afterAll(() => ws.dispose());
+  return ws;
+}

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { storyHtml, storyParts } from '../../shared/story-render';
 import { exportProblems, xssVectors, type XssVector } from '../security/support/safe-export';
 import { deliverHtml, editorProblems, fireEverything, runControl, watchForXss, type XssWatch } from './support/xss';
-import { useWorkstation } from './support/workstation';
+import { useSharedWorkstation } from './support/workstation';
 
 /**
  * The XSS corpus (tests/fixtures/xss-vectors.json) pasted and dropped into the real editor in web mode,
@@ -17,7 +17,8 @@ import { useWorkstation } from './support/workstation';
 // would actually run and be caught, so these tests check the sanitiser rather than the CSP.
 test.use({ bypassCSP: true });
 
-const ws = useWorkstation();
+// Each test saves and opens a story under its own headline, so one server serves the file.
+const ws = useSharedWorkstation();
 const vectors = xssVectors();
 const PER_PAGE = 30;
 const groups = Array.from({ length: Math.ceil(vectors.length / PER_PAGE) }, (_, i) => vectors.slice(i * PER_PAGE, (i + 1) * PER_PAGE));
@@ -44,7 +45,6 @@ for (const [n, group] of groups.entries()) {
     request,
   }) => {
     const watch = await watchForXss(page);
-    await ws.start();
     await page.goto(ws.server.url);
     await page.getByRole('button', { name: '새 기사' }).click();
     const headline = `XSS 말뭉치 ${n + 1}`;
@@ -152,7 +152,6 @@ function importedBody(sample: XssVector[]) {
 
 test('a story imported through the API with the corpus in its JSON runs nothing in the editor or the preview', async ({ page, request }) => {
   const watch = await watchForXss(page);
-  await ws.start();
   const created = await api<Article>(request, 'articles.create', { headline: '가져온 기사' });
   await api<Article>(request, 'articles.save', { id: created.id, baseVersion: 1, fields: { ...fieldsOf(created), body: importedBody(vectors) } });
 

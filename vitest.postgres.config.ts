@@ -6,7 +6,8 @@ import base from './vitest.config';
  * same services, same contract, same assertions. Left out: what is about one SQLite file by nature
  * (its migrations, start-up refusals of a damaged file, disk faults under it, crash durability of its
  * WAL), and the tests that build repositories on SQLite directly (their PostgreSQL twins are the
- * postgres-*.test.ts files, which the main run already includes).
+ * postgres-*.test.ts files, which the main run already includes), and files that never open a database
+ * (publish-parts.test.ts: the secret store, retries, bundle folders), which would run the same twice.
  */
 // Spread, not mergeConfig: merging would add this list to the main run's include instead of replacing it.
 export default defineConfig({
@@ -26,7 +27,6 @@ export default defineConfig({
       'tests/integration/media-web.test.ts',
       'tests/integration/publish-batch.test.ts',
       'tests/integration/publish-bundle.test.ts',
-      'tests/integration/publish-parts.test.ts',
       'tests/integration/publish-target-secret.test.ts',
       'tests/integration/publish-ghost.test.ts',
       'tests/integration/publish-ghost-faults.test.ts',

@@ -11,6 +11,7 @@ import { m009MediaSearchState } from './009-media-search-state';
 import { m010PublishGhost } from './010-publish-ghost';
 import { m011PublishTargetSettings } from './011-publish-target-settings';
 import { m101MediaBlobs } from './101-media-blobs';
+import { m102Accounts } from './102-accounts';
 
 export type { Migration };
 
@@ -34,6 +35,7 @@ export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m010PublishGhost,
   m011PublishTargetSettings,
   m101MediaBlobs,
+  m102Accounts,
 ];
 
 /** PostgreSQL-only migrations number from here; below it every number is SQLite's too. */

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seed, typedBody } from '../fixtures/seed';
-import { useWorkstation } from './support/workstation';
+import { useSharedWorkstation } from './support/workstation';
 
-const ws = useWorkstation();
+// Each test works on the new story it opens, which the server also reopens after a reload or restart
+// (settings.lastOpenArticleId), so one server serves the file.
+const ws = useSharedWorkstation();
 
 test.beforeEach(async ({ page }) => {
-  await ws.start();
   await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
   await expect(page.getByTestId('article-version')).toHaveText('1');

@@ -23,11 +23,11 @@ export type ArticleChanged = z.infer<typeof ArticleChanged>;
  * Changes may have been missed (the shared database's notifications were cut off and came back): every
  * window reads again whatever it shows.
  */
-export const StoriesResync = z.object({ reason: z.enum(['reconnected']) });
+export const ArticlesResync = z.object({ reason: z.enum(['reconnected']) });
 
 export const events = {
   'article.changed': ArticleChanged,
-  'stories.resync': StoriesResync,
+  'stories.resync': ArticlesResync,
   'publish.progress': PublishProgress,
   /** This workstation's outbox of saves made while the shared database was away: connection, waiting, conflicts. */
   'outbox.changed': OutboxStatus,

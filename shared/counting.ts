@@ -84,7 +84,7 @@ export function gridSheets(text: string): number {
   return rows / GRID_ROWS;
 }
 
-export interface StoryCounts {
+export interface ArticleCounts {
   withSpaces: number;
   withoutSpaces: number;
   words: number;
@@ -94,7 +94,7 @@ export interface StoryCounts {
 }
 
 /** Everything the status bar shows, from the body's plain text (one line per paragraph). */
-export function storyCounts(text: string): StoryCounts {
+export function articleCounts(text: string): ArticleCounts {
   const { withSpaces, withoutSpaces } = countCharacters(text);
   return {
     withSpaces,

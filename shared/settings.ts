@@ -22,7 +22,7 @@ export const Settings = z.object({
     agencyCredit: z.string().max(50),
     /**
      * Opens the lead: {dateline}, {credit} and {bylines} are filled in, e.g. "({credit})" or
-     * "({dateline}={credit}) {bylines} ="; a story without a dateline drops "{dateline}=" (shared/story-render.ts).
+     * "({dateline}={credit}) {bylines} ="; a story without a dateline drops "{dateline}=" (shared/article-render.ts).
      */
     leadTemplate: z.string().max(200),
     /**

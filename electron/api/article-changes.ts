@@ -37,7 +37,7 @@ const STORY_CHANGES: { [M in Method]?: ChangeOf<M> } = {
 };
 
 /** The story a successful call changed, or undefined for a call that changes none. */
-export function storyChangeOf(method: Method, output: unknown): ArticleChanged | undefined {
+export function articleChangeOf(method: Method, output: unknown): ArticleChanged | undefined {
   const change = (STORY_CHANGES[method] as ((output: unknown) => Changed | undefined) | undefined)?.(output);
   return change ? { ...change, cause: method } : undefined;
 }

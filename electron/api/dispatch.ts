@@ -6,7 +6,7 @@ import { assertPayloadDepth } from '../../shared/payload-guard';
 import { stripNul } from '../../shared/strip-nul';
 import type { EventSink } from '../services/event-sink';
 import type { Handlers } from './handlers';
-import { storyChangeOf } from './article-changes';
+import { articleChangeOf } from './article-changes';
 
 // Validation messages reach reporters: Korean, as the rest of the interface.
 z.config(z.locales.ko());
@@ -50,7 +50,7 @@ export function createDispatch(handlers: Handlers, log: (message: string, err: u
     try {
       const value = await call(handlers, method, input);
       // Announced only once stored: every other window's queue and open story follow without polling.
-      const change = events ? storyChangeOf(method, value) : undefined;
+      const change = events ? articleChangeOf(method, value) : undefined;
       if (change) events!.emit('article.changed', change);
       return { ok: true, value };
     } catch (err) {

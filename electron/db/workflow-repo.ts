@@ -13,7 +13,7 @@ import { reindexArticle } from './search/article-index';
  * `story()` would read with SELECT … FOR UPDATE) is another implementation of the same two interfaces.
  */
 
-interface StoryRow {
+interface WorkflowRow {
   id: string;
   state: ArticleState;
   version: number;
@@ -47,7 +47,7 @@ LEFT JOIN profiles o ON o.id = w.owner_id
 LEFT JOIN article_locks l ON l.article_id = a.id
 LEFT JOIN profiles h ON h.id = l.holder_id`;
 
-function toStory(r: StoryRow): ArticleRecord {
+function toRecord(r: WorkflowRow): ArticleRecord {
   return {
     id: r.id,
     state: r.state,
@@ -193,8 +193,8 @@ export class DatabaseWorkflowTx implements WorkflowTx {
   }
 
   async story(id: string): Promise<ArticleRecord | undefined> {
-    const row = await this.ex.get<StoryRow>(`${STORY_SELECT} WHERE a.id = ?`, [id]);
-    return row && toStory(row);
+    const row = await this.ex.get<WorkflowRow>(`${STORY_SELECT} WHERE a.id = ?`, [id]);
+    return row && toRecord(row);
   }
 
   async setState(id: string, from: ArticleState, to: ArticleState): Promise<boolean> {
@@ -299,12 +299,12 @@ export class DatabaseWorkflowTx implements WorkflowTx {
 
   async queue(q: QueueQuery): Promise<{ items: QueueItem[]; total: number }> {
     const { sql, params } = queueWhere(q, QUEUE_STATES[q.queue]);
-    const rows = await this.ex.all<StoryRow>(`${STORY_SELECT} WHERE ${sql} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
+    const rows = await this.ex.all<WorkflowRow>(`${STORY_SELECT} WHERE ${sql} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
     const total = await this.ex.get<{ n: number }>(
       `SELECT count(*) AS n FROM articles a LEFT JOIN article_workflow w ON w.article_id = a.id WHERE ${sql}`,
       params,
     );
-    return { items: rows.map((r) => toQueueItem(toStory(r))), total: total?.n ?? 0 };
+    return { items: rows.map((r) => toQueueItem(toRecord(r))), total: total?.n ?? 0 };
   }
 
   async counts(q: Pick<QueueQuery, 'section' | 'sections'>, ownerId: string | undefined): Promise<QueueCounts> {

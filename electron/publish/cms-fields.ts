@@ -1,6 +1,6 @@
 import type { PhotoRef } from '../../shared/media';
 import { htmlField, plainField, wordpressContent, type HtmlField, type PlainField } from './cms-text';
-import type { OutgoingStory } from './story';
+import type { OutgoingArticle } from './outgoing-article';
 
 /*
  * The one place where a story's typed text becomes the text fields of a CMS payload, target by
@@ -23,7 +23,7 @@ export interface WordPressPostText {
   content: HtmlField;
 }
 
-export function wordpressPostText(story: OutgoingStory): WordPressPostText {
+export function wordpressPostText(story: OutgoingArticle): WordPressPostText {
   return {
     title: htmlField(story.parts.headline),
     excerpt: htmlField(story.parts.deckLines.join(' ')),
@@ -76,7 +76,7 @@ export function ghostCaption(caption: string, credit: string): HtmlField {
   return htmlField([caption.trim(), credit.trim()].filter(Boolean).join(' '));
 }
 
-export function ghostPostText(story: OutgoingStory): GhostPostText {
+export function ghostPostText(story: OutgoingArticle): GhostPostText {
   const f = story.fields;
   const lead = f.leadPhoto;
   return {

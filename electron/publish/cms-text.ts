@@ -28,7 +28,7 @@ export function plainField(text: string): PlainField {
 }
 
 /**
- * HTML made by shared/story-render.ts and electron/publish/story.ts only: every text and attribute
+ * HTML made by shared/article-render.ts and electron/publish/outgoing-article.ts only: every text and attribute
  * value in it is escaped and every tag is one the converter chose. Nothing else may pass here.
  */
 export function converterMarkup(html: string): HtmlField {

@@ -6,7 +6,7 @@ import { photosOf } from '../../shared/photo-refs';
 import type { GhostClient } from './ghost-client';
 import { ghostPostText } from './cms-fields';
 import { bylineTag, GHOST_EXCERPT_MAX, ghostExcerpt, uploadImage, upsertPost, type GhostPost } from './ghost';
-import type { OutgoingStory } from './story';
+import type { OutgoingArticle } from './outgoing-article';
 
 /**
  * What the publish service lends a Ghost run: the stored photo uploads, the photo bytes, the story
@@ -21,7 +21,7 @@ export interface GhostRunContext {
   saveMedia(mediaId: string, url: string): Promise<void>;
   /** The largest JPEG the WordPress target also gets (the media service's export). */
   photoBytes(mediaId: string): Promise<Uint8Array>;
-  story(photoSrc: PhotoSrc): OutgoingStory;
+  story(photoSrc: PhotoSrc): OutgoingArticle;
   /** The story's record on this target, made if missing, under the given key. */
   reserve(key: string): Promise<{ remoteId: string | null }>;
 }

@@ -8,13 +8,13 @@ import { replaceFolder } from './bundle-folder';
 import { realInside } from '../media/inside-root';
 import { placeRendition } from './bundle-rendition';
 import { ninjs3 } from './ninjs';
-import { renditionFile, type OutgoingStory } from './story';
+import { renditionFile, type OutgoingArticle } from './outgoing-article';
 
 /*
  * The HTML bundle: a folder with index.html laid out like the portal page (section label, headline,
  * deck, byline and date, lead photo, the credit-led body, photos with captions and credits, the
  * 뉴스출처 line), the photo renditions it uses and the story's ninjs 3.1 JSON. The story's markup is
- * the shared converter's (storyParts/storyHtml), which escapes every text and emits only known tags;
+ * the shared converter's (articleParts/articleHtml), which escapes every text and emits only known tags;
  * this module adds the page around it and the meta line, all escaped.
  */
 
@@ -44,7 +44,7 @@ const STYLE = `body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans KR","Appl
 .story-photo__credit{color:#888}.story-view__attribution{margin-top:2em}`;
 
 /** The whole page: the converter's story block, with the byline-and-date line after the deck. */
-export function bundlePage(story: OutgoingStory, options: { agencyCredit: string }): string {
+export function bundlePage(story: OutgoingArticle, options: { agencyCredit: string }): string {
   const names = story.fields.bylines.map((b) => [b.name, b.title].filter(Boolean).join(' ')).join(', ');
   const meta = `<div class="story-view__meta"><span class="story-view__by">${escapeHtml(names || options.agencyCredit)}</span><span class="story-view__date">${escapeHtml(
     portalDate(story.versionCreatedAt),
@@ -89,7 +89,7 @@ export interface BundleResult {
  * see bundle-rendition.ts) from `<mediaDir>/<id>/`; a photo this machine does not hold is refused before anything is written.
  */
 export async function writeHtmlBundle(input: {
-  story: OutgoingStory;
+  story: OutgoingArticle;
   root: string;
   name: string;
   mediaDir: string;

@@ -1,6 +1,6 @@
 import { parseRenditionPath, type RenditionFormat, type RenditionWidth } from '../../shared/media';
 import type { PlacedPhoto } from '../../shared/photo-refs';
-import { textCounts, type OutgoingStory } from './story';
+import { textCounts, type OutgoingArticle } from './outgoing-article';
 
 /*
  * IPTC ninjs from a story: 3.1 (camelCase: firstCreated, pubStatus…; IPTC's recommendation for new
@@ -18,7 +18,7 @@ export type NinjsObject = { [key: string]: Json };
 
 const CONTENT_TYPE: Record<RenditionFormat, string> = { jpeg: 'image/jpeg', webp: 'image/webp' };
 
-export function storyUri(articleId: string): string {
+export function articleUri(articleId: string): string {
   return `urn:byline:story:${articleId}`;
 }
 
@@ -28,7 +28,7 @@ export function photoUri(mediaId: string): string {
 
 const GENRE: Record<string, string> = { straight: '스트레이트', press_release: '보도자료', feature: '기획', photo: '포토', opinion: '오피니언' };
 
-function photoAssociation(story: OutgoingStory, index: number, href: RenditionHref): NinjsObject {
+function photoAssociation(story: OutgoingArticle, index: number, href: RenditionHref): NinjsObject {
   const { ref, item } = story.photos[index]!;
   const renditions: NinjsObject[] = (item?.renditions ?? []).flatMap((r) => {
     const nominal = parseRenditionPath(r.path);
@@ -64,10 +64,10 @@ function photoAssociation(story: OutgoingStory, index: number, href: RenditionHr
 }
 
 /** ninjs 3.1. */
-export function ninjs3(story: OutgoingStory, href: RenditionHref, options: { copyrightHolder: string; url?: string }): NinjsObject {
+export function ninjs3(story: OutgoingArticle, href: RenditionHref, options: { copyrightHolder: string; url?: string }): NinjsObject {
   const f = story.fields;
   const out: NinjsObject = {
-    uri: storyUri(story.articleId),
+    uri: articleUri(story.articleId),
     type: 'text',
     representationType: 'full',
     version: String(story.version),
@@ -136,13 +136,13 @@ function toV2(value: Json, associationItem = false): Json {
 }
 
 /** ninjs 2.2: the same story with 2.x's lower-case keys (`by` is a plain string in both). */
-export function ninjs2(story: OutgoingStory, href: RenditionHref, options: { copyrightHolder: string; url?: string }): NinjsObject {
+export function ninjs2(story: OutgoingArticle, href: RenditionHref, options: { copyrightHolder: string; url?: string }): NinjsObject {
   const v3 = ninjs3(story, href, options);
   const v2 = toV2(v3) as NinjsObject;
   v2.standard = { name: 'ninjs', version: '2.2', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#' };
   return v2;
 }
 
-export function ninjs(version: NinjsVersion, story: OutgoingStory, href: RenditionHref, options: { copyrightHolder: string; url?: string }): NinjsObject {
+export function ninjs(version: NinjsVersion, story: OutgoingArticle, href: RenditionHref, options: { copyrightHolder: string; url?: string }): NinjsObject {
   return version === '3.1' ? ninjs3(story, href, options) : ninjs2(story, href, options);
 }

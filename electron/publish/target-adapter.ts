@@ -10,7 +10,7 @@ import type { PublishRecord, StoredTarget } from '../db/publish-repo';
 export type TargetOfKind<K extends PublishTargetKind> = Extract<StoredTarget, { kind: K }>;
 import type { GhostOptions } from './ghost-client';
 import type { SecretStore } from '../host/secret-store';
-import type { OutgoingStory } from './story';
+import type { OutgoingArticle } from './outgoing-article';
 import type { WordPressOptions } from './wordpress';
 
 /*
@@ -51,7 +51,7 @@ export interface PublishRun<T extends StoredTarget = StoredTarget> {
   newsroom: Settings['newsroom'];
   now(): Date;
   /** The story as readers get it, its photos at the addresses `photoSrc` gives. */
-  story(photoSrc: PhotoSrc): OutgoingStory;
+  story(photoSrc: PhotoSrc): OutgoingArticle;
   /** The largest JPEG a CMS gets of a photo. */
   photoBytes(mediaId: string): Promise<Uint8Array>;
   /** A photo already uploaded to this target, so it is not uploaded again. */

@@ -12,7 +12,7 @@ import { coversSection } from '../../shared/workflow';
 import type { PublishRepository, StoredTarget } from '../db/publish-repo';
 import type { GhostOptions } from '../publish/ghost-client';
 import type { SecretStore } from '../host/secret-store';
-import { outgoingStory, type CorrectionNote, type OutgoingStory } from '../publish/story';
+import { outgoingArticle, type CorrectionNote, type OutgoingArticle } from '../publish/outgoing-article';
 import { TargetRegistry } from '../publish/targets/registry';
 import type { WordPressOptions } from '../publish/wordpress';
 import type { ArticleService } from './articles';
@@ -43,7 +43,7 @@ export interface PublishServiceDeps {
 }
 
 /** What a run knows of the story before rendering it for a target. */
-type StoryBase = { articleId: string; version: number; createdAt: string; versionAt: string; fields: ArticleFields; corrections: CorrectionNote[] };
+type ArticleBase = { articleId: string; version: number; createdAt: string; versionAt: string; fields: ArticleFields; corrections: CorrectionNote[] };
 
 /** States a story may be sent from: approved (first publication), and published or corrected (an update). */
 const SENDABLE = new Set(['approved', 'published', 'corrected']);
@@ -175,8 +175,8 @@ export class PublishService {
       .map((e) => ({ at: e.at, reason: e.note }));
   }
 
-  private story(base: StoryBase, media: Map<string, MediaItem>, photoSrc: PhotoSrc, target: StoredTarget, newsroom: Settings['newsroom']): OutgoingStory {
-    return outgoingStory({
+  private story(base: ArticleBase, media: Map<string, MediaItem>, photoSrc: PhotoSrc, target: StoredTarget, newsroom: Settings['newsroom']): OutgoingArticle {
+    return outgoingArticle({
       corrections: base.corrections,
       correctionPrefix: target.settings.correctionPrefix,
       articleId: base.articleId,

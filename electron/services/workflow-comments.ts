@@ -3,7 +3,7 @@ import type { ReviewComment } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
 import type { Actor, ArticleFacts } from '../../shared/workflow';
 import type { ArticleService } from './articles';
-import { actorIn, actorOf, clip, factsOf, person, storyIn } from './workflow-facts';
+import { actorIn, actorOf, clip, factsOf, person, articleIn } from './workflow-facts';
 import type { WorkflowStore } from './workflow-store';
 
 /*
@@ -21,7 +21,7 @@ export class WorkflowComments {
   constructor(private readonly deps: WorkflowCommentsDeps) {}
 
   async list(id: string): Promise<ReviewComment[]> {
-    await storyIn(this.deps.store.read, id);
+    await articleIn(this.deps.store.read, id);
     return this.deps.store.read.comments(id);
   }
 
@@ -39,7 +39,7 @@ export class WorkflowComments {
     }
     return this.deps.store.transaction(async (tx) => {
       const actor = await actorIn(tx, input.actorId);
-      const story = await storyIn(tx, input.id);
+      const story = await articleIn(tx, input.id);
       assertMayComment(actorOf(actor), factsOf(story));
       return tx.insertComment({
         articleId: story.id,
@@ -57,7 +57,7 @@ export class WorkflowComments {
       const actor = await actorIn(tx, input.actorId);
       const comment = await tx.comment(input.commentId);
       if (!comment) throw new AppError('NOT_FOUND', `의견을 찾을 수 없습니다 (${input.commentId}).`);
-      const story = await storyIn(tx, comment.articleId);
+      const story = await articleIn(tx, comment.articleId);
       assertMayComment(actorOf(actor), factsOf(story));
       if (!(await tx.resolveComment(comment.id, actor.id, this.deps.now().toISOString()))) throw new AppError('CONFLICT', '이미 해결된 의견입니다.');
       return (await tx.comment(comment.id))!;

@@ -40,7 +40,7 @@ export async function actorIn(tx: WorkflowTx, actorId: string): Promise<Profile>
   return p;
 }
 
-export async function storyIn(tx: WorkflowTx, id: string): Promise<ArticleRecord> {
+export async function articleIn(tx: WorkflowTx, id: string): Promise<ArticleRecord> {
   const s = await tx.story(id);
   if (!s) throw notFound(id);
   return s;

@@ -7,7 +7,7 @@ import { blockingProblems, checkSubmission } from '../../shared/submission';
 import { LOCKED_STATES, TRANSITIONS, allowedMoves, decide, decideEdit, decideTakeLock, embargoHolds, type MoveAction } from '../../shared/workflow';
 import type { ArticleService } from './articles';
 import { WorkflowComments } from './workflow-comments';
-import { actorIn, actorOf, clip, factsOf, person, refusal, storyIn, unknownProfile } from './workflow-facts';
+import { actorIn, actorOf, clip, factsOf, person, refusal, articleIn, unknownProfile } from './workflow-facts';
 import { WorkflowQueues, type QueueInput } from './workflow-queues';
 import type { ArticleRecord, WorkflowStore, WorkflowTx } from './workflow-store';
 
@@ -94,7 +94,7 @@ export class WorkflowService {
 
   async status(id: string, actorId?: string): Promise<ArticleWorkflow> {
     const tx = this.store.read;
-    const story = await storyIn(tx, id);
+    const story = await articleIn(tx, id);
     const actor = actorId === undefined ? undefined : await actorIn(tx, actorId);
     return this.describe(tx, story, actor);
   }
@@ -129,7 +129,7 @@ export class WorkflowService {
   }
 
   async history(id: string): Promise<WorkflowEvent[]> {
-    await storyIn(this.store.read, id);
+    await articleIn(this.store.read, id);
     return this.store.read.events(id);
   }
 
@@ -148,7 +148,7 @@ export class WorkflowService {
     const at = this.now().toISOString();
     await this.store.transaction(async (tx) => {
       const actor = await actorIn(tx, input.actorId);
-      const story = await storyIn(tx, input.id);
+      const story = await articleIn(tx, input.id);
       if (story.archivedAt) throw new AppError('CONFLICT', '보관함으로 옮긴 기사는 처리할 수 없습니다. 먼저 보관을 풀어 주세요.', { archived: true });
       const verdict = decide(action, actorOf(actor), factsOf(story), input.note ?? '');
       if (!verdict.ok) throw refusal(verdict);
@@ -258,7 +258,7 @@ export class WorkflowService {
     const at = this.now().toISOString();
     await this.store.transaction(async (tx) => {
       const actor = await actorIn(tx, input.actorId);
-      const story = await storyIn(tx, input.id);
+      const story = await articleIn(tx, input.id);
       const verdict = decideTakeLock(actorOf(actor), factsOf(story));
       if (!verdict.ok) throw refusal(verdict);
       await tx.setLock(story.id, actor.id, at);
@@ -282,7 +282,7 @@ export class WorkflowService {
   async setPriority(input: { id: string; actorId: string; priority: number }): Promise<ArticleWorkflow> {
     await this.store.transaction(async (tx) => {
       const actor = actorOf(await actorIn(tx, input.actorId));
-      const story = await storyIn(tx, input.id);
+      const story = await articleIn(tx, input.id);
       const facts = factsOf(story);
       const own = facts.ownerId === null || facts.ownerId === actor.id;
       const reporterMay = own && (story.state === 'draft' || story.state === 'returned');

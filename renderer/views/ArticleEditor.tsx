@@ -7,11 +7,11 @@ import { BodyEditor } from '../editor/BodyEditor';
 import { useT } from '../i18n/i18n';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
-import type { ConflictChoice, SaveStatus, StoryFields, ArticleNotice, UpdateField } from './useArticle';
+import type { ConflictChoice, SaveStatus, EditedFields, ArticleNotice, UpdateField } from './useArticle';
 
 interface Props {
   article: Article;
-  fields: StoryFields;
+  fields: EditedFields;
   initialBody: EditorStateJson;
   loadSeq: number;
   status: SaveStatus;
@@ -42,7 +42,7 @@ export function ArticleEditor(p: Props) {
   const [preview, setPreview] = useState<ArticleFields | null>(null);
   return (
     <main className="story">
-      <div className="story__toolbar">
+      <div className="article__toolbar">
         <button
           type="button"
           className="button button--primary"
@@ -107,9 +107,9 @@ export function ArticleEditor(p: Props) {
         </div>
       )}
       {preview && <PreviewPane fields={preview} newsroom={p.newsroom} />}
-      <div className="story__page" hidden={preview !== null}>
+      <div className="article__page" hidden={preview !== null}>
         <textarea
-          className="story__headline"
+          className="article__headline"
           value={p.fields.headline}
           rows={1}
           onChange={(e) => p.onField('headline', singleLine(e.target.value, (e.nativeEvent as InputEvent).inputType))}
@@ -124,7 +124,7 @@ export function ArticleEditor(p: Props) {
           data-testid="headline-input"
         />
         <textarea
-          className="story__deck"
+          className="article__deck"
           value={p.fields.deck}
           onChange={(e) => p.onField('deck', e.target.value)}
           placeholder={t('deckPlaceholder')}

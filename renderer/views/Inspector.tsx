@@ -10,11 +10,11 @@ import { useWorkflowContext } from './desk/WorkflowContext';
 import { PublishPanel } from './publish/PublishPanel';
 import { useMedia } from '../media/MediaContext';
 import { RevisionsPanel } from './RevisionsPanel';
-import type { StoryFields, UpdateField } from './useArticle';
+import type { EditedFields, UpdateField } from './useArticle';
 
 interface Props {
   article: Article;
-  fields: StoryFields;
+  fields: EditedFields;
   sections: readonly string[];
   readOnly: boolean;
   loadSeq: number;
@@ -58,7 +58,7 @@ function TagsInput({ tags, readOnly, onChange }: { tags: string[]; readOnly: boo
 
 type Tab = 'story' | 'media' | 'publish';
 
-const TAB_LABELS: Record<Tab, StringKey> = { story: 'storyInfo', media: 'mediaLibrary', publish: 'publishTitle' };
+const TAB_LABELS: Record<Tab, StringKey> = { story: 'articleInfo', media: 'mediaLibrary', publish: 'publishTitle' };
 
 /** The right-hand panel: the story's facts and saved versions, or the photo library. */
 export function Inspector(props: Props) {
@@ -81,7 +81,7 @@ export function Inspector(props: Props) {
           </button>
         ))}
       </div>
-      {tab === 'story' && <StoryInfo {...props} />}
+      {tab === 'story' && <ArticleInfo {...props} />}
       {tab === 'media' && <MediaLibrary editorRef={props.editorRef} onOpenArticle={props.onOpenArticle} />}
       {tab === 'publish' && <PublishTab articleId={props.article.id} version={props.article.version} withdrawn={props.article.state === 'withdrawn'} />}
     </aside>
@@ -95,7 +95,7 @@ function PublishTab({ articleId, version, withdrawn }: { articleId: string; vers
   return <PublishPanel key={`${articleId}:${version}`} client={client} articleId={articleId} actorId={actor?.id ?? null} withdrawn={withdrawn} />;
 }
 
-function StoryInfo({ article, fields, sections, readOnly, loadSeq, onChange, onRestore, listRevisions }: Props) {
+function ArticleInfo({ article, fields, sections, readOnly, loadSeq, onChange, onRestore, listRevisions }: Props) {
   const t = useT();
   // A section removed from settings still shows on the stories that carry it.
   const options = sections.includes(fields.section) || !fields.section ? sections : [fields.section, ...sections];
@@ -129,7 +129,7 @@ function StoryInfo({ article, fields, sections, readOnly, loadSeq, onChange, onR
         <select
           value={fields.storyType}
           disabled={readOnly}
-          onChange={(e) => onChange('storyType', e.target.value as StoryFields['storyType'])}
+          onChange={(e) => onChange('storyType', e.target.value as EditedFields['storyType'])}
           data-testid="story-type-select"
         >
           {StoryType.options.map((type) => (

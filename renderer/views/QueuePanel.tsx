@@ -164,18 +164,18 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
   }
 
   return (
-    <nav className="queue" aria-label={t('myStories')}>
+    <nav className="queue" aria-label={t('myArticles')}>
       {tabs}
       <div className="queue__header">
         <h2>
-          {searching ? t('searchResults') : t('myStories')}{' '}
+          {searching ? t('searchResults') : t('myArticles')}{' '}
           <span className="queue__count" data-testid="queue-count">
             {queue.total.toLocaleString()}
             {queue.atLeast ? '+' : ''}
           </span>
         </h2>
         <button type="button" className="button button--primary" onClick={onCreate}>
-          {t('newStory')}
+          {t('newArticle')}
         </button>
       </div>
       <PressReleaseImport client={client} actor={actor} selectedId={selectedId} onOpen={onSelect} />
@@ -241,7 +241,7 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
           {queue.error}
         </p>
       )}
-      {queue.loaded && queue.total === 0 && <p className="queue__empty">{searching ? t('noResults') : t('noStories')}</p>}
+      {queue.loaded && queue.total === 0 && <p className="queue__empty">{searching ? t('noResults') : t('noArticles')}</p>}
       <div className="queue__scroller" ref={scroller} data-testid="story-list">
         <ul className="queue__list" style={{ height: rows.getTotalSize() }}>
           {visible.map((row) => {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { storyCounts } from '../../shared/counting';
+import { articleCounts } from '../../shared/counting';
 import { useT } from '../i18n/i18n';
 import type { SaveStatus } from './useArticle';
 
@@ -9,7 +9,7 @@ type SheetMode = 'simple' | 'grid';
 export function StatusBar({ status, bodyText, children }: { status: SaveStatus; bodyText: string; children?: ReactNode }) {
   const t = useT();
   const [mode, setMode] = useState<SheetMode>('simple');
-  const counts = storyCounts(bodyText);
+  const counts = articleCounts(bodyText);
   const label =
     status.kind === 'saving'
       ? t('saving')

@@ -10,8 +10,8 @@ import { ArticleSession, type ConflictChoice, type SaveStatus, type ArticleNotic
 export type { ConflictChoice, SaveStatus, ArticleNotice } from './article-session';
 
 /** Everything the reporter edits except the body, which lives in the Lexical editor. */
-export type StoryFields = Omit<ArticleFields, 'body'>;
-export type UpdateField = <K extends keyof StoryFields>(name: K, value: StoryFields[K]) => void;
+export type EditedFields = Omit<ArticleFields, 'body'>;
+export type UpdateField = <K extends keyof EditedFields>(name: K, value: EditedFields[K]) => void;
 
 /** Saves start this long after typing pauses, and never later than AUTOSAVE_MAX_WAIT_MS after the first change. */
 export const AUTOSAVE_IDLE_MS = 2_000;
@@ -20,7 +20,7 @@ const JOURNAL_IDLE_MS = 700;
 /** Even while typing never pauses, the local copy is at most this old. */
 const JOURNAL_MAX_WAIT_MS = 3_000;
 
-function splitFields(f: ArticleFields): { fields: StoryFields; body: EditorStateJson } {
+function splitFields(f: ArticleFields): { fields: EditedFields; body: EditorStateJson } {
   const { body, ...fields } = f;
   return { fields, body };
 }
@@ -31,7 +31,7 @@ function splitFields(f: ArticleFields): { fields: StoryFields; body: EditorState
  */
 export function useArticle(client: BylineClient, onSaved: (article: Article) => void) {
   const [article, setArticle] = useState<Article | null>(null);
-  const [fields, setFields] = useState<StoryFields | null>(null);
+  const [fields, setFields] = useState<EditedFields | null>(null);
   const [initialBody, setInitialBody] = useState<EditorStateJson | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'clean' });
   const [notice, setNotice] = useState<ArticleNotice | null>(null);
@@ -43,7 +43,7 @@ export function useArticle(client: BylineClient, onSaved: (article: Article) => 
   const saving = useRef<Promise<boolean> | null>(null);
   const articleRef = useRef<Article | null>(null);
   // The fields as last typed, for saves that start before React re-renders.
-  const fieldsRef = useRef<StoryFields | null>(null);
+  const fieldsRef = useRef<EditedFields | null>(null);
   const bodyRef = useRef<EditorStateJson | null>(null);
   const timers = useRef<{ autosave?: number; journal?: number; firstChangeAt?: number; journalDueAt?: number }>({});
   const saveRef = useRef<() => Promise<boolean>>(async () => true);

@@ -115,7 +115,7 @@ function realSentences(): string[] {
     .filter((s) => s.length > 30 && /[가-힣]/.test(s) && !/[℃•]/.test(s));
 }
 
-export interface GeneratedStory {
+export interface GeneratedArticle {
   fields: ArticleFields;
   state: ArticleState;
   createdAt: string;
@@ -148,7 +148,7 @@ export function createCorpus(corpusSeed: number) {
     }
   }
 
-  function story(index: number): GeneratedStory {
+  function story(index: number): GeneratedArticle {
     const r = mulberry32((corpusSeed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
     const topic = pick(r, TOPICS);
     const second = pick(r, TOPICS);

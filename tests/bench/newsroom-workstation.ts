@@ -69,7 +69,7 @@ export interface ArticleInReview {
  * Files a story the way a newsroom does, so the desk queue (submitted and in review) holds it: this
  * workstation's desk editor writes it, files it and takes it up for review, which locks it to them.
  */
-export async function storyInReview(ws: Workstation, body: EditorStateJson): Promise<ArticleInReview> {
+export async function articleInReview(ws: Workstation, body: EditorStateJson): Promise<ArticleInReview> {
   const call = ws.client.call;
   const desk = await call<Profile>('profiles.create', { name: `데스크${ws.index}`, email: '', role: 'desk', sections: [NEWSROOM_SECTION] });
   const created = await call<Article>('articles.create', { headline: `뉴스룸 벤치 ${ws.index}`, section: NEWSROOM_SECTION, actorId: desk.id });

@@ -5,7 +5,7 @@ import type { ArticleChanged } from '../../shared/contract-events';
 import type { QueueItem } from '../../shared/contract-workflow';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { koreanParagraphs } from './korean-text';
-import { startWorkstation, storyInReview, type ArticleInReview, type Workstation } from './newsroom-workstation';
+import { startWorkstation, articleInReview, type ArticleInReview, type Workstation } from './newsroom-workstation';
 import { findTestPostgres, openPgAdmin, type ConnectionCount } from './pg-peer';
 import { percentile, report } from './report';
 
@@ -128,7 +128,7 @@ export async function benchNewsroom(): Promise<void> {
     const nextBody = () => editorStateFromParagraphs([...paragraphs.slice(0, -1), `${paragraphs.at(-1)} (${(edits += 1)})`]);
     // One after another: setting up is not what is measured, and concurrent writes to a near-empty schema
     // collide under SERIALIZABLE (see the errors figure for how often the measured saves do).
-    for (const s of stations) stories.push(await storyInReview(s, nextBody()));
+    for (const s of stations) stories.push(await articleInReview(s, nextBody()));
 
     const saves: number[] = [];
     const save = async (i: number, measured: boolean) => {

@@ -10,7 +10,7 @@ import type { Profile } from '../../shared/profiles';
 import { seed, typedBody } from '../fixtures/seed';
 import { startTestBackend } from '../integration/support/backend';
 import { makeImage } from '../integration/support/images';
-import { ok } from '../integration/support/publish-story';
+import { ok } from '../integration/support/publish-article';
 import { percentile, report } from './report';
 
 const STORIES = 1_000;
@@ -99,7 +99,7 @@ export async function benchPublish(): Promise<void> {
     });
 
     const fsBefore = fileCreationPerBundle(dir, 2);
-    const perStory: number[] = [];
+    const perArticle: number[] = [];
     let next = 0;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -110,14 +110,14 @@ export async function benchPublish(): Promise<void> {
           const t0 = performance.now();
           const attempt = await ok<PublishAttempt>(b, 'publish.run', { articleId: id, targetId: target.id, actorId: desk.id });
           if (attempt.result !== 'exported') throw new Error(`export failed: ${attempt.error}`);
-          perStory.push(performance.now() - t0);
+          perArticle.push(performance.now() - t0);
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     report({ bench: 'publish', metric: 'bundle_export_stories_per_second', value: Math.round((STORIES / seconds) * 10) / 10, unit: 'stories/s', target: 200 });
-    report({ bench: 'publish', metric: 'bundle_export_story_p95', value: percentile(perStory, 95), unit: 'ms' });
+    report({ bench: 'publish', metric: 'bundle_export_story_p95', value: percentile(perArticle, 95), unit: 'ms' });
     // CPU time of this process per story (main thread and the libuv pool: sqlite3 and file copies), less sensitive to a shared machine than wall time.
     report({ bench: 'publish', metric: 'bundle_export_cpu_per_story', value: Math.round(((cpu.user + cpu.system) / 1000 / STORIES) * 100) / 100, unit: 'ms' });
     report({ bench: 'publish', metric: 'bundle_file_creation', value: Math.max(fsBefore, fileCreationPerBundle(dir, 2)), unit: 'ms' });

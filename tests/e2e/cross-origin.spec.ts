@@ -53,7 +53,7 @@ async function serveAttacker(target: string): Promise<{ origin: string; close():
   };
 }
 
-async function storyCount(request: APIRequestContext): Promise<{ total: number; locale: string }> {
+async function articleCount(request: APIRequestContext): Promise<{ total: number; locale: string }> {
   const headers = { Authorization: `Bearer ${new URL(ws.server.url).searchParams.get('token')}` };
   const list = await (await request.post(`${ws.server.origin}/api/articles.list`, { headers, data: {} })).json();
   const settings = await (await request.post(`${ws.server.origin}/api/settings.get`, { headers, data: {} })).json();
@@ -64,7 +64,7 @@ test('a page on another origin cannot read or write through the API, even with t
   await ws.start();
   await page.goto(ws.server.url); // the victim's session: the token traded for the HttpOnly cookie
   await expect(page.getByRole('heading', { name: /내 기사/ })).toBeVisible();
-  const before = await storyCount(request);
+  const before = await articleCount(request);
 
   const attacker = await serveAttacker(ws.server.origin);
   const apiResponses: Response[] = [];
@@ -105,13 +105,13 @@ test('a page on another origin cannot read or write through the API, even with t
   } finally {
     await attacker.close();
   }
-  expect(await storyCount(request)).toEqual(before);
+  expect(await articleCount(request)).toEqual(before);
 });
 
 test.describe('DNS rebinding', () => {
   test('a page reaching 127.0.0.1 under a foreign host name gets 421, even with the token', async ({ page, request }) => {
     await ws.start();
-    const before = await storyCount(request);
+    const before = await articleCount(request);
     const token = new URL(ws.server.url).searchParams.get('token')!;
     const rebound = `http://rebind.test:${new URL(ws.server.origin).port}`;
 
@@ -129,6 +129,6 @@ test.describe('DNS rebinding', () => {
       ];
     }, token);
     expect(answers).toEqual([421, 421, 421]);
-    expect(await storyCount(request)).toEqual(before);
+    expect(await articleCount(request)).toEqual(before);
   });
 });

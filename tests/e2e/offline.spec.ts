@@ -60,7 +60,7 @@ test('the reporter keeps typing while PostgreSQL is stopped, and nothing is lost
   await page.keyboard.insertText('첫 문단: 본회의가 오후 2시에 열렸다.');
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-status')).toHaveText('저장됨');
-  const storyId = (await callApi<{ items: Array<{ id: string }> }>(server!, 'articles.list', {})).items[0]!.id;
+  const firstArticleId = (await callApi<{ items: Array<{ id: string }> }>(server!, 'articles.list', {})).items[0]!.id;
 
   cluster('postgres-down.sh');
   await page.keyboard.press('Enter');
@@ -79,11 +79,11 @@ test('the reporter keeps typing while PostgreSQL is stopped, and nothing is lost
   await expect(page.getByTestId('outbox-indicator')).toBeHidden({ timeout: 60_000 });
   await expect(page.getByTestId('save-status')).toHaveText('저장됨');
 
-  const stored = await callApi<Article>(server!, 'articles.get', { id: storyId });
+  const stored = await callApi<Article>(server!, 'articles.get', { id: firstArticleId });
   expect(editorStateToText(stored.body)).toBe(
     ['첫 문단: 본회의가 오후 2시에 열렸다.', '둘째 문단: 서버가 멈춘 뒤에 썼다.', '셋째 문단: 자동 저장도 이 컴퓨터에 했다.'].join('\n'),
   );
-  const versions = (await callApi<Array<{ version: number }>>(server!, 'articles.revisions', { id: storyId })).map((r) => r.version);
+  const versions = (await callApi<Array<{ version: number }>>(server!, 'articles.revisions', { id: firstArticleId })).map((r) => r.version);
   expect(versions.slice(0, 3)).toEqual([stored.version, stored.version - 1, stored.version - 2]);
 
   // Typing on after the server came back is an ordinary save on the version the outbox made.

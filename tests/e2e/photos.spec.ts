@@ -19,7 +19,7 @@ test.afterEach(async () => {
 
 const EMBEDDED = { caption: '과학기술정보통신부 장관이 양자 연구실을 둘러보고 있다', credit: '과학기술정보통신부 제공', creator: '홍길동' };
 
-async function newStory(page: Page, headline: string, body: string): Promise<void> {
+async function newArticle(page: Page, headline: string, body: string): Promise<void> {
   await ws.start();
   await page.goto(ws.server.url);
   await page.getByRole('button', { name: '새 기사' }).click();
@@ -56,7 +56,7 @@ async function imageLoaded(page: Page, selector: string): Promise<boolean> {
 }
 
 test('a dropped photo brings its embedded caption and credit; Korean typed into its fields stays there after a reload', async ({ page }) => {
-  await newStory(page, '양자 연구실 방문', '본문 첫 문단');
+  await newArticle(page, '양자 연구실 방문', '본문 첫 문단');
   const jpeg = withXmp(await makePhoto(page, { width: 1200, height: 800, label: '양자' }), xmpPacket(EMBEDDED));
   await dropFiles(page, '[data-testid="body-editor"]', [{ name: '양자연구실.jpg', type: 'image/jpeg', bytes: jpeg }]);
 
@@ -108,7 +108,7 @@ test('a dropped photo brings its embedded caption and credit; Korean typed into 
 });
 
 test('a pasted image becomes a photo; importing the same file again reuses the stored one', async ({ page }) => {
-  await newStory(page, '붙여넣기 시험', '문단');
+  await newArticle(page, '붙여넣기 시험', '문단');
   const png = await makePhoto(page, { width: 640, height: 480, label: '붙임', type: 'image/png' });
   for (let i = 0; i < 2; i += 1) {
     await page.getByTestId('body-editor').evaluate(
@@ -129,7 +129,7 @@ test('a pasted image becomes a photo; importing the same file again reuses the s
 });
 
 test('lead photo, a gallery put in order, and the library: search by caption, see which stories use a photo', async ({ page }) => {
-  await newStory(page, '포토이슈: 봄꽃 축제', '봄꽃 축제가 열렸다.');
+  await newArticle(page, '포토이슈: 봄꽃 축제', '봄꽃 축제가 열렸다.');
   const photo = async (label: string, caption: string) =>
     withXmp(await makePhoto(page, { width: 900, height: 600, label }), xmpPacket({ caption, credit: '포탈뉴스통신', creator: '김기자' }));
   const files = [
@@ -188,7 +188,7 @@ test('lead photo, a gallery put in order, and the library: search by caption, se
 });
 
 test('a file that is not a photo and a truncated JPEG are refused in Korean, and nothing is inserted or stored', async ({ page }) => {
-  await newStory(page, '잘못된 파일', '문단');
+  await newArticle(page, '잘못된 파일', '문단');
   const jpeg = await makePhoto(page, { width: 800, height: 600, label: '잘림' });
   await dropFiles(page, '[data-testid="body-editor"]', [
     { name: 'notes.jpg', type: 'image/jpeg', bytes: Buffer.from('이것은 사진이 아니라 글입니다. '.repeat(50)) },

@@ -18,7 +18,7 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 }
 
 /** Stories written straight through web mode's API, as another workstation would; `actorId` makes that profile their owner. */
-async function seedStories(stories: Array<{ headline: string; section: string; body: string; actorId?: string }>) {
+async function seedArticles(stories: Array<{ headline: string; section: string; body: string; actorId?: string }>) {
   for (const s of stories) {
     const who = s.actorId ? { actorId: s.actorId } : {};
     const created = await call<Article>('articles.create', { headline: s.headline, section: s.section, ...who });
@@ -28,7 +28,7 @@ async function seedStories(stories: Array<{ headline: string; section: string; b
 
 test('a two-syllable search finds the word inside longer ones, marks it, and combines with a section filter', async ({ page }) => {
   await ws.start();
-  await seedStories([
+  await seedArticles([
     { headline: '장관 방미', section: 'IT/과학', body: '배경훈 장관은 뉴욕에서 양자 협력을 논의했다.' },
     { headline: '차관 회의', section: '정치', body: '부장관급 회의가 열렸다.' },
     { headline: '날씨', section: '사회', body: '출근길 빙판 주의.' },
@@ -51,7 +51,7 @@ test('a two-syllable search finds the word inside longer ones, marks it, and com
 
 test('a long queue is virtualised: scrolling to the end shows the oldest story with few rows in the page', async ({ page }) => {
   await ws.start();
-  await seedStories(Array.from({ length: 240 }, (_, i) => ({ headline: `기사 ${String(i).padStart(3, '0')}`, section: '사회', body: `본문 ${i}` })));
+  await seedArticles(Array.from({ length: 240 }, (_, i) => ({ headline: `기사 ${String(i).padStart(3, '0')}`, section: '사회', body: `본문 ${i}` })));
   await page.goto(ws.server.url);
   await expect(page.getByTestId('queue-count')).toHaveText('240');
   const rowsInDom = await page.getByTestId('story-list').locator('li').count();
@@ -70,7 +70,7 @@ test('내 기사 narrows the archive to the stories the picked reporter started,
   await ws.start();
   const kim = await call<{ id: string }>('profiles.create', { name: '김기자', email: '', role: 'reporter' });
   const lee = await call<{ id: string }>('profiles.create', { name: '이기자', email: '', role: 'reporter' });
-  await seedStories([
+  await seedArticles([
     { headline: '김 장관 회견', section: '정치', body: '장관은 예산안을 설명했다.', actorId: kim.id },
     { headline: '김 날씨', section: '사회', body: '출근길 빙판 주의.', actorId: kim.id },
     { headline: '이 장관 방미', section: 'IT/과학', body: '장관이 뉴욕을 방문했다.', actorId: lee.id },

@@ -24,7 +24,7 @@ async function openAs(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function openStory(page: Page): Promise<void> {
+async function openArticle(page: Page): Promise<void> {
   await page
     .getByTestId('story-list')
     .getByRole('button', { name: new RegExp(ORIGINAL.slice(0, 10)) })
@@ -63,7 +63,7 @@ async function collide(browser: Browser): Promise<{ desk: Page; reporter: Page }
   await expect(desk.getByTestId('article-version')).toHaveText('2');
 
   const reporter = await openAs(browser);
-  await openStory(reporter);
+  await openArticle(reporter);
   await expect(reporter.getByTestId('article-version')).toHaveText('2');
 
   await desk.getByTestId('headline-input').fill(DESK_HEADLINE);
@@ -83,7 +83,7 @@ async function collide(browser: Browser): Promise<{ desk: Page; reporter: Page }
   return { desk, reporter };
 }
 
-async function storyId(request: APIRequestContext): Promise<string> {
+async function firstArticleId(request: APIRequestContext): Promise<string> {
   const token = new URL(ws.server.url).searchParams.get('token')!;
   const list = await (await request.post(`${ws.server.origin}/api/articles.list`, { headers: { Authorization: `Bearer ${token}` }, data: {} })).json();
   return list.value.items[0].id as string;
@@ -91,7 +91,7 @@ async function storyId(request: APIRequestContext): Promise<string> {
 
 test('the second editor gets a conflict; saving their version keeps the desk’s text in the revisions', async ({ browser, request }) => {
   const { desk, reporter } = await collide(browser);
-  const id = await storyId(request);
+  const id = await firstArticleId(request);
   // Still the desk's version on the server while the reporter decides.
   expect((await revisions(request, id))[0]).toMatchObject({ version: 3, headline: DESK_HEADLINE });
 
@@ -112,7 +112,7 @@ test('the second editor gets a conflict; saving their version keeps the desk’s
 
 test('choosing the latest version shows the desk’s text, which stays stored', async ({ browser, request }) => {
   const { desk, reporter } = await collide(browser);
-  const id = await storyId(request);
+  const id = await firstArticleId(request);
 
   // The button says what it does: the reporter's unsaved change is dropped at their request.
   await reporter.getByRole('button', { name: '최신 버전 불러오기 (내 변경 버림)' }).click();

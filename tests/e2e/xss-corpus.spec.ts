@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { fieldsOf, type Article } from '../../shared/article';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { storyHtml, storyParts } from '../../shared/story-render';
+import { articleHtml, articleParts } from '../../shared/article-render';
 import { exportProblems, xssVectors, type XssVector } from '../security/support/safe-export';
 import { deliverHtml, editorProblems, fireEverything, runControl, watchForXss, type XssWatch } from './support/xss';
 import { useSharedWorkstation } from './support/workstation';
@@ -81,7 +81,7 @@ for (const [n, group] of groups.entries()) {
 
     const list = await api<{ items: Array<{ id: string; headline: string }> }>(request, 'articles.list', {});
     const article = await api<Article>(request, 'articles.get', { id: list.items.find((s) => s.headline === headline)!.id });
-    expect(exportProblems(storyHtml(storyParts(fieldsOf(article), DEFAULT_SETTINGS.newsroom)))).toEqual([]);
+    expect(exportProblems(articleHtml(articleParts(fieldsOf(article), DEFAULT_SETTINGS.newsroom)))).toEqual([]);
   });
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outgoingStory } from '../../electron/publish/story';
+import { outgoingArticle } from '../../electron/publish/outgoing-article';
 import { fieldsOf, type Article, type Revision } from '../../shared/article';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { startTestBackend } from './support/backend';
@@ -53,7 +53,7 @@ describe('발신지 through the contract', () => {
 
   it('opens a revision an older build wrote on archiving, with the whole story (id, state, times) in its meta', async () => {
     const saved = await save(h.article, { dateline: '울산' });
-    const { headline: _h, deck: _d, section: _s, body: _b, ...storyMeta } = saved;
+    const { headline: _h, deck: _d, section: _s, body: _b, ...articleMeta } = saved;
     await h.backend!.db.run(
       'INSERT INTO revisions (article_id, version, headline, deck, section, body_json, meta_json, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       [
@@ -63,7 +63,7 @@ describe('발신지 through the contract', () => {
         saved.deck,
         saved.section,
         JSON.stringify(saved.body),
-        JSON.stringify({ ...storyMeta, archivedAt: NOW }),
+        JSON.stringify({ ...articleMeta, archivedAt: NOW }),
         NOW,
       ],
     );
@@ -113,7 +113,7 @@ describe('발신지 through the contract', () => {
   it('opens the published lead: "(서울=포탈뉴스통신) 김기자 기자 =", and "(포탈뉴스통신) …" without one', async () => {
     const withOne = await save(h.article, { dateline: '서울', bylines: [{ name: '김기자', title: '기자', email: '' }] });
     const lead = (a: Article) =>
-      outgoingStory({
+      outgoingArticle({
         articleId: a.id,
         version: a.version,
         createdAt: a.createdAt,

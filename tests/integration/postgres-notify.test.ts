@@ -54,7 +54,7 @@ function changeFeed() {
   };
 }
 
-async function insertStory(db: Awaited<ReturnType<typeof openTestPg>>, id: string): Promise<void> {
+async function insertArticleRow(db: Awaited<ReturnType<typeof openTestPg>>, id: string): Promise<void> {
   await db.run('INSERT INTO articles (id, version, created_at, updated_at, body_json) VALUES (?, 1, ?, ?, ?)', [id, NOW, NOW, '{}']);
 }
 
@@ -77,7 +77,7 @@ describe.skipIf(!PG_URL)(`PostgreSQL LISTEN/NOTIFY (${PG_URL ? 'BYLINE_TEST_PG' 
       })
       .catch(() => undefined);
     const started = Date.now();
-    await insertStory(writer, 'story-1');
+    await insertArticleRow(writer, 'story-1');
     await writer.run('UPDATE articles SET version = 2 WHERE id = ?', ['story-1']);
     const change = await feed.next((c) => c.table === 'articles' && c.version === 2);
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -91,7 +91,7 @@ describe.skipIf(!PG_URL)(`PostgreSQL LISTEN/NOTIFY (${PG_URL ? 'BYLINE_TEST_PG' 
     const feed = changeFeed();
     const listener = track(listenForChanges({ connectionString: PG_URL!, schema: mine, onChange: feed.push }));
     await listener.ready;
-    await insertStory(writer, 'elsewhere');
+    await insertArticleRow(writer, 'elsewhere');
     await notify(writer, { schema: mine, table: 'settings', op: 'update', id: null, version: null });
     expect(await feed.next((c) => c.table === 'settings')).toMatchObject({ schema: mine, table: 'settings' });
     expect(feed.seen.some((c) => c.id === 'elsewhere')).toBe(false);
@@ -118,7 +118,7 @@ describe.skipIf(!PG_URL)(`PostgreSQL LISTEN/NOTIFY (${PG_URL ? 'BYLINE_TEST_PG' 
       3_000,
     );
     expect(listener.backendPid).not.toBe(pid);
-    await insertStory(writer, 'after-drop');
+    await insertArticleRow(writer, 'after-drop');
     expect(await feed.next((c) => c.id === 'after-drop')).toMatchObject({ table: 'articles', op: 'insert' });
   });
 });

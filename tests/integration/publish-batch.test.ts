@@ -4,7 +4,7 @@ import type { Article } from '../../shared/article';
 import type { PublishAttempt, PublishProgress, PublishTarget } from '../../shared/contract-publish';
 import type { Result } from '../../shared/errors';
 import { startTestBackend } from './support/backend';
-import { approvedSeedStory, ok, type ApprovedStory } from './support/publish-story';
+import { approvedSeedArticle, ok, type ApprovedArticle } from './support/publish-article';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 let backend: Backend;
@@ -26,9 +26,9 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-async function stories(n: number): Promise<ApprovedStory[]> {
-  const out: ApprovedStory[] = [];
-  for (let i = 1; i <= n; i += 1) out.push(await approvedSeedStory(backend, { photoSeed: i }));
+async function stories(n: number): Promise<ApprovedArticle[]> {
+  const out: ApprovedArticle[] = [];
+  for (let i = 1; i <= n; i += 1) out.push(await approvedSeedArticle(backend, { photoSeed: i }));
   return out;
 }
 

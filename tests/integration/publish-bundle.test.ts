@@ -7,14 +7,14 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORTS_DIR_NAME, SECRET_KEY_FILE_NAME, type Backend } from '../../electron/host/bootstrap';
 import { ninjs2, ninjs3 } from '../../electron/publish/ninjs';
-import { outgoingStory } from '../../electron/publish/story';
+import { outgoingArticle } from '../../electron/publish/outgoing-article';
 import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
 import type { Result } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { seed } from '../fixtures/seed';
 import { startTestBackend, TEST_ENGINE } from './support/backend';
-import { approvedSeedStory, ok } from './support/publish-story';
+import { approvedSeedArticle, ok } from './support/publish-article';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -68,7 +68,7 @@ function pageBlocks(html: string): Array<{ tag: string; cls: string; text: strin
 
 describe('HTML bundle', () => {
   it('reproduces the seed story exactly, laid out like the portal page, with its photos and ninjs, and leaves the state alone', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',
       name: '포털 묶음',
@@ -151,7 +151,7 @@ describe('HTML bundle', () => {
   });
 
   it('a rendition missing from the data folder fails the export and leaves the earlier bundle as it was', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',
       name: '포털 묶음',
@@ -177,7 +177,7 @@ describe('HTML bundle', () => {
   });
 
   it('refuses a story the desk has not approved, and a reporter, without logging an attempt', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',
       name: '포털 묶음',
@@ -198,7 +198,7 @@ describe('HTML bundle', () => {
   });
 
   it('a corrected story is exported again with every correction note visible, oldest first, escaped', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',
       name: '포털 묶음',
@@ -232,7 +232,7 @@ describe('HTML bundle', () => {
   });
 
   it('a withdrawn story is taken down: its bundle folder is removed and the log says so; a reporter and a target never published to are refused', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: '최국장', email: '', role: 'chief' });
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',
@@ -278,10 +278,10 @@ describe('HTML bundle', () => {
 
 describe('ninjs', () => {
   it('2.2 and 3.1 from the approved story validate against IPTC schemas, photos as associations with renditions', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const media = new Map<string, MediaItem>(story.photos.map((p) => [p.id, p]));
     const href = (ref: { mediaId: string }, w: number, f: string) => `https://news.example.com/photos/${ref.mediaId}/${w}.${f === 'jpeg' ? 'jpg' : 'webp'}`;
-    const out = outgoingStory({
+    const out = outgoingArticle({
       articleId: story.article.id,
       version: story.article.version,
       createdAt: story.article.createdAt,

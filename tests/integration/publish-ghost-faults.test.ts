@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
 import type { Result } from '../../shared/errors';
 import { POST, POSTS, backend, ghost, peer, postsOf, proxy, run, start, state, story, target, useGhostPeer } from './support/ghost-peer';
-import { ok } from './support/publish-story';
+import { ok } from './support/publish-article';
 
 /* Publishing to a real Ghost when the network fails it: dropped answers, slow answers, 5xx, a refused key (see publish-ghost.test.ts). */
 

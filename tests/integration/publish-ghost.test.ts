@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bylineTagSlug } from '../../electron/publish/ghost';
 import type { PublishAttempt, PublishTarget, TargetCheck } from '../../shared/contract-publish';
 import { seed } from '../fixtures/seed';
-import { HOSTILE_TEXT, hostileApprovedStory } from '../security/support/hostile-story';
+import { HOSTILE_TEXT, hostileApprovedArticle } from '../security/support/hostile-article';
 import { liveProblems, parseFragment, squash, visibleText } from '../security/support/live-html';
 import {
   POST,
@@ -22,7 +22,7 @@ import {
   target,
   useGhostPeer,
 } from './support/ghost-peer';
-import { approvedSeedStory, ok } from './support/publish-story';
+import { approvedSeedArticle, ok } from './support/publish-article';
 
 /*
  * Publishing to a real Ghost (npm's ghost@5.130.6 on SQLite, started by tests/peers/ghost-up.sh on
@@ -84,7 +84,7 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
   });
 
   it('markup typed into headline, deck, tags, captions, credits and alt reaches readers as the text typed; nothing runs or loads, in the API or on the public page', async () => {
-    const s = await hostileApprovedStory(backend, HOSTILE_TEXT, photoSeed());
+    const s = await hostileApprovedArticle(backend, HOSTILE_TEXT, photoSeed());
     const t = await target();
     const attempt = await run(s, t.id);
     expect(attempt, attempt.error ?? '').toMatchObject({ result: 'published', error: null });
@@ -120,7 +120,7 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
   it("a deck longer than Ghost's 300-character excerpt is cut at a word for it, and the attempt tells the desk", async () => {
     const deck = Array.from({ length: 6 }, () => seed.deck).join(' ');
     expect(Array.from(deck).length).toBeGreaterThan(300);
-    const s = await approvedSeedStory(backend, { photoSeed: photoSeed(), deck });
+    const s = await approvedSeedArticle(backend, { photoSeed: photoSeed(), deck });
     const a = await run(s, (await target()).id);
     expect(a, a.error ?? '').toMatchObject({ result: 'published' });
     expect(a.error).toContain('요약 한도(300자)');

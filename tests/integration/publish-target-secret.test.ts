@@ -6,7 +6,7 @@ import type { Backend } from '../../electron/host/bootstrap';
 import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
 import type { Result } from '../../shared/errors';
 import { startTestBackend } from './support/backend';
-import { approvedSeedStory, ok, type ApprovedStory } from './support/publish-story';
+import { approvedSeedArticle, ok, type ApprovedArticle } from './support/publish-article';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 /*
@@ -47,12 +47,12 @@ const GHOST_KEY = `${'a'.repeat(24)}:${'b'.repeat(64)}`;
 let backend: Backend;
 let siteA: Site;
 let siteB: Site;
-let story: ApprovedStory;
+let story: ApprovedArticle;
 
 beforeEach(async () => {
   ({ backend } = await startTestBackend(path.join(makeTempDir('byline-target-secret-'), 'data')));
   [siteA, siteB] = await Promise.all([site(), site()]);
-  story = await approvedSeedStory(backend);
+  story = await approvedSeedArticle(backend);
 });
 
 afterEach(async () => {

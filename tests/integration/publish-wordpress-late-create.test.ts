@@ -5,7 +5,7 @@ import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../..
 import { idempotencyKey } from '../../electron/services/publish';
 import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
 import type { Settings } from '../../shared/settings';
-import { approvedSeedStory, ok, type ApprovedStory } from './support/publish-story';
+import { approvedSeedArticle, ok, type ApprovedArticle } from './support/publish-article';
 import { makeTempDir, removeTempDirs } from './support/temp';
 import { startWordPress, wordpressInstalled, wpGet, type WpPeer } from './support/wp-peer';
 import { WpProxy } from './support/wp-proxy';
@@ -54,27 +54,27 @@ async function target(): Promise<PublishTarget> {
   });
 }
 
-async function story(options: { embargoAt?: string } = {}): Promise<ApprovedStory> {
-  return approvedSeedStory(backend, { photoSeed: 1 + Math.floor(Math.random() * 1_000_000), ...options });
+async function story(options: { embargoAt?: string } = {}): Promise<ApprovedArticle> {
+  return approvedSeedArticle(backend, { photoSeed: 1 + Math.floor(Math.random() * 1_000_000), ...options });
 }
 
-async function run(s: ApprovedStory, targetId: number): Promise<PublishAttempt> {
+async function run(s: ApprovedArticle, targetId: number): Promise<PublishAttempt> {
   return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
 }
 
 /** Every slug WordPress may have given a post asked for with the story's key. */
-function family(s: ApprovedStory, suffix = ''): string {
+function family(s: ApprovedArticle, suffix = ''): string {
   const key = idempotencyKey(s.article.id, s.fields.slug);
   return [key, ...Array.from({ length: 9 }, (_, i) => `${key}-${i + 2}`)].map((slug) => slug + suffix).join(',');
 }
 
 /** The story's posts that are not in the trash. */
-async function live(s: ApprovedStory): Promise<Post[]> {
+async function live(s: ApprovedArticle): Promise<Post[]> {
   return wpGet<Post[]>(wp, '/wp/v2/posts', { slug: family(s), status: 'any', context: 'edit', _fields: 'id,slug,status' });
 }
 
 /** WordPress renames a trashed post's slug to `<slug>__trashed`. */
-async function trashed(s: ApprovedStory): Promise<Post[]> {
+async function trashed(s: ApprovedArticle): Promise<Post[]> {
   return wpGet<Post[]>(wp, '/wp/v2/posts', { slug: family(s, '__trashed'), status: 'trash', context: 'edit', _fields: 'id,slug,status' });
 }
 

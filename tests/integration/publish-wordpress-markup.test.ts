@@ -4,9 +4,9 @@ import { startBackend, type Backend } from '../../electron/host/bootstrap';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../../electron/host/settings-conf';
 import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
 import type { Settings } from '../../shared/settings';
-import { HOSTILE_TEXT, hostileApprovedStory } from '../security/support/hostile-story';
+import { HOSTILE_TEXT, hostileApprovedArticle } from '../security/support/hostile-article';
 import { liveProblems, parseFragment, squash, visibleText } from '../security/support/live-html';
-import { ok, type ApprovedStory } from './support/publish-story';
+import { ok, type ApprovedArticle } from './support/publish-article';
 import { makeTempDir, removeTempDirs } from './support/temp';
 import { startWordPress, wordpressInstalled, wpGet, type WpPeer } from './support/wp-peer';
 import { WpProxy } from './support/wp-proxy';
@@ -47,7 +47,7 @@ async function target(): Promise<PublishTarget> {
   });
 }
 
-async function run(s: ApprovedStory, targetId: number): Promise<PublishAttempt> {
+async function run(s: ApprovedArticle, targetId: number): Promise<PublishAttempt> {
   return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
 }
 
@@ -81,7 +81,7 @@ describe.skipIf(!wordpressInstalled)('markup in typed fields, published to a rea
   });
 
   it('markup typed into headline, deck, section, tags, bylines, 뉴스출처, captions, credits and alt reaches readers as the text typed; nothing runs or loads', async () => {
-    const s = await hostileApprovedStory(backend, HOSTILE_TEXT, photoSeed());
+    const s = await hostileApprovedArticle(backend, HOSTILE_TEXT, photoSeed());
     const t = await target();
     const attempt = await run(s, t.id);
     expect(attempt, attempt.error ?? '').toMatchObject({ result: 'published', error: null });

@@ -11,7 +11,7 @@ import type { PublishAttempt, PublishTarget, TargetCheck } from '../../shared/co
 import type { Result } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
 import { seed } from '../fixtures/seed';
-import { approvedSeedStory, ok, type ApprovedStory } from './support/publish-story';
+import { approvedSeedArticle, ok, type ApprovedArticle } from './support/publish-article';
 import { makeTempDir, removeTempDirs } from './support/temp';
 import { WpProxy } from './support/wp-proxy';
 
@@ -70,19 +70,19 @@ async function target(password = wp.password): Promise<PublishTarget> {
 /** Fresh photo bytes each run, so that the upload (with its Korean file name) really happens. */
 const photoSeed = () => 1 + Math.floor(Math.random() * 1_000_000);
 
-async function story(options: { embargoAt?: string | null } = {}): Promise<ApprovedStory> {
-  return approvedSeedStory(backend, { photoSeed: photoSeed(), ...options });
+async function story(options: { embargoAt?: string | null } = {}): Promise<ApprovedArticle> {
+  return approvedSeedArticle(backend, { photoSeed: photoSeed(), ...options });
 }
 
-async function run(s: ApprovedStory, targetId: number): Promise<PublishAttempt> {
+async function run(s: ApprovedArticle, targetId: number): Promise<PublishAttempt> {
   return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
 }
 
-async function state(s: ApprovedStory): Promise<string> {
+async function state(s: ApprovedArticle): Promise<string> {
   return (await ok<{ state: string }>(backend, 'workflow.status', { id: s.article.id, actorId: s.desk.id })).state;
 }
 
-async function postsWithKey(s: ApprovedStory): Promise<Array<{ id: number }>> {
+async function postsWithKey(s: ApprovedArticle): Promise<Array<{ id: number }>> {
   return wpGet('/wp/v2/posts', { slug: idempotencyKey(s.article.id, s.fields.slug), status: 'any', context: 'edit' });
 }
 

@@ -5,7 +5,7 @@ import { editorStateFromParagraphs } from '../../shared/editor-state';
 import type { Profile } from '../../shared/profiles';
 import type { SearchResult } from '../../shared/search';
 import { startTestBackend } from './support/backend';
-import { ok } from './support/publish-story';
+import { ok } from './support/publish-article';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 /* 내 기사: the archive narrowed to the stories a reporter started, with or without words, through the contract. */

@@ -11,7 +11,7 @@ import type { Result } from '../../shared/errors';
 import { LINK_LOCAL_MESSAGE } from '../../shared/link-local';
 import type { Settings } from '../../shared/settings';
 import { testStorage } from '../integration/support/backend';
-import { approvedSeedStory, ok, type ApprovedStory } from '../integration/support/publish-story';
+import { approvedSeedArticle, ok, type ApprovedArticle } from '../integration/support/publish-article';
 import { makeTempDir, removeTempDirs } from '../integration/support/temp';
 
 /*
@@ -22,7 +22,7 @@ import { makeTempDir, removeTempDirs } from '../integration/support/temp';
  */
 
 let backend: Backend;
-let story: ApprovedStory;
+let story: ApprovedArticle;
 /** A real HTTP server on 127.0.0.1 counting the requests it gets. */
 let site: { url: string; port: number; hits: string[]; close(): Promise<void> };
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const { conf } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
   const fast = { timeoutMs: 2_000, retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 } };
   backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), storage: testStorage(dataDir), wordpress: fast, ghost: fast });
-  story = await approvedSeedStory(backend);
+  story = await approvedSeedArticle(backend);
   const hits: string[] = [];
   const server = http.createServer((req, res) => {
     hits.push(req.url ?? '');

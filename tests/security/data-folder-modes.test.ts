@@ -5,7 +5,7 @@ import { DATABASE_FILE_NAME, type Backend } from '../../electron/host/bootstrap'
 import type { MediaItem } from '../../shared/media';
 import { startTestBackend } from '../integration/support/backend';
 import { makeImage } from '../integration/support/images';
-import { ok } from '../integration/support/publish-story';
+import { ok } from '../integration/support/publish-article';
 import { makeTempDir, removeTempDirs } from '../integration/support/temp';
 
 /*

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
 import { converterMarkup, htmlField, wordpressContent } from '../../electron/publish/cms-text';
-import { outgoingStory, type OutgoingStory } from '../../electron/publish/story';
+import { outgoingArticle, type OutgoingArticle } from '../../electron/publish/outgoing-article';
 import { ArticleFields as ArticleFieldsSchema, DEFAULT_META, fieldsOf, type Article, type ArticleFields } from '../../shared/article';
 import type { SerializedNodeShape } from '../../shared/editor-state';
 import type { Result } from '../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { storyHtml, storyParts } from '../../shared/story-render';
+import { articleHtml, articleParts } from '../../shared/article-render';
 import { startTestBackend } from '../integration/support/backend';
 import { makeTempDir, removeTempDirs } from '../integration/support/temp';
 import { bundleHtml, cmsFields, CMS_ORIGIN, fieldKind, ninjsBoth, stringFields } from './support/cms-payloads';
@@ -108,7 +108,7 @@ describe('export of stories imported with hostile content', () => {
         attributionTemplate: `[뉴스출처 : {source}] ${vector.html.slice(0, 150)}`,
       };
       for (const templates of [DEFAULT_SETTINGS.newsroom, newsroom]) {
-        const html = storyHtml(storyParts(stored, templates));
+        const html = articleHtml(articleParts(stored, templates));
         for (const p of exportProblems(html)) problems.push(`${vector.id}: ${p}`);
         const shown = parse(html).body.textContent ?? '';
         if (!squash(shown).includes(squash(vector.html).slice(0, 40))) problems.push(`${vector.id}: planted text did not survive as text`);
@@ -120,7 +120,7 @@ describe('export of stories imported with hostile content', () => {
 });
 
 /** A story as a CMS gets it: every vector in every typed field, both photos carrying it in caption, credit and alt. */
-function hostileOutgoing(vector: XssVector, newsroom: typeof DEFAULT_SETTINGS.newsroom): OutgoingStory {
+function hostileOutgoing(vector: XssVector, newsroom: typeof DEFAULT_SETTINGS.newsroom): OutgoingArticle {
   const photo = (n: string) => ({
     mediaId: n.repeat(64),
     caption: vector.html.slice(0, 1000),
@@ -149,7 +149,7 @@ function hostileOutgoing(vector: XssVector, newsroom: typeof DEFAULT_SETTINGS.ne
     tags: [`태그 ${vector.html}`.slice(0, 50).trim()],
     leadPhoto: photo('a'),
   });
-  return outgoingStory({
+  return outgoingArticle({
     articleId: '00000000-0000-4000-8000-000000000001',
     version: 3,
     createdAt: '2026-03-05T01:00:00.000Z',
@@ -162,7 +162,7 @@ function hostileOutgoing(vector: XssVector, newsroom: typeof DEFAULT_SETTINGS.ne
 }
 
 /** What each field that carries typed text must show: exactly the text, as typed. */
-function typedTexts(story: OutgoingStory): Record<string, string> {
+function typedTexts(story: OutgoingArticle): Record<string, string> {
   const f = story.fields;
   const lead = f.leadPhoto!;
   const deck = story.parts.deckLines.join(' ');

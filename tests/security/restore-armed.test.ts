@@ -10,7 +10,7 @@ import type { PublishAttempt, PublishTarget } from '../../shared/contract-publis
 import type { Result } from '../../shared/errors';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { startTestBackend, TEST_ENGINE } from '../integration/support/backend';
-import { approvedSeedStory, ok } from '../integration/support/publish-story';
+import { approvedSeedArticle, ok } from '../integration/support/publish-article';
 import { logicalDump, makeTempDir, removeTempDirs } from '../integration/support/temp';
 
 /*
@@ -67,7 +67,7 @@ const beforeRestoreBackups = () =>
 
 describe.skipIf(TEST_ENGINE === 'postgres')("a restored backup brings back rows, never the file's schema", () => {
   it('leaves added triggers and views behind, puts dropped guards back, and refuses the export folder it points outside when used', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const PUBLIC = 'https://news.example.com/stories/';
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',

@@ -7,7 +7,7 @@ import { findRendition } from '../../electron/media/rendition-route';
 import type { PublishAttempt, PublishTarget } from '../../shared/contract-publish';
 import type { Result } from '../../shared/errors';
 import { startTestBackend } from '../integration/support/backend';
-import { approvedSeedStory, ok } from '../integration/support/publish-story';
+import { approvedSeedArticle, ok } from '../integration/support/publish-article';
 import { makeTempDir, removeTempDirs } from '../integration/support/temp';
 
 /*
@@ -33,7 +33,7 @@ const PUBLIC = 'https://news.example.com/stories/';
 
 describe("a bundle target's folder", () => {
   it('a takedown never removes a folder outside exports named by a stored "..", and says why in Korean', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const chief = await ok<{ id: string }>(backend, 'profiles.create', { name: '최국장', email: '', role: 'chief' });
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',
@@ -71,7 +71,7 @@ describe("a bundle target's folder", () => {
   });
 
   it('an export refuses a folder under exports that was replaced by a link to elsewhere', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',
       name: '포털 묶음',
@@ -91,7 +91,7 @@ describe("a bundle target's folder", () => {
 
 describe('a photo folder replaced by a link', () => {
   it('is never linked or copied into a public bundle', async () => {
-    const story = await approvedSeedStory(backend);
+    const story = await approvedSeedArticle(backend);
     const target = await ok<PublishTarget>(backend, 'publish.saveTarget', {
       kind: 'html-bundle',
       name: '포털 묶음',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHEET_CHARACTERS, countCharacters, countWords, gridSheets, manuscriptSheets, readingMinutes, sheetsFor, storyCounts } from '../../shared/counting';
+import { SHEET_CHARACTERS, countCharacters, countWords, gridSheets, manuscriptSheets, readingMinutes, sheetsFor, articleCounts } from '../../shared/counting';
 
 describe('countCharacters', () => {
   it('counts each Hangul syllable once', () => {
@@ -120,7 +120,7 @@ describe('words, reading time and the grid mode of 원고지', () => {
     expect(gridSheets('가\n\n나')).toBe(0.2);
   });
 
-  it('storyCounts gives the whole status bar at once', () => {
-    expect(storyCounts('장관 은\n방문')).toEqual({ withSpaces: 6, withoutSpaces: 5, words: 3, sheets: 0, gridSheets: 0.2, readingMinutes: 1 });
+  it('articleCounts gives the whole status bar at once', () => {
+    expect(articleCounts('장관 은\n방문')).toEqual({ withSpaces: 6, withoutSpaces: 5, words: 3, sheets: 0, gridSheets: 0.2, readingMinutes: 1 });
   });
 });

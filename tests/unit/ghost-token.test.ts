@@ -36,11 +36,11 @@ describe('Ghost Admin API token', () => {
 });
 
 describe('a Ghost target’s Admin API key in the contract', () => {
-  const base = { kind: 'ghost', name: '고스트 홈페이지', url: 'https://ghost.example.com' };
+  const base = { kind: 'ghost', name: '고스트 홈페이지', settings: { url: 'https://ghost.example.com' } };
 
   it('takes "<24 hex>:<64 hex>" and refuses anything else with a Korean message', () => {
-    expect(PublishTargetInput.safeParse({ ...base, password: key }).success).toBe(true);
-    expect(PublishTargetInput.safeParse({ ...base, password: ` ${key}\n` }).success).toBe(true);
+    expect(PublishTargetInput.safeParse({ ...base, secret: key }).success).toBe(true);
+    expect(PublishTargetInput.safeParse({ ...base, secret: ` ${key}\n` }).success).toBe(true);
     for (const bad of [
       secretHex,
       `${id}:${secretHex.slice(1)}`,
@@ -49,15 +49,22 @@ describe('a Ghost target’s Admin API key in the contract', () => {
       `${id.toUpperCase()}:${secretHex}`,
       '0123456789abcdef01234567',
     ]) {
-      const r = PublishTargetInput.safeParse({ ...base, password: bad });
+      const r = PublishTargetInput.safeParse({ ...base, secret: bad });
       expect(r.success, bad).toBe(false);
       if (!r.success) {
-        expect(r.error.issues[0]!.path).toEqual(['password']);
+        expect(r.error.issues[0]!.path).toEqual(['secret']);
         expect(r.error.issues[0]!.message).toContain('Admin API 키');
       }
     }
     // Absent: the stored key is kept. A WordPress password is not held to Ghost's shape.
     expect(PublishTargetInput.safeParse({ ...base, id: 3 }).success).toBe(true);
-    expect(PublishTargetInput.safeParse({ ...base, kind: 'wordpress', username: 'desk', password: 'abcd efgh ijkl mnop qrst uvwx' }).success).toBe(true);
+    expect(
+      PublishTargetInput.safeParse({
+        ...base,
+        kind: 'wordpress',
+        settings: { url: 'https://wp.example.com', username: 'desk' },
+        secret: 'abcd efgh ijkl mnop qrst uvwx',
+      }).success,
+    ).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import type { PhotoRef } from '../../shared/media';
 import { $isGalleryNode, GalleryNode } from '../../shared/nodes/gallery-node';
 import { $isPhotoNode, PhotoNode } from '../../shared/nodes/photo-node';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { storyHtml, storyParts } from '../../shared/story-render';
+import { articleHtml, articleParts } from '../../shared/article-render';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -171,10 +171,10 @@ describe('photos in the shared HTML', () => {
       body: bodyWithPhotos(),
       leadPhoto: ref(B, '대표 사진 설명'),
     };
-    const parts = storyParts(fields, DEFAULT_SETTINGS.newsroom);
+    const parts = articleParts(fields, DEFAULT_SETTINGS.newsroom);
     expect(parts.leadPhotoHtml).toContain('story-photo--lead');
     expect(parts.bodyHtml).toContain('<p>(포탈뉴스통신) 첫 문단입니다.</p>');
-    const html = storyHtml(parts);
+    const html = articleHtml(parts);
     expect(html.indexOf('story-photo--lead')).toBeLessThan(html.indexOf('story-view__body'));
   });
 });

@@ -44,6 +44,9 @@ describe('the PostgreSQL schema', () => {
     expect(MIGRATIONS.every((m) => m.version < PG_ONLY_FROM)).toBe(true);
     const versions = PG_MIGRATIONS.map((m) => m.version);
     expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
-    expect(PG_MIGRATIONS.filter((m) => m.version >= PG_ONLY_FROM).map((m) => [m.version, m.name])).toEqual([[101, 'media blobs']]);
+    expect(PG_MIGRATIONS.filter((m) => m.version >= PG_ONLY_FROM).map((m) => [m.version, m.name])).toEqual([
+      [101, 'media blobs'],
+      [102, 'accounts and sessions'],
+    ]);
   });
 });

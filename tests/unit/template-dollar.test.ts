@@ -3,10 +3,10 @@ import { DEFAULT_META, type ArticleFields } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { escapeHtml } from '../../shared/html-escape';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { storyParts } from '../../shared/story-render';
+import { articleParts } from '../../shared/article-render';
 import { bundlePage } from '../../electron/publish/html-bundle';
 import { ninjs2, ninjs3 } from '../../electron/publish/ninjs';
-import { outgoingStory, htmlText } from '../../electron/publish/story';
+import { outgoingArticle, htmlText } from '../../electron/publish/outgoing-article';
 
 /*
  * String.prototype.replace reads `$&`, `$'`, `` $` ``, `$1` and `$$` in a replacement string as patterns.
@@ -35,7 +35,7 @@ function fields(): ArticleFields {
 }
 
 function story() {
-  return outgoingStory({
+  return outgoingArticle({
     articleId: '0f1e2d3c-4b5a-4968-8776-655443322110',
     version: 3,
     createdAt: '2026-03-05T01:00:00.000Z',
@@ -50,7 +50,7 @@ function story() {
 
 describe('user text with $ patterns survives every template exactly', () => {
   it('the lead opens with the credit as typed, and the byline line is as typed', () => {
-    const parts = storyParts(fields(), newsroom);
+    const parts = articleParts(fields(), newsroom);
     expect(parts.leadPrefix).toBe(LEAD);
     expect(parts.bodyHtml.split('\n')[0]).toBe(`<p>${escapeHtml(LEAD)} 첫 문단은 리드입니다.</p>`);
     expect(parts.bylineLines).toEqual([BYLINE]);

@@ -41,7 +41,7 @@ function actor(role: Role, over: Partial<Actor> = {}): Actor {
 }
 
 /** The story as the natural actor for `action` would find it. */
-function naturalStory(state: ArticleState, a: Actor): ArticleFacts {
+function naturalArticle(state: ArticleState, a: Actor): ArticleFacts {
   const locked = state === 'in_review' || state === 'corrected';
   return { state, section: SECTION, ownerId: a.id, lock: locked ? { holderId: a.id, holderName: a.name } : null };
 }
@@ -54,7 +54,7 @@ describe('every state × action × role (natural relation, note given)', () => {
 
   it.each(cases)('%s × %s × %s', (state, action, role) => {
     const a = actor(role);
-    const verdict = decide(action, a, naturalStory(state, a), NOTE);
+    const verdict = decide(action, a, naturalArticle(state, a), NOTE);
     const cell = TABLE[state][ACTIONS.indexOf(action)]!;
     if (cell.includes(LETTER[role])) {
       expect(verdict).toEqual({ ok: true });
@@ -72,7 +72,7 @@ describe('every state × action × role (natural relation, note given)', () => {
       for (const role of ROLES) {
         const a = actor(role);
         const expected = ACTIONS.filter((action, i) => TABLE[state][i]!.includes(LETTER[role]));
-        expect([state, role, allowedMoves(a, naturalStory(state, a))]).toEqual([state, role, expected]);
+        expect([state, role, allowedMoves(a, naturalArticle(state, a))]).toEqual([state, role, expected]);
       }
     }
   });
@@ -139,16 +139,16 @@ describe('relations beyond the role', () => {
     const a = actor('chief');
     const state = action === 'return' ? 'submitted' : 'published';
     for (const blank of ['', '   ', '\n\t']) {
-      const verdict = decide(action, a, naturalStory(state, a), blank);
+      const verdict = decide(action, a, naturalArticle(state, a), blank);
       expect(verdict).toMatchObject({ ok: false, code: 'VALIDATION' });
       expect(verdict.ok ? '' : verdict.message).toContain(label);
     }
-    expect(decide(action, a, naturalStory(state, a), NOTE)).toEqual({ ok: true });
+    expect(decide(action, a, naturalArticle(state, a), NOTE)).toEqual({ ok: true });
   });
 
   it('moves that need no note take none', () => {
     const a = actor('desk');
-    expect(decide('approve', a, naturalStory('in_review', a), '')).toEqual({ ok: true });
+    expect(decide('approve', a, naturalArticle('in_review', a), '')).toEqual({ ok: true });
   });
 });
 

@@ -31,7 +31,7 @@ export function ReviewDecision({ workflow, onDecided }: { workflow: WorkflowStat
               onClick={() => void decide('approve')}
               data-testid="review-approve"
             >
-              {t('approveStory')}
+              {t('approveArticle')}
             </button>
           )}
           {allowed.includes('return') && (

@@ -126,12 +126,12 @@ export function WorkflowBar({ article }: { article: Article }) {
             data-testid="workflow-submit"
             title="Ctrl+Enter"
           >
-            {t('submitStory')}
+            {t('submitArticle')}
           </button>
         )}
         {allowed.includes('reopen') && (
           <button type="button" className="button" disabled={wf.busy} onClick={() => void wf.reopen()} data-testid="workflow-reopen">
-            {t('reopenStory')}
+            {t('reopenArticle')}
           </button>
         )}
         {allowed.includes('start_review') && (
@@ -141,22 +141,22 @@ export function WorkflowBar({ article }: { article: Article }) {
         )}
         {allowed.includes('approve') && (
           <button type="button" className="button button--primary" disabled={wf.busy} onClick={() => void wf.approve()} data-testid="workflow-approve">
-            {t('approveStory')}
+            {t('approveArticle')}
           </button>
         )}
         {allowed.includes('return') && (
           <button type="button" className="button" disabled={wf.busy} onClick={() => ask('return')} data-testid="workflow-return">
-            {t('returnStory')}
+            {t('returnArticle')}
           </button>
         )}
         {allowed.includes('correct') && (
           <button type="button" className="button" disabled={wf.busy} onClick={() => ask('correct')} data-testid="workflow-correct">
-            {t('correctStory')}
+            {t('correctArticle')}
           </button>
         )}
         {allowed.includes('withdraw') && (
           <button type="button" className="button button--danger" disabled={wf.busy} onClick={() => ask('withdraw')} data-testid="workflow-withdraw">
-            {t('withdrawStory')}
+            {t('withdrawArticle')}
           </button>
         )}
         {status?.canTakeLock && (

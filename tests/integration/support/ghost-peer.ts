@@ -11,7 +11,7 @@ import { ghostAdminToken } from '../../../electron/publish/ghost-token';
 import type { PublishAttempt, PublishTarget } from '../../../shared/contract-publish';
 import type { Settings } from '../../../shared/settings';
 import { testStorage } from './backend';
-import { approvedSeedStory, ok, type ApprovedStory } from './publish-story';
+import { approvedSeedArticle, ok, type ApprovedArticle } from './publish-article';
 import { makeTempDir, removeTempDirs } from './temp';
 import { WpProxy } from './wp-proxy';
 
@@ -108,20 +108,20 @@ export async function target(key = ghost.key): Promise<PublishTarget> {
 /** Fresh photo bytes each run, so that the uploads really happen. */
 export const photoSeed = () => 1 + Math.floor(Math.random() * 1_000_000);
 
-export async function story(options: { embargoAt?: string | null } = {}): Promise<ApprovedStory> {
-  return approvedSeedStory(backend, { photoSeed: photoSeed(), ...options });
+export async function story(options: { embargoAt?: string | null } = {}): Promise<ApprovedArticle> {
+  return approvedSeedArticle(backend, { photoSeed: photoSeed(), ...options });
 }
 
-export async function run(s: ApprovedStory, targetId: number): Promise<PublishAttempt> {
+export async function run(s: ApprovedArticle, targetId: number): Promise<PublishAttempt> {
   return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
 }
 
-export async function state(s: ApprovedStory): Promise<string> {
+export async function state(s: ApprovedArticle): Promise<string> {
   return (await ok<{ state: string }>(backend, 'workflow.status', { id: s.article.id, actorId: s.desk.id })).state;
 }
 
 /** Every post of the story, any status, by its hidden tag. */
-export async function postsOf(s: ApprovedStory): Promise<Array<{ id: string; status: string }>> {
+export async function postsOf(s: ApprovedArticle): Promise<Array<{ id: string; status: string }>> {
   const r = await ghostGet<{ posts: Array<{ id: string; status: string }> }>('posts/', {
     filter: `tag:${bylineTagSlug(s.article.id)}+status:[draft,scheduled,published,sent]`,
     fields: 'id,status',

@@ -2,7 +2,7 @@ import { ghostPostText, wordpressMediaText, wordpressPostText, wordpressTermName
 import { ghostPostBody, imageUploadForm } from '../../../electron/publish/ghost';
 import { bundlePage } from '../../../electron/publish/html-bundle';
 import { ninjs2, ninjs3 } from '../../../electron/publish/ninjs';
-import type { OutgoingStory } from '../../../electron/publish/story';
+import type { OutgoingArticle } from '../../../electron/publish/outgoing-article';
 import { asciiFileName } from '../../../electron/publish/wordpress';
 import { mediaBody, mediaUploadForm, postBody, termBody } from '../../../electron/publish/wordpress-payload';
 import { idempotencyKey } from '../../../electron/services/publish';
@@ -51,7 +51,7 @@ export function stringFields(value: unknown, path: string, out: Array<[string, s
 }
 
 /** The WordPress and Ghost payloads of a story, every string field with its path. */
-export function cmsFields(story: OutgoingStory): Array<[string, string]> {
+export function cmsFields(story: OutgoingArticle): Array<[string, string]> {
   const f = story.fields;
   const out: Array<[string, string]> = [];
   const post = postBody({
@@ -83,11 +83,11 @@ export function cmsFields(story: OutgoingStory): Array<[string, string]> {
   return out;
 }
 
-export function bundleHtml(story: OutgoingStory, agencyCredit: string): string {
+export function bundleHtml(story: OutgoingArticle, agencyCredit: string): string {
   return bundlePage(story, { agencyCredit });
 }
 
-export function ninjsBoth(story: OutgoingStory, agencyCredit: string): Array<[string, unknown]> {
+export function ninjsBoth(story: OutgoingArticle, agencyCredit: string): Array<[string, unknown]> {
   const href = (ref: { mediaId: string }, width: number, format: string) => `${CMS_ORIGIN}/photos/${ref.mediaId}/${width}.${format}`;
   return [
     ['ninjs3', ninjs3(story, href, { copyrightHolder: agencyCredit, url: `${CMS_ORIGIN}/index.html` })],

@@ -26,7 +26,7 @@ function withoutControls(value: string): string {
   return [...value].filter((c) => c.charCodeAt(0) > 0x20).join('');
 }
 
-/** What shared/story-render.ts may emit, element by element, and the attributes each may carry. */
+/** What shared/article-render.ts may emit, element by element, and the attributes each may carry. */
 const ALLOWED: Record<string, readonly string[]> = {
   article: ['class'],
   div: ['class'],

@@ -15,7 +15,7 @@ export async function ok<T>(backend: Backend, method: Method, input: unknown): P
   return r.value;
 }
 
-export interface ApprovedStory {
+export interface ApprovedArticle {
   article: Article;
   fields: ArticleFields;
   reporter: Profile;
@@ -30,10 +30,10 @@ export interface ApprovedStory {
  * the body typed without the agency credit, 뉴스출처 in the inspector, a lead photo and one photo in
  * the body after the second paragraph, both imported into the library through the contract.
  */
-export async function approvedSeedStory(
+export async function approvedSeedArticle(
   backend: Backend,
   options: { photoSeed?: number; embargoAt?: string | null; tags?: string[]; fileNames?: [string, string]; deck?: string } = {},
-): Promise<ApprovedStory> {
+): Promise<ApprovedArticle> {
   const s = options.photoSeed ?? 1;
   const names = options.fileNames ?? ['브룩헤이븐 연구소 방문.jpg', 'IBM 왓슨 연구소 MOU.jpg'];
   const photos: MediaItem[] = [];

@@ -18,7 +18,7 @@ function bylineNames(bylines: readonly Byline[]): string {
 }
 
 /** The parts of a story as the portal lays them out, with the newsroom's credit and attribution applied once, here. */
-export interface StoryParts {
+export interface ArticleParts {
   section: string;
   headline: string;
   deckLines: string[];
@@ -40,7 +40,7 @@ function leadTemplateFor(template: string, dateline: string): string {
   return dateline ? template : template.replace(/\{dateline\}\s*=\s*|\s*=\s*\{dateline\}/g, '');
 }
 
-export function storyParts(fields: ArticleFields, newsroom: NewsroomTemplates, photoSrc: PhotoSrc = appPhotoSrc): StoryParts {
+export function articleParts(fields: ArticleFields, newsroom: NewsroomTemplates, photoSrc: PhotoSrc = appPhotoSrc): ArticleParts {
   const hasCredit = newsroom.agencyCredit.trim() !== '' || !newsroom.leadTemplate.includes('{credit}');
   const dateline = fields.dateline.trim();
   const leadPrefix = hasCredit
@@ -64,7 +64,7 @@ export function storyParts(fields: ArticleFields, newsroom: NewsroomTemplates, p
 }
 
 /** The story as one HTML fragment laid out like the portal page: what preview shows and exports start from. */
-export function storyHtml(parts: StoryParts): string {
+export function articleHtml(parts: ArticleParts): string {
   const out = ['<article class="story-view">'];
   if (parts.section) out.push(`<div class="story-view__section">${escapeHtml(parts.section)}</div>`);
   out.push(`<h1 class="story-view__headline">${escapeHtml(parts.headline)}</h1>`);

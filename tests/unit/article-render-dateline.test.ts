@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ArticleFields, DEFAULT_META } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { storyHtml, storyParts } from '../../shared/story-render';
+import { articleHtml, articleParts } from '../../shared/article-render';
 
 /** 발신지 in the lead, as 연합뉴스 and 뉴시스 open theirs: "(서울=연합뉴스) 홍길동 기자 =". */
 
@@ -20,12 +20,12 @@ function fields(dateline: string): ArticleFields {
   };
 }
 
-const lead = (dateline: string, newsroom = WIRE) => storyParts(fields(dateline), newsroom).leadPrefix;
+const lead = (dateline: string, newsroom = WIRE) => articleParts(fields(dateline), newsroom).leadPrefix;
 
 describe('the lead with a 발신지', () => {
   it('opens "(서울=포탈뉴스통신) 김기자 기자 =" and the first paragraph with it', () => {
     expect(lead('서울')).toBe('(서울=포탈뉴스통신) 김기자 기자 =');
-    expect(storyParts(fields('세종'), WIRE).bodyHtml).toBe('<p>(세종=포탈뉴스통신) 김기자 기자 = 정부가 반도체 지원을 늘린다.</p>\n<p>둘째 문단.</p>');
+    expect(articleParts(fields('세종'), WIRE).bodyHtml).toBe('<p>(세종=포탈뉴스통신) 김기자 기자 = 정부가 반도체 지원을 늘린다.</p>\n<p>둘째 문단.</p>');
   });
 
   it('without one reads "(포탈뉴스통신) 김기자 기자 =", never "(=포탈뉴스통신)"', () => {
@@ -46,8 +46,8 @@ describe('the lead with a 발신지', () => {
   });
 
   it('escapes a dateline carrying markup in the page and the body', () => {
-    const parts = storyParts(fields('<img src=x>'), WIRE);
-    const html = storyHtml(parts);
+    const parts = articleParts(fields('<img src=x>'), WIRE);
+    const html = articleHtml(parts);
     expect(html).toContain('(&lt;img src=x&gt;=포탈뉴스통신)');
     expect(html).not.toContain('<img');
   });

@@ -4,7 +4,7 @@ import { editorStateFromParagraphs } from '../../../shared/editor-state';
 import type { MediaItem, PhotoRef } from '../../../shared/media';
 import type { Profile } from '../../../shared/profiles';
 import { makeImage } from '../../integration/support/images';
-import { ok, type ApprovedStory } from '../../integration/support/publish-story';
+import { ok, type ApprovedArticle } from '../../integration/support/publish-article';
 
 /** What a press release or a photo's own IPTC caption could carry into each text field of a story. */
 export const HOSTILE_TEXT = 'AI & 반도체 <특집> <script>alert(1)</script> <img src=x onerror=alert(1)> &amp; [audio src="http://127.0.0.1:9/x.mp3"]';
@@ -14,7 +14,7 @@ export const HOSTILE_TEXT = 'AI & 반도체 <특집> <script>alert(1)</script> <
  * headline, deck, section, tags, bylines, 뉴스출처, a body paragraph, and both photos' caption,
  * credit and alt text.
  */
-export async function hostileApprovedStory(backend: Backend, text: string, photoSeed: number): Promise<ApprovedStory> {
+export async function hostileApprovedArticle(backend: Backend, text: string, photoSeed: number): Promise<ApprovedArticle> {
   const photos: MediaItem[] = [];
   for (const i of [0, 1]) {
     const data = new Uint8Array(await makeImage('jpeg', { width: 800, height: 600, seed: photoSeed * 10 + i }));

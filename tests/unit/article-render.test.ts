@@ -3,7 +3,7 @@ import { DEFAULT_META, type ArticleFields } from '../../shared/article';
 import { editorStateFromParagraphs, emptyEditorState } from '../../shared/editor-state';
 import { editorStateToHtml } from '../../shared/editor-html';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { fillTemplate, storyHtml, storyParts } from '../../shared/story-render';
+import { fillTemplate, articleHtml, articleParts } from '../../shared/article-render';
 import { seed, typedBody } from '../fixtures/seed';
 
 /** The seed story as a reporter types it: no agency credit in the lead, 뉴스출처 in the inspector. */
@@ -34,10 +34,10 @@ function blocksText(html: string): string[] {
 
 describe('story parts and HTML, as the portal lays out the seed story', () => {
   it('reproduces seed-article.json exactly: section, headline, deck, credit-led lead, body, attribution', () => {
-    const parts = storyParts(seedFields(), DEFAULT_SETTINGS.newsroom);
+    const parts = articleParts(seedFields(), DEFAULT_SETTINGS.newsroom);
     expect(parts.leadPrefix).toBe(`(${seed.creditLine})`);
     expect(parts.attributionLine).toBe(seed.attributionLine);
-    expect(blocksText(storyHtml(parts))).toEqual([seed.section, seed.headline, seed.deck, ...seed.body, seed.attributionLine]);
+    expect(blocksText(articleHtml(parts))).toEqual([seed.section, seed.headline, seed.deck, ...seed.body, seed.attributionLine]);
   });
 
   it('applies the credit once, at render, and never to a lead that is not a paragraph', () => {
@@ -50,7 +50,7 @@ describe('story parts and HTML, as the portal lays out the seed story', () => {
 
   it('uses the newsroom templates: another outlet credits "(서울=뉴스1) 홍길동 기자 =" and signs at the end', () => {
     const fields = { ...seedFields(), bylines: [{ name: '홍길동', title: '기자', email: 'hong@example.com' }] };
-    const parts = storyParts(fields, {
+    const parts = articleParts(fields, {
       agencyCredit: '뉴스1',
       leadTemplate: '(서울={credit}) {bylines} =',
       bylineTemplate: '{name} {title} {email}',
@@ -61,14 +61,14 @@ describe('story parts and HTML, as the portal lays out the seed story', () => {
   });
 
   it('leaves out the credit, bylines and attribution when the outlet or the story has none', () => {
-    const parts = storyParts(
+    const parts = articleParts(
       { ...seedFields(), sourceAttribution: '' },
       { agencyCredit: '', leadTemplate: '({credit})', bylineTemplate: '', attributionTemplate: '[뉴스출처 : {source}]' },
     );
     expect(parts.leadPrefix).toBe('');
     expect(parts.attributionLine).toBe('');
     expect(parts.bylineLines).toEqual([]);
-    expect(storyHtml(parts)).not.toContain('뉴스출처');
+    expect(articleHtml(parts)).not.toContain('뉴스출처');
   });
 
   it('fills known placeholders and leaves unknown ones visible', () => {

@@ -4,22 +4,22 @@ import { escapeHtml } from '../../shared/html-escape';
 import type { MediaItem, PhotoRef, RenditionFormat, RenditionWidth } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
 import { photosOf, type PlacedPhoto } from '../../shared/photo-refs';
-import { storyHtml, storyParts, type NewsroomTemplates, type StoryParts } from '../../shared/story-render';
+import { articleHtml, articleParts, type NewsroomTemplates, type ArticleParts } from '../../shared/article-render';
 import { converterMarkup, type HtmlField } from './cms-text';
 
 /**
  * A story as it leaves Byline, whatever the target: the approved version's fields, rendered once by
- * the shared converter (shared/story-render.ts: the agency credit and the 뉴스출처 line are added
+ * the shared converter (shared/article-render.ts: the agency credit and the 뉴스출처 line are added
  * there, once), with every photo URL chosen by the target.
  */
-export interface OutgoingStory {
+export interface OutgoingArticle {
   articleId: string;
   version: number;
   createdAt: string;
   /** When the desk approved the version sent (or when it was saved). */
   versionCreatedAt: string;
   fields: ArticleFields;
-  parts: StoryParts;
+  parts: ArticleParts;
   /** Headline, deck, lead photo, body, bylines and attribution: the portal page's story block. */
   pageHtml: HtmlField;
   /** What a CMS post carries as its content: the body (credit-led), bylines and the attribution line; the lead photo goes as featured image. */
@@ -30,8 +30,8 @@ export interface OutgoingStory {
   photos: Array<{ ref: PlacedPhoto; item: MediaItem | undefined }>;
 }
 
-/** Byline lines and the attribution, as storyHtml closes the story. */
-function closingHtml(parts: StoryParts): string {
+/** Byline lines and the attribution, as articleHtml closes the story. */
+function closingHtml(parts: ArticleParts): string {
   const out: string[] = [];
   for (const line of parts.bylineLines) out.push(`<p class="story-view__byline">${escapeHtml(line)}</p>`);
   if (parts.attributionLine) out.push(`<p class="story-view__attribution">${escapeHtml(parts.attributionLine)}</p>`);
@@ -76,7 +76,7 @@ export function correctionsHtml(notes: readonly CorrectionNote[]): string {
   return notes.map((n) => `<p class="story-view__correction">${escapeHtml(`[정정] ${correctionDate(n.at)} — ${n.reason.trim()}`)}</p>`).join('\n');
 }
 
-export function outgoingStory(input: {
+export function outgoingArticle(input: {
   articleId: string;
   version: number;
   createdAt: string;
@@ -89,17 +89,17 @@ export function outgoingStory(input: {
   corrections?: readonly CorrectionNote[];
   /** Put "[정정보도] " before the headline of a corrected story. */
   correctionPrefix?: boolean;
-}): OutgoingStory {
+}): OutgoingArticle {
   const corrections = (input.corrections ?? []).filter((c) => c.reason.trim() !== '');
   const fields =
     input.correctionPrefix && corrections.length > 0 && !input.fields.headline.startsWith(CORRECTION_TITLE_PREFIX.trim())
       ? { ...input.fields, headline: `${CORRECTION_TITLE_PREFIX}${input.fields.headline}` }
       : input.fields;
-  const parts = storyParts(fields, input.newsroom, input.photoSrc);
+  const parts = articleParts(fields, input.newsroom, input.photoSrc);
   const notes = correctionsHtml(corrections);
   const closing = [closingHtml(parts), notes].filter(Boolean).join('\n');
   const contentHtml = closing ? `${parts.bodyHtml}\n${closing}` : parts.bodyHtml;
-  const page = storyHtml(parts);
+  const page = articleHtml(parts);
   const pageHtml = notes ? page.replace(/\n<\/article>$/, () => `\n${notes}\n</article>`) : page;
   return {
     articleId: input.articleId,

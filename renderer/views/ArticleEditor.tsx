@@ -41,7 +41,7 @@ export function ArticleEditor(p: Props) {
   const t = useT();
   const [preview, setPreview] = useState<ArticleFields | null>(null);
   return (
-    <main className="story">
+    <main className="article">
       <div className="article__toolbar">
         <button
           type="button"

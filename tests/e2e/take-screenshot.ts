@@ -44,7 +44,7 @@ try {
   await page.getByTestId('lead-caption').waitFor();
   await page.keyboard.press('Control+s');
   await page.getByTestId('save-status').filter({ hasText: '저장됨' }).waitFor();
-  await page.locator('.story').evaluate((el) => el.scrollTo(0, 0));
+  await page.locator('.article').evaluate((el) => el.scrollTo(0, 0));
   await page.waitForTimeout(400);
   const out = path.join(here, 'screenshots', 'workstation.png');
   await page.screenshot({ path: out });

@@ -58,7 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastOpenArticleId: null,
   newsroom: {
     agencyCredit: '포탈뉴스통신',
-    leadTemplate: '({credit})',
+    leadTemplate: '({dateline}={credit})',
     bylineTemplate: '',
     attributionTemplate: '[뉴스출처 : {source}]',
     defaultDateline: '',

@@ -56,13 +56,14 @@ test('another outlet’s credit and byline templates shape the preview', async (
   await page.getByRole('button', { name: '환경설정' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('통신사 크레디트').fill('뉴스1');
-  await dialog.getByLabel('리드 앞머리 서식 ({credit}, {bylines})').fill('(서울={credit}) {bylines} =');
+  await dialog.getByLabel('리드 앞머리 서식 ({dateline}, {credit}, {bylines})').fill('({dateline}={credit}) {bylines} =');
   await dialog.getByLabel('기사 끝 바이라인 서식 ({name}, {title}, {email})').fill('{name} {title} {email}');
   await dialog.getByRole('button', { name: '저장' }).click();
   await expect(dialog).toBeHidden();
 
   await page.getByRole('button', { name: '새 기사' }).click();
   await page.getByTestId('headline-input').fill('서울 아침 최저 영하 5도');
+  await page.getByTestId('dateline-input').fill('서울');
   await page.getByRole('button', { name: '바이라인 추가' }).click();
   await page.getByTestId('byline-row').getByLabel('이름').fill('홍길동');
   await page.getByTestId('byline-row').getByLabel('이메일').fill('hong@example.com');

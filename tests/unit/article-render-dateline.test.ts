@@ -36,7 +36,10 @@ describe('the lead with a 발신지', () => {
   });
 
   it('changes nothing for a template without {dateline}, and nothing at all without a credit', () => {
-    expect(lead('부산', DEFAULT_SETTINGS.newsroom)).toBe('(포탈뉴스통신)');
+    expect(lead('부산', { ...DEFAULT_SETTINGS.newsroom, leadTemplate: '({credit})' })).toBe('(포탈뉴스통신)');
+    // A new newsroom's own template takes the dateline.
+    expect(lead('부산', DEFAULT_SETTINGS.newsroom)).toBe('(부산=포탈뉴스통신)');
+    expect(lead('', DEFAULT_SETTINGS.newsroom)).toBe('(포탈뉴스통신)');
     expect(lead('부산', { ...WIRE, agencyCredit: '' })).toBe('');
   });
 

@@ -1,4 +1,5 @@
 import { test } from '@playwright/test';
+import { callApi } from './api';
 import { makeDataDir, startWebMode, type RunningServer } from './web-server';
 
 /** One test's web-mode workstation: a fresh data folder, and a server that can be stopped and started on it. */
@@ -48,13 +49,18 @@ export function useWorkstation(): Workstation {
 
 /**
  * One workstation started once for all the file's tests, for tests that each open a story of their own
- * and look only at it: a web-mode start costs seconds, most of an editor test's time.
+ * and look only at it: a web-mode start costs seconds, most of an editor test's time. Before each test the
+ * server forgets the story open last, so the page opens on no story as on a fresh workstation; otherwise
+ * the last test's story would load at start and race the test's own 새 기사 (its editor already showing).
  */
 export function useSharedWorkstation(): Workstation {
   const ws = new Workstation();
   test.beforeAll(async () => {
     ws.reset();
     await ws.start();
+  });
+  test.beforeEach(async () => {
+    await callApi(ws.server, 'settings.set', { lastOpenArticleId: null });
   });
   test.afterAll(() => ws.dispose());
   return ws;

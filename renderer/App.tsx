@@ -5,7 +5,8 @@ import { createClient } from './client';
 import { LocaleProvider } from './i18n/i18n';
 import { useMediaActions } from './media/useMediaActions';
 import { MediaProvider } from './media/MediaContext';
-import { readPickedProfileId, withActor } from './views/desk/actor-client';
+import { readPickedProfileId, withActor, withoutActor } from './views/desk/actor-client';
+import { readLastOpen, signOut, writeLastOpen, type SignedIn } from './client/session';
 import { ReviewScreen } from './views/desk/ReviewScreen';
 import { useProfiles } from './views/desk/useProfiles';
 import { useWorkflow } from './views/desk/useWorkflow';
@@ -21,11 +22,12 @@ import { useArticle } from './views/useArticle';
 import { useOutbox } from './views/useOutbox';
 import { OutboxIndicator } from './views/OutboxIndicator';
 
-export function App() {
-  // Saves, archives and new stories carry the profile picked in this window: the main process checks
-  // them against the desk's workflow for that person (see views/desk/actor-client.ts).
-  const client = useMemo(() => withActor(createClient(), readPickedProfileId), []);
-  const people = useProfiles(client);
+export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
+  // On this machine, saves, archives and new stories carry the profile picked in this window: the main
+  // process checks them against the desk's workflow for that person (see views/desk/actor-client.ts).
+  // On the newsroom server the session is the actor, and the request must not name one.
+  const client = useMemo(() => (signedIn ? withoutActor(createClient()) : withActor(createClient(), readPickedProfileId)), [signedIn]);
+  const people = useProfiles(client, signedIn?.id);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -74,7 +76,9 @@ export function App() {
         const article = await next();
         if (!(await save())) return;
         load(article);
-        setSettings(await client.call('settings.set', { lastOpenArticleId: article.id }));
+        // On the newsroom server the settings are everyone's: the story open in this window is this window's to remember.
+        if (signedIn) writeLastOpen(article.id);
+        else setSettings(await client.call('settings.set', { lastOpenArticleId: article.id }));
         await refreshQueue();
       } catch (err) {
         setProblem((err as Error).message);
@@ -82,7 +86,7 @@ export function App() {
         setSwitching(false);
       }
     },
-    [client, load, refreshQueue, save],
+    [client, load, refreshQueue, save, signedIn],
   );
 
   const open = useCallback((id: string) => switchTo(() => client.call('articles.get', { id })), [client, switchTo]);
@@ -112,15 +116,16 @@ export function App() {
         const s = await client.call('settings.get', {});
         setSettings(s);
         await refreshQueue();
-        if (s.lastOpenArticleId) {
-          const last = await client.call('articles.get', { id: s.lastOpenArticleId }).catch(() => null);
+        const lastOpen = signedIn ? readLastOpen() : s.lastOpenArticleId;
+        if (lastOpen) {
+          const last = await client.call('articles.get', { id: lastOpen }).catch(() => null);
           if (last) load(last);
         }
       } catch (err) {
         setProblem((err as Error).message);
       }
     })();
-  }, [client, load, refreshQueue]);
+  }, [client, load, refreshQueue, signedIn]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -152,7 +157,8 @@ export function App() {
           onCreate={() => void create()}
           onSettings={() => setSettingsOpen(true)}
           actor={people.actor}
-          onProfile={() => setPickerOpen(true)}
+          onProfile={signedIn ? undefined : () => setPickerOpen(true)}
+          onSignOut={signedIn ? () => void save().finally(() => void signOut()) : undefined}
         />
         {story.article && story.fields && story.initialBody ? (
           <MediaProvider value={media}>

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { readBody, refuse, sendJson, STATUS_OF } from '../web/http-io';
 import type { Accounts } from './accounts';
+import { Role } from '../../shared/profiles';
 import type { Gate } from './gate';
-import { setupPage, signInPage } from './pages';
+import { passwordPage, setupPage, signInPage } from './pages';
 import type { SessionActor, SessionLifetimes, SessionStore } from './sessions';
 import type { SignIn } from './sign-in';
 
@@ -23,6 +24,15 @@ const SignInBody = z.strictObject({
 });
 const SetupBody = z.strictObject({ token: z.string().max(64), login: z.string().max(64), name: z.string().max(50), password: z.string().max(1_024) });
 const PasswordBody = z.strictObject({ current: z.string().max(1_024), next: z.string().max(1_024) });
+const AccountBody = z.strictObject({
+  login: z.string().max(64),
+  name: z.string().max(50),
+  title: z.string().max(30).default(''),
+  email: z.string().max(200).default(''),
+  role: Role,
+  sections: z.array(z.string().trim().min(1).max(50)).max(100).default([]),
+  admin: z.boolean().default(false),
+});
 
 /** A form post (the pages) or JSON (the app, workstations); which one decides how the answer looks. */
 async function readForm(req: IncomingMessage): Promise<{ form: boolean; body: unknown } | undefined> {
@@ -72,7 +82,8 @@ export async function handleAuth(deps: AuthDeps, path: string, req: IncomingMess
           return sendJson(res, 200, { ok: true, value: { token: done.token, mustChangePassword: done.mustChangePassword } });
         const cookie = deps.gate.sessionCookie(done.token, Math.floor(deps.lifetimes.absoluteMs / 1_000));
         if (read.form) {
-          res.writeHead(303, { Location: '/', 'Set-Cookie': cookie, 'Cache-Control': 'no-store' });
+          // A temporary password is changed before anything else: the app would refuse every call until then.
+          res.writeHead(303, { Location: done.mustChangePassword ? '/password' : '/', 'Set-Cookie': cookie, 'Cache-Control': 'no-store' });
           return void res.end();
         }
         res.setHeader('Set-Cookie', cookie);
@@ -97,8 +108,24 @@ export async function handleAuth(deps: AuthDeps, path: string, req: IncomingMess
       case '/auth/password': {
         const body = PasswordBody.safeParse(read.body);
         if (!body.success) throw invalid();
-        await deps.accounts.changePassword(await actor(), body.data.current, body.data.next);
+        const changed = await deps.accounts.changePassword(await actor(), body.data.current, body.data.next).then(
+          () => true,
+          (err: unknown) => {
+            if (read.form && err instanceof AppError) return void passwordPage(res, STATUS_OF[err.code], err.message);
+            throw err;
+          },
+        );
+        if (!changed) return;
+        if (read.form) {
+          res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' });
+          return void res.end();
+        }
         return sendJson(res, 200, { ok: true, value: null });
+      }
+      case '/auth/accounts': {
+        const body = AccountBody.safeParse(read.body);
+        if (!body.success) throw invalid();
+        return sendJson(res, 200, { ok: true, value: await deps.accounts.create(await actor(), body.data) });
       }
       case '/auth/setup': {
         const body = SetupBody.safeParse(read.body);

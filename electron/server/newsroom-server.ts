@@ -13,7 +13,7 @@ import { Accounts } from './accounts';
 import { handleAuth } from './auth-routes';
 import { callAs } from './contract-call';
 import { Gate } from './gate';
-import { setupPage, signInPage } from './pages';
+import { passwordPage, setupPage, signInPage } from './pages';
 import type { ScryptCost } from './passwords';
 import { DEFAULT_LIFETIMES, SessionStore, type SessionLifetimes } from './sessions';
 import { SignIn } from './sign-in';
@@ -84,6 +84,7 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
       }
       return signInPage(res, 200);
     }
+    if (url.pathname === '/password' && req.method === 'GET') return passwordPage(res);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'API는 POST로만 부릅니다.');
       const method = url.pathname.slice('/api/'.length);

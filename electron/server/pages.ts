@@ -16,7 +16,8 @@ function page(res: ServerResponse, status: number, title: string, body: string):
     'Cache-Control': 'no-store',
     'Content-Security-Policy': PAGE_CSP,
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    // Not no-referrer: under it a browser's form post says `Origin: null`, which the server must refuse.
+    'Referrer-Policy': 'same-origin',
   });
   res.end(html);
 }
@@ -39,5 +40,14 @@ export function setupPage(res: ServerResponse, token: string, status = 200, mess
     status,
     '첫 설정',
     `<p>이 뉴스룸의 첫 편집국장(관리자) 계정을 만듭니다. 이 링크는 한 번만 쓸 수 있습니다.</p>${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}<form method="post" action="/auth/setup"><input type="hidden" name="token" value="${escapeHtml(token)}">${field('이름', 'name', 'text', 'maxlength="50"')}${field('아이디', 'login', 'text', 'autocomplete="username" autocapitalize="off" maxlength="32"')}${field('비밀번호 (10자 이상)', 'password', 'password', 'autocomplete="new-password" minlength="10"')}<p><button type="submit">계정 만들기</button></p></form>`,
+  );
+}
+
+export function passwordPage(res: ServerResponse, status = 200, message = ''): void {
+  page(
+    res,
+    status,
+    '비밀번호 바꾸기',
+    `<p>임시 비밀번호로 로그인했습니다. 쓰기 전에 새 비밀번호를 정하세요.</p>${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}<form method="post" action="/auth/password">${field('지금 비밀번호', 'current', 'password', 'autocomplete="current-password"')}${field('새 비밀번호 (10자 이상)', 'next', 'password', 'autocomplete="new-password" minlength="10"')}<p><button type="submit">바꾸기</button></p></form>`,
   );
 }

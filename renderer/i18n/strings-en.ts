@@ -194,6 +194,7 @@ export const en: Record<StringKey, string> = {
   role_reporter: 'Reporter',
   role_desk: 'Desk editor',
   role_chief: 'Editor-in-chief',
+  signOut: 'Sign out',
   profilePick: 'Pick profile',
   profileHint: 'Who works at this window. There are no passwords; the history records who did what.',
   profileClear: 'Clear profile',

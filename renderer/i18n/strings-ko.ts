@@ -194,6 +194,7 @@ export const ko = {
   role_reporter: '기자',
   role_desk: '데스크',
   role_chief: '편집국장',
+  signOut: '로그아웃',
   profilePick: '프로필 선택',
   profileHint: '이 창에서 일할 사람을 고르세요. 비밀번호는 없으며, 누가 무엇을 했는지 기록에 남습니다.',
   profileClear: '프로필 해제',

@@ -23,7 +23,10 @@ interface Props {
   onSettings: () => void;
   /** The profile picked in this window, and a way to pick one. */
   actor: Profile | null;
-  onProfile: () => void;
+  /** Absent on the newsroom server: the person is whoever signed in. */
+  onProfile?: () => void;
+  /** Present on the newsroom server. */
+  onSignOut?: () => void;
 }
 
 /** The left panel's queues (DESIGN.md): 내 기사 is the whole archive with search; the others are the desk's. */
@@ -51,7 +54,7 @@ function useQueueCounts(client: BylineClient, actor: Profile | null, refreshKey:
 const SEARCH_DELAY_MS = 200;
 
 /** 내 기사 and the archive search: one list, virtualised, so 100,000 rows scroll like ten. */
-export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect, onCreate, onSettings, actor, onProfile }: Props) {
+export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect, onCreate, onSettings, actor, onProfile, onSignOut }: Props) {
   const t = useT();
   const locale = useLocale();
   const [tab, setTab] = useState<Tab>('mine');
@@ -134,9 +137,20 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
 
   const footer = (
     <div className="queue__footer queue__profile">
-      <button type="button" className="button button--small" onClick={onProfile} data-testid="profile-button" title={t('profilePick')}>
-        {actor ? `${actor.name} · ${t(`role_${actor.role}` as StringKey)}` : t('profilePick')}
-      </button>
+      {onProfile ? (
+        <button type="button" className="button button--small" onClick={onProfile} data-testid="profile-button" title={t('profilePick')}>
+          {actor ? `${actor.name} · ${t(`role_${actor.role}` as StringKey)}` : t('profilePick')}
+        </button>
+      ) : (
+        <span className="queue__signed-in" data-testid="signed-in-as">
+          {actor ? `${actor.name} · ${t(`role_${actor.role}` as StringKey)}` : ''}
+        </span>
+      )}
+      {onSignOut && (
+        <button type="button" className="button button--small button--quiet" onClick={onSignOut} data-testid="sign-out">
+          {t('signOut')}
+        </button>
+      )}
       <span className="workflow__spacer" />
       <button type="button" className="button button--quiet" onClick={onSettings}>
         {t('settings')}

@@ -44,3 +44,21 @@ export function withActor(client: BylineClient, actorId: () => string | null): B
     onReconnect: (listener) => client.onReconnect(listener),
   };
 }
+
+/**
+ * The client for a page the newsroom server served: the server takes the actor from the session and
+ * refuses a request that names one, so every actorId a view puts in is taken out here.
+ */
+export function withoutActor(client: BylineClient): BylineClient {
+  return {
+    call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+      if (input && typeof input === 'object' && 'actorId' in input) {
+        const { actorId: _actorId, ...rest } = input as Record<string, unknown>;
+        return client.call(method, rest as Input<M>);
+      }
+      return client.call(method, input);
+    },
+    subscribe: (name, listener) => client.subscribe(name, listener),
+    onReconnect: (listener) => client.onReconnect(listener),
+  };
+}

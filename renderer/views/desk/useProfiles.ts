@@ -3,22 +3,28 @@ import type { Profile, ProfileInput } from '../../../shared/profiles';
 import type { BylineClient } from '../../client';
 import { readPickedProfileId, writePickedProfileId } from './actor-client';
 
-/** The newsroom's profiles and the one picked in this window (remembered in the window's storage). */
-export function useProfiles(client: BylineClient) {
+/**
+ * The newsroom's profiles and the one acting in this window: picked here and remembered in the window's
+ * storage on this machine, or `signedInId`, the session's person, on the newsroom server.
+ */
+export function useProfiles(client: BylineClient, signedInId?: string) {
   const [profiles, setProfiles] = useState<Profile[]>([]);
-  const [actorId, setActorId] = useState<string | null>(() => readPickedProfileId());
+  const [actorId, setActorId] = useState<string | null>(() => signedInId ?? readPickedProfileId());
   const [loaded, setLoaded] = useState(false);
 
   /** Shows `list`; a pick the database no longer knows (another database restored, say) is forgotten. */
-  const apply = useCallback((list: Profile[]) => {
-    setProfiles(list);
-    setLoaded(true);
-    const picked = readPickedProfileId();
-    if (picked && !list.some((p) => p.id === picked)) {
-      writePickedProfileId(null);
-      setActorId(null);
-    }
-  }, []);
+  const apply = useCallback(
+    (list: Profile[]) => {
+      setProfiles(list);
+      setLoaded(true);
+      const picked = readPickedProfileId();
+      if (!signedInId && picked && !list.some((p) => p.id === picked)) {
+        writePickedProfileId(null);
+        setActorId(null);
+      }
+    },
+    [signedInId],
+  );
 
   const refresh = useCallback(async () => {
     const list = await client.call('profiles.list', {});
@@ -37,10 +43,14 @@ export function useProfiles(client: BylineClient) {
     };
   }, [client, apply]);
 
-  const pick = useCallback((id: string | null) => {
-    writePickedProfileId(id);
-    setActorId(id);
-  }, []);
+  const pick = useCallback(
+    (id: string | null) => {
+      if (signedInId) return;
+      writePickedProfileId(id);
+      setActorId(id);
+    },
+    [signedInId],
+  );
 
   const create = useCallback(
     async (input: ProfileInput): Promise<Profile> => {

@@ -1,0 +1,81 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, makeDataDir } from './web-server';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export interface RunningNewsroomServer {
+  origin: string;
+  setupUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `electron/server/cli.ts` as `npm run server` does, over TLS with a self-signed certificate for
+ * 127.0.0.1 made here with openssl, on its own schema of the test PostgreSQL; waits for the URL and the
+ * one-time setup link it prints.
+ */
+export async function startNewsroomServer(pgUrl: string): Promise<RunningNewsroomServer> {
+  const data = makeDataDir();
+  const cert = path.join(data.dir, 'server.pem');
+  const key = path.join(data.dir, 'server-key.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(projectRoot, 'electron/server/cli.ts'), '--listen', `127.0.0.1:${port}`, '--cert', cert, '--key', key, '--data', data.dir],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, BYLINE_DATABASE_URL: pgUrl, BYLINE_DATABASE_SCHEMA: `e2e_server_${randomBytes(4).toString('hex')}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done(data.remove());
+      child.once('exit', () => done(data.remove()));
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the newsroom server did not start in time:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const origin = /newsroom server: (https:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      const setupUrl = /first account: (https:\/\/\S+)/.exec(output)?.[1];
+      if (!origin || !setupUrl) return;
+      clearTimeout(timer);
+      resolve({ origin, setupUrl, stop });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the newsroom server exited (${code}):\n${output}`));
+    });
+  });
+}

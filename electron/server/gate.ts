@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import { presentedToken } from '../web/http-io';
 
 /**
  * What the newsroom server believes about a request before any contract method runs: the client's
@@ -54,13 +55,7 @@ export class Gate {
 
   /** The session token a request presents: a workstation's bearer token, else the browser's cookie. */
   presentedToken(req: IncomingMessage): string | undefined {
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
-    for (const part of (req.headers.cookie ?? '').split(';')) {
-      const [name, ...rest] = part.trim().split('=');
-      if (name === SESSION_COOKIE) return rest.join('=');
-    }
-    return undefined;
+    return presentedToken(req, SESSION_COOKIE);
   }
 
   sessionCookie(token: string, maxAgeSeconds: number): string {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { presentedToken } from './http-io';
 
 /**
  * Where the ?token= exchange sends the tab: the path it asked for when that is a plain path of this app
@@ -49,13 +50,7 @@ export class RequestGuard {
   }
 
   presentedToken(req: IncomingMessage): string | undefined {
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
-    for (const part of (req.headers.cookie ?? '').split(';')) {
-      const [name, ...rest] = part.trim().split('=');
-      if (name === this.cookieName) return rest.join('=');
-    }
-    return undefined;
+    return presentedToken(req, this.cookieName);
   }
 
   sessionCookie(): string {

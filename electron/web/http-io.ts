@@ -148,3 +148,14 @@ export async function readApiInput(method: string, req: IncomingMessage, res: Se
   const accepted = binaryField ? 'application/json 또는 application/octet-stream(파일)' : 'application/json';
   return void refuse(res, 415, 'VALIDATION', `요청 본문은 ${accepted} 이어야 합니다.`);
 }
+
+/** The token a request presents: an `Authorization: Bearer` header (a script, a workstation), else the named cookie (a browser). */
+export function presentedToken(req: IncomingMessage, cookieName: string): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === cookieName) return rest.join('=');
+  }
+  return undefined;
+}

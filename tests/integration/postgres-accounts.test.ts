@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
 import type { PgDatabase } from '../../electron/db/postgres/pg-database';
 import { Accounts, type AccountInput } from '../../electron/server/accounts';
 import { SessionStore, type SessionActor } from '../../electron/server/sessions';
 import { SignIn } from '../../electron/server/sign-in';
 import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL } from './support/pg';
+import { refusal } from './support/refusal';
 
 const COST = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -17,15 +17,6 @@ let signIn: SignIn;
 
 const enter = async (login: string, password: string) =>
   sessions.resolve((await signIn.signIn({ login, password, address: '10.0.0.7', client: 'browser', userAgent: 't' })).token);
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const err = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 const reporter = (login: string, over: Partial<AccountInput> = {}): AccountInput => ({
   login,

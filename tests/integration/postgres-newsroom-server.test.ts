@@ -1,46 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
 import { startNewsroomServer, listenProblem, type NewsroomServer } from '../../electron/server/newsroom-server';
 import type { SessionActor } from '../../electron/server/sessions';
 import { startTestBackend } from './support/backend';
+import { selfSignedCertificate } from './support/certificate';
 import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL, schemaName } from './support/pg';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 const COST = { N: 2 ** 10, r: 8, p: 1 };
-
-/** A self-signed certificate for 127.0.0.1, made as a newsroom would make one for a test install. */
-function certificate(dir: string): { cert: Buffer; key: Buffer } {
-  const cert = path.join(dir, 'server.pem');
-  const key = path.join(dir, 'server-key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { cert: readFileSync(cert), key: readFileSync(key) };
-}
 
 let backend: Backend;
 let server: NewsroomServer;
@@ -79,7 +47,7 @@ describe.skipIf(!PG_URL)(`the newsroom server over TLS (${PG_URL ? 'BYLINE_TEST_
     const schema = schemaName();
     await openTestPg(schema);
     ({ backend } = await startTestBackend(dir, { engine: 'postgres', url: PG_URL!, schema }));
-    const tls = certificate(dir);
+    const tls = selfSignedCertificate(dir);
     server = await startNewsroomServer({
       dispatch: backend.dispatch,
       db: backend.db,

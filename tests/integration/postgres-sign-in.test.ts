@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
 import type { PgDatabase } from '../../electron/db/postgres/pg-database';
 import { hashPassword } from '../../electron/server/passwords';
 import { SessionStore } from '../../electron/server/sessions';
 import { SignIn, WRONG_CREDENTIALS, type SignInRequest } from '../../electron/server/sign-in';
 import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL } from './support/pg';
+import { refusal } from './support/refusal';
 
 /** Cheap hashes: the test is about who gets in, not about scrypt's cost (tests/unit/passwords.test.ts pays that once). */
 const COST = { N: 2 ** 10, r: 8, p: 1 };
@@ -40,15 +40,6 @@ async function account(login: string, password: string, extra: { role?: string; 
 }
 
 const req = (login: string, password: string, address = '10.0.0.7'): SignInRequest => ({ login, password, address, client: 'browser', userAgent: 'test' });
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const err = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 const auditActions = async () => (await db.all<{ action: string }>('SELECT action FROM audit_log ORDER BY id')).map((r) => r.action);
 

@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { selfSignedCertificate } from '../../integration/support/certificate';
 import { freePort, makeDataDir } from './web-server';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -14,36 +15,12 @@ export interface RunningNewsroomServer {
 
 /**
  * Starts `electron/server/cli.ts` as `npm run server` does, over TLS with a self-signed certificate for
- * 127.0.0.1 made here with openssl, on its own schema of the test PostgreSQL; waits for the URL and the
+ * 127.0.0.1, on its own schema of the test PostgreSQL; waits for the URL and the
  * one-time setup link it prints.
  */
 export async function startNewsroomServer(pgUrl: string): Promise<RunningNewsroomServer> {
   const data = makeDataDir();
-  const cert = path.join(data.dir, 'server.pem');
-  const key = path.join(data.dir, 'server-key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
+  const { certFile: cert, keyFile: key } = selfSignedCertificate(data.dir);
   const port = await freePort();
   const child = spawn(
     process.execPath,

@@ -1,3 +1,4 @@
+import type { CallContext } from '../../shared/call-context';
 import type { Method, Output, ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { BackupStore } from '../db/backup';
@@ -29,7 +30,7 @@ export interface Services {
   publishBatches: PublishBatches;
 }
 
-export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Output<M>> | Output<M> };
+export type Handlers = { [M in Method]: (input: ParsedInput<M>, context: CallContext) => Promise<Output<M>> | Output<M> };
 
 /** Which service answers each contract method. Input is already validated when a handler runs. */
 export function createHandlers(s: Services): Handlers {

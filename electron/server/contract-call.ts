@@ -30,7 +30,7 @@ export async function callAs(dispatch: Dispatch, actor: SessionActor, method: st
     return refused('VALIDATION', '요청에 actorId를 넣을 수 없습니다. 서버는 로그인한 사람으로 처리합니다.');
   }
   if (takesActor(method) && typeof input === 'object' && input !== null && !Array.isArray(input)) {
-    return dispatch(method, { ...(input as Record<string, unknown>), actorId: actor.id });
+    return dispatch(method, { ...(input as Record<string, unknown>), actorId: actor.id }, { actorId: actor.id });
   }
-  return dispatch(method, input);
+  return dispatch(method, input, { actorId: actor.id });
 }

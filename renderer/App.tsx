@@ -5,7 +5,7 @@ import { createClient } from './client';
 import { LocaleProvider } from './i18n/i18n';
 import { useMediaActions } from './media/useMediaActions';
 import { MediaProvider } from './media/MediaContext';
-import { readPickedProfileId, withActor, withoutActor } from './views/desk/actor-client';
+import { readPickedProfileId, withActor } from './views/desk/actor-client';
 import { readLastOpen, signOut, writeLastOpen, type SignedIn } from './client/session';
 import { ReviewScreen } from './views/desk/ReviewScreen';
 import { useProfiles } from './views/desk/useProfiles';
@@ -26,7 +26,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   // On this machine, saves, archives and new stories carry the profile picked in this window: the main
   // process checks them against the desk's workflow for that person (see views/desk/actor-client.ts).
   // On the newsroom server the session is the actor, and the request must not name one.
-  const client = useMemo(() => (signedIn ? withoutActor(createClient()) : withActor(createClient(), readPickedProfileId)), [signedIn]);
+  const client = useMemo(() => (signedIn ? createClient() : withActor(createClient(), readPickedProfileId)), [signedIn]);
   const people = useProfiles(client, signedIn?.id);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ArticleId } from './article';
 import { FileName, fileBytes } from './contract-files';
-import { ProfileId } from './profiles';
 import { ImportRecord, ImportResult, MAX_IMPORT_BYTES, ProposalField } from './press-release';
 
 /**
@@ -11,7 +10,7 @@ import { ImportRecord, ImportResult, MAX_IMPORT_BYTES, ProposalField } from './p
  */
 export const importMethods = {
   'import.document': {
-    input: z.strictObject({ fileName: FileName, data: fileBytes(MAX_IMPORT_BYTES), actorId: ProfileId.optional() }),
+    input: z.strictObject({ fileName: FileName, data: fileBytes(MAX_IMPORT_BYTES) }),
     output: ImportResult,
     binary: 'data',
   },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId } from './article';
-import { ProfileId } from './profiles';
 
 /**
  * Drafting that survives a dropped network (a newsroom on a shared PostgreSQL). The editor saves through
@@ -43,7 +42,7 @@ export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
 export const outboxMethods = {
   'outbox.save': {
-    input: z.strictObject({ id: ArticleId, baseVersion: Version, fields: ArticleFields, actorId: ProfileId.optional() }),
+    input: z.strictObject({ id: ArticleId, baseVersion: Version, fields: ArticleFields }),
     output: OutboxSaveResult,
   },
   'outbox.status': {
@@ -56,7 +55,7 @@ export const outboxMethods = {
    * `fields` is what the editor shows now (it may be newer than the last save that waited).
    */
   'outbox.resolve': {
-    input: z.strictObject({ articleId: ArticleId, keep: z.enum(['mine', 'copy']), fields: ArticleFields.optional(), actorId: ProfileId.optional() }),
+    input: z.strictObject({ articleId: ArticleId, keep: z.enum(['mine', 'copy']), fields: ArticleFields.optional() }),
     output: Article,
   },
 } as const;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ArticleId } from './article';
-import { ProfileId } from './profiles';
 import { PublishTargetId, PublishTargetInput } from './publish-targets/index';
 
 const IsoTime = z.iso.datetime();
@@ -101,7 +100,7 @@ export const publishMethods = {
    * target's takedown choice; a bundle's folder is removed) and logs a 'withdrawn' attempt.
    */
   'publish.run': {
-    input: z.strictObject({ articleId: ArticleId, targetId: PublishTargetId, actorId: ProfileId }),
+    input: z.strictObject({ articleId: ArticleId, targetId: PublishTargetId }),
     output: PublishAttempt,
   },
   /**
@@ -110,7 +109,7 @@ export const publishMethods = {
    * only by the editor-in-chief or a desk editor of its section. publish.run on a withdrawn story does the same.
    */
   'publish.takedown': {
-    input: z.strictObject({ articleId: ArticleId, targetId: PublishTargetId, actorId: ProfileId }),
+    input: z.strictObject({ articleId: ArticleId, targetId: PublishTargetId }),
     output: PublishAttempt,
   },
   'publish.log': {
@@ -122,7 +121,7 @@ export const publishMethods = {
    * progress arrives as 'publish.progress' events after each story and once at the end.
    */
   'publish.batch': {
-    input: z.strictObject({ articleIds: z.array(ArticleId).min(1).max(MAX_BATCH_STORIES), targetId: PublishTargetId, actorId: ProfileId }),
+    input: z.strictObject({ articleIds: z.array(ArticleId).min(1).max(MAX_BATCH_STORIES), targetId: PublishTargetId }),
     output: PublishProgress,
   },
   /** Stops a batch before its next story; the story already being sent finishes and is logged. */

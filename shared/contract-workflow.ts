@@ -7,13 +7,6 @@ import { DeskQueueName, EventAction, MAX_NOTE_CHARS, MoveAction, Priority, Queue
 const IsoTime = z.iso.datetime();
 const Version = z.number().int().min(1);
 
-/**
- * Who is acting. There is no login: the renderer sends the profile picked on this machine with every
- * workflow call, and the main process checks that it exists and what its role allows. It cannot be one
- * global setting, because in web mode two browsers share one server as two different people.
- */
-const actorId = ProfileId;
-
 /** A reason or note: the service refuses a blank one where the move needs it, with a Korean message. */
 const Note = z.string().max(MAX_NOTE_CHARS);
 
@@ -101,7 +94,6 @@ export const QueueCounts = z.object({ desk: z.number().int(), approved: z.number
 export type QueueCounts = z.infer<typeof QueueCounts>;
 
 const QueueFilter = {
-  actorId: actorId.optional(),
   section: z.string().max(50).optional(),
   /** Only the sections the acting desk editor covers. */
   coveredOnly: z.boolean().default(false),
@@ -122,43 +114,43 @@ export const workflowMethods = {
     output: Profile,
   },
   'workflow.status': {
-    input: z.strictObject({ id: ArticleId, actorId: actorId.optional() }),
+    input: z.strictObject({ id: ArticleId }),
     output: ArticleWorkflow,
   },
   'workflow.submit': {
-    input: z.strictObject({ id: ArticleId, actorId, version: Version, priority: Priority.optional(), note: Note.default('') }),
+    input: z.strictObject({ id: ArticleId, version: Version, priority: Priority.optional(), note: Note.default('') }),
     output: MoveResult,
   },
   'workflow.startReview': {
-    input: z.strictObject({ id: ArticleId, actorId }),
+    input: z.strictObject({ id: ArticleId }),
     output: MoveResult,
   },
   'workflow.approve': {
-    input: z.strictObject({ id: ArticleId, actorId, version: Version, note: Note.default('') }),
+    input: z.strictObject({ id: ArticleId, version: Version, note: Note.default('') }),
     output: MoveResult,
   },
   'workflow.return': {
-    input: z.strictObject({ id: ArticleId, actorId, reason: Note }),
+    input: z.strictObject({ id: ArticleId, reason: Note }),
     output: MoveResult,
   },
   'workflow.reopen': {
-    input: z.strictObject({ id: ArticleId, actorId }),
+    input: z.strictObject({ id: ArticleId }),
     output: MoveResult,
   },
   'workflow.correct': {
-    input: z.strictObject({ id: ArticleId, actorId, note: Note }),
+    input: z.strictObject({ id: ArticleId, note: Note }),
     output: MoveResult,
   },
   'workflow.withdraw': {
-    input: z.strictObject({ id: ArticleId, actorId, reason: Note }),
+    input: z.strictObject({ id: ArticleId, reason: Note }),
     output: MoveResult,
   },
   'workflow.takeLock': {
-    input: z.strictObject({ id: ArticleId, actorId, note: Note.default('') }),
+    input: z.strictObject({ id: ArticleId, note: Note.default('') }),
     output: MoveResult,
   },
   'workflow.setPriority': {
-    input: z.strictObject({ id: ArticleId, actorId, priority: Priority }),
+    input: z.strictObject({ id: ArticleId, priority: Priority }),
     output: ArticleWorkflow,
   },
   'workflow.queue': {
@@ -187,7 +179,6 @@ export const workflowMethods = {
   'workflow.comment': {
     input: z.strictObject({
       id: ArticleId,
-      actorId,
       version: Version,
       anchor: CommentAnchor.optional(),
       body: z.string().trim().min(1, '의견을 입력하세요').max(MAX_NOTE_CHARS),
@@ -195,7 +186,7 @@ export const workflowMethods = {
     output: ReviewComment,
   },
   'workflow.resolveComment': {
-    input: z.strictObject({ commentId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), actorId }),
+    input: z.strictObject({ commentId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
     output: ReviewComment,
   },
 } as const;

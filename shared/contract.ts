@@ -1,25 +1,18 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSummary } from './article';
+import type { CallContext } from './call-context';
 import { outboxMethods } from './contract-outbox';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
 import { publishMethods } from './contract-publish';
 import { storageMethods } from './contract-storage';
 import { workflowMethods } from './contract-workflow';
-import { ProfileId } from './profiles';
 import { SearchQuery, SearchResult } from './search';
 import { Settings, SettingsPatch } from './settings';
 
 export { type ApiError, type Result } from './errors';
 
 const Version = z.number().int().min(1);
-
-/**
- * The profile picked in this window (see shared/contract-workflow.ts): a new story becomes theirs, and a
- * save or archive is checked against the workflow's edit rules for them. Optional: without a profile a
- * window may only draft stories nobody owns yet.
- */
-const actorId = ProfileId.optional();
 
 const BackupInfo = z.object({ name: z.string(), bytes: z.number().int().min(0), createdAt: z.iso.datetime() });
 /** A backup's file name only: never a path. */
@@ -41,7 +34,7 @@ export interface MethodSpec {
  */
 export const contract = {
   'articles.create': {
-    input: z.strictObject({ headline: z.string().max(300).optional(), section: z.string().max(50).optional(), actorId }),
+    input: z.strictObject({ headline: z.string().max(300).optional(), section: z.string().max(50).optional() }),
     output: Article,
   },
   'articles.get': {
@@ -57,11 +50,11 @@ export const contract = {
     output: z.object({ items: z.array(ArticleSummary), total: z.number().int().min(0) }),
   },
   'articles.save': {
-    input: z.strictObject({ id: ArticleId, baseVersion: Version, fields: ArticleFields, actorId }),
+    input: z.strictObject({ id: ArticleId, baseVersion: Version, fields: ArticleFields }),
     output: Article,
   },
   'articles.archive': {
-    input: z.strictObject({ id: ArticleId, baseVersion: Version, archived: z.boolean().default(true), actorId }),
+    input: z.strictObject({ id: ArticleId, baseVersion: Version, archived: z.boolean().default(true) }),
     output: Article,
   },
   'articles.revisions': {
@@ -134,4 +127,4 @@ export function routeOf(method: Method): string {
 }
 
 /** The shape preload exposes as `window.byline`: one function per method, never throwing. */
-export type BylineBridge = { [M in Method]: (input: Input<M>) => Promise<import('./errors').Result<Output<M>>> };
+export type BylineBridge = { [M in Method]: (input: Input<M>, context?: CallContext) => Promise<import('./errors').Result<Output<M>>> };

@@ -32,20 +32,34 @@ export interface Services {
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>, context: CallContext) => Promise<Output<M>> | Output<M> };
 
+/** The caller's profile for a service that may act without one (a story nobody owns yet, every queue). */
+function acting(context: CallContext): { actorId?: string } {
+  return context.actorId === undefined ? {} : { actorId: context.actorId };
+}
+
+/** The caller's profile for a service that needs one: a workflow move, a comment, a publication. */
+function actor(context: CallContext): string {
+  if (context.actorId === undefined) throw new AppError('VALIDATION', '누가 하는 작업인지 알 수 없습니다. 먼저 프로필을 고르세요.');
+  return context.actorId;
+}
+
 /** Which service answers each contract method. Input is already validated when a handler runs. */
 export function createHandlers(s: Services): Handlers {
   return {
     // With a profile, a new story is theirs and signed by them (the workflow's business).
-    'articles.create': (input) => s.workflow.createArticle(input),
+    'articles.create': (input, c) => s.workflow.createArticle({ ...input, ...acting(c) }),
     'articles.get': (input) => s.articles.get(input.id),
     'articles.list': (input) => s.articles.list(input),
-    'articles.save': (input) => s.articles.save(input),
-    'articles.archive': (input) => s.articles.archive(input),
-    'outbox.save': async (input) => (s.outbox ? s.outbox.save(input) : { stored: 'server', article: await s.articles.save(input) }),
+    'articles.save': (input, c) => s.articles.save({ ...input, ...acting(c) }),
+    'articles.archive': (input, c) => s.articles.archive({ ...input, ...acting(c) }),
+    'outbox.save': async (input, c) => {
+      const save = { ...input, ...acting(c) };
+      return s.outbox ? s.outbox.save(save) : { stored: 'server', article: await s.articles.save(save) };
+    },
     'outbox.status': () => s.outbox?.status() ?? { connection: 'online', pending: 0, pendingArticles: [], conflicts: [] },
-    'outbox.resolve': (input) => {
+    'outbox.resolve': (input, c) => {
       if (!s.outbox) throw new AppError('NOT_FOUND', '이 컴퓨터에는 연결이 끊긴 동안 보관한 글이 없습니다.');
-      return s.outbox.resolve(input);
+      return s.outbox.resolve({ ...input, ...acting(c) });
     },
     'articles.revisions': (input) => s.articles.revisions(input.id),
     'articles.revision': (input) => s.articles.revision(input.id, input.version),
@@ -66,32 +80,32 @@ export function createHandlers(s: Services): Handlers {
     'profiles.list': () => s.profiles.list(),
     'profiles.create': (input) => s.profiles.create(input),
     'profiles.update': (input) => s.profiles.update(input),
-    'workflow.status': (input) => s.workflow.status(input.id, input.actorId),
-    'workflow.submit': (input) => s.workflow.submit(input),
-    'workflow.startReview': (input) => s.workflow.startReview(input),
-    'workflow.approve': (input) => s.workflow.approve(input),
-    'workflow.return': (input) => s.workflow.return(input),
-    'workflow.reopen': (input) => s.workflow.reopen(input),
-    'workflow.correct': (input) => s.workflow.correct(input),
-    'workflow.withdraw': (input) => s.workflow.withdraw(input),
-    'workflow.takeLock': (input) => s.workflow.takeLock(input),
-    'workflow.setPriority': (input) => s.workflow.setPriority(input),
-    'workflow.queue': (input) => s.workflow.queue(input),
-    'workflow.counts': (input) => s.workflow.counts(input),
+    'workflow.status': (input, c) => s.workflow.status(input.id, c.actorId),
+    'workflow.submit': (input, c) => s.workflow.submit({ ...input, actorId: actor(c) }),
+    'workflow.startReview': (input, c) => s.workflow.startReview({ ...input, actorId: actor(c) }),
+    'workflow.approve': (input, c) => s.workflow.approve({ ...input, actorId: actor(c) }),
+    'workflow.return': (input, c) => s.workflow.return({ ...input, actorId: actor(c) }),
+    'workflow.reopen': (input, c) => s.workflow.reopen({ ...input, actorId: actor(c) }),
+    'workflow.correct': (input, c) => s.workflow.correct({ ...input, actorId: actor(c) }),
+    'workflow.withdraw': (input, c) => s.workflow.withdraw({ ...input, actorId: actor(c) }),
+    'workflow.takeLock': (input, c) => s.workflow.takeLock({ ...input, actorId: actor(c) }),
+    'workflow.setPriority': (input, c) => s.workflow.setPriority({ ...input, actorId: actor(c) }),
+    'workflow.queue': (input, c) => s.workflow.queue({ ...input, ...acting(c) }),
+    'workflow.counts': (input, c) => s.workflow.counts({ ...input, ...acting(c) }),
     'workflow.history': (input) => s.workflow.history(input.id),
     'workflow.comments': (input) => s.workflow.comments(input.id),
-    'workflow.comment': (input) => s.workflow.comment(input),
-    'workflow.resolveComment': (input) => s.workflow.resolveComment(input),
-    'import.document': (input) => s.imports.importDocument(input),
+    'workflow.comment': (input, c) => s.workflow.comment({ ...input, actorId: actor(c) }),
+    'workflow.resolveComment': (input, c) => s.workflow.resolveComment({ ...input, actorId: actor(c) }),
+    'import.document': (input, c) => s.imports.importDocument({ ...input, ...acting(c) }),
     'import.get': (input) => s.imports.get(input.articleId),
     'import.confirm': (input) => s.imports.confirm(input),
     'publish.targets': () => s.publish.targets(),
     'publish.saveTarget': (input) => s.publish.saveTarget(input),
     'publish.testTarget': (input) => s.publish.testTarget(input.targetId),
-    'publish.run': (input) => s.publish.run(input),
-    'publish.takedown': (input) => s.publish.takedown(input),
+    'publish.run': (input, c) => s.publish.run({ ...input, actorId: actor(c) }),
+    'publish.takedown': (input, c) => s.publish.takedown({ ...input, actorId: actor(c) }),
     'publish.log': (input) => s.publish.log(input.articleId),
-    'publish.batch': (input) => s.publishBatches.start(input),
+    'publish.batch': (input, c) => s.publishBatches.start({ ...input, actorId: actor(c) }),
     'publish.cancel': (input) => s.publishBatches.cancel(input.batchId),
     'publish.batches': () => s.publishBatches.running(),
   };

@@ -23,11 +23,12 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trustedOrigins: reado
 /** Registers every contract method; input validation happens in dispatch, the sender check here. */
 export function registerIpc(dispatch: Dispatch, trustedOrigins: readonly string[]): void {
   for (const method of METHODS) {
-    ipcMain.handle(channelOf(method), async (event, input: unknown): Promise<Result<unknown>> => {
+    ipcMain.handle(channelOf(method), async (event, input: unknown, context: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event, trustedOrigins)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: '허용되지 않은 화면에서 온 요청입니다.' } };
       }
-      return dispatch(method, input);
+      // A desktop has no sign-in: the window names the profile it picked; dispatch checks the shape.
+      return dispatch(method, input, context as never);
     });
   }
 }

@@ -7,7 +7,9 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { METHODS, channelOf, type BylineBridge } from '../../shared/contract';
 import { eventChannelOf, isEventName, type BylineEventsBridge } from '../../shared/contract-events';
 
-const bridge = Object.fromEntries(METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelOf(method), input)])) as BylineBridge;
+const bridge = Object.fromEntries(
+  METHODS.map((method) => [method, (input: unknown, context?: unknown) => ipcRenderer.invoke(channelOf(method), input, context)]),
+) as BylineBridge;
 
 const eventsBridge: BylineEventsBridge = {
   subscribe(name, listener) {

@@ -1,18 +1,11 @@
-import { z } from 'zod';
 import type { Dispatch } from '../api/dispatch';
-import { contract, isMethod } from '../../shared/contract';
+import { isMethod } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { may } from '../../shared/permissions';
 import { ROLE_LABEL_KO } from '../../shared/profiles';
 import type { SessionActor } from './sessions';
 
 const refused = (code: 'FORBIDDEN' | 'VALIDATION', message: string): Result<unknown> => ({ ok: false, error: { code, message } });
-
-/** Whether a method's input names who acts: the server fills it in from the session, never from the request. */
-function takesActor(method: keyof typeof contract): boolean {
-  const input = contract[method].input;
-  return input instanceof z.ZodObject && 'actorId' in input.shape;
-}
 
 /**
  * One contract call on the newsroom server, made by the signed-in `actor`: the permission table first
@@ -28,9 +21,6 @@ export async function callAs(dispatch: Dispatch, actor: SessionActor, method: st
   }
   if (typeof input === 'object' && input !== null && Object.prototype.hasOwnProperty.call(input, 'actorId')) {
     return refused('VALIDATION', '요청에 actorId를 넣을 수 없습니다. 서버는 로그인한 사람으로 처리합니다.');
-  }
-  if (takesActor(method) && typeof input === 'object' && input !== null && !Array.isArray(input)) {
-    return dispatch(method, { ...(input as Record<string, unknown>), actorId: actor.id }, { actorId: actor.id });
   }
   return dispatch(method, input, { actorId: actor.id });
 }

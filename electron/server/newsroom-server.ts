@@ -12,6 +12,7 @@ import { serveStatic } from '../web/static-files';
 import { Accounts } from './accounts';
 import { handleAuth } from './auth-routes';
 import { callAs } from './contract-call';
+import { ACTOR_HEADER } from '../../shared/call-context';
 import { Gate } from './gate';
 import { passwordPage, setupPage, signInPage } from './pages';
 import type { ScryptCost } from './passwords';
@@ -88,6 +89,9 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'API는 POST로만 부릅니다.');
       const method = url.pathname.slice('/api/'.length);
+      // A single workstation's window names its profile in this header; here only the session does.
+      if (req.headers[ACTOR_HEADER] !== undefined)
+        return refuse(res, 400, 'VALIDATION', '요청에 X-Byline-Actor를 넣을 수 없습니다. 서버는 로그인한 사람으로 처리합니다.');
       const read = await readApiInput(method, req, res);
       if (!read) return;
       const result = await callAs(options.dispatch, who, method, read.input);

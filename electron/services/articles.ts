@@ -17,7 +17,7 @@ export interface ArticleServiceDeps {
   /**
    * Who may change a story in its workflow state (electron/services/workflow.ts): checked inside the
    * write's own transaction, so a lock taken or a move made a moment earlier cannot slip past it.
-   * `actorId` is the profile the renderer says is acting; undefined when none is picked.
+   * `actorId` is the caller the host names (shared/call-context.ts); undefined when nobody is picked.
    */
   editGuard?: (actorId: string | undefined, write: 'save' | 'archive') => WriteGuard;
   /** Records a new story's owner inside the transaction that creates it (the workflow's store). */

@@ -16,10 +16,10 @@ import type { ArticleRecord, WorkflowStore, WorkflowTx } from './workflow-store'
  * `WorkflowStore` (workflow-store.ts; electron/db/workflow-repo.ts implements it on both engines): this
  * file holds the rules and no SQL.
  *
- * Identity: there are no passwords; the renderer sends the profile picked on its machine as `actorId`
- * with every call that acts (a global "current profile" would not do: in web mode two browsers share one
- * server as two people). The service checks the profile exists and what its role, sections, ownership
- * and locks allow, and records it in the history.
+ * Identity: `actorId` is the caller the host names (shared/call-context.ts) — the session's person on the
+ * newsroom server, the profile picked in the window on a single workstation; never a request field. The
+ * service checks the profile exists and what its role, sections, ownership and locks allow, and records it
+ * in the history.
  */
 
 export interface WorkflowServiceDeps {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
+import { ACTOR_HEADER } from '../../shared/call-context';
 import { EVENTS_ROUTE } from '../../shared/contract-events';
 import type { EventBus } from '../api/event-bus';
 import type { Materialise } from '../media/rendition-route';
@@ -22,7 +23,9 @@ export interface WebServer {
 async function handleApi(dispatch: Dispatch, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const read = await readApiInput(method, req, res);
   if (!read) return;
-  const result = await dispatch(method, read.input);
+  // No sign-in here: the window says which profile it picked (shared/call-context.ts).
+  const actorId = req.headers[ACTOR_HEADER];
+  const result = await dispatch(method, read.input, typeof actorId === 'string' && actorId !== '' ? { actorId } : {});
   sendJson(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
 }
 

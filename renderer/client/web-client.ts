@@ -1,3 +1,4 @@
+import { ACTOR_HEADER, type CallContext } from '../../shared/call-context';
 import { binaryFieldOf, routeOf, type Input, type Method, type Output } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { ClientError, type BylineClient } from './client';
@@ -24,10 +25,11 @@ export function createWebClient(fetchImpl: typeof fetch = fetch.bind(globalThis)
   return {
     subscribe: (name, listener) => events.subscribe(name, listener),
     onReconnect: (listener) => events.onReconnect(listener),
-    async call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+    async call<M extends Method>(method: M, input: Input<M>, context?: CallContext): Promise<Output<M>> {
       let response: Response;
       try {
         const { headers, body } = requestOf(method, input);
+        if (context?.actorId) headers[ACTOR_HEADER] = context.actorId;
         response = await fetchImpl(routeOf(method), { method: 'POST', headers, body, credentials: 'same-origin' });
       } catch {
         throw new ClientError('NETWORK', '바이라인 서버에 연결할 수 없습니다. 서버가 실행 중인지 확인하세요. 편집 중인 내용은 이 창에 그대로 있습니다.');

@@ -40,7 +40,7 @@ function useQueueCounts(client: BylineClient, actor: Profile | null, refreshKey:
   const coveredOnly = actor?.role === 'desk';
   useEffect(() => {
     let stale = false;
-    client.call('workflow.counts', { coveredOnly, ...(actorId ? { actorId } : {}) }).then(
+    client.call('workflow.counts', { coveredOnly }).then(
       (c) => !stale && setCounts(c),
       () => undefined,
     );
@@ -192,7 +192,7 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
           {t('newArticle')}
         </button>
       </div>
-      <PressReleaseImport client={client} actor={actor} selectedId={selectedId} onOpen={onSelect} />
+      <PressReleaseImport client={client} selectedId={selectedId} onOpen={onSelect} />
       <div className="queue__search" role="search">
         <input
           type="search"

@@ -72,14 +72,17 @@ export interface ArticleInReview {
 export async function articleInReview(ws: Workstation, body: EditorStateJson): Promise<ArticleInReview> {
   const call = ws.client.call;
   const desk = await call<Profile>('profiles.create', { name: `데스크${ws.index}`, email: '', role: 'desk', sections: [NEWSROOM_SECTION] });
-  const created = await call<Article>('articles.create', { headline: `뉴스룸 벤치 ${ws.index}`, section: NEWSROOM_SECTION, actorId: desk.id });
-  const written = await call<Article>('articles.save', {
-    id: created.id,
-    baseVersion: created.version,
-    actorId: desk.id,
-    fields: { ...fieldsOf(created), body, bylines: [{ name: `데스크${ws.index}`, email: '', title: '기자' }] },
-  });
-  await call('workflow.submit', { id: written.id, actorId: desk.id, version: written.version });
-  const { article } = await call<{ article: Article }>('workflow.startReview', { id: written.id, actorId: desk.id });
+  const created = await call<Article>('articles.create', { headline: `뉴스룸 벤치 ${ws.index}`, section: NEWSROOM_SECTION }, { actorId: desk.id });
+  const written = await call<Article>(
+    'articles.save',
+    {
+      id: created.id,
+      baseVersion: created.version,
+      fields: { ...fieldsOf(created), body, bylines: [{ name: `데스크${ws.index}`, email: '', title: '기자' }] },
+    },
+    { actorId: desk.id },
+  );
+  await call('workflow.submit', { id: written.id, version: written.version }, { actorId: desk.id });
+  const { article } = await call<{ article: Article }>('workflow.startReview', { id: written.id }, { actorId: desk.id });
   return { desk, article };
 }

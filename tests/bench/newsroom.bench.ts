@@ -89,13 +89,16 @@ export async function benchNewsroom(): Promise<void> {
     const stories: ArticleInReview[] = [];
 
     const readQueue = (w: number, id: string, version: number, t0: number) => {
-      const read: Promise<void> = stations[w]!.client.call<{ items: QueueItem[] }>('workflow.queue', {
-        queue: 'desk',
-        sort: 'priority',
-        limit: 200,
-        coveredOnly: true,
-        actorId: stories[w]!.desk.id,
-      })
+      const read: Promise<void> = stations[w]!.client.call<{ items: QueueItem[] }>(
+        'workflow.queue',
+        {
+          queue: 'desk',
+          sort: 'priority',
+          limit: 200,
+          coveredOnly: true,
+        },
+        { actorId: stories[w]!.desk.id },
+      )
         .then(
           (page) => {
             const row = page.items.find((r) => r.id === id);
@@ -137,12 +140,15 @@ export async function benchNewsroom(): Promise<void> {
       const t0 = performance.now();
       sentAt.set(`${before.id}:${before.version + 1}`, { t0, from: i, heardBy: 0, measured });
       try {
-        story.article = await stations[i]!.client.call<Article>('articles.save', {
-          id: before.id,
-          baseVersion: before.version,
-          actorId: story.desk.id,
-          fields: { ...fieldsOf(before), body: nextBody() },
-        });
+        story.article = await stations[i]!.client.call<Article>(
+          'articles.save',
+          {
+            id: before.id,
+            baseVersion: before.version,
+            fields: { ...fieldsOf(before), body: nextBody() },
+          },
+          { actorId: story.desk.id },
+        );
         if (measured) saves.push(performance.now() - t0);
       } catch (err) {
         fail('articles.save', err);

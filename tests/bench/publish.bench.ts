@@ -71,7 +71,7 @@ export async function benchPublish(): Promise<void> {
     const desk = await ok<Profile>(b, 'profiles.create', { name: '박데스크', email: '', role: 'desk', sections: [seed.section] });
     const ids: string[] = [];
     for (let i = 0; i < STORIES; i += 1) {
-      const created = await ok<Article>(b, 'articles.create', { actorId: reporter.id });
+      const created = await ok<Article>(b, 'articles.create', {}, { actorId: reporter.id });
       const body = editorStateFromParagraphs(typedBody.map((p, j) => (j === 1 ? `${p} (${i})` : p)));
       body.root.children.splice(2, 0, { type: 'photo', version: 1, ...ref(i + 1, '본문') } as never);
       const fields: ArticleFields = {
@@ -86,10 +86,10 @@ export async function benchPublish(): Promise<void> {
         tags: ['양자'],
         leadPhoto: ref(i, '대표'),
       };
-      const saved = await ok<Article>(b, 'articles.save', { id: created.id, baseVersion: 1, fields, actorId: reporter.id });
-      await ok(b, 'workflow.submit', { id: created.id, actorId: reporter.id, version: saved.version, note: '' });
-      await ok(b, 'workflow.startReview', { id: created.id, actorId: desk.id });
-      await ok(b, 'workflow.approve', { id: created.id, actorId: desk.id, version: saved.version, note: '' });
+      const saved = await ok<Article>(b, 'articles.save', { id: created.id, baseVersion: 1, fields }, { actorId: reporter.id });
+      await ok(b, 'workflow.submit', { id: created.id, version: saved.version, note: '' }, { actorId: reporter.id });
+      await ok(b, 'workflow.startReview', { id: created.id }, { actorId: desk.id });
+      await ok(b, 'workflow.approve', { id: created.id, version: saved.version, note: '' }, { actorId: desk.id });
       ids.push(created.id);
     }
     const target = await ok<PublishTarget>(b, 'publish.saveTarget', {
@@ -108,7 +108,7 @@ export async function benchPublish(): Promise<void> {
         while (next < ids.length) {
           const id = ids[next++]!;
           const t0 = performance.now();
-          const attempt = await ok<PublishAttempt>(b, 'publish.run', { articleId: id, targetId: target.id, actorId: desk.id });
+          const attempt = await ok<PublishAttempt>(b, 'publish.run', { articleId: id, targetId: target.id }, { actorId: desk.id });
           if (attempt.result !== 'exported') throw new Error(`export failed: ${attempt.error}`);
           perArticle.push(performance.now() - t0);
         }

@@ -1,9 +1,11 @@
+import { ACTOR_HEADER, type CallContext } from '../../shared/call-context';
 import http from 'node:http';
 import { EVENTS_ROUTE } from '../../shared/contract-events';
 
 /** What a window in web mode does over the wire: contract calls on /api/ and the /events stream. */
 export interface BenchWebClient {
-  call<T>(method: string, input: unknown): Promise<T>;
+  /** `context.actorId` is the profile picked in that window (web mode has no sign-in). */
+  call<T>(method: string, input: unknown, context?: CallContext): Promise<T>;
   /** Opens one window's event stream; resolves once the server has answered, so nothing sent after is missed. */
   listen(onEvent: (name: string, data: unknown) => void): Promise<void>;
   close(): void;
@@ -18,7 +20,7 @@ export function benchWebClient(server: { port: number; token: string }, sockets:
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   const streams: http.ClientRequest[] = [];
   return {
-    call: <T>(method: string, input: unknown) =>
+    call: <T>(method: string, input: unknown, context?: CallContext) =>
       new Promise<T>((resolve, reject) => {
         const body = JSON.stringify(input);
         const req = http.request(
@@ -28,7 +30,12 @@ export function benchWebClient(server: { port: number; token: string }, sockets:
             method: 'POST',
             path: `/api/${method}`,
             agent,
-            headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+            headers: {
+              ...headers,
+              'Content-Type': 'application/json',
+              'Content-Length': Buffer.byteLength(body),
+              ...(context?.actorId ? { [ACTOR_HEADER]: context.actorId } : {}),
+            },
           },
           (res) => {
             const chunks: Buffer[] = [];

@@ -1,4 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { CallContext } from '../../shared/call-context';
+import { callApi } from './support/api';
 import { useWorkstation } from './support/workstation';
 
 /**
@@ -228,17 +230,7 @@ test('reporter files, desk returns with a reason, reporter fixes and refiles, de
 });
 
 /** Web mode's API, as another workstation would call it (setup only; the screens are what is tested). */
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const token = new URL(ws.server.url).searchParams.get('token')!;
-  const res = await fetch(`${ws.server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await res.json()) as { ok: boolean; value: T };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result)}`);
-  return result.value;
-}
+const api = <T>(method: string, input: unknown, context?: CallContext) => callApi<T>(ws.server, method, input, context);
 
 /** A window with `profileId` already picked (as if picked there earlier). */
 async function openAsProfile(browser: Browser, profileId: string): Promise<Page> {
@@ -256,7 +248,7 @@ test('the editor-in-chief takes over a lock; the queue shows the lock and the em
   const reporter = await api<P>('profiles.create', { name: '김기자', email: '', role: 'reporter' });
   const desk = await api<P>('profiles.create', { name: '박데스크', email: '', role: 'desk', sections: ['IT/과학'] });
   const chief = await api<P>('profiles.create', { name: '최국장', email: '', role: 'chief' });
-  const created = await api<{ id: string; bylines: unknown[] }>('articles.create', { actorId: reporter.id, section: 'IT/과학' });
+  const created = await api<{ id: string; bylines: unknown[] }>('articles.create', { section: 'IT/과학' }, { actorId: reporter.id });
   const embargoAt = new Date(Date.now() + 6 * 3_600_000).toISOString();
   const body = {
     root: { type: 'root', children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '엠바고가 걸린 보도자료 기사 본문.' }] }] },
@@ -276,9 +268,9 @@ test('the editor-in-chief takes over a lock; the queue shows the lock and the em
     deskNote: '',
     leadPhoto: null,
   };
-  const saved = await api<{ version: number }>('articles.save', { id: created.id, baseVersion: 1, fields, actorId: reporter.id });
-  await api('workflow.submit', { id: created.id, actorId: reporter.id, version: saved.version });
-  await api('workflow.startReview', { id: created.id, actorId: desk.id });
+  const saved = await api<{ version: number }>('articles.save', { id: created.id, baseVersion: 1, fields }, { actorId: reporter.id });
+  await api('workflow.submit', { id: created.id, version: saved.version }, { actorId: reporter.id });
+  await api('workflow.startReview', { id: created.id }, { actorId: desk.id });
 
   const deskPage = await openAsProfile(browser, desk.id);
   const chiefPage = await openAsProfile(browser, chief.id);

@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { fieldsOf, type Article } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { seed, typedBody } from '../fixtures/seed';
+import type { CallContext } from '../../shared/call-context';
 import { callApi } from './support/api';
 import { useWorkstation } from './support/workstation';
 
@@ -16,27 +17,30 @@ import { useWorkstation } from './support/workstation';
 const ws = useWorkstation();
 
 /** A contract call on this test's server, as another workstation would make it. */
-const api = <T>(method: string, input: unknown) => callApi<T>(ws.server, method, input);
+const api = <T>(method: string, input: unknown, context?: CallContext) => callApi<T>(ws.server, method, input, context);
 
 /** A story written and filed through the API, as another workstation's reporter would. */
 async function filed(reporterId: string, headline: string): Promise<Article> {
-  const created = await api<Article>('articles.create', { actorId: reporterId });
-  const story = await api<Article>('articles.save', {
-    id: created.id,
-    baseVersion: created.version,
-    actorId: reporterId,
-    fields: {
-      ...fieldsOf(created),
-      headline,
-      deck: seed.deck,
-      section: seed.section,
-      body: editorStateFromParagraphs(typedBody),
-      storyType: 'press_release',
-      sourceAttribution: seed.sourceAttribution,
-      bylines: [{ name: '김기자', email: '', title: '기자' }],
+  const created = await api<Article>('articles.create', {}, { actorId: reporterId });
+  const story = await api<Article>(
+    'articles.save',
+    {
+      id: created.id,
+      baseVersion: created.version,
+      fields: {
+        ...fieldsOf(created),
+        headline,
+        deck: seed.deck,
+        section: seed.section,
+        body: editorStateFromParagraphs(typedBody),
+        storyType: 'press_release',
+        sourceAttribution: seed.sourceAttribution,
+        bylines: [{ name: '김기자', email: '', title: '기자' }],
+      },
     },
-  });
-  await api('workflow.submit', { id: story.id, actorId: reporterId, version: story.version });
+    { actorId: reporterId },
+  );
+  await api('workflow.submit', { id: story.id, version: story.version }, { actorId: reporterId });
   return story;
 }
 
@@ -71,8 +75,8 @@ test("the desk's queue shows a story filed elsewhere as it is filed, and asks no
   await page.waitForTimeout(6_000);
   expect(apiCalls).toEqual([]);
 
-  await api('workflow.startReview', { id: story.id, actorId: desk.id });
-  await api('workflow.approve', { id: story.id, actorId: desk.id, version: story.version });
+  await api('workflow.startReview', { id: story.id }, { actorId: desk.id });
+  await api('workflow.approve', { id: story.id, version: story.version }, { actorId: desk.id });
   await expect(page.getByTestId('queue-tab-count-desk')).toHaveText('0');
   await expect(page.getByTestId('queue-tab-count-approved')).toHaveText('1');
 });
@@ -85,8 +89,8 @@ test('일괄 출고: the desk ticks approved stories, sends them to a bundle tar
   const stories: Article[] = [];
   for (const headline of headlines) {
     const story = await filed(reporter.id, headline);
-    await api('workflow.startReview', { id: story.id, actorId: desk.id });
-    await api('workflow.approve', { id: story.id, actorId: desk.id, version: story.version });
+    await api('workflow.startReview', { id: story.id }, { actorId: desk.id });
+    await api('workflow.approve', { id: story.id, version: story.version }, { actorId: desk.id });
     stories.push(story);
   }
   await api('publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', settings: { url: 'https://news.example.com/bundles', folder: 'portal' } });

@@ -55,21 +55,25 @@ test('the reporter files on one workstation, the desk on another sees it at once
   const reporter = await callApi<{ id: string }>(a, 'profiles.create', { name: '김기자', email: 'kim@example.com', role: 'reporter' });
   const desk = await callApi<{ id: string }>(b, 'profiles.create', { name: '박데스크', email: '', role: 'desk', sections: [seed.section] });
   // Written on workstation A, as the reporter left it last night.
-  const created = await callApi<Article>(a, 'articles.create', { actorId: reporter.id });
-  await callApi<Article>(a, 'articles.save', {
-    id: created.id,
-    baseVersion: created.version,
-    actorId: reporter.id,
-    fields: {
-      ...fieldsOf(created),
-      headline: seed.headline,
-      deck: seed.deck,
-      section: seed.section,
-      body: editorStateFromParagraphs(typedBody),
-      storyType: 'press_release',
-      sourceAttribution: seed.sourceAttribution,
+  const created = await callApi<Article>(a, 'articles.create', {}, { actorId: reporter.id });
+  await callApi<Article>(
+    a,
+    'articles.save',
+    {
+      id: created.id,
+      baseVersion: created.version,
+      fields: {
+        ...fieldsOf(created),
+        headline: seed.headline,
+        deck: seed.deck,
+        section: seed.section,
+        body: editorStateFromParagraphs(typedBody),
+        storyType: 'press_release',
+        sourceAttribution: seed.sourceAttribution,
+      },
     },
-  });
+    { actorId: reporter.id },
+  );
 
   const reporterPage = await openAs(browser, a, reporter.id);
   const deskPage = await openAs(browser, b, desk.id);

@@ -1,3 +1,4 @@
+import { ACTOR_HEADER, type CallContext } from '../../shared/call-context';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
@@ -15,10 +16,10 @@ import { useWorkstation } from './support/workstation';
 
 const ws = useWorkstation();
 
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
+async function api<T>(request: APIRequestContext, method: string, data: unknown, context: CallContext = {}): Promise<T> {
   const token = new URL(ws.server.url).searchParams.get('token')!;
   const reply = await request.post(`${ws.server.origin}/api/${method}`, {
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(context.actorId ? { [ACTOR_HEADER]: context.actorId } : {}) },
     data,
   });
   const body = (await reply.json()) as { ok: boolean; value: T; error?: { message: string } };
@@ -29,24 +30,28 @@ async function api<T>(request: APIRequestContext, method: string, data: unknown)
 test('the chief adds an HTML-bundle target and publishes the approved story from the 출고 tab', async ({ page, request }) => {
   await ws.start();
   const chief = await api<{ id: string }>(request, 'profiles.create', { name: '최국장', email: 'chief@example.com', role: 'chief', sections: [] });
-  const created = await api<Article>(request, 'articles.create', { actorId: chief.id });
-  const story = await api<Article>(request, 'articles.save', {
-    id: created.id,
-    baseVersion: created.version,
-    actorId: chief.id,
-    fields: {
-      ...fieldsOf(created),
-      headline: seed.headline,
-      deck: seed.deck,
-      section: seed.section,
-      body: editorStateFromParagraphs(typedBody),
-      storyType: 'press_release',
-      sourceAttribution: seed.sourceAttribution,
+  const created = await api<Article>(request, 'articles.create', {}, { actorId: chief.id });
+  const story = await api<Article>(
+    request,
+    'articles.save',
+    {
+      id: created.id,
+      baseVersion: created.version,
+      fields: {
+        ...fieldsOf(created),
+        headline: seed.headline,
+        deck: seed.deck,
+        section: seed.section,
+        body: editorStateFromParagraphs(typedBody),
+        storyType: 'press_release',
+        sourceAttribution: seed.sourceAttribution,
+      },
     },
-  });
-  await api(request, 'workflow.submit', { id: story.id, actorId: chief.id, version: story.version });
-  await api(request, 'workflow.startReview', { id: story.id, actorId: chief.id });
-  await api(request, 'workflow.approve', { id: story.id, actorId: chief.id, version: story.version });
+    { actorId: chief.id },
+  );
+  await api(request, 'workflow.submit', { id: story.id, version: story.version }, { actorId: chief.id });
+  await api(request, 'workflow.startReview', { id: story.id }, { actorId: chief.id });
+  await api(request, 'workflow.approve', { id: story.id, version: story.version }, { actorId: chief.id });
 
   await page.goto(ws.server.url);
   await page.getByTestId('profile-button').click();

@@ -1,28 +1,20 @@
 import { expect, test } from '@playwright/test';
 import { fieldsOf, type Article } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
+import type { CallContext } from '../../shared/call-context';
+import { callApi } from './support/api';
 import { useWorkstation } from './support/workstation';
 
 const ws = useWorkstation();
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const token = new URL(ws.server.url).searchParams.get('token')!;
-  const res = await fetch(`${ws.server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await res.json()) as { ok: boolean; value: T };
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.value;
-}
+const call = <T>(method: string, input: unknown, context?: CallContext) => callApi<T>(ws.server, method, input, context);
 
 /** Stories written straight through web mode's API, as another workstation would; `actorId` makes that profile their owner. */
 async function seedArticles(stories: Array<{ headline: string; section: string; body: string; actorId?: string }>) {
   for (const s of stories) {
     const who = s.actorId ? { actorId: s.actorId } : {};
-    const created = await call<Article>('articles.create', { headline: s.headline, section: s.section, ...who });
-    await call('articles.save', { id: created.id, baseVersion: 1, fields: { ...fieldsOf(created), body: editorStateFromParagraphs([s.body]) }, ...who });
+    const created = await call<Article>('articles.create', { headline: s.headline, section: s.section }, who);
+    await call('articles.save', { id: created.id, baseVersion: 1, fields: { ...fieldsOf(created), body: editorStateFromParagraphs([s.body]) } }, who);
   }
 }
 

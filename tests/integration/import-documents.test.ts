@@ -1,3 +1,4 @@
+import type { CallContext } from '../../shared/call-context';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
@@ -39,12 +40,12 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-async function call<T>(method: string, input: unknown): Promise<Result<T>> {
-  return (await backend!.dispatch(method, input)) as Result<T>;
+async function call<T>(method: string, input: unknown, context?: CallContext): Promise<Result<T>> {
+  return (await backend!.dispatch(method, input, context)) as Result<T>;
 }
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const result = await call<T>(method, input);
+async function ok<T>(method: string, input: unknown, context?: CallContext): Promise<T> {
+  const result = await call<T>(method, input, context);
   if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
@@ -160,9 +161,13 @@ describe('import: what survives and what the reporter confirms', () => {
 
   it('makes the importing profile the owner and byline', async () => {
     const profile = await ok<{ id: string }>('profiles.create', { name: '김기자', email: 'kim@example.com', role: 'reporter', sections: [] });
-    const { article } = await ok<ImportResult>('import.document', { fileName: '보도자료.docx', data: new Uint8Array(await makeDocx()), actorId: profile.id });
+    const { article } = await ok<ImportResult>(
+      'import.document',
+      { fileName: '보도자료.docx', data: new Uint8Array(await makeDocx()) },
+      { actorId: profile.id },
+    );
     expect(article.bylines).toEqual([{ name: '김기자', email: 'kim@example.com', title: '기자' }]);
-    const status = await ok<{ ownerId?: string | null; owner?: { id: string } | null }>('workflow.status', { id: article.id, actorId: profile.id });
+    const status = await ok<{ ownerId?: string | null; owner?: { id: string } | null }>('workflow.status', { id: article.id }, { actorId: profile.id });
     expect(JSON.stringify(status)).toContain(profile.id);
   });
 });

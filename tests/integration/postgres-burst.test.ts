@@ -1,3 +1,4 @@
+import type { CallContext } from '../../shared/call-context';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
@@ -29,30 +30,34 @@ describe.skipIf(!PG_URL)(`PostgreSQL: a newsroom saving at the same moment${PG_U
   it('stores every save and every submission when a dozen workstations act together', async () => {
     for (let i = 0; i < WORKSTATIONS; i += 1)
       backends.push((await startTestBackend(makeTempDir('byline-burst-'), { engine: 'postgres', url: PG_URL!, schema })).backend);
-    const ok = async <T>(b: Backend, method: string, input: unknown): Promise<T> => {
-      const r = (await b.dispatch(method, input)) as Result<T>;
+    const ok = async <T>(b: Backend, method: string, input: unknown, context?: CallContext): Promise<T> => {
+      const r = (await b.dispatch(method, input, context)) as Result<T>;
       if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
       return r.value;
     };
     const people = await Promise.all(backends.map((b, i) => ok<{ id: string }>(b, 'profiles.create', { name: `기자${i}`, email: '', role: 'reporter' })));
-    const stories = await Promise.all(backends.map((b, i) => ok<Article>(b, 'articles.create', { actorId: people[i]!.id })));
+    const stories = await Promise.all(backends.map((b, i) => ok<Article>(b, 'articles.create', {}, { actorId: people[i]!.id })));
     const saved = await Promise.all(
       backends.map((b, i) =>
-        ok<Article>(b, 'articles.save', {
-          id: stories[i]!.id,
-          baseVersion: stories[i]!.version,
-          actorId: people[i]!.id,
-          fields: {
-            ...fieldsOf(stories[i]!),
-            headline: `마감 기사 ${i}`,
-            section: '정치',
-            body: editorStateFromParagraphs([`${i}번 기자가 마감 직전에 쓴 본문.`]),
+        ok<Article>(
+          b,
+          'articles.save',
+          {
+            id: stories[i]!.id,
+            baseVersion: stories[i]!.version,
+            fields: {
+              ...fieldsOf(stories[i]!),
+              headline: `마감 기사 ${i}`,
+              section: '정치',
+              body: editorStateFromParagraphs([`${i}번 기자가 마감 직전에 쓴 본문.`]),
+            },
           },
-        }),
+          { actorId: people[i]!.id },
+        ),
       ),
     );
     expect(saved.map((a) => a.version)).toEqual(stories.map((s) => s.version + 1));
-    await Promise.all(backends.map((b, i) => ok(b, 'workflow.submit', { id: saved[i]!.id, version: saved[i]!.version, actorId: people[i]!.id })));
+    await Promise.all(backends.map((b, i) => ok(b, 'workflow.submit', { id: saved[i]!.id, version: saved[i]!.version }, { actorId: people[i]!.id })));
     const listed = await ok<{ total: number }>(backends[0]!, 'articles.list', {});
     expect(listed.total).toBe(WORKSTATIONS);
   });

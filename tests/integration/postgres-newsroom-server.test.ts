@@ -114,6 +114,9 @@ describe.skipIf(!PG_URL)(`the newsroom server over TLS (${PG_URL ? 'BYLINE_TEST_
     const forged = await post('/api/articles.create', { headline: '남의 이름으로', actorId: chief.id }, bearer(kim));
     expect([forged.status, forged.body.error?.code]).toEqual([400, 'VALIDATION']);
     expect(forged.body.error?.message).toMatch(/actorId를 넣을 수 없습니다/);
+    const named = await post('/api/articles.create', { headline: '남의 이름으로' }, { ...bearer(kim), 'X-Byline-Actor': chief.id });
+    expect([named.status, named.body.error?.code]).toEqual([400, 'VALIDATION']);
+    expect(named.body.error?.message).toMatch(/X-Byline-Actor를 넣을 수 없습니다/);
     for (const method of ['publish.saveTarget', 'publish.run', 'storage.save', 'backup.restore', 'profiles.create']) {
       const r = await post(`/api/${method}`, {}, bearer(kim));
       expect([method, r.status, r.body.error?.code]).toEqual([method, 403, 'FORBIDDEN']);

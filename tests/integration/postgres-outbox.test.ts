@@ -1,3 +1,4 @@
+import type { CallContext } from '../../shared/call-context';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -41,11 +42,11 @@ async function otherDesk(): Promise<Backend> {
   return backend;
 }
 
-async function call<T>(backend: Backend, method: string, input: unknown): Promise<Result<T>> {
-  return (await backend.dispatch(method, input)) as Result<T>;
+async function call<T>(backend: Backend, method: string, input: unknown, context?: CallContext): Promise<Result<T>> {
+  return (await backend.dispatch(method, input, context)) as Result<T>;
 }
-async function ok<T>(backend: Backend, method: string, input: unknown): Promise<T> {
-  const r = await call<T>(backend, method, input);
+async function ok<T>(backend: Backend, method: string, input: unknown, context?: CallContext): Promise<T> {
+  const r = await call<T>(backend, method, input, context);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
@@ -79,13 +80,13 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
 
   /** With `actorId`, the story is that reporter's own, and the workflow's edit rules check every save as theirs. */
   async function draftOnServer(ws: Workstation, actorId?: string): Promise<Article> {
-    const created = await ok<Article>(ws.backend, 'articles.create', { headline: '국회 본회의', ...(actorId ? { actorId } : {}) });
-    const r = await ok<OutboxSaveResult>(ws.backend, 'outbox.save', {
-      id: created.id,
-      baseVersion: created.version,
-      fields: fields(['첫 문단은 서버에 저장됐다.']),
-      ...(actorId ? { actorId } : {}),
-    });
+    const created = await ok<Article>(ws.backend, 'articles.create', { headline: '국회 본회의' }, { actorId });
+    const r = await ok<OutboxSaveResult>(
+      ws.backend,
+      'outbox.save',
+      { id: created.id, baseVersion: created.version, fields: fields(['첫 문단은 서버에 저장됐다.']) },
+      { actorId },
+    );
     expect(r.stored).toBe('server');
     return (r as { article: Article }).article;
   }
@@ -105,12 +106,16 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     ];
     for (const [i, paragraphs] of drafts.entries()) {
       // The window keeps the version the server last gave: every offline save names the same base.
-      const r = await ok<OutboxSaveResult>(ws.backend, 'outbox.save', {
-        id: story.id,
-        baseVersion: story.version,
-        fields: fields(paragraphs),
-        actorId: reporter.id,
-      });
+      const r = await ok<OutboxSaveResult>(
+        ws.backend,
+        'outbox.save',
+        {
+          id: story.id,
+          baseVersion: story.version,
+          fields: fields(paragraphs),
+        },
+        { actorId: reporter.id },
+      );
       expect(r).toMatchObject({ stored: 'local', pending: i + 1 });
     }
     expect(existsSync(path.join(ws.dataDir, OUTBOX_FILE_NAME))).toBe(true);
@@ -131,16 +136,20 @@ describe.skipIf(!PG_URL)(`drafting while the shared database is away${PG_URL ? '
     expect(heard.at(-1)).toMatchObject({ connection: 'online', pending: 0 });
 
     // The window, not yet told, saves once more from the version it knew: put on top, not refused.
-    const next = await ok<OutboxSaveResult>(ws.backend, 'outbox.save', {
-      id: story.id,
-      baseVersion: story.version,
-      fields: fields([...drafts[2]!, '다섯째 문단.']),
-      actorId: reporter.id,
-    });
+    const next = await ok<OutboxSaveResult>(
+      ws.backend,
+      'outbox.save',
+      {
+        id: story.id,
+        baseVersion: story.version,
+        fields: fields([...drafts[2]!, '다섯째 문단.']),
+      },
+      { actorId: reporter.id },
+    );
     expect(next).toMatchObject({ stored: 'server', article: { version: story.version + 4 } });
     // Once it knows the new version, an old base is a conflict again, as for any stale save.
-    await ok(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version + 4, fields: fields(['여섯째 판']), actorId: reporter.id });
-    const stale = await call(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version, fields: fields(['낡은 판']), actorId: reporter.id });
+    await ok(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version + 4, fields: fields(['여섯째 판']) }, { actorId: reporter.id });
+    const stale = await call(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version, fields: fields(['낡은 판']) }, { actorId: reporter.id });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     // Without the owner's profile the story is not this window's to write, offline or not.
     const stranger = await call(ws.backend, 'outbox.save', { id: story.id, baseVersion: story.version + 5, fields: fields(['남의 판']) });

@@ -56,12 +56,12 @@ describe('publishing many stories', () => {
   it('sends each story as a single publish would, reports progress after each, and counts a refusal as that story failing', async () => {
     const approved = await stories(3);
     const desk = approved[0]!.desk;
-    const draft = await ok<Article>(backend, 'articles.create', { actorId: approved[0]!.reporter.id, headline: '아직 쓰는 중인 기사' });
+    const draft = await ok<Article>(backend, 'articles.create', { headline: '아직 쓰는 중인 기사' }, { actorId: approved[0]!.reporter.id });
     const target = await bundleTarget();
     const ids = [approved[0]!.article.id, draft.id, approved[1]!.article.id, approved[2]!.article.id];
     changed = [];
 
-    const started = await ok<PublishProgress>(backend, 'publish.batch', { articleIds: ids, targetId: target.id, actorId: desk.id });
+    const started = await ok<PublishProgress>(backend, 'publish.batch', { articleIds: ids, targetId: target.id }, { actorId: desk.id });
     expect(started).toMatchObject({ state: 'running', total: 4, done: 0 });
     const last = await ended(started.batchId);
 
@@ -83,7 +83,7 @@ describe('publishing many stories', () => {
     const approved = await stories(3);
     const target = await bundleTarget();
     const ids = approved.map((s) => s.article.id);
-    const started = await ok<PublishProgress>(backend, 'publish.batch', { articleIds: ids, targetId: target.id, actorId: approved[0]!.desk.id });
+    const started = await ok<PublishProgress>(backend, 'publish.batch', { articleIds: ids, targetId: target.id }, { actorId: approved[0]!.desk.id });
     const done = ended(started.batchId);
     const answer = await ok<PublishProgress>(backend, 'publish.cancel', { batchId: started.batchId });
     expect(answer.batchId).toBe(started.batchId);
@@ -100,13 +100,20 @@ describe('publishing many stories', () => {
   it('refuses up front a reporter, an unknown target and an unknown batch, in Korean', async () => {
     const [story] = await stories(1);
     const target = await bundleTarget();
-    const byReporter = (await backend.dispatch('publish.batch', {
-      articleIds: [story!.article.id],
-      targetId: target.id,
-      actorId: story!.reporter.id,
-    })) as Result<unknown>;
+    const byReporter = (await backend.dispatch(
+      'publish.batch',
+      {
+        articleIds: [story!.article.id],
+        targetId: target.id,
+      },
+      { actorId: story!.reporter.id },
+    )) as Result<unknown>;
     expect(byReporter).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/기자는 출고할 수 없습니다/) } });
-    const noTarget = (await backend.dispatch('publish.batch', { articleIds: [story!.article.id], targetId: 999, actorId: story!.desk.id })) as Result<unknown>;
+    const noTarget = (await backend.dispatch(
+      'publish.batch',
+      { articleIds: [story!.article.id], targetId: 999 },
+      { actorId: story!.desk.id },
+    )) as Result<unknown>;
     expect(noTarget).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const noBatch = (await backend.dispatch('publish.cancel', { batchId: '00000000-0000-4000-8000-000000000000' })) as Result<unknown>;
     expect(noBatch).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/출고 작업을 찾을 수 없습니다/) } });

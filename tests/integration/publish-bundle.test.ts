@@ -74,7 +74,7 @@ describe('HTML bundle', () => {
       name: '포털 묶음',
       settings: { url: PUBLIC, folder: 'portal' },
     });
-    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id }, { actorId: story.desk.id });
     expect(attempt).toMatchObject({ result: 'exported', error: null, version: story.article.version, remoteUrl: `${PUBLIC}${story.article.id}/index.html` });
 
     const dir = path.join(dataDir, EXPORTS_DIR_NAME, 'portal', story.article.id);
@@ -136,13 +136,13 @@ describe('HTML bundle', () => {
     expect(assoc).toHaveLength(2);
     expect(assoc[0]!.renditions.map((r) => r.href)).toContain(`${PUBLIC}${story.article.id}/photos/${story.lead.mediaId}/800.jpg`);
 
-    const status = await ok<{ state: string }>(backend, 'workflow.status', { id: story.article.id, actorId: story.desk.id });
+    const status = await ok<{ state: string }>(backend, 'workflow.status', { id: story.article.id }, { actorId: story.desk.id });
     expect(status.state).toBe('approved');
     const log = await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id });
     expect(log).toHaveLength(1);
 
     // Publishing again replaces the bundle in place, the edited photo included, and leaves nothing beside it.
-    const again = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    const again = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id }, { actorId: story.desk.id });
     expect(again.result).toBe('exported');
     expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(html);
     expect(readFileSync(path.join(dir, first!)).equals(library)).toBe(true);
@@ -157,7 +157,7 @@ describe('HTML bundle', () => {
       name: '포털 묶음',
       settings: { url: PUBLIC, folder: 'portal' },
     });
-    const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id }, { actorId: story.desk.id });
     expect((await run()).result).toBe('exported');
     const root = path.join(dataDir, EXPORTS_DIR_NAME, 'portal');
     const before = readFileSync(path.join(root, story.article.id, 'index.html'), 'utf8');
@@ -183,16 +183,19 @@ describe('HTML bundle', () => {
       name: '포털 묶음',
       settings: { url: PUBLIC, folder: 'portal' },
     });
-    const byReporter = (await backend.dispatch('publish.run', {
-      articleId: story.article.id,
-      targetId: target.id,
-      actorId: story.reporter.id,
-    })) as Result<unknown>;
+    const byReporter = (await backend.dispatch(
+      'publish.run',
+      {
+        articleId: story.article.id,
+        targetId: target.id,
+      },
+      { actorId: story.reporter.id },
+    )) as Result<unknown>;
     expect(byReporter).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const draft = await ok<{ id: string }>(backend, 'articles.create', { actorId: story.reporter.id });
-    const notApproved = (await backend.dispatch('publish.run', { articleId: draft.id, targetId: target.id, actorId: story.desk.id })) as Result<unknown>;
+    const draft = await ok<{ id: string }>(backend, 'articles.create', {}, { actorId: story.reporter.id });
+    const notApproved = (await backend.dispatch('publish.run', { articleId: draft.id, targetId: target.id }, { actorId: story.desk.id })) as Result<unknown>;
     expect(notApproved).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const noTarget = (await backend.dispatch('publish.run', { articleId: story.article.id, targetId: 999, actorId: story.desk.id })) as Result<unknown>;
+    const noTarget = (await backend.dispatch('publish.run', { articleId: story.article.id, targetId: 999 }, { actorId: story.desk.id })) as Result<unknown>;
     expect(noTarget).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).toEqual([]);
   });
@@ -205,16 +208,16 @@ describe('HTML bundle', () => {
       settings: { url: PUBLIC, folder: 'portal', correctionPrefix: true },
     });
     expect(target.settings).toEqual({ url: PUBLIC, folder: 'portal', correctionPrefix: true });
-    const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id }, { actorId: story.desk.id });
     expect((await run()).result).toBe('exported');
     const dir = path.join(dataDir, EXPORTS_DIR_NAME, 'portal', story.article.id);
     expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).not.toContain('[정정]');
 
     await markPublished(story.article.id);
-    await ok(backend, 'workflow.correct', { id: story.article.id, actorId: story.desk.id, note: '수치 <오류> & 이름 정정' });
+    await ok(backend, 'workflow.correct', { id: story.article.id, note: '수치 <오류> & 이름 정정' }, { actorId: story.desk.id });
     expect((await run()).result).toBe('exported');
     await markPublished(story.article.id);
-    await ok(backend, 'workflow.correct', { id: story.article.id, actorId: story.desk.id, note: '두 번째 정정' });
+    await ok(backend, 'workflow.correct', { id: story.article.id, note: '두 번째 정정' }, { actorId: story.desk.id });
     expect((await run()).result).toBe('exported');
 
     const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
@@ -245,9 +248,9 @@ describe('HTML bundle', () => {
       settings: { url: PUBLIC, folder: 'other' },
     });
     const run = (targetId: number, actorId = story.desk.id) =>
-      backend.dispatch('publish.run', { articleId: story.article.id, targetId, actorId }) as Promise<Result<PublishAttempt>>;
+      backend.dispatch('publish.run', { articleId: story.article.id, targetId }, { actorId }) as Promise<Result<PublishAttempt>>;
     const takedown = (targetId: number, actorId = story.desk.id) =>
-      backend.dispatch('publish.takedown', { articleId: story.article.id, targetId, actorId }) as Promise<Result<PublishAttempt>>;
+      backend.dispatch('publish.takedown', { articleId: story.article.id, targetId }, { actorId }) as Promise<Result<PublishAttempt>>;
     expect(await run(target.id)).toMatchObject({ ok: true, value: { result: 'exported' } });
     const dir = path.join(dataDir, EXPORTS_DIR_NAME, 'portal', story.article.id);
     expect(existsSync(path.join(dir, 'index.html'))).toBe(true);
@@ -256,7 +259,7 @@ describe('HTML bundle', () => {
     expect(existsSync(dir)).toBe(true);
 
     await markPublished(story.article.id);
-    await ok(backend, 'workflow.withdraw', { id: story.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
+    await ok(backend, 'workflow.withdraw', { id: story.article.id, reason: '사실관계 확인 필요' }, { actorId: chief.id });
     expect(await takedown(target.id, story.reporter.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await run(target.id, story.reporter.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await takedown(other.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -272,7 +275,7 @@ describe('HTML bundle', () => {
       'withdrawn',
       'exported',
     ]);
-    expect((await ok<{ state: string }>(backend, 'workflow.status', { id: story.article.id, actorId: story.desk.id })).state).toBe('withdrawn');
+    expect((await ok<{ state: string }>(backend, 'workflow.status', { id: story.article.id }, { actorId: story.desk.id })).state).toBe('withdrawn');
   });
 });
 

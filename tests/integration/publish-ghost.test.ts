@@ -165,7 +165,7 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     const first = await run(s, t.id);
     expect(first, first.error ?? '').toMatchObject({ result: 'published', error: null });
 
-    await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '장관 이름 <오기> 바로잡음' });
+    await ok(backend, 'workflow.correct', { id: s.article.id, note: '장관 이름 <오기> 바로잡음' }, { actorId: s.desk.id });
     const second = await run(s, t.id);
     expect(second, second.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
     expect(await state(s)).toBe('published');
@@ -174,7 +174,7 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     expect(p.html).toMatch(/<p class="story-view__correction">\[정정\] \d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2} — 장관 이름 &lt;오기&gt; 바로잡음<\/p>/);
 
     await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'ghost', name: t.name, settings: { ...t.settings, correctionPrefix: true } });
-    await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '협약 날짜 정정' });
+    await ok(backend, 'workflow.correct', { id: s.article.id, note: '협약 날짜 정정' }, { actorId: s.desk.id });
     const third = await run(s, t.id);
     expect(third, third.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
     p = await post(first.remoteId!);
@@ -192,8 +192,8 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     const s = await story();
     const first = await run(s, t.id);
     expect(first, first.error ?? '').toMatchObject({ result: 'published' });
-    await ok(backend, 'workflow.withdraw', { id: s.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
-    const down = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id, actorId: s.desk.id });
+    await ok(backend, 'workflow.withdraw', { id: s.article.id, reason: '사실관계 확인 필요' }, { actorId: chief.id });
+    const down = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id }, { actorId: s.desk.id });
     expect(down, down.error ?? '').toMatchObject({ result: 'withdrawn', error: null, remoteId: first.remoteId });
     expect((await post(first.remoteId!)).status).toBe('draft');
     // Repeating is harmless: still one post, still a draft.
@@ -210,12 +210,12 @@ describe.skipIf(typeof peer === 'string')('publishing to a real Ghost', { timeou
     const s2 = await story();
     const p2 = await run(s2, t.id);
     expect(p2, p2.error ?? '').toMatchObject({ result: 'published' });
-    await ok(backend, 'workflow.withdraw', { id: s2.article.id, actorId: chief.id, reason: '중복 기사' });
-    const trashed = await ok<PublishAttempt>(backend, 'publish.run', { articleId: s2.article.id, targetId: t.id, actorId: chief.id });
+    await ok(backend, 'workflow.withdraw', { id: s2.article.id, reason: '중복 기사' }, { actorId: chief.id });
+    const trashed = await ok<PublishAttempt>(backend, 'publish.run', { articleId: s2.article.id, targetId: t.id }, { actorId: chief.id });
     expect(trashed, trashed.error ?? '').toMatchObject({ result: 'withdrawn', error: null });
     await expect(post(p2.remoteId!)).rejects.toMatchObject({ status: 404 });
     expect(await postsOf(s2)).toHaveLength(0);
-    const again = await ok<PublishAttempt>(backend, 'publish.run', { articleId: s2.article.id, targetId: t.id, actorId: chief.id });
+    const again = await ok<PublishAttempt>(backend, 'publish.run', { articleId: s2.article.id, targetId: t.id }, { actorId: chief.id });
     expect(again.result).toBe('withdrawn');
     expect(again.error).toContain('이미 없습니다');
   });

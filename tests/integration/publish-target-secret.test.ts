@@ -63,7 +63,7 @@ afterEach(async () => {
 
 const save = (input: Record<string, unknown>) => ok<PublishTarget>(backend, 'publish.saveTarget', input);
 const publish = async (targetId: number) =>
-  (await backend.dispatch('publish.run', { articleId: story.article.id, targetId, actorId: story.desk.id })) as Result<PublishAttempt>;
+  (await backend.dispatch('publish.run', { articleId: story.article.id, targetId }, { actorId: story.desk.id })) as Result<PublishAttempt>;
 const listed = async (id: number) => (await ok<PublishTarget[]>(backend, 'publish.targets', {})).find((t) => t.id === id)!;
 
 describe('WordPress: the application password stays with the site and user it was typed for', () => {

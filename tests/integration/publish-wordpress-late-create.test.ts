@@ -59,7 +59,7 @@ async function story(options: { embargoAt?: string } = {}): Promise<ApprovedArti
 }
 
 async function run(s: ApprovedArticle, targetId: number): Promise<PublishAttempt> {
-  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
+  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId }, { actorId: s.desk.id });
 }
 
 /** Every slug WordPress may have given a post asked for with the story's key. */
@@ -171,17 +171,17 @@ describe.skipIf(!wordpressInstalled)('a create that reaches WordPress after Byli
     expect(first, first.error ?? '').toMatchObject({ result: 'published', error: null });
     expect(await late.release()).toBe(201);
 
-    await ok(backend, 'workflow.withdraw', { id: s.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
+    await ok(backend, 'workflow.withdraw', { id: s.article.id, reason: '사실관계 확인 필요' }, { actorId: chief.id });
     // A site that will not trash the duplicate: the takedown is not done while a copy is still up.
     proxy.inject({ method: 'DELETE', route: POST, fault: { kind: 'status', status: 500 }, times: 100 });
-    const refused = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id, actorId: s.desk.id });
+    const refused = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id }, { actorId: s.desk.id });
     expect(refused.result).toBe('failed');
     const stray = (await live(s)).find((p) => String(p.id) !== first.remoteId)!;
     expect(stray.status).toBe('publish');
     expect(refused.error).toContain(`중복 글 1건(#${stray.id})을 휴지통으로 옮기지 못했습니다 (HTTP 500)`);
 
     proxy.clear();
-    const down = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id, actorId: s.desk.id });
+    const down = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id }, { actorId: s.desk.id });
     expect(down).toMatchObject({ result: 'withdrawn', remoteId: first.remoteId });
     expect(down.error).toMatch(MOVED);
     expect(await live(s)).toEqual([expect.objectContaining({ id: Number(first.remoteId), status: 'draft' })]);

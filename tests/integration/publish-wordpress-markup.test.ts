@@ -48,7 +48,7 @@ async function target(): Promise<PublishTarget> {
 }
 
 async function run(s: ApprovedArticle, targetId: number): Promise<PublishAttempt> {
-  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
+  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId }, { actorId: s.desk.id });
 }
 
 /** Fresh photo bytes and term names each run: the site outlives the run. */

@@ -75,11 +75,11 @@ async function story(options: { embargoAt?: string | null } = {}): Promise<Appro
 }
 
 async function run(s: ApprovedArticle, targetId: number): Promise<PublishAttempt> {
-  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
+  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId }, { actorId: s.desk.id });
 }
 
 async function state(s: ApprovedArticle): Promise<string> {
-  return (await ok<{ state: string }>(backend, 'workflow.status', { id: s.article.id, actorId: s.desk.id })).state;
+  return (await ok<{ state: string }>(backend, 'workflow.status', { id: s.article.id }, { actorId: s.desk.id })).state;
 }
 
 async function postsWithKey(s: ApprovedArticle): Promise<Array<{ id: number }>> {
@@ -292,7 +292,7 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     expect(post.status).toBe('future');
     expect(`${post.date_gmt}.000Z`).toBe(embargoAt);
     expect(await state(s)).toBe('approved');
-    const refused = (await backend.dispatch('workflow.status', { id: s.article.id, actorId: s.desk.id })) as Result<{ state: string }>;
+    const refused = (await backend.dispatch('workflow.status', { id: s.article.id }, { actorId: s.desk.id })) as Result<{ state: string }>;
     expect(refused.ok).toBe(true);
   });
 
@@ -302,7 +302,7 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     const first = await run(s, t.id);
     expect(first, first.error ?? '').toMatchObject({ result: 'published', error: null });
 
-    await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '장관 이름 <오기> 바로잡음' });
+    await ok(backend, 'workflow.correct', { id: s.article.id, note: '장관 이름 <오기> 바로잡음' }, { actorId: s.desk.id });
     expect(await state(s)).toBe('corrected');
     const second = await run(s, t.id);
     expect(second, second.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
@@ -316,7 +316,7 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
 
     // A later correction keeps the first note; the newsroom's "[정정보도]" title prefix, when chosen.
     await ok(backend, 'publish.saveTarget', { id: t.id, kind: 'wordpress', name: t.name, settings: { ...t.settings, correctionPrefix: true } });
-    await ok(backend, 'workflow.correct', { id: s.article.id, actorId: s.desk.id, note: '협약 날짜 정정' });
+    await ok(backend, 'workflow.correct', { id: s.article.id, note: '협약 날짜 정정' }, { actorId: s.desk.id });
     const third = await run(s, t.id);
     expect(third, third.error ?? '').toMatchObject({ result: 'updated', error: null, remoteId: first.remoteId });
     post = await wpGet<Post>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' });
@@ -336,19 +336,19 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     expect(first, first.error ?? '').toMatchObject({ result: 'published' });
 
     // Published, not withdrawn: publish.takedown is refused, publish.run updates it, never takes it down.
-    const early = (await backend.dispatch('publish.takedown', { articleId: s.article.id, targetId: t.id, actorId: s.desk.id })) as Result<PublishAttempt>;
+    const early = (await backend.dispatch('publish.takedown', { articleId: s.article.id, targetId: t.id }, { actorId: s.desk.id })) as Result<PublishAttempt>;
     expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const again = await run(s, t.id);
     expect(again.result).toBe('updated');
     expect((await wpGet<{ status: string }>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' })).status).toBe('publish');
 
-    await ok(backend, 'workflow.withdraw', { id: s.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
+    await ok(backend, 'workflow.withdraw', { id: s.article.id, reason: '사실관계 확인 필요' }, { actorId: chief.id });
     expect(await state(s)).toBe('withdrawn');
-    const refused = (await backend.dispatch('publish.run', { articleId: s.article.id, targetId: t.id, actorId: s.reporter.id })) as Result<PublishAttempt>;
+    const refused = (await backend.dispatch('publish.run', { articleId: s.article.id, targetId: t.id }, { actorId: s.reporter.id })) as Result<PublishAttempt>;
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('FORBIDDEN');
 
-    const down = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id, actorId: s.desk.id });
+    const down = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: s.article.id, targetId: t.id }, { actorId: s.desk.id });
     expect(down, down.error ?? '').toMatchObject({ result: 'withdrawn', error: null, remoteId: first.remoteId });
     expect((await wpGet<{ status: string }>(`/wp/v2/posts/${first.remoteId}`, { context: 'edit' })).status).toBe('draft');
     const log = await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: s.article.id });
@@ -368,8 +368,8 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     const s2 = await story();
     const p2 = await run(s2, t.id);
     expect(p2, p2.error ?? '').toMatchObject({ result: 'published' });
-    await ok(backend, 'workflow.withdraw', { id: s2.article.id, actorId: chief.id, reason: '중복 기사' });
-    const trashed = await ok<PublishAttempt>(backend, 'publish.run', { articleId: s2.article.id, targetId: t.id, actorId: chief.id });
+    await ok(backend, 'workflow.withdraw', { id: s2.article.id, reason: '중복 기사' }, { actorId: chief.id });
+    const trashed = await ok<PublishAttempt>(backend, 'publish.run', { articleId: s2.article.id, targetId: t.id }, { actorId: chief.id });
     expect(trashed, trashed.error ?? '').toMatchObject({ result: 'withdrawn', error: null });
     expect((await wpGet<{ status: string }>(`/wp/v2/posts/${p2.remoteId}`, { context: 'edit' })).status).toBe('trash');
   });
@@ -380,7 +380,7 @@ describe.skipIf(!installed)('publishing to a real WordPress', { timeout: 90_000 
     const s = await story();
     const first = await run(s, t.id);
     expect(first.result).toBe('published');
-    await ok(backend, 'workflow.withdraw', { id: s.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
+    await ok(backend, 'workflow.withdraw', { id: s.article.id, reason: '사실관계 확인 필요' }, { actorId: chief.id });
     const POST = /^\/wp\/v2\/posts\/\d+$/;
     proxy.clear();
     proxy.inject({ method: 'POST', route: POST, fault: { kind: 'status', status: 500 }, times: 100 });

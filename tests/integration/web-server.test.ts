@@ -166,6 +166,18 @@ describe('API requests', () => {
     expect(got.json().value).toEqual(created);
   });
 
+  it('acts as the profile the window names in X-Byline-Actor, and refuses one named in the body or malformed', async () => {
+    const kim = (await api('profiles.create', { name: '김기자', email: '', role: 'reporter' })).json().value as { id: string };
+    const created = await api('articles.create', { headline: HEADLINE }, { ...bearer(), 'X-Byline-Actor': kim.id });
+    const id = (created.json().value as Article).id;
+    const status = (await api('workflow.status', { id }, { ...bearer(), 'X-Byline-Actor': kim.id })).json().value as { owner: { name: string } };
+    expect(status.owner.name).toBe('김기자');
+    const inBody = await api('articles.create', { headline: HEADLINE, actorId: kim.id });
+    expect([inBody.status, (inBody.json().error as { code: string }).code]).toEqual([400, 'VALIDATION']);
+    const malformed = await api('articles.create', { headline: HEADLINE }, { ...bearer(), 'X-Byline-Actor': 'chief-kim' });
+    expect([malformed.status, (malformed.json().error as { code: string }).code]).toEqual([400, 'VALIDATION']);
+  });
+
   it('treats an empty body as {}', async () => {
     const reply = await request({ method: 'POST', path: '/api/articles.list', headers: { ...bearer(), 'Content-Type': 'application/json' } });
     expect(reply.status).toBe(200);

@@ -128,7 +128,7 @@ describe('publishing: a target already stored with such an address is refused be
     // As a target saved before addresses were checked would be: written to the database directly.
     await backend.db.run('UPDATE publish_targets SET settings_json = ? WHERE id = ?', [JSON.stringify({ ...t.settings, url }), t.id]);
     const runs = [
-      backend.dispatch('publish.run', { articleId: story.article.id, targetId: t.id, actorId: story.desk.id }),
+      backend.dispatch('publish.run', { articleId: story.article.id, targetId: t.id }, { actorId: story.desk.id }),
       backend.dispatch('publish.testTarget', { targetId: t.id }),
     ];
     for (const r of (await Promise.all(runs)) as Array<Result<unknown>>) {

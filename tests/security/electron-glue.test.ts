@@ -134,6 +134,15 @@ describe('the IPC sender check', () => {
       expect((await logicalDump(backend.db)).hash).toBe(before.hash);
       // The same handler answers the app's own page.
       expect(await ipcHandlers.get(channelOf('settings.get'))!(senderEvent(TRUSTED_URL), {})).toMatchObject({ ok: true });
+      // The window names its picked profile as the second argument, beside the input; a malformed one is refused.
+      const kim = (await backend.dispatch('profiles.create', { name: '김기자', email: '', role: 'reporter' })) as { ok: true; value: { id: string } };
+      const create = ipcHandlers.get(channelOf('articles.create'))!;
+      const mine = (await create(senderEvent(TRUSTED_URL), {}, { actorId: kim.value.id })) as { ok: true; value: { id: string } };
+      const status = await ipcHandlers.get(channelOf('workflow.status'))!(senderEvent(TRUSTED_URL), { id: mine.value.id }, { actorId: kim.value.id });
+      expect(status).toMatchObject({ ok: true, value: { owner: { name: '김기자' }, editable: true } });
+      for (const context of ['kim', { actorId: 'kim' }, { actorId: kim.value.id, role: 'chief' }]) {
+        expect([context, await create(senderEvent(TRUSTED_URL), {}, context)]).toMatchObject([context, { ok: false, error: { code: 'VALIDATION' } }]);
+      }
     } finally {
       await closeQuietly(backend);
     }

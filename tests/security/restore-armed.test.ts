@@ -103,11 +103,14 @@ describe.skipIf(TEST_ENGINE === 'postgres')("a restored backup brings back rows,
     await expect(backend.db.run('DELETE FROM revisions')).rejects.toThrow(/append-only/);
 
     // The restored folder value is data: its kind's schema refuses it as the target is read, and nothing is written outside.
-    const refused = (await backend.dispatch('publish.run', {
-      articleId: story.article.id,
-      targetId: target.id,
-      actorId: story.desk.id,
-    })) as Result<PublishAttempt>;
+    const refused = (await backend.dispatch(
+      'publish.run',
+      {
+        articleId: story.article.id,
+        targetId: target.id,
+      },
+      { actorId: story.desk.id },
+    )) as Result<PublishAttempt>;
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!refused.ok) expect(refused.error.message).toMatch(/폴더/);
     expect((await ok<PublishTarget[]>(backend, 'publish.targets', {}))[0]!.problem).toMatch(/폴더 이름/);

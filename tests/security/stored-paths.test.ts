@@ -40,10 +40,10 @@ describe("a bundle target's folder", () => {
       name: '포털 묶음',
       settings: { url: PUBLIC, folder: 'portal' },
     });
-    await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id }, { actorId: story.desk.id });
     await backend.db.run("UPDATE articles SET state = 'published' WHERE id = ?", [story.article.id]);
     await backend.db.run('DELETE FROM article_locks WHERE article_id = ?', [story.article.id]);
-    await ok(backend, 'workflow.withdraw', { id: story.article.id, actorId: chief.id, reason: '사실관계 확인 필요' });
+    await ok(backend, 'workflow.withdraw', { id: story.article.id, reason: '사실관계 확인 필요' }, { actorId: chief.id });
 
     const victim = path.join(dir, 'victim', story.article.id);
     mkdirSync(victim, { recursive: true });
@@ -51,11 +51,14 @@ describe("a bundle target's folder", () => {
     await backend.db.run('UPDATE publish_targets SET settings_json = ? WHERE id = ?', [JSON.stringify({ ...target.settings, folder: '../victim' }), target.id]);
 
     // The bundle kind's schema refuses the stored folder as the target is read, before any path is made of it.
-    const refused = (await backend.dispatch('publish.takedown', {
-      articleId: story.article.id,
-      targetId: target.id,
-      actorId: story.desk.id,
-    })) as Result<PublishAttempt>;
+    const refused = (await backend.dispatch(
+      'publish.takedown',
+      {
+        articleId: story.article.id,
+        targetId: target.id,
+      },
+      { actorId: story.desk.id },
+    )) as Result<PublishAttempt>;
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!refused.ok) expect(refused.error.message).toMatch(/포털 묶음.*폴더 이름은 영문, 숫자/);
     expect(existsSync(path.join(victim, 'keep.txt'))).toBe(true);
@@ -64,7 +67,7 @@ describe("a bundle target's folder", () => {
     await backend.db.run('UPDATE publish_targets SET settings_json = ? WHERE id = ?', [JSON.stringify({ ...target.settings, folder: 'linked' }), target.id]);
     mkdirSync(path.join(dir, EXPORTS_DIR_NAME), { recursive: true });
     symlinkSync(path.join(dir, 'victim'), path.join(dir, EXPORTS_DIR_NAME, 'linked'));
-    const attempt = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    const attempt = await ok<PublishAttempt>(backend, 'publish.takedown', { articleId: story.article.id, targetId: target.id }, { actorId: story.desk.id });
     expect(attempt.result).toBe('failed');
     expect(attempt.error).toMatch(/링크/);
     expect(existsSync(path.join(victim, 'keep.txt'))).toBe(true);
@@ -82,7 +85,7 @@ describe("a bundle target's folder", () => {
     mkdirSync(path.join(dir, EXPORTS_DIR_NAME), { recursive: true });
     symlinkSync(elsewhere, path.join(dir, EXPORTS_DIR_NAME, 'portal'));
 
-    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id }, { actorId: story.desk.id });
     expect(attempt).toMatchObject({ result: 'failed' });
     expect(attempt.error).toMatch(/링크/);
     expect(readdirSync(elsewhere)).toEqual([]);
@@ -104,7 +107,7 @@ describe('a photo folder replaced by a link', () => {
     renameSync(path.join(backend.mediaDir, id), path.join(dir, 'moved-away'));
     symlinkSync(outside, path.join(backend.mediaDir, id));
 
-    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id, actorId: story.desk.id });
+    const attempt = await ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id }, { actorId: story.desk.id });
     expect(attempt).toMatchObject({ result: 'failed', error: expect.stringMatching(/사진 보관함 안에 없습니다/) });
     expect(existsSync(path.join(dir, EXPORTS_DIR_NAME, 'portal', story.article.id))).toBe(false);
   });

@@ -66,7 +66,6 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
         sort,
         limit: PAGE,
         coveredOnly,
-        ...(actorId ? { actorId } : {}),
         ...(section && section !== '*' ? { section } : {}),
         ...(state ? { state } : {}),
       })
@@ -154,12 +153,7 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
             />
             {t('batchPublishSelectAll')}
           </label>
-          <BatchPublishBar
-            client={client}
-            actorId={actor.id}
-            selected={items.filter((i) => picked.has(i.id)).map((i) => i.id)}
-            onClear={() => setPicked(new Set())}
-          />
+          <BatchPublishBar client={client} selected={items.filter((i) => picked.has(i.id)).map((i) => i.id)} onClear={() => setPicked(new Set())} />
         </>
       )}
       {error && (

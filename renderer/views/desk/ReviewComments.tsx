@@ -45,7 +45,7 @@ export function ReviewComments({ client, articleId, actor, version, workflow, pl
   const post = async (anchor: CommentAnchor | null, body: string) => {
     if (!actor || version === undefined) return false;
     try {
-      await client.call('workflow.comment', { id: articleId, actorId: actor.id, version, body, ...(anchor ? { anchor } : {}) });
+      await client.call('workflow.comment', { id: articleId, version, body, ...(anchor ? { anchor } : {}) });
       onChanged();
       await workflow.refresh();
       onError(null);
@@ -59,7 +59,7 @@ export function ReviewComments({ client, articleId, actor, version, workflow, pl
   const resolve = async (id: number) => {
     if (!actor) return;
     try {
-      await client.call('workflow.resolveComment', { commentId: id, actorId: actor.id });
+      await client.call('workflow.resolveComment', { commentId: id });
       onChanged();
       await workflow.refresh();
     } catch (err) {

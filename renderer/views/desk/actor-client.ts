@@ -1,4 +1,5 @@
 import type { Input, Method, Output } from '../../../shared/contract';
+import type { CallContext } from '../../../shared/call-context';
 import type { BylineClient } from '../../client';
 
 /**
@@ -7,15 +8,21 @@ import type { BylineClient } from '../../client';
  */
 const STORAGE_KEY = 'byline.profileId';
 
+/** This window's pick, once read or made: two tabs of one browser share storage but may be two people. */
+let pickedHere: string | null | undefined;
+
 export function readPickedProfileId(): string | null {
+  if (pickedHere !== undefined) return pickedHere;
   try {
-    return window.localStorage.getItem(STORAGE_KEY);
+    pickedHere = window.localStorage.getItem(STORAGE_KEY);
   } catch {
-    return null;
+    pickedHere = null;
   }
+  return pickedHere;
 }
 
 export function writePickedProfileId(id: string | null): void {
+  pickedHere = id;
   try {
     if (id) window.localStorage.setItem(STORAGE_KEY, id);
     else window.localStorage.removeItem(STORAGE_KEY);
@@ -24,39 +31,17 @@ export function writePickedProfileId(id: string | null): void {
   }
 }
 
-/** The article methods that act on a story's words: the main process checks them against the workflow's edit rules for the profile. */
-const STAMPED: ReadonlySet<Method> = new Set<Method>(['articles.create', 'articles.save', 'articles.archive', 'outbox.save', 'outbox.resolve']);
-
 /**
- * The client with the picked profile stamped on every save, archive and new story, so that the editor,
- * autosave and every other caller act as the person at this window without each having to say so.
+ * A single workstation's client (no sign-in): every call says the picked profile acts, beside its input
+ * (shared/call-context.ts), so the editor, autosave and every view act as the person at this window
+ * without each having to say so. A page the newsroom server served does not use this: there the session
+ * says who acts, and the server refuses a window that names someone.
  */
 export function withActor(client: BylineClient, actorId: () => string | null): BylineClient {
   return {
-    call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+    call<M extends Method>(method: M, input: Input<M>, context?: CallContext): Promise<Output<M>> {
       const id = actorId();
-      if (id && STAMPED.has(method) && !('actorId' in (input as object))) {
-        return client.call(method, { ...(input as object), actorId: id } as Input<M>);
-      }
-      return client.call(method, input);
-    },
-    subscribe: (name, listener) => client.subscribe(name, listener),
-    onReconnect: (listener) => client.onReconnect(listener),
-  };
-}
-
-/**
- * The client for a page the newsroom server served: the server takes the actor from the session and
- * refuses a request that names one, so every actorId a view puts in is taken out here.
- */
-export function withoutActor(client: BylineClient): BylineClient {
-  return {
-    call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-      if (input && typeof input === 'object' && 'actorId' in input) {
-        const { actorId: _actorId, ...rest } = input as Record<string, unknown>;
-        return client.call(method, rest as Input<M>);
-      }
-      return client.call(method, input);
+      return client.call(method, input, id ? { ...context, actorId: id } : context);
     },
     subscribe: (name, listener) => client.subscribe(name, listener),
     onReconnect: (listener) => client.onReconnect(listener),

@@ -44,7 +44,7 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
   const refresh = useCallback(async () => {
     const id = articleRef.current?.id;
     if (!id) return;
-    const next = await client.call('workflow.status', { id, ...(actorId ? { actorId } : {}) });
+    const next = await client.call('workflow.status', { id });
     if (articleRef.current?.id !== id) return;
     setStatus(next);
     // A move made elsewhere changes what this window may do: show the story as it now stands. Someone
@@ -55,6 +55,8 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
       const latest = await client.call('articles.get', { id });
       if (articleRef.current?.id === id) onArticle(latest);
     }
+    // The answer is the acting person's (what they may do): a new pick asks again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, actorId, isDirty, onArticle]);
 
   useEffect(() => {
@@ -94,7 +96,8 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
 
   /** Runs a move on what is stored: unsaved words are saved first, and the move names the version they became. */
   const run = useCallback(
-    async (move: (id: string, actor: string, version: number) => Promise<MoveResult>, opts: { saveFirst: boolean }) => {
+    // The client says who acts (the picked profile, or the session on the server); a move waits for a person.
+    async (move: (id: string, version: number) => Promise<MoveResult>, opts: { saveFirst: boolean }) => {
       const current = articleRef.current;
       if (!current || !actorId) return false;
       setBusy(true);
@@ -105,7 +108,7 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
           return false;
         }
         const latest = opts.saveFirst ? await client.call('articles.get', { id: current.id }) : current;
-        const result = await move(current.id, actorId, latest.version);
+        const result = await move(current.id, latest.version);
         setStatus(result.workflow);
         setProblems(null);
         onArticle(result.article);
@@ -129,29 +132,23 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
       return false;
     }
     setProblems(found.length > 0 ? found : null);
-    return run((id, a, version) => client.call('workflow.submit', { id, actorId: a, version }), { saveFirst: true });
+    return run((id, version) => client.call('workflow.submit', { id, version }), { saveFirst: true });
   }, [client, currentFields, run]);
 
-  const startReview = useCallback(() => run((id, a) => client.call('workflow.startReview', { id, actorId: a }), { saveFirst: false }), [client, run]);
-  const approve = useCallback(() => run((id, a, version) => client.call('workflow.approve', { id, actorId: a, version }), { saveFirst: true }), [client, run]);
-  const sendBack = useCallback(
-    (reason: string) => run((id, a) => client.call('workflow.return', { id, actorId: a, reason }), { saveFirst: true }),
-    [client, run],
-  );
-  const reopen = useCallback(() => run((id, a) => client.call('workflow.reopen', { id, actorId: a }), { saveFirst: false }), [client, run]);
-  const correct = useCallback((note: string) => run((id, a) => client.call('workflow.correct', { id, actorId: a, note }), { saveFirst: false }), [client, run]);
-  const withdraw = useCallback(
-    (reason: string) => run((id, a) => client.call('workflow.withdraw', { id, actorId: a, reason }), { saveFirst: false }),
-    [client, run],
-  );
-  const takeLock = useCallback(() => run((id, a) => client.call('workflow.takeLock', { id, actorId: a }), { saveFirst: false }), [client, run]);
+  const startReview = useCallback(() => run((id) => client.call('workflow.startReview', { id }), { saveFirst: false }), [client, run]);
+  const approve = useCallback(() => run((id, version) => client.call('workflow.approve', { id, version }), { saveFirst: true }), [client, run]);
+  const sendBack = useCallback((reason: string) => run((id) => client.call('workflow.return', { id, reason }), { saveFirst: true }), [client, run]);
+  const reopen = useCallback(() => run((id) => client.call('workflow.reopen', { id }), { saveFirst: false }), [client, run]);
+  const correct = useCallback((note: string) => run((id) => client.call('workflow.correct', { id, note }), { saveFirst: false }), [client, run]);
+  const withdraw = useCallback((reason: string) => run((id) => client.call('workflow.withdraw', { id, reason }), { saveFirst: false }), [client, run]);
+  const takeLock = useCallback(() => run((id) => client.call('workflow.takeLock', { id }), { saveFirst: false }), [client, run]);
 
   const setPriority = useCallback(
     async (priority: number) => {
       const id = articleRef.current?.id;
       if (!id || !actorId) return;
       try {
-        setStatus(await client.call('workflow.setPriority', { id, actorId, priority }));
+        setStatus(await client.call('workflow.setPriority', { id, priority }));
       } catch (err) {
         fail(err);
       }

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { fieldsOf } from '../../../shared/article';
 import type { ImportRecord, ProposalField } from '../../../shared/press-release';
-import type { Profile } from '../../../shared/profiles';
 import type { BylineClient } from '../../client';
 import { useT } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings';
@@ -10,7 +9,6 @@ import './import.css';
 
 interface Props {
   client: BylineClient;
-  actor: Profile | null;
   /** The story open in the editor: its import record, if any, can be shown again. */
   selectedId: string | null;
   /** Opens a story in the editor (App saves the one on screen first). */
@@ -37,7 +35,7 @@ type Values = { headline: string; deck: string; sourceAttribution: string; embar
  * shown for checking before the story opens (edits are saved to the draft then, while nobody has it
  * open); afterwards the panel shows what was set aside and records confirmations only.
  */
-export function PressReleaseImport({ client, actor, selectedId, onOpen }: Props) {
+export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const anchor = useRef<HTMLDivElement>(null);
@@ -67,7 +65,7 @@ export function PressReleaseImport({ client, actor, selectedId, onOpen }: Props)
     setBusy(true);
     try {
       const data = new Uint8Array(await file.arrayBuffer());
-      const { record } = await client.call('import.document', { fileName: file.name, data, ...(actor ? { actorId: actor.id } : {}) });
+      const { record } = await client.call('import.document', { fileName: file.name, data });
       const p = record.proposals;
       setShown(null);
       setReview({ record, values: { headline: p.headline, deck: p.deck, sourceAttribution: p.sourceAttribution, embargoAt: p.embargoAt } });
@@ -142,7 +140,6 @@ export function PressReleaseImport({ client, actor, selectedId, onOpen }: Props)
             sourceAttribution: values.sourceAttribution.trim(),
             embargoAt: values.embargoAt,
           },
-          ...(actor ? { actorId: actor.id } : {}),
         });
       }
       const next = confirm ? await client.call('import.confirm', { articleId: record.articleId, fields: [...FIELDS] }) : record;

@@ -6,7 +6,6 @@ import { useBatchPublish } from './useBatchPublish';
 
 interface Props {
   client: BylineClient;
-  actorId: string;
   selected: readonly string[];
   onClear: () => void;
 }
@@ -15,7 +14,7 @@ interface Props {
  * 일괄 출고: the stories ticked in the 승인 queue go to one target, one after another. The bar shows how
  * far it got, which stories failed and why, and stops before the next story when told to.
  */
-export function BatchPublishBar({ client, actorId, selected, onClear }: Props) {
+export function BatchPublishBar({ client, selected, onClear }: Props) {
   const t = useT();
   const [targets, setTargets] = useState<PublishTarget[]>([]);
   const [targetId, setTargetId] = useState<number | null>(null);
@@ -41,7 +40,7 @@ export function BatchPublishBar({ client, actorId, selected, onClear }: Props) {
 
   const start = async () => {
     if (targetId === null) return;
-    if (await batch.start([...selected], targetId, actorId)) onClear();
+    if (await batch.start([...selected], targetId)) onClear();
   };
 
   return (

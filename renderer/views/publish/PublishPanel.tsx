@@ -49,7 +49,7 @@ export function PublishPanel({
     setMessage(t('publishRunning'));
     try {
       // A withdrawn story is taken down from the target instead (draft or trash, as the target says).
-      const attempt = await client.call(withdrawn ? 'publish.takedown' : 'publish.run', { articleId, targetId, actorId });
+      const attempt = await client.call(withdrawn ? 'publish.takedown' : 'publish.run', { articleId, targetId });
       // A success may carry a note (what the CMS could not take as it is, or a state that could not follow): shown, not hidden.
       setMessage(
         attempt.result === 'failed'

@@ -62,11 +62,11 @@ export function useBatchPublish(client: BylineClient) {
   );
 
   const start = useCallback(
-    async (articleIds: string[], targetId: number, actorId: string) => {
+    async (articleIds: string[], targetId: number) => {
       setError(null);
       setFailures([]);
       try {
-        const started = await client.call('publish.batch', { articleIds, targetId, actorId });
+        const started = await client.call('publish.batch', { articleIds, targetId });
         // Its events may have come first, up to the end of a short batch (see laterProgress).
         setProgress((current) => laterProgress(current, started));
         return true;

@@ -113,11 +113,11 @@ export async function story(options: { embargoAt?: string | null } = {}): Promis
 }
 
 export async function run(s: ApprovedArticle, targetId: number): Promise<PublishAttempt> {
-  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId, actorId: s.desk.id });
+  return ok<PublishAttempt>(backend, 'publish.run', { articleId: s.article.id, targetId }, { actorId: s.desk.id });
 }
 
 export async function state(s: ApprovedArticle): Promise<string> {
-  return (await ok<{ state: string }>(backend, 'workflow.status', { id: s.article.id, actorId: s.desk.id })).state;
+  return (await ok<{ state: string }>(backend, 'workflow.status', { id: s.article.id }, { actorId: s.desk.id })).state;
 }
 
 /** Every post of the story, any status, by its hidden tag. */

@@ -1,3 +1,4 @@
+import type { CallContext } from '../../../shared/call-context';
 import type { Backend } from '../../../electron/host/bootstrap';
 import { DEFAULT_META, type Article, type ArticleFields } from '../../../shared/article';
 import type { Method } from '../../../shared/contract';
@@ -9,8 +10,8 @@ import { seed, typedBody } from '../../fixtures/seed';
 import { makeImage } from './images';
 
 /** Calls a contract method on the backend and returns its value, or throws with the error's code and message. */
-export async function ok<T>(backend: Backend, method: Method, input: unknown): Promise<T> {
-  const r = (await backend.dispatch(method, input)) as Result<T>;
+export async function ok<T>(backend: Backend, method: Method, input: unknown, context?: CallContext): Promise<T> {
+  const r = (await backend.dispatch(method, input, context)) as Result<T>;
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
@@ -55,7 +56,7 @@ export async function approvedSeedArticle(
   };
   const reporter = await ok<Profile>(backend, 'profiles.create', { name: `김기자${s}`, email: 'kim@example.com', role: 'reporter' });
   const desk = await ok<Profile>(backend, 'profiles.create', { name: `박데스크${s}`, email: '', role: 'desk', sections: [seed.section] });
-  const created = await ok<Article>(backend, 'articles.create', { actorId: reporter.id });
+  const created = await ok<Article>(backend, 'articles.create', {}, { actorId: reporter.id });
   const body = editorStateFromParagraphs(typedBody);
   body.root.children.splice(2, 0, { type: 'photo', version: 1, ...inline } as never);
   const fields: ArticleFields = {
@@ -71,9 +72,9 @@ export async function approvedSeedArticle(
     embargoAt: options.embargoAt ?? null,
     leadPhoto: lead,
   };
-  const saved = await ok<Article>(backend, 'articles.save', { id: created.id, baseVersion: created.version, fields, actorId: reporter.id });
-  await ok(backend, 'workflow.submit', { id: created.id, actorId: reporter.id, version: saved.version, note: '' });
-  await ok(backend, 'workflow.startReview', { id: created.id, actorId: desk.id });
-  const approved = await ok<{ article: Article }>(backend, 'workflow.approve', { id: created.id, actorId: desk.id, version: saved.version, note: '' });
+  const saved = await ok<Article>(backend, 'articles.save', { id: created.id, baseVersion: created.version, fields }, { actorId: reporter.id });
+  await ok(backend, 'workflow.submit', { id: created.id, version: saved.version, note: '' }, { actorId: reporter.id });
+  await ok(backend, 'workflow.startReview', { id: created.id }, { actorId: desk.id });
+  const approved = await ok<{ article: Article }>(backend, 'workflow.approve', { id: created.id, version: saved.version, note: '' }, { actorId: desk.id });
   return { article: approved.article, fields, reporter, desk, lead, inline, photos };
 }

@@ -32,7 +32,7 @@ export async function hostileApprovedArticle(backend: Backend, text: string, pho
   const section = `${photoSeed} ${text}`.slice(0, 50).trim();
   const reporter = await ok<Profile>(backend, 'profiles.create', { name: `김기자${photoSeed}`, email: '', role: 'reporter' });
   const desk = await ok<Profile>(backend, 'profiles.create', { name: `박데스크${photoSeed}`, email: '', role: 'desk', sections: [section] });
-  const created = await ok<Article>(backend, 'articles.create', { actorId: reporter.id });
+  const created = await ok<Article>(backend, 'articles.create', {}, { actorId: reporter.id });
   const body = editorStateFromParagraphs([`본문 ${text}`, '두 번째 문단', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ']);
   body.root.children.splice(1, 0, { type: 'photo', version: 1, ...inline } as never);
   const fields: ArticleFields = {
@@ -47,9 +47,9 @@ export async function hostileApprovedArticle(backend: Backend, text: string, pho
     tags: [`태그${photoSeed} ${text}`.slice(0, 50)],
     leadPhoto: lead,
   };
-  const saved = await ok<Article>(backend, 'articles.save', { id: created.id, baseVersion: created.version, fields, actorId: reporter.id });
-  await ok(backend, 'workflow.submit', { id: created.id, actorId: reporter.id, version: saved.version, note: '' });
-  await ok(backend, 'workflow.startReview', { id: created.id, actorId: desk.id });
-  const approved = await ok<{ article: Article }>(backend, 'workflow.approve', { id: created.id, actorId: desk.id, version: saved.version, note: '' });
+  const saved = await ok<Article>(backend, 'articles.save', { id: created.id, baseVersion: created.version, fields }, { actorId: reporter.id });
+  await ok(backend, 'workflow.submit', { id: created.id, version: saved.version, note: '' }, { actorId: reporter.id });
+  await ok(backend, 'workflow.startReview', { id: created.id }, { actorId: desk.id });
+  const approved = await ok<{ article: Article }>(backend, 'workflow.approve', { id: created.id, version: saved.version, note: '' }, { actorId: desk.id });
   return { article: approved.article, fields, reporter, desk, lead, inline, photos };
 }

@@ -29,7 +29,7 @@ const str = (max: number): Kind => ({ t: 'str', max });
 const STATES = ['draft', 'submitted', 'in_review', 'approved', 'published', 'returned', 'corrected', 'withdrawn'] as const;
 const ROLES = ['reporter', 'desk', 'chief'] as const;
 /** Every workflow move names the story and the acting profile. */
-const MOVE: Record<string, Kind> = { id: { t: 'uuid' }, actorId: { t: 'uuid' } };
+const MOVE: Record<string, Kind> = { id: { t: 'uuid' } };
 const PRIORITY: Kind = { t: 'int', min: 0, max: 2 };
 /** storage.save / storage.test: a newsroom server, field by field (the password travels beside it). */
 const PG_SERVER = obj({
@@ -58,7 +58,7 @@ const FIELDS = obj({
 
 /** Each method's input, top level first; `required` lists the keys that have no default. */
 export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
-  'articles.create': { t: 'obj', fields: { headline: str(300), section: str(50), actorId: { t: 'uuid' } }, required: [] },
+  'articles.create': { t: 'obj', fields: { headline: str(300), section: str(50) }, required: [] },
   'articles.get': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
   'articles.list': {
     t: 'obj',
@@ -67,23 +67,23 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   },
   'articles.save': {
     t: 'obj',
-    fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } },
+    fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS },
     required: ['id', 'baseVersion', 'fields'],
   },
   'articles.archive': {
     t: 'obj',
-    fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, archived: { t: 'bool' }, actorId: { t: 'uuid' } },
+    fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, archived: { t: 'bool' } },
     required: ['id', 'baseVersion'],
   },
   'outbox.save': {
     t: 'obj',
-    fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS, actorId: { t: 'uuid' } },
+    fields: { id: { t: 'uuid' }, baseVersion: { t: 'int', min: 1 }, fields: FIELDS },
     required: ['id', 'baseVersion', 'fields'],
   },
   'outbox.status': { t: 'obj', fields: {}, required: [] },
   'outbox.resolve': {
     t: 'obj',
-    fields: { articleId: { t: 'uuid' }, keep: { t: 'enum', values: ['mine', 'copy'] }, fields: FIELDS, actorId: { t: 'uuid' } },
+    fields: { articleId: { t: 'uuid' }, keep: { t: 'enum', values: ['mine', 'copy'] }, fields: FIELDS },
     required: ['articleId', 'keep'],
   },
   'articles.revisions': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
@@ -142,24 +142,23 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     fields: { id: { t: 'uuid' }, name: str(50), email: { t: 'email' }, role: { t: 'enum', values: ROLES }, sections: { t: 'arr', of: str(50), max: 100 } },
     required: ['id'],
   },
-  'workflow.status': { t: 'obj', fields: { id: { t: 'uuid' }, actorId: { t: 'uuid' } }, required: ['id'] },
+  'workflow.status': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
   'workflow.submit': {
     t: 'obj',
     fields: { ...MOVE, version: { t: 'int', min: 1 }, priority: PRIORITY, note: str(2_000) },
-    required: ['id', 'actorId', 'version'],
+    required: ['id', 'version'],
   },
-  'workflow.startReview': { t: 'obj', fields: MOVE, required: ['id', 'actorId'] },
-  'workflow.approve': { t: 'obj', fields: { ...MOVE, version: { t: 'int', min: 1 }, note: str(2_000) }, required: ['id', 'actorId', 'version'] },
-  'workflow.return': { t: 'obj', fields: { ...MOVE, reason: str(2_000) }, required: ['id', 'actorId', 'reason'] },
-  'workflow.reopen': { t: 'obj', fields: MOVE, required: ['id', 'actorId'] },
-  'workflow.correct': { t: 'obj', fields: { ...MOVE, note: str(2_000) }, required: ['id', 'actorId', 'note'] },
-  'workflow.withdraw': { t: 'obj', fields: { ...MOVE, reason: str(2_000) }, required: ['id', 'actorId', 'reason'] },
-  'workflow.takeLock': { t: 'obj', fields: { ...MOVE, note: str(2_000) }, required: ['id', 'actorId'] },
-  'workflow.setPriority': { t: 'obj', fields: { ...MOVE, priority: PRIORITY }, required: ['id', 'actorId', 'priority'] },
+  'workflow.startReview': { t: 'obj', fields: MOVE, required: ['id'] },
+  'workflow.approve': { t: 'obj', fields: { ...MOVE, version: { t: 'int', min: 1 }, note: str(2_000) }, required: ['id', 'version'] },
+  'workflow.return': { t: 'obj', fields: { ...MOVE, reason: str(2_000) }, required: ['id', 'reason'] },
+  'workflow.reopen': { t: 'obj', fields: MOVE, required: ['id'] },
+  'workflow.correct': { t: 'obj', fields: { ...MOVE, note: str(2_000) }, required: ['id', 'note'] },
+  'workflow.withdraw': { t: 'obj', fields: { ...MOVE, reason: str(2_000) }, required: ['id', 'reason'] },
+  'workflow.takeLock': { t: 'obj', fields: { ...MOVE, note: str(2_000) }, required: ['id'] },
+  'workflow.setPriority': { t: 'obj', fields: { ...MOVE, priority: PRIORITY }, required: ['id', 'priority'] },
   'workflow.queue': {
     t: 'obj',
     fields: {
-      actorId: { t: 'uuid' },
       section: str(50),
       coveredOnly: { t: 'bool' },
       queue: { t: 'enum', values: ['desk', 'approved', 'published', 'mine'] },
@@ -170,7 +169,7 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     },
     required: ['queue'],
   },
-  'workflow.counts': { t: 'obj', fields: { actorId: { t: 'uuid' }, section: str(50), coveredOnly: { t: 'bool' } }, required: [] },
+  'workflow.counts': { t: 'obj', fields: { section: str(50), coveredOnly: { t: 'bool' } }, required: [] },
   'workflow.history': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
   'workflow.comments': { t: 'obj', fields: { id: { t: 'uuid' } }, required: ['id'] },
   'workflow.comment': {
@@ -186,16 +185,16 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
       }),
       body: str(2_000),
     },
-    required: ['id', 'actorId', 'version', 'body'],
+    required: ['id', 'version', 'body'],
   },
   'workflow.resolveComment': {
     t: 'obj',
-    fields: { commentId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } },
-    required: ['commentId', 'actorId'],
+    fields: { commentId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER } },
+    required: ['commentId'],
   },
   'import.document': {
     t: 'obj',
-    fields: { fileName: { t: 'file-name' }, data: { t: 'bytes', max: MAX_IMPORT_BYTES }, actorId: { t: 'uuid' } },
+    fields: { fileName: { t: 'file-name' }, data: { t: 'bytes', max: MAX_IMPORT_BYTES } },
     required: ['fileName', 'data'],
   },
   'import.get': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
@@ -226,13 +225,13 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'publish.testTarget': { t: 'obj', fields: { targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER } }, required: ['targetId'] },
   'publish.run': {
     t: 'obj',
-    fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } },
-    required: ['articleId', 'targetId', 'actorId'],
+    fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER } },
+    required: ['articleId', 'targetId'],
   },
   'publish.takedown': {
     t: 'obj',
-    fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, actorId: { t: 'uuid' } },
-    required: ['articleId', 'targetId', 'actorId'],
+    fields: { articleId: { t: 'uuid' }, targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER } },
+    required: ['articleId', 'targetId'],
   },
   'publish.log': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
   'publish.batch': {
@@ -240,9 +239,8 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     fields: {
       articleIds: { t: 'arr', of: { t: 'uuid' }, min: 1, max: 1000 },
       targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER },
-      actorId: { t: 'uuid' },
     },
-    required: ['articleIds', 'targetId', 'actorId'],
+    required: ['articleIds', 'targetId'],
   },
   'publish.cancel': { t: 'obj', fields: { batchId: str(64) }, required: ['batchId'] },
   'publish.batches': { t: 'obj', fields: {}, required: [] },

@@ -204,6 +204,7 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     fields: {
       articleId: { t: 'uuid' },
       fields: { t: 'arr', of: { t: 'enum', values: ['headline', 'deck', 'sourceAttribution', 'embargoAt'] }, max: 4, min: 1 },
+      actorId: { t: 'uuid' },
     },
     required: ['articleId', 'fields'],
   },

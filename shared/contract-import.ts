@@ -18,6 +18,7 @@ export const importMethods = {
     input: z.strictObject({ articleId: ArticleId }),
     output: ImportRecord.nullable(),
   },
+  /** With a caller (always on the newsroom server), only the article's reporter, its section's desk or the editor-in-chief may confirm. */
   'import.confirm': {
     input: z.strictObject({ articleId: ArticleId, fields: z.array(ProposalField).min(1).max(4) }),
     output: ImportRecord,

@@ -98,7 +98,7 @@ export function createHandlers(s: Services): Handlers {
     'workflow.resolveComment': (input, c) => s.workflow.resolveComment({ ...input, actorId: actor(c) }),
     'import.document': (input, c) => s.imports.importDocument({ ...input, ...acting(c) }),
     'import.get': (input) => s.imports.get(input.articleId),
-    'import.confirm': (input) => s.imports.confirm(input),
+    'import.confirm': (input, c) => s.imports.confirm({ ...input, ...acting(c) }),
     'publish.targets': () => s.publish.targets(),
     'publish.saveTarget': (input) => s.publish.saveTarget(input),
     'publish.testTarget': (input) => s.publish.testTarget(input.targetId),

@@ -139,6 +139,7 @@ export async function startBackend(options: {
     media,
     articles,
     profile: (id) => workflowStore.read.profile(id),
+    workflow,
     defaultSection: () => settings.get().defaultSection,
     defaultDateline: () => settings.get().newsroom.defaultDateline ?? '',
   });

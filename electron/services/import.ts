@@ -5,18 +5,22 @@ import { AppError } from '../../shared/errors';
 import type { PhotoRef } from '../../shared/media';
 import type { ImportRecord, ImportResult, ProposalField } from '../../shared/press-release';
 import type { Profile } from '../../shared/profiles';
+import { coversSection } from '../../shared/workflow';
 import type { ImportRepository } from '../db/import-repo';
 import { blockHtml, buildEditorState, type BodyPart } from '../import/body';
 import type { ImportedDocument } from '../import/document';
 import { analysePressRelease } from '../import/press-release';
 import { untrustedWork } from '../workers/untrusted';
 import type { MediaService } from './media';
+import type { WorkflowService } from './workflow';
 
 export interface ImportServiceDeps {
   repo: ImportRepository;
   media: Pick<MediaService, 'import' | 'update'>;
   articles: { get(id: string): Promise<Article> };
   profile: (id: string) => Promise<Profile | undefined>;
+  /** Whose article it is and in which section: who may confirm what an import proposed. */
+  workflow: Pick<WorkflowService, 'status'>;
   defaultSection?: () => string;
   /** The 발신지 an imported story starts with, as a new one does. */
   defaultDateline?: () => string;
@@ -133,9 +137,23 @@ export class ImportService {
     return (await this.deps.repo.get(articleId)) ?? null;
   }
 
-  async confirm(input: { articleId: string; fields: ProposalField[] }): Promise<ImportRecord> {
+  async confirm(input: { articleId: string; fields: ProposalField[]; actorId?: string }): Promise<ImportRecord> {
+    if (input.actorId !== undefined) await this.mustStandBy(input.articleId, input.actorId);
     const record = await this.deps.repo.confirm(input.articleId, input.fields);
     if (!record) throw new AppError('NOT_FOUND', '이 기사는 보도자료에서 가져온 기사가 아닙니다.');
     return record;
+  }
+
+  /**
+   * A confirmation vouches for the article's headline, deck, source and embargo, so it is the relation
+   * shared/workflow.ts gives a draft's words: its reporter (anyone while nobody owns it), a desk editor
+   * of its section, the editor-in-chief. Without an actor (one workstation, no profile picked) as before.
+   */
+  private async mustStandBy(articleId: string, actorId: string): Promise<void> {
+    const actor = await this.deps.profile(actorId);
+    if (!actor) throw new AppError('VALIDATION', '선택한 사용자 프로필을 찾을 수 없습니다. 프로필을 다시 고르세요.');
+    const { owner, section } = await this.deps.workflow.status(articleId);
+    if (owner === null || owner.id === actor.id || coversSection(actor, section)) return;
+    throw new AppError('FORBIDDEN', `보도자료에서 가져온 내용은 기사를 쓴 기자와 ‘${section || '섹션 없음'}’ 데스크, 편집국장만 확인할 수 있습니다.`);
   }
 }

@@ -3,6 +3,7 @@
  *
  *   npm run server -- --listen 0.0.0.0:8443 --cert server.pem --key server-key.pem
  *   npm run server -- --listen 0.0.0.0:8080 --behind-proxy 10.0.0.2     (nginx or Caddy terminates TLS)
+ *   --session-idle-hours 12 --session-max-days 7                         (the defaults)
  *
  * On an empty newsroom it prints a one-time link that creates the first 편집국장.
  */
@@ -26,6 +27,13 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** A session lifetime from the command line: a whole number in range, or the start stops saying which. */
+function parseWhole(name: string, value: string, max: number): number {
+  const n = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= max)) fail(`--${name} 값은 1에서 ${max} 사이의 정수여야 합니다: ${value}`);
+  return n;
+}
+
 function parseListen(value: string): { host: string; port: number } {
   const m = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(value);
   if (!m || Number(m[2]) > 65_535) fail(`--listen은 주소:포트 꼴이어야 합니다 (예: 0.0.0.0:8443): ${value}`);
@@ -40,6 +48,8 @@ async function main(): Promise<void> {
       key: { type: 'string' },
       'behind-proxy': { type: 'string' },
       data: { type: 'string' },
+      'session-idle-hours': { type: 'string', default: '12' },
+      'session-max-days': { type: 'string', default: '7' },
     },
     strict: true,
   });
@@ -47,6 +57,12 @@ async function main(): Promise<void> {
   if (storage.engine !== 'postgres') fail('뉴스룸 서버는 PostgreSQL에서만 돕니다. BYLINE_DATABASE_URL에 postgres:// 주소를 주세요.');
   if (Boolean(values.cert) !== Boolean(values.key)) fail('--cert와 --key는 함께 주어야 합니다.');
   const { host, port } = parseListen(values.listen);
+  // Every server process of one newsroom must be started with the same lifetimes (they share the sessions).
+  const lifetimes = {
+    idleMs: parseWhole('session-idle-hours', values['session-idle-hours'], 24 * 30) * 3_600_000,
+    absoluteMs: parseWhole('session-max-days', values['session-max-days'], 365) * 24 * 3_600_000,
+  };
+  if (lifetimes.idleMs > lifetimes.absoluteMs) fail('--session-idle-hours 값이 --session-max-days 값보다 길 수 없습니다.');
   const tls = values.cert && values.key ? { cert: readFileSync(values.cert), key: readFileSync(values.key) } : undefined;
   useRankExtension(path.join(projectRoot, 'build', 'native', RANK_EXTENSION_FILE));
   const dataDir = values.data ? path.resolve(values.data) : resolveDataDir();
@@ -72,6 +88,7 @@ async function main(): Promise<void> {
       port,
       tls,
       proxyAddress: values['behind-proxy'],
+      lifetimes,
     });
   } catch (err) {
     await backend.close();

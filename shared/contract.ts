@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSummary } from './article';
+import { accountMethods } from './contract-accounts';
 import { outboxMethods } from './contract-outbox';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
@@ -102,6 +103,7 @@ export const contract = {
   ...publishMethods,
   ...storageMethods,
   ...outboxMethods,
+  ...accountMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -139,6 +139,8 @@ export class Accounts {
   /** A new account with a temporary password the person must change at first sign-in. */
   async create(actor: SessionActor, input: AccountInput): Promise<TemporaryPassword> {
     this.mustAdminister(actor);
+    // Refused before the hash: a mistyped form must not cost the server a second of scrypt.
+    await this.insertable(this.deps.db, input);
     const temp = temporaryPassword();
     const hash = await hashPassword(temp, this.cost);
     const profileId = await this.deps.db.transaction(async (tx) => {
@@ -312,14 +314,21 @@ export class Accounts {
     if (!holds(actor, 'admin')) throw new AppError('FORBIDDEN', '계정 관리는 관리자나 편집국장만 할 수 있습니다.');
   }
 
-  private async insert(tx: Executor, input: AccountInput, hash: string, mustChange: boolean): Promise<string> {
+  /** Why `input` cannot become an account, as an AppError; the login as stored otherwise. */
+  private async insertable(ex: Executor, input: AccountInput): Promise<string> {
     const login = input.login.trim().toLowerCase();
     if (!LOGIN.test(login)) throw new AppError('VALIDATION', '아이디는 영문 소문자, 숫자, 점, 밑줄, 하이픈으로 2~32자여야 합니다.');
     const name = input.name.trim();
     if (name.length < 1 || name.length > 50) throw new AppError('VALIDATION', '이름을 1~50자로 입력하세요.');
     const problem = profileProblem({ role: input.role, sections: input.sections });
     if (problem) throw new AppError('VALIDATION', problem);
-    if (await tx.get('SELECT 1 AS one FROM profiles WHERE login = ?', [login])) throw new AppError('CONFLICT', `‘${login}’ 아이디는 이미 있습니다.`);
+    if (await ex.get('SELECT 1 AS one FROM profiles WHERE login = ?', [login])) throw new AppError('CONFLICT', `‘${login}’ 아이디는 이미 있습니다.`);
+    return login;
+  }
+
+  private async insert(tx: Executor, input: AccountInput, hash: string, mustChange: boolean): Promise<string> {
+    const login = await this.insertable(tx, input);
+    const name = input.name.trim();
     const id = randomUUID();
     const at = this.now().toISOString();
     await tx.run(

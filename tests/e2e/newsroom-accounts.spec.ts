@@ -9,6 +9,8 @@ import { startNewsroomServer, type RunningNewsroomServer } from './support/newsr
  */
 test.skip(!process.env.BYLINE_TEST_PG, 'set BYLINE_TEST_PG (see tests/peers/postgres-up.sh) to run the newsroom server test');
 
+/** Adding a person hashes a temporary password with scrypt at OWASP's cost: seconds on a busy machine. */
+const HASHED = { timeout: 20_000 };
 let server: RunningNewsroomServer;
 
 test.beforeAll(async () => {
@@ -58,7 +60,7 @@ test('a 관리자 adds a 데스크 on the 사용자 관리 screen; the 데스크
   await expect(dialog.getByTestId('account-form-error')).toContainText('데스크는 맡은 섹션을 하나 이상 골라야 합니다');
   await dialog.getByTestId('account-section-IT/과학').check();
   await dialog.getByTestId('account-submit').click();
-  await expect(dialog.getByTestId('shown-once')).toContainText('박데스크 님을 추가했습니다');
+  await expect(dialog.getByTestId('shown-once')).toContainText('박데스크 님을 추가했습니다', HASHED);
   await expect(dialog.getByTestId('shown-once')).toContainText('지금 한 번만 보여 줍니다');
   const temporary = (await dialog.getByTestId('shown-once-secret').textContent())!;
   expect(temporary).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
@@ -73,7 +75,7 @@ test('a 관리자 adds a 데스크 on the 사용자 관리 screen; the 데스크
   await desk.getByLabel('지금 비밀번호').fill(temporary);
   await desk.getByLabel('새 비밀번호 (10자 이상)').fill('박데스크의 새 비밀번호');
   await desk.getByRole('button', { name: '바꾸기' }).click();
-  await expect(desk.getByTestId('signed-in-as')).toHaveText('박데스크 · 데스크');
+  await expect(desk.getByTestId('signed-in-as')).toHaveText('박데스크 · 데스크', HASHED);
   await expect(desk.getByTestId('accounts-button')).toHaveCount(0);
 
   // ---- 환경설정 without the panels a 데스크 cannot use; what is shown is read-only and says so.

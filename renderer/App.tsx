@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Article } from '../shared/article';
+import { holds } from '../shared/permissions';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { createClient } from './client';
 import { LocaleProvider } from './i18n/i18n';
@@ -21,6 +22,7 @@ import { ArticleEditor } from './views/ArticleEditor';
 import { useArticle } from './views/useArticle';
 import { useOutbox } from './views/useOutbox';
 import { OutboxIndicator } from './views/OutboxIndicator';
+import { AccountsDialog } from './views/accounts/AccountsDialog';
 
 export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   // On this machine, saves, archives and new stories carry the profile picked in this window: the main
@@ -37,6 +39,9 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   // While another story is being opened, editing is paused so that nothing typed lands in the old one.
   const [switching, setSwitching] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [accountsOpen, setAccountsOpen] = useState(false);
+  // A single workstation has no one to refuse; on the server, only a 관리자 or 편집국장 sees what only they may change.
+  const mayAdminister = !signedIn || holds(signedIn, 'admin');
 
   const refreshQueue = useCallback(async () => setQueueVersion((n) => n + 1), []);
 
@@ -159,6 +164,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
           actor={people.actor}
           onProfile={signedIn ? undefined : () => setPickerOpen(true)}
           onSignOut={signedIn ? () => void save().finally(() => void signOut()) : undefined}
+          onAccounts={signedIn && mayAdminister ? () => setAccountsOpen(true) : undefined}
         />
         {story.article && story.fields && story.initialBody ? (
           <MediaProvider value={media}>
@@ -229,10 +235,12 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
             beforeRestore={save}
             onRestored={() => window.location.reload()}
             settings={settings}
+            mayAdminister={mayAdminister}
             onSave={saveSettings}
             onClose={() => setSettingsOpen(false)}
           />
         )}
+        {accountsOpen && <AccountsDialog client={client} sections={settings.sections} onClose={() => setAccountsOpen(false)} />}
         {problem && (
           <div className="toast" role="alert" onClick={() => setProblem(null)}>
             {problem}

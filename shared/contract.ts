@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSummary } from './article';
 import type { CallContext } from './call-context';
+import { accountMethods } from './contract-accounts';
 import { outboxMethods } from './contract-outbox';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
@@ -95,6 +96,7 @@ export const contract = {
   ...publishMethods,
   ...storageMethods,
   ...outboxMethods,
+  ...accountMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

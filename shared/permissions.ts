@@ -87,6 +87,11 @@ export const METHOD_PERMISSION: Record<Method, Permission> = {
   'outbox.save': 'write',
   'outbox.status': 'read',
   'outbox.resolve': 'write',
+  'accounts.list': 'admin',
+  'accounts.create': 'admin',
+  'accounts.update': 'admin',
+  'accounts.setDisabled': 'admin',
+  'accounts.resetPassword': 'admin',
 };
 
 export function holds(who: Holder, permission: Permission): boolean {

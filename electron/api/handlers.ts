@@ -2,6 +2,7 @@ import type { CallContext } from '../../shared/call-context';
 import type { Method, Output, ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { BackupStore } from '../db/backup';
+import type { AccountAdmin } from '../server/account-admin';
 import type { ArticleService } from '../services/articles';
 import type { ImportService } from '../services/import';
 import type { MediaService } from '../services/media';
@@ -28,6 +29,8 @@ export interface Services {
   imports: ImportService;
   publish: PublishService;
   publishBatches: PublishBatches;
+  /** Only behind the newsroom server: a single workstation signs nobody in, so it has no accounts. */
+  accounts?: AccountAdmin;
 }
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>, context: CallContext) => Promise<Output<M>> | Output<M> };
@@ -41,6 +44,11 @@ function acting(context: CallContext): { actorId?: string } {
 function actor(context: CallContext): string {
   if (context.actorId === undefined) throw new AppError('VALIDATION', '누가 하는 작업인지 알 수 없습니다. 먼저 프로필을 고르세요.');
   return context.actorId;
+}
+
+function accountsOf(s: Services): AccountAdmin {
+  if (!s.accounts) throw new AppError('NOT_FOUND', '사용자 관리는 뉴스룸 서버(npm run server)에만 있습니다. 이 작업대는 로그인 없이 쓰는 한 사람 모드입니다.');
+  return s.accounts;
 }
 
 /** Which service answers each contract method. Input is already validated when a handler runs. */
@@ -108,5 +116,10 @@ export function createHandlers(s: Services): Handlers {
     'publish.batch': (input, c) => s.publishBatches.start({ ...input, actorId: actor(c) }),
     'publish.cancel': (input) => s.publishBatches.cancel(input.batchId),
     'publish.batches': () => s.publishBatches.running(),
+    'accounts.list': (_input, context) => accountsOf(s).list(context),
+    'accounts.create': (input, context) => accountsOf(s).create(context, input),
+    'accounts.update': (input, context) => accountsOf(s).update(context, input),
+    'accounts.setDisabled': (input, context) => accountsOf(s).setDisabled(context, input),
+    'accounts.resetPassword': (input, context) => accountsOf(s).resetPassword(context, input),
   };
 }

@@ -15,6 +15,7 @@ import { ArticleRepository } from '../db/articles-repo';
 import { BackupStore } from '../db/backup';
 import { MediaBackupPool } from '../media/backup-pool';
 import type { Database } from '../db/database';
+import type { AccountAdmin } from '../server/account-admin';
 import { ImportRepository } from '../db/import-repo';
 import { MediaRepository } from '../db/media-repo';
 import { OutboxRepository } from '../db/outbox-repo';
@@ -100,6 +101,8 @@ export async function startBackend(options: {
   storageSource?: StorageSource;
   /** The saved storage choice; <data>/storage.json unless the host brings its own. */
   storageSettings?: StorageSettingsStore;
+  /** The newsroom server's 사용자 관리 (electron/server/cli.ts); only on PostgreSQL, never for a single workstation. */
+  accounts?: (db: Database) => AccountAdmin;
 }): Promise<Backend> {
   secureDataDir(options.dataDir, [SECRET_KEY_FILE_NAME, MEDIA_DIR_NAME, EXPORTS_DIR_NAME]);
   const storage = options.storage ?? { engine: 'sqlite' };
@@ -213,6 +216,7 @@ export async function startBackend(options: {
         publishBatches,
         search: new SearchService(new SearchRepository(db)),
         backups,
+        accounts: db.engine === 'postgres' ? options.accounts?.(db) : undefined,
       }),
       undefined,
       relay ? undefined : events,

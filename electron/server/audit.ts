@@ -14,7 +14,9 @@ export type AuditAction =
   | 'account_updated'
   | 'account_disabled'
   | 'account_enabled'
-  | 'password_reset';
+  | 'password_reset'
+  | 'reset_link_made'
+  | 'password_reset_by_link';
 
 export interface AuditEntry {
   actorId: string | null;

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { readBody, refuse, sendJson, STATUS_OF } from '../web/http-io';
 import type { Accounts } from './accounts';
-import { Role } from '../../shared/profiles';
 import type { Gate } from './gate';
-import { passwordPage, setupPage, signInPage } from './pages';
+import { passwordPage, resetPage, setupPage, signInPage } from './pages';
 import type { SessionActor, SessionLifetimes, SessionStore } from './sessions';
 import type { SignIn } from './sign-in';
 
@@ -24,15 +23,7 @@ const SignInBody = z.strictObject({
 });
 const SetupBody = z.strictObject({ token: z.string().max(64), login: z.string().max(64), name: z.string().max(50), password: z.string().max(1_024) });
 const PasswordBody = z.strictObject({ current: z.string().max(1_024), next: z.string().max(1_024) });
-const AccountBody = z.strictObject({
-  login: z.string().max(64),
-  name: z.string().max(50),
-  title: z.string().max(30).default(''),
-  email: z.string().max(200).default(''),
-  role: Role,
-  sections: z.array(z.string().trim().min(1).max(50)).max(100).default([]),
-  admin: z.boolean().default(false),
-});
+const ResetBody = z.strictObject({ token: z.string().max(64), password: z.string().max(1_024) });
 
 /** A form post (the pages) or JSON (the app, workstations); which one decides how the answer looks. */
 async function readForm(req: IncomingMessage): Promise<{ form: boolean; body: unknown } | undefined> {
@@ -55,7 +46,7 @@ function fail(res: ServerResponse, err: unknown): void {
 
 const invalid = () => new AppError('VALIDATION', '요청이 올바르지 않습니다.');
 
-/** /auth/*: sign in and out, the first account's setup, one's own password, who am I. */
+/** /auth/*: sign in and out, the first account's setup, one's own password, a reset link's new password, who am I. */
 export async function handleAuth(deps: AuthDeps, path: string, req: IncomingMessage, res: ServerResponse, actor: () => Promise<SessionActor>): Promise<void> {
   if (req.method === 'GET' && path === '/auth/me') {
     return actor().then(
@@ -122,10 +113,16 @@ export async function handleAuth(deps: AuthDeps, path: string, req: IncomingMess
         }
         return sendJson(res, 200, { ok: true, value: null });
       }
-      case '/auth/accounts': {
-        const body = AccountBody.safeParse(read.body);
+      case '/auth/reset': {
+        const body = ResetBody.safeParse(read.body);
         if (!body.success) throw invalid();
-        return sendJson(res, 200, { ok: true, value: await deps.accounts.create(await actor(), body.data) });
+        await deps.accounts.completeReset(body.data.token, body.data.password, address).catch((err: unknown) => {
+          if (read.form && err instanceof AppError) return void resetPage(res, body.data.token, STATUS_OF[err.code], err.message);
+          throw err;
+        });
+        if (res.headersSent) return;
+        if (read.form) return signInPage(res, 200, '', '새 비밀번호를 정했습니다. 그 비밀번호로 로그인하세요.');
+        return sendJson(res, 200, { ok: true, value: null });
       }
       case '/auth/setup': {
         const body = SetupBody.safeParse(read.body);

@@ -18,7 +18,10 @@ import { startBackend } from '../host/bootstrap';
 import { resolveDataDir } from '../host/data-dir';
 import { storageFromEnv } from '../host/open-storage';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
+import { AccountAdmin } from './account-admin';
+import { Accounts } from './accounts';
 import { startNewsroomServer } from './newsroom-server';
+import { SessionStore } from './sessions';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -71,7 +74,13 @@ async function main(): Promise<void> {
   let backend;
   try {
     const { conf } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
-    backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), storage, storageSource: 'env' });
+    backend = await startBackend({
+      dataDir,
+      settingsStore: confSettingsStore(conf),
+      storage,
+      storageSource: 'env',
+      accounts: (db) => new AccountAdmin(db, new Accounts({ db, sessions: new SessionStore(db) })),
+    });
   } catch (err) {
     fail(`시작할 수 없습니다: ${(err as Error).message}`);
   }

@@ -14,7 +14,7 @@ import { handleAuth } from './auth-routes';
 import { callAs } from './contract-call';
 import { ACTOR_HEADER } from '../../shared/call-context';
 import { Gate } from './gate';
-import { passwordPage, setupPage, signInPage } from './pages';
+import { passwordPage, resetPage, setupPage, signInPage } from './pages';
 import type { ScryptCost } from './passwords';
 import { DEFAULT_LIFETIMES, SessionStore, type SessionLifetimes } from './sessions';
 import { SignIn } from './sign-in';
@@ -77,6 +77,7 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
     const actor = () => sessions.resolve(gate.presentedToken(req));
     if (url.pathname.startsWith('/auth/')) return handleAuth(auth, url.pathname, req, res, actor);
     if (url.pathname === '/setup' && req.method === 'GET') return setupPage(res, url.searchParams.get('token') ?? '');
+    if (url.pathname === '/reset' && req.method === 'GET') return resetPage(res, url.searchParams.get('token') ?? '');
 
     const who = await actor().catch((err: unknown) => err as Error);
     if (who instanceof Error) {

@@ -27,6 +27,8 @@ interface Props {
   onProfile?: () => void;
   /** Present on the newsroom server. */
   onSignOut?: () => void;
+  /** Present on the newsroom server for a 관리자 or 편집국장: 사용자 관리. */
+  onAccounts?: () => void;
 }
 
 /** The left panel's queues (DESIGN.md): 내 기사 is the whole archive with search; the others are the desk's. */
@@ -54,7 +56,7 @@ function useQueueCounts(client: BylineClient, actor: Profile | null, refreshKey:
 const SEARCH_DELAY_MS = 200;
 
 /** 내 기사 and the archive search: one list, virtualised, so 100,000 rows scroll like ten. */
-export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect, onCreate, onSettings, actor, onProfile, onSignOut }: Props) {
+export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect, onCreate, onSettings, actor, onProfile, onSignOut, onAccounts }: Props) {
   const t = useT();
   const locale = useLocale();
   const [tab, setTab] = useState<Tab>('mine');
@@ -136,7 +138,7 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
   );
 
   const footer = (
-    <div className="queue__footer queue__profile">
+    <div className={onAccounts ? 'queue__footer queue__profile queue__profile--admin' : 'queue__footer queue__profile'}>
       {onProfile ? (
         <button type="button" className="button button--small" onClick={onProfile} data-testid="profile-button" title={t('profilePick')}>
           {actor ? `${actor.name} · ${t(`role_${actor.role}` as StringKey)}` : t('profilePick')}
@@ -152,6 +154,11 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
         </button>
       )}
       <span className="workflow__spacer" />
+      {onAccounts && (
+        <button type="button" className="button button--quiet" onClick={onAccounts} data-testid="accounts-button">
+          {t('accounts')}
+        </button>
+      )}
       <button type="button" className="button button--quiet" onClick={onSettings}>
         {t('settings')}
       </button>

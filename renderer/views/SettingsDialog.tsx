@@ -21,12 +21,14 @@ interface Props {
   onRestored: () => void;
   beforeRestore: () => Promise<boolean>;
   settings: Settings;
+  /** False for a 기자 or 데스크 without 관리자 on the newsroom server: the settings are read-only and the admin panels hidden. */
+  mayAdminister: boolean;
   onSave: (patch: SettingsPatch) => Promise<string | null>;
   onClose: () => void;
 }
 
 /** 환경설정: who is writing, the newsroom's sections and the interface language. */
-export function SettingsDialog({ client, onRestored, beforeRestore, settings, onSave, onClose }: Props) {
+export function SettingsDialog({ client, onRestored, beforeRestore, settings, mayAdminister, onSave, onClose }: Props) {
   const t = useT();
   const [name, setName] = useState(settings.identity.name);
   const [email, setEmail] = useState(settings.identity.email);
@@ -61,55 +63,66 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, on
     <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <form className="dialog" noValidate role="dialog" aria-modal="true" aria-labelledby="settings-title" onSubmit={(e) => void submit(e)}>
         <h2 id="settings-title">{t('settings')}</h2>
-        <label className="field">
-          <span className="field__label">{t('reporterName')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('reporterEmail')}</span>
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={200} />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('sectionsOnePerLine')}</span>
-          <textarea rows={6} value={sections} onChange={(e) => setSections(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('defaultSection')}</span>
-          <select value={defaultSection} onChange={(e) => setDefaultSection(e.target.value)}>
-            {sectionList.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('interfaceLanguage')}</span>
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Settings['locale'])}>
-            <option value="ko">한국어</option>
-            <option value="en">English</option>
-          </select>
-        </label>
-        <fieldset className="dialog__group">
-          <legend>{t('newsroom')}</legend>
-          {TEMPLATE_FIELDS.map(([key, label]) => (
-            <label className="field" key={key}>
-              <span className="field__label">{t(label)}</span>
-              <input value={newsroom[key] ?? ''} onChange={(e) => setTemplate(key, e.target.value)} maxLength={MAX_LENGTH[key] ?? 200} />
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="dialog__group">
-          <legend>{t('photo')}</legend>
-          <label className="field field--inline">
-            <input type="checkbox" checked={keepGps} onChange={(e) => setKeepGps(e.target.checked)} data-testid="keep-gps" />
-            <span>{t('keepGpsOnExport')}</span>
+        {!mayAdminister && (
+          <p className="field__hint" data-testid="settings-read-only">
+            {t('settingsReadOnly')}
+          </p>
+        )}
+        <fieldset className="dialog__plain" disabled={!mayAdminister}>
+          <label className="field">
+            <span className="field__label">{t('reporterName')}</span>
+            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus />
           </label>
-          <span className="field__hint">{t('keepGpsOnExportHint')}</span>
+          <label className="field">
+            <span className="field__label">{t('reporterEmail')}</span>
+            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={200} />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('sectionsOnePerLine')}</span>
+            <textarea rows={6} value={sections} onChange={(e) => setSections(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('defaultSection')}</span>
+            <select value={defaultSection} onChange={(e) => setDefaultSection(e.target.value)}>
+              {sectionList.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('interfaceLanguage')}</span>
+            <select value={locale} onChange={(e) => setLocale(e.target.value as Settings['locale'])}>
+              <option value="ko">한국어</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <fieldset className="dialog__group">
+            <legend>{t('newsroom')}</legend>
+            {TEMPLATE_FIELDS.map(([key, label]) => (
+              <label className="field" key={key}>
+                <span className="field__label">{t(label)}</span>
+                <input value={newsroom[key] ?? ''} onChange={(e) => setTemplate(key, e.target.value)} maxLength={MAX_LENGTH[key] ?? 200} />
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="dialog__group">
+            <legend>{t('photo')}</legend>
+            <label className="field field--inline">
+              <input type="checkbox" checked={keepGps} onChange={(e) => setKeepGps(e.target.checked)} data-testid="keep-gps" />
+              <span>{t('keepGpsOnExport')}</span>
+            </label>
+            <span className="field__hint">{t('keepGpsOnExportHint')}</span>
+          </fieldset>
         </fieldset>
-        <PublishTargetsPanel client={client} />
-        <BackupPanel client={client} beforeRestore={beforeRestore} onRestored={onRestored} />
-        <StorageSettings client={client} />
+        {mayAdminister && (
+          <>
+            <PublishTargetsPanel client={client} />
+            <BackupPanel client={client} beforeRestore={beforeRestore} onRestored={onRestored} />
+            <StorageSettings client={client} />
+          </>
+        )}
         {error && (
           <p className="dialog__error" role="alert">
             {error}
@@ -117,11 +130,13 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, on
         )}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
+            {mayAdminister ? t('cancel') : t('close')}
           </button>
-          <button type="submit" className="button button--primary">
-            {t('save')}
-          </button>
+          {mayAdminister && (
+            <button type="submit" className="button button--primary">
+              {t('save')}
+            </button>
+          )}
         </div>
       </form>
     </div>

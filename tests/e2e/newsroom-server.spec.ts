@@ -49,7 +49,7 @@ test('two people sign in over TLS and run the desk loop as themselves; a 기자 
   await expect(chief.getByTestId('profile-button')).toHaveCount(0);
 
   const add = async (body: object) => {
-    const r = await chief.request.post(`${server.origin}/auth/accounts`, { data: body, headers: { Origin: server.origin } });
+    const r = await chief.request.post(`${server.origin}/api/accounts.create`, { data: body, headers: { Origin: server.origin } });
     expect(r.status(), await r.text()).toBe(200);
     return ((await r.json()) as { value: { temporaryPassword: string } }).value.temporaryPassword;
   };

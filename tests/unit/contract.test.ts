@@ -83,6 +83,11 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
     password: '비밀 번호 1234',
   },
   'storage.test': { postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, password: '' },
+  'accounts.list': {},
+  'accounts.create': { login: 'park.desk', name: '박데스크', title: '부장', email: 'park@example.com', role: 'desk', sections: ['IT/과학'], admin: false },
+  'accounts.update': { id: ID, name: '박데스크', role: 'chief', admin: true },
+  'accounts.setDisabled': { id: ID, disabled: true },
+  'accounts.resetPassword': { id: ID, mode: 'temporary' },
 };
 
 function nested(depth: number): unknown {

@@ -65,6 +65,11 @@ export function validInput(method: Method, id: string): object {
     'storage.get': {},
     'storage.save': { engine: 'sqlite', postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' } },
     'storage.test': { postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' } },
+    'accounts.list': {},
+    'accounts.create': { login: 'kim.reporter', name: '김기자', role: 'reporter' },
+    'accounts.update': { id: ACTOR, role: 'desk', sections: ['IT/과학'] },
+    'accounts.setDisabled': { id: ACTOR, disabled: true },
+    'accounts.resetPassword': { id: ACTOR, mode: 'link' },
   };
   return valid[method];
 }

@@ -41,6 +41,16 @@ const PG_SERVER = obj({
   sslmode: { t: 'enum', values: ['disable', 'require', 'verify-full'] },
 });
 
+/** accounts.create / accounts.update: what a 관리자 sets of a person (never a password). */
+const ACCOUNT: Record<string, Kind> = {
+  name: str(50),
+  title: str(30),
+  email: { t: 'email' },
+  role: { t: 'enum', values: ROLES },
+  sections: { t: 'arr', of: str(50), max: 100 },
+  admin: { t: 'bool' },
+};
+
 const FIELDS = obj({
   headline: str(300),
   deck: str(2_000),
@@ -251,4 +261,13 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     required: ['engine', 'postgres'],
   },
   'storage.test': { t: 'obj', fields: { postgres: PG_SERVER, password: str(200) }, required: ['postgres'] },
+  'accounts.list': { t: 'obj', fields: {}, required: [] },
+  'accounts.create': {
+    t: 'obj',
+    fields: { ...ACCOUNT, login: str(32) },
+    required: ['login', 'name', 'role'],
+  },
+  'accounts.update': { t: 'obj', fields: { id: { t: 'uuid' }, ...ACCOUNT }, required: ['id'] },
+  'accounts.setDisabled': { t: 'obj', fields: { id: { t: 'uuid' }, disabled: { t: 'bool' } }, required: ['id', 'disabled'] },
+  'accounts.resetPassword': { t: 'obj', fields: { id: { t: 'uuid' }, mode: { t: 'enum', values: ['temporary', 'link'] } }, required: ['id', 'mode'] },
 };

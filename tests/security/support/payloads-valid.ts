@@ -96,5 +96,10 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
       postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: 'desk_it', sslmode: 'require' },
     },
     'storage.test': { postgres: { host: '127.0.0.1', port: 1, database: 'byline', user: 'desk', schema: '', sslmode: 'disable' } },
+    'accounts.list': {},
+    'accounts.create': { login: 'kim', name: '김기자', title: '기자', email: 'kim@example.com', role: 'reporter', sections: ['IT/과학'], admin: false },
+    'accounts.update': { id: actorId, title: '부장' },
+    'accounts.setDisabled': { id: actorId, disabled: false },
+    'accounts.resetPassword': { id: actorId, mode: 'temporary' },
   };
 }

@@ -162,6 +162,22 @@ describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BY
     expect(await counted()).toEqual({ n: 3 });
   });
 
+  it('pages the 내 기사 queue in the order of an index, not by sorting every live story', async () => {
+    const db = await openTestPg(schemaName(), { migrated: true });
+    await stories(db, ['첫 기사', '둘째 기사']);
+    const plan = await db.session(async (s) => {
+      // Too few rows for the planner to prefer an index on its own: what matters is whether one gives the order.
+      await s.exec('SET enable_seqscan = off');
+      const rows = await s.all<{ 'QUERY PLAN': string }>(
+        'EXPLAIN SELECT id FROM articles WHERE archived_at IS NULL ORDER BY updated_at DESC, id LIMIT 100 OFFSET 100',
+      );
+      await s.exec('RESET enable_seqscan');
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('articles_live_queue');
+    expect(plan).not.toMatch(/\bSort\b/);
+  });
+
   it('is brought up to date when the backend opens the database', async () => {
     const schema = schemaName();
     const db = await openTestPg(schema, { migrated: true });

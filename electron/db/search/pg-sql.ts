@@ -39,10 +39,9 @@ export const pgArticleSearch: ArticleSearchSql = {
     const { match, rank, loose } = toTsQuery(expression, ARTICLE_COLUMNS, ARTICLE_UNRANKED);
     return [match, rank, loose];
   },
-  // The functions of migrations/103 find the matches through the GIN index; ts_rank then reads the tsvector of only the newest `walked`.
+  // Migration 103's functions find the matches through the GIN index and rank the newest `walked` only.
   ranked: (walked) =>
-    `SELECT s.rowid AS rid, -ts_rank(${ARTICLE_RANK_WEIGHTS}, s.doc, tq.r, 1) AS score FROM ${ARTICLE_QUERY} ` +
-    `CROSS JOIN LATERAL article_search_newest(tq.q, tq.l, ${walked}) AS w(rowid) JOIN article_search s ON s.rowid = w.rowid`,
+    `SELECT w.rid, w.score FROM ${ARTICLE_QUERY} CROSS JOIN LATERAL article_search_ranked(tq.q, tq.l, tq.r, ${ARTICLE_RANK_WEIGHTS}::real[], ${walked}) AS w`,
   count: (limit) => `SELECT article_search_count(tq.q, ${limit}) AS n FROM ${ARTICLE_QUERY}`,
   joined: {
     from: `article_search CROSS JOIN ${ARTICLE_QUERY} JOIN articles a ON a.rowid = article_search.rowid`,

@@ -1,6 +1,8 @@
 /** One JSON line per figure, as DESIGN.md fixes the format for `npm run bench`. */
 export interface Figure {
   bench: string;
+  /** sqlite or postgres, where a bench runs on either with the same metric names. */
+  engine?: string;
   metric: string;
   value: number;
   unit: string;

@@ -1,9 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ArticleRepository, type Derived } from '../../electron/db/articles-repo';
-import { openDatabase, type Database } from '../../electron/db/database';
-import { migrate } from '../../electron/db/migrate';
+import type { Database } from '../../electron/db/database';
 import { rebuildSearchIndexIfNeeded } from '../../electron/db/search/article-index';
 import { SearchRepository } from '../../electron/db/search/search-repo';
 import { SearchService } from '../../electron/services/search';
@@ -12,14 +8,21 @@ import { countCharacters } from '../../shared/counting';
 import { editorStateToText } from '../../shared/editor-text';
 import { SearchQuery } from '../../shared/search';
 import { createCorpus } from './archive-corpus';
-import { percentile, report } from './report';
+import { percentile, report, type Figure } from './report';
+import { benchEngine, openPgArchive, openSqliteArchive, type BenchArchive, type BenchEngine } from './search-archive';
 
 const STORIES = Number(process.env.BYLINE_BENCH_STORIES ?? 100_000);
-/** A database file to keep (built on the first run, reused after): search work can then be measured in seconds. */
+/**
+ * An archive to keep (built on the first run, reused after), so search work can be measured in seconds: a
+ * database file on SQLite, a schema name on PostgreSQL (BYLINE_BENCH_ENGINE=postgres, the test peer).
+ */
 const KEPT_DB = process.env.BYLINE_BENCH_DB;
 const BATCH = 1_000;
-const RUNS = 60;
-const SCAN_RUNS = 8;
+/** Searches timed per case (BYLINE_BENCH_SEARCH_RUNS, for a slow engine before a fix); the LIKE scan a few times. */
+const RUNS = Number(process.env.BYLINE_BENCH_SEARCH_RUNS) || 60;
+/** Issue 19 asks this of the newsroom server's engine; SQLite's own target is 20 ms. */
+const PG_TARGET_MS = 30;
+const SCAN_RUNS = Math.min(8, RUNS);
 /** Comma-separated search kinds to measure (two_syllable, filtered, …), for trying one change quickly; all by default. */
 const ONLY = process.env.BYLINE_BENCH_SEARCH_CASES?.split(',').filter(Boolean);
 
@@ -39,10 +42,9 @@ async function timed(runs: number, work: (i: number) => Promise<unknown>): Promi
   return samples;
 }
 
-async function fileBytes(db: Database): Promise<number> {
-  await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-  return statSync(db.file).size;
-}
+let engine: BenchEngine = 'sqlite';
+/** Every figure says which engine it is for: the metric names are the same on both. */
+const say = (figure: Omit<Figure, 'bench' | 'engine'>) => report({ bench: 'search', engine, ...figure });
 
 /** The same search done the old way: a LIKE scan over every story's text, newest first. */
 function likeScan(db: Database, word: string, section?: string) {
@@ -55,28 +57,33 @@ function likeScan(db: Database, word: string, section?: string) {
   ]);
 }
 
-/** Korean full-text search and queue paging over a generated archive of 100,000 stories. */
+/**
+ * Korean full-text search and queue paging over a generated archive of 100,000 stories, on SQLite or
+ * (BYLINE_BENCH_ENGINE=postgres) on the PostgreSQL peer, in a schema of its own.
+ */
 export async function benchSearch(): Promise<void> {
-  const dir = KEPT_DB ? undefined : mkdtempSync(path.join(os.tmpdir(), 'byline-bench-search-'));
-  const file = KEPT_DB ?? path.join(dir!, 'archive.sqlite3');
-  const reuse = KEPT_DB !== undefined && existsSync(KEPT_DB);
-  const db = await openDatabase(file);
+  const chosen = benchEngine();
+  const archive = typeof chosen === 'object' ? chosen : chosen === 'postgres' ? await openPgArchive(KEPT_DB) : await openSqliteArchive(KEPT_DB);
+  if ('skipped' in archive) {
+    console.warn(`search bench skipped: ${archive.skipped}`);
+    return;
+  }
+  engine = archive.engine;
+  const { db } = archive;
   try {
-    await migrate(db);
     const repo = new ArticleRepository(db);
     const corpus = createCorpus(20251226);
-    if (!reuse) await build(db, repo, corpus);
+    if (!archive.reuse) await build(archive, repo, corpus);
     await rebuildSearchIndexIfNeeded(db);
     const stories = (await db.get<{ n: number }>('SELECT count(*) AS n FROM articles'))!.n;
-    report({ bench: 'search', metric: 'stories', value: stories, unit: 'count' });
+    say({ metric: 'stories', value: stories, unit: 'count' });
     await measure(db, repo, corpus);
   } finally {
-    await db.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await archive.close();
   }
 }
 
-async function build(db: Database, repo: ArticleRepository, corpus: ReturnType<typeof createCorpus>): Promise<void> {
+async function build(archive: BenchArchive, repo: ArticleRepository, corpus: ReturnType<typeof createCorpus>): Promise<void> {
   const started = performance.now();
   for (let i = 0; i < STORIES; i += BATCH) {
     const batch = [];
@@ -86,13 +93,13 @@ async function build(db: Database, repo: ArticleRepository, corpus: ReturnType<t
     }
     await repo.insertMany(batch);
   }
-  report({ bench: 'search', metric: 'import_100k', value: Math.round((performance.now() - started) / 100) / 10, unit: 's' });
-  await db.exec("INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM search_index_state;");
+  say({ metric: 'import_100k', value: Math.round((performance.now() - started) / 100) / 10, unit: 's' });
+  await archive.dropIndex();
   const rebuildStart = performance.now();
-  await rebuildSearchIndexIfNeeded(db);
-  report({ bench: 'search', metric: 'index_build', value: Math.round((performance.now() - rebuildStart) / 100) / 10, unit: 's' });
-  await db.exec("INSERT INTO article_search (article_search) VALUES ('optimize')");
-  report({ bench: 'search', metric: 'db_size', value: Math.round((await fileBytes(db)) / 1024 / 1024), unit: 'MB' });
+  await rebuildSearchIndexIfNeeded(archive.db);
+  say({ metric: 'index_build', value: Math.round((performance.now() - rebuildStart) / 100) / 10, unit: 's' });
+  await archive.settleIndex();
+  say({ metric: 'db_size', value: Math.round((await archive.sizeBytes()) / 1024 / 1024), unit: 'MB' });
 }
 
 async function measure(db: Database, repo: ArticleRepository, corpus: ReturnType<typeof createCorpus>): Promise<void> {
@@ -116,11 +123,11 @@ async function measure(db: Database, repo: ArticleRepository, corpus: ReturnType
     const scanSamples = await timed(SCAN_RUNS, scan);
     const p95 = percentile(ftsSamples, 95);
     const scanP95 = percentile(scanSamples, 95);
-    report({ bench: 'search', metric: `${name}_p50`, value: percentile(ftsSamples, 50), unit: 'ms', baseline: percentile(scanSamples, 50) });
-    report({ bench: 'search', metric: `${name}_p95`, value: p95, unit: 'ms', target: 20, baseline: scanP95 });
-    report({ bench: 'search', metric: `${name}_speedup_vs_scan`, value: Math.round(scanP95 / p95), unit: 'x', target: 50 });
+    say({ metric: `${name}_p50`, value: percentile(ftsSamples, 50), unit: 'ms', baseline: percentile(scanSamples, 50) });
+    say({ metric: `${name}_p95`, value: p95, unit: 'ms', target: engine === 'postgres' ? PG_TARGET_MS : 20, baseline: scanP95 });
+    say({ metric: `${name}_speedup_vs_scan`, value: Math.round(scanP95 / p95), unit: 'x', target: 50 });
   }
 
   const pageSamples = await timed(RUNS, (i) => repo.list({ includeArchived: false, limit: 100, offset: (i % 10) * 100 }));
-  report({ bench: 'search', metric: 'queue_page_p95', value: percentile(pageSamples, 95), unit: 'ms', target: 10 });
+  say({ metric: 'queue_page_p95', value: percentile(pageSamples, 95), unit: 'ms', target: 10 });
 }

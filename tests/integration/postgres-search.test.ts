@@ -3,6 +3,7 @@ import { ArticleRepository } from '../../electron/db/articles-repo';
 import type { PgDatabase } from '../../electron/db/postgres/pg-database';
 import { rebuildSearchIndexIfNeeded, TOKENIZER_VERSION } from '../../electron/db/search/article-index';
 import { pgIndexText, toTsQuery } from '../../electron/db/search/pg-query';
+import { pgArticleSearch } from '../../electron/db/search/pg-sql';
 import { SearchRepository } from '../../electron/db/search/search-repo';
 import { openStorage } from '../../electron/host/open-storage';
 import { ArticleService } from '../../electron/services/articles';
@@ -37,6 +38,24 @@ describe('the FTS5 expression as a tsquery', () => {
     expect(q.rank).toBe("'양자'");
     expect(toTsQuery('"a" OR "b" AND "c"', COLUMNS).match).toBe("('a' | ('b' & 'c'))");
     expect(() => toTsQuery('nowhere : "a"', COLUMNS)).toThrow(/unknown column/);
+  });
+
+  it('says what the GIN index answers without a recheck: phrases as their words, no column weights, NOT as asked', () => {
+    expect(asked('장관').loose).toBe("'장관'");
+    expect(asked('장관은').loose).toBe("('장관' & '관은')");
+    expect(asked('2025년').loose).toBe("('2025' & '년':*)");
+    expect(asked('훈').loose).toBe("('훈':* | '훈')");
+    const q = toTsQuery('("인공 지능") AND headline : "장관" NOT headline : "출근 길"', COLUMNS);
+    expect(q.match).toBe("(('인공' <-> '지능') & ('장관':A & !('출근':A <-> '길':A)))");
+    // A negated phrase or weight is kept: loosened, it would leave out rows that match.
+    expect(q.loose).toBe("(('인공' & '지능') & ('장관' & !('출근':A <-> '길':A)))");
+  });
+
+  it('asks the story index for filters at any weight, so that a filtered word needs no recheck', () => {
+    const [match, rank, loose] = pgArticleSearch.params('("양자") AND facets : "fsecx41" NOT facets : "farchx31"');
+    expect(match).toBe("('양자' & ('fsecx41' & !'farchx31'))");
+    expect(loose).toBe(match);
+    expect(rank).toBe("'양자'");
   });
 
   it('splits stored text where FTS5 does: e-mail addresses, file names, decimals; folds case and accents', () => {
@@ -82,6 +101,22 @@ describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BY
     expect(await capped.search(SearchQuery.parse({ text: '수출', limit: 2 }))).toMatchObject({ total: 4, totalIsLowerBound: true });
   });
 
+  it('finds a phrase among newer stories that hold its words apart, ranked and counted through the GIN index', async () => {
+    const db = await openTestPg(schemaName(), { migrated: true });
+    await stories(db, ['양자 기술 협력', '기술 분야 양자 연구', '기술 양자 장비', '양자 기술 예산']);
+    // Blocks of 1: the newest match must be looked for past the newest candidates, which hold both words apart.
+    const search = (text: string, rankWindow: number, countCap = 10_000) =>
+      new SearchService(new SearchRepository(db, countCap, rankWindow)).search(SearchQuery.parse({ text, limit: 10 }));
+    for (const window of [1, 1_000]) {
+      const found = await search('"양자 기술"', window);
+      expect(found).toMatchObject({ total: 2, totalIsLowerBound: false });
+      expect(found.items.map((h) => h.headline).sort()).toEqual(['양자 기술 예산', '양자 기술 협력']);
+    }
+    expect((await search('"양자 기술"', 1)).items[0]!.headline).toBe('양자 기술 예산');
+    expect(await search('"양자 기술"', 1, 1)).toMatchObject({ total: 1, totalIsLowerBound: true });
+    expect((await search('양자 기술', 1_000)).total).toBe(4);
+  });
+
   it('narrows a filtered search without reordering it: the section is matched, not ranked', async () => {
     const db = await openTestPg(schemaName(), { migrated: true });
     const articles = new ArticleService({ repo: new ArticleRepository(db), now: () => new Date() });
@@ -114,6 +149,33 @@ describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BY
     expect((await first.get<{ n: number }>('SELECT count(*) AS n FROM article_search'))!.n).toBe(3);
     const search = new SearchService(new SearchRepository(others[0]!));
     expect((await search.search(SearchQuery.parse({ text: '브룩헤이븐' }))).items.map((h) => h.headline)).toEqual(['브룩헤이븐 연구소']);
+  });
+
+  it('leaves a rebuilt index vacuumed and analysed, so searches read the index proper with fresh statistics', async () => {
+    const db = await openTestPg(schemaName(), { migrated: true });
+    await stories(db, ['국회 예산 심사', '양자 협력', '브룩헤이븐 연구소']);
+    await db.exec('DELETE FROM search_index_state');
+    const counted = () => db.get<{ n: number }>("SELECT reltuples::int AS n FROM pg_class WHERE oid = 'article_search'::regclass");
+    // -1: never vacuumed nor analysed (three rows are far below autovacuum's threshold).
+    expect(await counted()).toEqual({ n: -1 });
+    await rebuildSearchIndexIfNeeded(db);
+    expect(await counted()).toEqual({ n: 3 });
+  });
+
+  it('pages the 내 기사 queue in the order of an index, not by sorting every live story', async () => {
+    const db = await openTestPg(schemaName(), { migrated: true });
+    await stories(db, ['첫 기사', '둘째 기사']);
+    const plan = await db.session(async (s) => {
+      // Too few rows for the planner to prefer an index on its own: what matters is whether one gives the order.
+      await s.exec('SET enable_seqscan = off');
+      const rows = await s.all<{ 'QUERY PLAN': string }>(
+        'EXPLAIN SELECT id FROM articles WHERE archived_at IS NULL ORDER BY updated_at DESC, id LIMIT 100 OFFSET 100',
+      );
+      await s.exec('RESET enable_seqscan');
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('articles_live_queue');
+    expect(plan).not.toMatch(/\bSort\b/);
   });
 
   it('is brought up to date when the backend opens the database', async () => {

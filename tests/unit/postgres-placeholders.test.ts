@@ -47,6 +47,7 @@ describe('the PostgreSQL schema', () => {
     expect(PG_MIGRATIONS.filter((m) => m.version >= PG_ONLY_FROM).map((m) => [m.version, m.name])).toEqual([
       [101, 'media blobs'],
       [102, 'accounts and sessions'],
+      [103, 'archive search and queue at scale'],
     ]);
   });
 });

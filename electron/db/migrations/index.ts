@@ -12,6 +12,7 @@ import { m010PublishGhost } from './010-publish-ghost';
 import { m011PublishTargetSettings } from './011-publish-target-settings';
 import { m101MediaBlobs } from './101-media-blobs';
 import { m102Accounts } from './102-accounts';
+import { m103PgArchiveAtScale } from './103-pg-archive-at-scale';
 
 export type { Migration };
 
@@ -36,6 +37,7 @@ export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m011PublishTargetSettings,
   m101MediaBlobs,
   m102Accounts,
+  m103PgArchiveAtScale,
 ];
 
 /** PostgreSQL-only migrations number from here; below it every number is SQLite's too. */

@@ -27,8 +27,11 @@ export function pgIndexText(shaped: string): string {
   return pgTokens(shaped).join(' ');
 }
 
-/** Which tsvector weight holds each FTS5 column of an index (as the PostgreSQL migration assigns them). */
-export type ColumnWeights = Readonly<Record<string, 'A' | 'B' | 'C' | 'D'>>;
+/**
+ * Which tsvector weight holds each FTS5 column of an index (as the PostgreSQL migration assigns them);
+ * '' for a column whose tokens occur in no other (the facet tokens), matched at any weight.
+ */
+export type ColumnWeights = Readonly<Record<string, 'A' | 'B' | 'C' | 'D' | ''>>;
 
 type Token = { kind: 'phrase'; text: string } | { kind: 'word'; text: string } | { kind: 'op'; text: '(' | ')' | ':' | '*' };
 
@@ -65,6 +68,12 @@ function lex(expression: string): Token[] {
 
 const lexeme = (token: string, label: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${label ? `:${label}` : ''}`;
 
+/** A part of the expression as `match` and as `loose` (see TsQueries). */
+interface Both {
+  m: string;
+  l: string;
+}
+
 /** Where a term stands: the weight of its column filter, and whether it counts towards the rank. */
 interface Context {
   weight: string;
@@ -80,6 +89,13 @@ export interface TsQueries {
    * (a facet) would decide the order; bm25, which this stands in for, sums what each word says instead.
    */
   rank: string;
+  /**
+   * Rows that may match, answered by the GIN index alone: the GIN index holds neither positions nor
+   * weights, so a phrase or a column filter makes PostgreSQL read every candidate's whole tsvector to
+   * recheck it. Here a phrase is its words ANDed and column filters are dropped (a negated term stays
+   * as it is, which keeps this a superset of `match`). Equal to `match` when nothing needs a recheck.
+   */
+  loose: string;
 }
 
 /**
@@ -103,7 +119,7 @@ export function toTsQuery(expression: string, weights: ColumnWeights, unranked: 
     at += 1;
   };
 
-  const phrase = (text: string, ctx: Context): string => {
+  const phrase = (text: string, ctx: Context): Both => {
     const words = pgTokens(text);
     if (words.length === 0) throw new Error(`empty phrase in search expression: ${expression}`);
     const prefix = isOp('*');
@@ -111,10 +127,14 @@ export function toTsQuery(expression: string, weights: ColumnWeights, unranked: 
     const star = (k: number) => (prefix && k === words.length - 1 ? '*' : '');
     if (ctx.ranked) words.forEach((w, k) => rankWords.add(lexeme(w, star(k))));
     const parts = words.map((w, k) => lexeme(w, star(k) + ctx.weight));
-    return parts.length === 1 ? parts[0]! : `(${parts.join(' <-> ')})`;
+    const bare = words.map((w, k) => lexeme(w, star(k)));
+    return parts.length === 1 ? { m: parts[0]!, l: bare[0]! } : { m: `(${parts.join(' <-> ')})`, l: `(${bare.join(' & ')})` };
   };
 
-  const primary = (ctx: Context): string => {
+  const joined = (parts: Both[], op: string): Both =>
+    parts.length === 1 ? parts[0]! : { m: `(${parts.map((p) => p.m).join(op)})`, l: `(${parts.map((p) => p.l).join(op)})` };
+
+  const primary = (ctx: Context): Both => {
     const t = peek();
     if (t === undefined) throw new Error(`search expression ends early: ${expression}`);
     if (t.kind === 'op' && t.text === '(') {
@@ -141,16 +161,17 @@ export function toTsQuery(expression: string, weights: ColumnWeights, unranked: 
     throw new Error(`unexpected ${t.text} at token ${at} of search expression: ${expression}`);
   };
 
-  const not = (ctx: Context): string => {
+  const not = (ctx: Context): Both => {
     let left = primary(ctx);
     while (isOp('NOT')) {
       at += 1;
-      left = `(${left} & !${primary({ ...ctx, ranked: false })})`;
+      const right = primary({ ...ctx, ranked: false }).m;
+      left = { m: `(${left.m} & !${right})`, l: `(${left.l} & !${right})` };
     }
     return left;
   };
 
-  const and = (ctx: Context): string => {
+  const and = (ctx: Context): Both => {
     const parts = [not(ctx)];
     for (;;) {
       if (isOp('AND')) at += 1;
@@ -161,19 +182,19 @@ export function toTsQuery(expression: string, weights: ColumnWeights, unranked: 
       }
       parts.push(not(ctx));
     }
-    return parts.length === 1 ? parts[0]! : `(${parts.join(' & ')})`;
+    return joined(parts, ' & ');
   };
 
-  const or = (ctx: Context): string => {
+  const or = (ctx: Context): Both => {
     const parts = [and(ctx)];
     while (isOp('OR')) {
       at += 1;
       parts.push(and(ctx));
     }
-    return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
+    return joined(parts, ' | ');
   };
 
-  const match = or({ weight: '', ranked: true });
+  const { m: match, l: loose } = or({ weight: '', ranked: true });
   if (at !== tokens.length) throw new Error(`unexpected ${tokens[at]!.text} at token ${at} of search expression: ${expression}`);
-  return { match, rank: rankWords.size > 0 ? [...rankWords].join(' | ') : match };
+  return { match, rank: rankWords.size > 0 ? [...rankWords].join(' | ') : match, loose };
 }

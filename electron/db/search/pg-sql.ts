@@ -9,7 +9,11 @@ import { toTsQuery, type ColumnWeights } from './pg-query';
  * that, as bm25's, smaller is better.
  */
 
-const ARTICLE_COLUMNS: ColumnWeights = { headline: 'A', deck: 'B', tags: 'B', people: 'C', source: 'C', body: 'D', singles: 'D', facets: 'D' };
+/**
+ * Facet tokens (f…x<hex>, search/article-index.ts) occur in no other column, so a filter asks for them at
+ * any weight: a weight would make the GIN index send every candidate to a recheck of its whole tsvector.
+ */
+const ARTICLE_COLUMNS: ColumnWeights = { headline: 'A', deck: 'B', tags: 'B', people: 'C', source: 'C', body: 'D', singles: 'D', facets: '' };
 
 /** headline 10, deck and tags 4, people and 뉴스출처 3, body 1 (singles 0.5 and facets share D with the body). */
 const ARTICLE_RANK_WEIGHTS = "'{0.1, 0.3, 0.4, 1.0}'";
@@ -27,18 +31,20 @@ const QUERY = "(SELECT to_tsquery('simple', ?) AS q, to_tsquery('simple', ?) AS 
 
 const ARTICLE_UNRANKED = new Set(['facets']);
 
+/** QUERY with the third `?`: what the GIN index answers without a recheck (l, see TsQueries.loose). */
+const ARTICLE_QUERY = "(SELECT to_tsquery('simple', ?) AS q, to_tsquery('simple', ?) AS r, to_tsquery('simple', ?) AS l) AS tq";
+
 export const pgArticleSearch: ArticleSearchSql = {
   params: (expression) => {
-    const { match, rank } = toTsQuery(expression, ARTICLE_COLUMNS, ARTICLE_UNRANKED);
-    return [match, rank];
+    const { match, rank, loose } = toTsQuery(expression, ARTICLE_COLUMNS, ARTICLE_UNRANKED);
+    return [match, rank, loose];
   },
-  // Ranked outside the LIMIT: ts_rank reads each match's whole tsvector, and only the newest `walked` are ranked.
+  // Migration 103's functions find the matches through the GIN index and rank the newest `walked` only.
   ranked: (walked) =>
-    `SELECT w.rowid AS rid, -ts_rank(${ARTICLE_RANK_WEIGHTS}, w.doc, w.r, 1) AS score FROM (` +
-    `SELECT s.rowid, s.doc, tq.r FROM article_search s CROSS JOIN ${QUERY} WHERE s.doc @@ tq.q ORDER BY s.rowid DESC LIMIT ${walked}) AS w`,
-  count: (limit) => `SELECT count(*) AS n FROM (SELECT 1 FROM article_search s CROSS JOIN ${QUERY} WHERE s.doc @@ tq.q LIMIT ${limit}) AS m`,
+    `SELECT w.rid, w.score FROM ${ARTICLE_QUERY} CROSS JOIN LATERAL article_search_ranked(tq.q, tq.l, tq.r, ${ARTICLE_RANK_WEIGHTS}::real[], ${walked}) AS w`,
+  count: (limit) => `SELECT article_search_count(tq.q, ${limit}) AS n FROM ${ARTICLE_QUERY}`,
   joined: {
-    from: `article_search CROSS JOIN ${QUERY} JOIN articles a ON a.rowid = article_search.rowid`,
+    from: `article_search CROSS JOIN ${ARTICLE_QUERY} JOIN articles a ON a.rowid = article_search.rowid`,
     where: 'article_search.doc @@ tq.q',
     score: `-ts_rank(${ARTICLE_RANK_WEIGHTS}, article_search.doc, tq.r, 1)`,
   },

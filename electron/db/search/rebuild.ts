@@ -39,6 +39,9 @@ export async function rebuildIfStale(db: Database, target: RebuildTarget, batchS
     rows += batch.length;
     last = batch.at(-1)!.rowid;
   }
+  // Every row was rewritten: VACUUM moves the GIN index's pending entries into the index proper (a search
+  // reads the pending list whole) and ANALYZE gives the planner the new index's lexeme counts.
+  if (db.engine === 'postgres') await db.exec(`VACUUM (ANALYZE) ${target.index}`);
   await db.run(
     `INSERT INTO ${target.state} (id, tokenizer_version, built_at) VALUES (1, ?, ?)
      ON CONFLICT (id) DO UPDATE SET tokenizer_version = excluded.tokenizer_version, built_at = excluded.built_at`,

@@ -26,9 +26,10 @@ afterEach(async () => {
 });
 
 async function story(owner: Profile | undefined, headline: string, body: string): Promise<Article> {
-  const created = await ok<Article>(backend, 'articles.create', owner ? { actorId: owner.id } : {});
+  const caller = owner ? { actorId: owner.id } : {};
+  const created = await ok<Article>(backend, 'articles.create', {}, caller);
   const fields = { ...fieldsOf(created), headline, section: '사회', body: editorStateFromParagraphs([body]) };
-  return ok<Article>(backend, 'articles.save', { id: created.id, baseVersion: created.version, fields, ...(owner ? { actorId: owner.id } : {}) });
+  return ok<Article>(backend, 'articles.save', { id: created.id, baseVersion: created.version, fields }, caller);
 }
 
 const search = (input: object) => ok<SearchResult>(backend, 'search.query', input);

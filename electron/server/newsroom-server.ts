@@ -65,7 +65,8 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   const accounts = new Accounts({ db: options.db, sessions, now: options.now, cost: options.cost });
   const signIn = new SignIn({ db: options.db, sessions, now: options.now, cost: options.cost });
   const gate = new Gate({ proxyAddress: options.proxyAddress, tls: options.tls !== undefined });
-  const streams = { count: 0 };
+  // Open event streams per person: web mode's limit is one person's windows, and a newsroom is many people.
+  const streams = new Map<string, { count: number }>();
   const auth = { gate, signIn, sessions, accounts, lifetimes };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -94,7 +95,16 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
       return sendJson(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', '허용되지 않은 메서드입니다.');
-    if (url.pathname === EVENTS_ROUTE) return serveEventStream(options.events, req, res, streams);
+    if (url.pathname === EVENTS_ROUTE) {
+      const mine = streams.get(who.id) ?? { count: 0 };
+      streams.set(who.id, mine);
+      serveEventStream(options.events, req, res, mine);
+      // After the stream's own close handler has counted it out.
+      res.once('close', () => {
+        if (mine.count === 0 && streams.get(who.id) === mine) streams.delete(who.id);
+      });
+      return;
+    }
     if (url.pathname.startsWith('/media/')) return serveRendition(options.mediaDir, options.materialise, url.pathname, req, res);
     return serveStatic(options.staticDir, url.pathname, res);
   };

@@ -5,6 +5,7 @@ import { fieldsOf, type Article } from '../../shared/article';
 import type { ArticleChanged } from '../../shared/contract-events';
 import type { QueueItem } from '../../shared/contract-workflow';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
+import { cpuSecondsOf, postgresCpuSeconds } from './cpu-time';
 import { koreanParagraphs } from './korean-text';
 import { findTestPostgres, openPgAdmin } from './pg-peer';
 import { percentile, report } from './report';
@@ -159,6 +160,8 @@ export async function benchServer(): Promise<void> {
         });
         if (measured) saves.push(performance.now() - t0);
       } catch (err) {
+        // Counted once, as a failed request: a save that did not happen announces nothing to miss.
+        sentAt.delete(`${before.id}:${before.version + 1}`);
         fail('articles.save', err);
         stories[i] = await clients[i]!.call<Article>('articles.get', { id: before.id }).catch(() => before);
       }
@@ -174,6 +177,8 @@ export async function benchServer(): Promise<void> {
     progress(`saving for ${RUN_MS / 1_000} s`);
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
+    // Where the run's CPU went: the two servers, PostgreSQL (everyone's), the clients in this process.
+    const cpuBefore = { servers: servers.map((s) => cpuSecondsOf(s.pid)), pg: postgresCpuSeconds(), bench: process.cpuUsage() };
     const started = performance.now();
     await Promise.all(
       clients.map(async (_, i) => {
@@ -190,6 +195,12 @@ export async function benchServer(): Promise<void> {
     while (measured.some((s) => s.heardBy < CLIENTS) && performance.now() < settleEnds) await sleep(100);
     await Promise.all([...reads]);
     loop.disable();
+    const elapsed = (performance.now() - started) / 1_000;
+    const share = (seconds: number) => Math.round((seconds / elapsed) * 100) / 100;
+    const serverCpu = servers.map((s, k) => share(cpuSecondsOf(s.pid) - cpuBefore.servers[k]!));
+    const pgCpu = share(postgresCpuSeconds() - cpuBefore.pg);
+    const benchUsage = process.cpuUsage(cpuBefore.bench);
+    const benchCpu = share((benchUsage.user + benchUsage.system) / 1e6);
     const rssEnd = servers.map((s) => s.rssKb());
     const load = os.loadavg()[0]!;
 
@@ -251,6 +262,16 @@ export async function benchServer(): Promise<void> {
       unit: 'ms',
       note: 'the bench process, where all clients run',
     });
+    const cores = 'cores busy over the run (1 = one core all the time)';
+    report({
+      bench: BENCH,
+      metric: 'cpu_servers',
+      value: Math.round(serverCpu.reduce((a, b) => a + b, 0) * 100) / 100,
+      unit: 'cores',
+      note: `${cores}; A ${serverCpu[0]}, B ${serverCpu[1]}`,
+    });
+    report({ bench: BENCH, metric: 'cpu_postgres', value: pgCpu, unit: 'cores', note: `${cores}; every PostgreSQL process on the machine, others' too` });
+    report({ bench: BENCH, metric: 'cpu_bench', value: benchCpu, unit: 'cores', note: `${cores}; the ${clients.length} clients` });
     report({ bench: BENCH, metric: 'load_average_1m', value: Math.round(load * 100) / 100, unit: 'load', note: `${os.cpus().length} cores` });
     report({ bench: BENCH, metric: 'failed_requests', value: failed.length, unit: 'count' });
     report({ bench: BENCH, metric: 'dropped_streams', value: dropped.length, unit: 'count' });

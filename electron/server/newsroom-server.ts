@@ -43,6 +43,9 @@ export interface NewsroomServer {
   close(): Promise<void>;
 }
 
+/** How long an idle keep-alive connection stays open (nginx's upstream keepalive_timeout is 60 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Why the server will not start as asked, in Korean; undefined when it may. */
@@ -116,6 +119,10 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
     });
   };
   const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener) : http.createServer(listener);
+  // Node closes an idle connection after 5 s, just when a workstation saving every 5 s (or a proxy's pool)
+  // sends on it again: that request dies with ECONNRESET. Idle connections stay longer than any proxy's.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

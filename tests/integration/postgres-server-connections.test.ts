@@ -1,4 +1,6 @@
 import http from 'node:http';
+import type net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/host/bootstrap';
 import { startNewsroomServer, type NewsroomServer } from '../../electron/server/newsroom-server';
@@ -48,6 +50,17 @@ function openStream(token: string): Promise<{ status: number; req: http.ClientRe
   });
 }
 
+/** GET /auth/me on `agent`; resolves with the socket it went over. */
+function whoAmI(agent: http.Agent, token: string): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: server.port, path: '/auth/me', headers: { authorization: `Bearer ${token}` }, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(req.socket!));
+    });
+    req.on('error', reject);
+  });
+}
+
 const signIn = async (login: string, password: string) => (await post<{ token: string }>('/auth/sign-in', { login, password, client: 'workstation' })).token;
 
 async function person(chief: string, login: string): Promise<string> {
@@ -57,7 +70,7 @@ async function person(chief: string, login: string): Promise<string> {
   return signIn(login, `${login}의 새 비밀번호`);
 }
 
-describe.skipIf(!PG_URL)(`the newsroom server's event streams (${PG_URL ? 'BYLINE_TEST_PG' : PG_SKIP_NOTE})`, () => {
+describe.skipIf(!PG_URL)(`the newsroom server's connections (${PG_URL ? 'BYLINE_TEST_PG' : PG_SKIP_NOTE})`, () => {
   let chief: string;
 
   beforeAll(async () => {
@@ -100,5 +113,17 @@ describe.skipIf(!PG_URL)(`the newsroom server's event streams (${PG_URL ? 'BYLIN
 
     kims[0]!.req.destroy();
     await expect.poll(async () => (await openStream(kim)).status, { timeout: 5_000 }).toBe(200);
+  });
+
+  it('keeps an idle connection past Node’s 5 s: a workstation saving every 5 s sends on the same socket, not into a reset', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await whoAmI(agent, chief);
+      await sleep(6_000);
+      const second = await whoAmI(agent, chief);
+      expect(second).toBe(first);
+    } finally {
+      agent.destroy();
+    }
   });
 });

@@ -278,7 +278,10 @@ export async function benchServer(): Promise<void> {
     report({ bench: BENCH, metric: 'missed_events', value: missed, unit: 'count' });
     report({ bench: BENCH, metric: 'stale_queue_reads', value: stale, unit: 'count' });
     report({ bench: BENCH, metric: 'errors', value: errors, unit: 'count', target: 0 });
-    for (const e of [...new Set([...failed, ...dropped, ...exited])].slice(0, 5)) console.warn(`server: ${e}`);
+    // Each kind once, with how often it happened (a message without its numbers names its kind).
+    const kinds = new Map<string, number>();
+    for (const e of [...failed, ...dropped, ...exited]) kinds.set(e.replace(/\d+/g, '#'), (kinds.get(e.replace(/\d+/g, '#')) ?? 0) + 1);
+    for (const [kind, n] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.warn(`server: ${n} × ${kind}`);
     for (const s of servers) for (const line of s.stderr().slice(0, 5)) console.warn(`server ${s.name} stderr: ${line}`);
   } finally {
     for (const c of clients) c.close();

@@ -44,6 +44,9 @@ export interface NewsroomServer {
   close(): Promise<void>;
 }
 
+/** How long an idle keep-alive connection stays open (nginx's upstream keepalive_timeout is 60 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Why the server will not start as asked, in Korean; undefined when it may. */
@@ -66,7 +69,8 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   const accounts = new Accounts({ db: options.db, sessions, now: options.now, cost: options.cost });
   const signIn = new SignIn({ db: options.db, sessions, now: options.now, cost: options.cost });
   const gate = new Gate({ proxyAddress: options.proxyAddress, tls: options.tls !== undefined });
-  const streams = { count: 0 };
+  // Open event streams per person: web mode's limit is one person's windows, and a newsroom is many people.
+  const streams = new Map<string, { count: number }>();
   const auth = { gate, signIn, sessions, accounts, lifetimes };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -99,7 +103,16 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
       return sendJson(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', '허용되지 않은 메서드입니다.');
-    if (url.pathname === EVENTS_ROUTE) return serveEventStream(options.events, req, res, streams);
+    if (url.pathname === EVENTS_ROUTE) {
+      const mine = streams.get(who.id) ?? { count: 0 };
+      streams.set(who.id, mine);
+      serveEventStream(options.events, req, res, mine);
+      // After the stream's own close handler has counted it out.
+      res.once('close', () => {
+        if (mine.count === 0 && streams.get(who.id) === mine) streams.delete(who.id);
+      });
+      return;
+    }
     if (url.pathname.startsWith('/media/')) return serveRendition(options.mediaDir, options.materialise, url.pathname, req, res);
     return serveStatic(options.staticDir, url.pathname, res);
   };
@@ -111,6 +124,10 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
     });
   };
   const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener) : http.createServer(listener);
+  // Node closes an idle connection after 5 s, just when a workstation saving every 5 s (or a proxy's pool)
+  // sends on it again: that request dies with ECONNRESET. Idle connections stay longer than any proxy's.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

@@ -6,7 +6,7 @@ import { securityHeaders } from './static-files';
 const HEARTBEAT_MS = 15_000;
 /** After a drop the browser tries again this soon (its own default, 3 s, would miss the one-second promise). */
 const RECONNECT_MS = 1_000;
-/** One per open tab is the use; a hundred is a leak or an attack, and each holds a socket. */
+/** Per person: one per open tab is the use; a hundred is a leak or an attack, and each holds a socket. */
 export const MAX_EVENT_STREAMS = 100;
 
 /**

@@ -8,6 +8,8 @@ export interface Figure {
   unit: string;
   target?: number;
   baseline?: number;
+  /** What the figure depends on that its name cannot say (a cost, which process, how it was sampled). */
+  note?: string;
 }
 
 export function report(figure: Figure): void {

@@ -10,6 +10,7 @@ import { benchPhoto } from './photo.bench';
 import { benchPublish } from './publish.bench';
 import { benchSave } from './save.bench';
 import { benchSearch } from './search.bench';
+import { benchServer } from './server.bench';
 import { benchTyping } from './typing.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   live: benchLive,
   newsroom: benchNewsroom,
   hostile: benchHostile,
+  server: benchServer,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -254,19 +254,24 @@ export class ArticleRepository {
     now: string;
     guard?: WriteGuard;
   }): Promise<VersionedWrite> {
-    return this.db.transaction(async (tx) => {
-      const { changes } = await tx.run(
-        `UPDATE articles SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1
+    return this.db.transaction(
+      async (tx) => {
+        const { changes } = await tx.run(
+          `UPDATE articles SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1
          WHERE id = ? AND version = ?`,
-        [...fieldValues(input.fields, input.derived), input.now, input.id, input.baseVersion],
-      );
-      if (changes === 0) return explainMiss(tx, input.id);
-      await input.guard?.(tx, input.id);
-      await appendRevision(tx, input.id, input.baseVersion + 1, input.fields, input.now);
-      await writeUsage(tx, input.id, input.fields);
-      await reindex(tx, input.id);
-      return { status: 'ok', article: (await selectArticle(tx, input.id))! };
-    });
+          [...fieldValues(input.fields, input.derived), input.now, input.id, input.baseVersion],
+        );
+        if (changes === 0) return explainMiss(tx, input.id);
+        await input.guard?.(tx, input.id);
+        await appendRevision(tx, input.id, input.baseVersion + 1, input.fields, input.now);
+        await writeUsage(tx, input.id, input.fields);
+        await reindex(tx, input.id);
+        return { status: 'ok', article: (await selectArticle(tx, input.id))! };
+      },
+      // The versioned UPDATE locks the story's row first: a move or another save of it waits, then finds
+      // the version moved. What the guard reads besides (the review lock) is as of that moment.
+      { rowLocked: true },
+    );
   }
 
   async setArchivedIfVersion(input: { id: string; baseVersion: number; archivedAt: string | null; now: string; guard?: WriteGuard }): Promise<VersionedWrite> {

@@ -19,9 +19,19 @@ export interface Executor {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * `rowLocked`: the transaction's first statement is a versioned UPDATE of the one row it is about, and
+ * everything after reads and writes that row's own things. The row lock then keeps it correct on its
+ * own, so PostgreSQL runs it at READ COMMITTED instead of SERIALIZABLE: saves of different stories,
+ * whose index entries share pages, no longer refuse each other (SQLite has one writer either way).
+ */
+export interface TransactionOptions {
+  rowLocked?: boolean;
+}
+
 export interface Database extends Executor {
   /** Runs `fn` inside BEGIN IMMEDIATE … COMMIT; nothing else touches the connection meanwhile. */
-  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Runs `fn` with the connection idle and nothing queued behind it starting (restores use another connection). */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -335,6 +335,17 @@ export class DatabaseWorkflowStore implements WorkflowStore {
     return this.db.transaction((ex) => fn(new DatabaseWorkflowTx(ex)));
   }
 
+  transactionOn<T>(articleId: string, fn: (tx: WorkflowTx) => Promise<T>): Promise<T> {
+    return this.db.transaction(
+      async (ex) => {
+        // SQLite's BEGIN IMMEDIATE already admits one writer; PostgreSQL waits here for this story's row.
+        if (this.db.engine === 'postgres') await ex.get('SELECT id FROM articles WHERE id = ? FOR UPDATE', [articleId]);
+        return fn(new DatabaseWorkflowTx(ex));
+      },
+      { rowLocked: true },
+    );
+  }
+
   /** The workflow's operations inside a transaction another repository opened (an article save checks the edit rules in its own). */
   within(ex: Executor): WorkflowTx {
     return new DatabaseWorkflowTx(ex);

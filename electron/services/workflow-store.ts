@@ -98,5 +98,10 @@ export interface WorkflowTx {
 export interface WorkflowStore {
   /** Runs `fn` in one transaction that no other writer interleaves with. */
   transaction<T>(fn: (tx: WorkflowTx) => Promise<T>): Promise<T>;
+  /**
+   * A transaction about one story: its row is locked first, so every move, lock and save of that story
+   * waits its turn, and moves of different stories never refuse each other (db/database.ts rowLocked).
+   */
+  transactionOn<T>(articleId: string, fn: (tx: WorkflowTx) => Promise<T>): Promise<T>;
   readonly read: WorkflowTx;
 }

@@ -146,7 +146,7 @@ export class WorkflowService {
     extra?: (tx: WorkflowTx, story: ArticleRecord, actor: Profile, at: string) => Promise<void> | void,
   ): Promise<MoveResult> {
     const at = this.now().toISOString();
-    await this.store.transaction(async (tx) => {
+    await this.store.transactionOn(input.id, async (tx) => {
       const actor = await actorIn(tx, input.actorId);
       const story = await articleIn(tx, input.id);
       if (story.archivedAt) throw new AppError('CONFLICT', '보관함으로 옮긴 기사는 처리할 수 없습니다. 먼저 보관을 풀어 주세요.', { archived: true });
@@ -256,7 +256,7 @@ export class WorkflowService {
   /** The editor-in-chief takes a story's lock from its reviewer; the history records from whom. */
   async takeLock(input: { id: string; actorId: string; note: string }): Promise<MoveResult> {
     const at = this.now().toISOString();
-    await this.store.transaction(async (tx) => {
+    await this.store.transactionOn(input.id, async (tx) => {
       const actor = await actorIn(tx, input.actorId);
       const story = await articleIn(tx, input.id);
       const verdict = decideTakeLock(actorOf(actor), factsOf(story));
@@ -280,7 +280,7 @@ export class WorkflowService {
 
   /** Priority is the reporter's to suggest while the story is theirs and the desk's once filed. */
   async setPriority(input: { id: string; actorId: string; priority: number }): Promise<ArticleWorkflow> {
-    await this.store.transaction(async (tx) => {
+    await this.store.transactionOn(input.id, async (tx) => {
       const actor = actorOf(await actorIn(tx, input.actorId));
       const story = await articleIn(tx, input.id);
       const facts = factsOf(story);

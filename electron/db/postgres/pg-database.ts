@@ -4,7 +4,7 @@
  * what differs between the engines stays in db/postgres/.
  */
 import pg from 'pg';
-import type { Database, Executor, Params, SqlValue } from '../database';
+import type { Database, Executor, Params, SqlValue, TransactionOptions } from '../database';
 import { StorageError } from '../storage-error';
 import { busy, isConnectionFailure, isRetryable, pgStorageFailure, unavailable } from './errors';
 import { withReturningId } from './last-id';
@@ -14,7 +14,7 @@ type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 /** An Executor on one connection of its own, with transactions (the migration runner holds a session lock on it). */
 export interface PgSession extends Executor {
-  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
 
 export interface PgOptions {
@@ -174,11 +174,13 @@ export class PgDatabase implements Database {
    * SELECT … FOR UPDATE. The price is that PostgreSQL may refuse one of two overlapping transactions;
    * `fn` then runs again from the start (so it must do nothing outside the database, as the repositories' don't).
    */
-  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Executor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    // A row-locked write (database.ts) waits for that row instead; a deadlock is still retried.
+    const begin = options.rowLocked ? 'BEGIN ISOLATION LEVEL READ COMMITTED' : 'BEGIN ISOLATION LEVEL SERIALIZABLE';
     return this.gate.shared(async () => {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await this.once(fn);
+          return await this.once(fn, begin);
         } catch (err) {
           if (!isRetryable(err)) throw err;
           if (attempt >= TRANSACTION_ATTEMPTS) throw busy(err);
@@ -188,11 +190,11 @@ export class PgDatabase implements Database {
     });
   }
 
-  private async once<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+  private async once<T>(fn: (tx: Executor) => Promise<T>, begin: string): Promise<T> {
     const client = await this.connect();
     let broken: Error | undefined;
     try {
-      return await runTransaction(client, this.file, 'BEGIN ISOLATION LEVEL SERIALIZABLE', fn);
+      return await runTransaction(client, this.file, begin, fn);
     } catch (err) {
       if (isConnectionFailure(err)) broken = err as Error;
       throw err;

@@ -208,18 +208,22 @@ export class ArticleRepository {
    * exist with the story or not at all (an import record, an owner), in the same transaction.
    */
   async insert(input: { id: string; fields: ArticleFields; derived: Derived; now: string }, alongside?: (tx: Executor) => Promise<void>): Promise<Article> {
-    return this.db.transaction(async (tx) => {
-      await tx.run(
-        `INSERT INTO articles (id, version, state, ${FIELD_COLUMNS.join(', ')}, created_at, updated_at)
+    return this.db.transaction(
+      async (tx) => {
+        await tx.run(
+          `INSERT INTO articles (id, version, state, ${FIELD_COLUMNS.join(', ')}, created_at, updated_at)
          VALUES (?, 1, 'draft', ${FIELD_COLUMNS.map(() => '?').join(', ')}, ?, ?)`,
-        [input.id, ...fieldValues(input.fields, input.derived), input.now, input.now],
-      );
-      await appendRevision(tx, input.id, 1, input.fields, input.now);
-      await writeUsage(tx, input.id, input.fields, true);
-      await alongside?.(tx);
-      await reindex(tx, input.id);
-      return (await selectArticle(tx, input.id))!;
-    });
+          [input.id, ...fieldValues(input.fields, input.derived), input.now, input.now],
+        );
+        await appendRevision(tx, input.id, 1, input.fields, input.now);
+        await writeUsage(tx, input.id, input.fields, true);
+        await alongside?.(tx);
+        await reindex(tx, input.id);
+        return (await selectArticle(tx, input.id))!;
+        // A new row nobody else can hold yet: nothing here needs SERIALIZABLE's watch (database.ts rowLocked).
+      },
+      { rowLocked: true },
+    );
   }
 
   /**

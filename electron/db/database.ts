@@ -20,8 +20,9 @@ export interface Executor {
 }
 
 /**
- * `rowLocked`: the transaction's first statement is a versioned UPDATE of the one row it is about, and
- * everything after reads and writes that row's own things. The row lock then keeps it correct on its
+ * `rowLocked`: the transaction is about one story's row, which it either creates or locks with its first
+ * statement (a versioned UPDATE, or SELECT … FOR UPDATE), and everything after reads and writes that
+ * story's own things. The row lock then keeps it correct on its
  * own, so PostgreSQL runs it at READ COMMITTED instead of SERIALIZABLE: saves of different stories,
  * whose index entries share pages, no longer refuse each other (SQLite has one writer either way).
  */

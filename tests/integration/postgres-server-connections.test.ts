@@ -6,6 +6,7 @@ import type { Backend } from '../../electron/host/bootstrap';
 import { startNewsroomServer, type NewsroomServer } from '../../electron/server/newsroom-server';
 import { MAX_EVENT_STREAMS } from '../../electron/web/event-stream';
 import { EVENTS_ROUTE } from '../../shared/contract-events';
+import type { SessionActor } from '../../electron/server/sessions';
 import { startTestBackend } from './support/backend';
 import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL, schemaName } from './support/pg';
 import { makeTempDir, removeTempDirs } from './support/temp';
@@ -63,8 +64,20 @@ function whoAmI(agent: http.Agent, token: string): Promise<net.Socket> {
 
 const signIn = async (login: string, password: string) => (await post<{ token: string }>('/auth/sign-in', { login, password, client: 'workstation' })).token;
 
+/** Someone the 편집국장 adds (through the server's Accounts, as the 사용자 관리 screen's method does), past their temporary password. */
 async function person(chief: string, login: string): Promise<string> {
-  const { temporaryPassword } = await post<{ temporaryPassword: string }>('/auth/accounts', { login, name: login, role: 'reporter' }, chief);
+  const me = (await (await fetch(`http://127.0.0.1:${server.port}/auth/me`, { headers: { authorization: `Bearer ${chief}` } })).json()) as {
+    value: SessionActor;
+  };
+  const { temporaryPassword } = await server.accounts.create(me.value, {
+    login,
+    name: login,
+    role: 'reporter',
+    title: '',
+    email: '',
+    sections: [],
+    admin: false,
+  });
   const first = await signIn(login, temporaryPassword);
   await post('/auth/password', { current: temporaryPassword, next: `${login}의 새 비밀번호` }, first);
   return signIn(login, `${login}의 새 비밀번호`);

@@ -36,6 +36,7 @@ export default defineConfig({
       'tests/integration/workflow-dispatch.test.ts',
       // The newsroom server: two processes on one database, and the permission table over HTTP.
       'tests/integration/postgres-two-servers.test.ts',
+      'tests/integration/postgres-newsroom-settings.test.ts',
       'tests/integration/postgres-permission-table.test.ts',
       'tests/security/fuzz-ipc.test.ts',
       'tests/security/export-safety.test.ts',

@@ -94,8 +94,12 @@ async function start(): Promise<void> {
   forwardEvents(backend.events, appOrigins);
   installMenu();
 
-  const win = createMainWindow({ preloadDir: __dirname, bounds: backend.settings.get().window });
-  win.on('close', () => backend?.settings.set({ window: windowBounds(win) }));
+  const win = createMainWindow({ preloadDir: __dirname, bounds: (await backend.settings.get()).window });
+  // The local file is written before set() returns its promise (settings-conf.ts), so quitting right after keeps the bounds.
+  win.on(
+    'close',
+    () => void backend?.settings.set({ window: windowBounds(win) }).catch((err: unknown) => console.warn('[byline] window bounds not saved', err)),
+  );
   if (devServerUrl) {
     await win.loadURL(devServerUrl);
     win.webContents.openDevTools({ mode: 'detach' });

@@ -89,9 +89,18 @@ async function untilListening(relay: PgListener, events: EventBus): Promise<void
   void relay.ready.then(() => events.emit('stories.resync', { reason: 'reconnected' }));
 }
 
+/** A start that fails after the storage opened closes it on the way out: no pool is left holding connections. */
+function closing(db: Database): (err: unknown) => Promise<never> {
+  return async (err) => {
+    await db.close().catch(() => undefined);
+    throw err;
+  };
+}
+
 export async function startBackend(options: {
   dataDir: string;
-  settingsStore: SettingsStore;
+  /** A store of the host's own, or one opened on the storage (the newsroom server's, in its database). */
+  settingsStore: SettingsStore | ((db: Database) => Promise<SettingsStore>);
   secrets?: SecretStore;
   wordpress?: WordPressOptions;
   ghost?: GhostOptions;
@@ -107,7 +116,9 @@ export async function startBackend(options: {
   secureDataDir(options.dataDir, [SECRET_KEY_FILE_NAME, MEDIA_DIR_NAME, EXPORTS_DIR_NAME]);
   const storage = options.storage ?? { engine: 'sqlite' };
   const { db } = await openStorage(storage, options.dataDir);
-  const settings = new SettingsService(options.settingsStore);
+  let settingsStore = options.settingsStore;
+  if (typeof settingsStore === 'function') settingsStore = await settingsStore(db).catch(closing(db));
+  const settings = new SettingsService(settingsStore);
   const secrets = options.secrets ?? new FileKeySecretStore(path.join(options.dataDir, SECRET_KEY_FILE_NAME));
   const storageSettings = new StorageSettingsService({
     store: options.storageSettings ?? storageSettingsFile(options.dataDir),
@@ -119,8 +130,8 @@ export async function startBackend(options: {
   const articleRepo = new ArticleRepository(db);
   const articles: ArticleService = new ArticleService({
     repo: articleRepo,
-    defaultSection: () => settings.get().defaultSection,
-    defaultDateline: () => settings.get().newsroom.defaultDateline ?? '',
+    defaultSection: async () => (await settings.get()).defaultSection,
+    defaultDateline: async () => (await settings.get()).newsroom.defaultDateline ?? '',
     // Saves obey the workflow's edit rules, checked inside the save's own transaction.
     editGuard: (actorId, write) => (tx, id) => workflow.checkEdit(workflowStore.within(tx), id, actorId, write),
     ownerWriter: (ownerId) => (tx, id) => workflowStore.within(tx).updateWorkflow(id, { ownerId }),
@@ -132,7 +143,7 @@ export async function startBackend(options: {
   const media = new MediaService({
     repo: new MediaRepository(db),
     files: new MediaFileStore(mediaDir),
-    keepGpsOnExport: () => settings.get().media.keepGpsOnExport,
+    keepGpsOnExport: async () => (await settings.get()).media.keepGpsOnExport,
     // A shared newsroom keeps originals on the server (see shared-media-store.ts); this folder is a cache.
     ...(db.engine === 'postgres' ? { shared: new SharedMediaStore(db) } : {}),
   });
@@ -143,8 +154,8 @@ export async function startBackend(options: {
     articles,
     profile: (id) => workflowStore.read.profile(id),
     workflow,
-    defaultSection: () => settings.get().defaultSection,
-    defaultDateline: () => settings.get().newsroom.defaultDateline ?? '',
+    defaultSection: async () => (await settings.get()).defaultSection,
+    defaultDateline: async () => (await settings.get()).newsroom.defaultDateline ?? '',
   });
   const publish = new PublishService({
     repo: new PublishRepository(db),

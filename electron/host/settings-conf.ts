@@ -25,11 +25,15 @@ export function settingsStoreOptions(dataDir: string) {
   };
 }
 
+/** One process owns the file, so a read and a write with nothing between them are already one step. */
 export function confSettingsStore(conf: Conf<Settings>): SettingsStore {
   return {
-    read: () => conf.store,
-    write: (settings) => {
-      conf.store = settings;
+    read: async () => conf.store,
+    // Written before the first await: a window's close handler has stored its bounds when it returns.
+    update: async (change) => {
+      const next = change(conf.store);
+      conf.store = next;
+      return next;
     },
   };
 }

@@ -11,16 +11,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import Conf from 'conf';
-import type { Settings } from '../../shared/settings';
 import { RANK_EXTENSION_FILE, useRankExtension } from '../db/search/rank-extension';
 import { startBackend } from '../host/bootstrap';
 import { resolveDataDir } from '../host/data-dir';
 import { storageFromEnv } from '../host/open-storage';
-import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
 import { AccountAdmin } from './account-admin';
 import { Accounts } from './accounts';
 import { startNewsroomServer } from './newsroom-server';
+import { newsroomSettings } from './newsroom-settings';
 import { SessionStore } from './sessions';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -73,10 +71,10 @@ async function main(): Promise<void> {
 
   let backend;
   try {
-    const { conf } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
     backend = await startBackend({
       dataDir,
-      settingsStore: confSettingsStore(conf),
+      // 환경설정 live in the newsroom's database, so every server process answers the same.
+      settingsStore: newsroomSettings(dataDir),
       storage,
       storageSource: 'env',
       accounts: (db) => new AccountAdmin(db, new Accounts({ db, sessions: new SessionStore(db) })),

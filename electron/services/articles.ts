@@ -9,9 +9,10 @@ export interface ArticleServiceDeps {
   repo: ArticleRepository;
   now?: () => Date;
   newId?: () => string;
-  defaultSection?: () => string;
+  /** Settings' defaultSection; a promise where settings live in the newsroom's database. */
+  defaultSection?: () => string | Promise<string>;
   /** The 발신지 a new story starts with (settings' newsroom.defaultDateline). */
-  defaultDateline?: () => string;
+  defaultDateline?: () => string | Promise<string>;
   /** The reporter at this workstation, who signs a new story unless they change it. */
   defaultBylines?: () => Article['bylines'];
   /**
@@ -58,11 +59,11 @@ export class ArticleService {
     const fields: ArticleFields = {
       headline: input.headline ?? '',
       deck: '',
-      section: input.section ?? this.deps.defaultSection?.() ?? '',
+      section: input.section ?? (await this.deps.defaultSection?.()) ?? '',
       body: emptyEditorState(),
       ...DEFAULT_META,
       bylines: input.bylines ?? this.deps.defaultBylines?.() ?? [],
-      dateline: this.deps.defaultDateline?.() ?? '',
+      dateline: (await this.deps.defaultDateline?.()) ?? '',
     };
     const id = this.newId();
     const { ownerId } = input;

@@ -21,9 +21,9 @@ export interface ImportServiceDeps {
   profile: (id: string) => Promise<Profile | undefined>;
   /** Whose article it is and in which section: who may confirm what an import proposed. */
   workflow: Pick<WorkflowService, 'status'>;
-  defaultSection?: () => string;
+  defaultSection?: () => string | Promise<string>;
   /** The 발신지 an imported story starts with, as a new one does. */
-  defaultDateline?: () => string;
+  defaultDateline?: () => string | Promise<string>;
   now?: () => Date;
   newId?: () => string;
   /** Document to import document; the process's worker queue (workers/untrusted.ts) unless a test brings its own. */
@@ -108,14 +108,14 @@ export class ImportService {
     const fields: ArticleFields = {
       headline: p.headline,
       deck: p.deck,
-      section: this.deps.defaultSection?.() ?? '',
+      section: (await this.deps.defaultSection?.()) ?? '',
       body,
       ...DEFAULT_META,
       storyType: 'press_release',
       sourceAttribution: p.sourceAttribution,
       embargoAt: p.embargoAt,
       bylines: actor ? [{ name: actor.name, email: actor.email, title: '기자' }] : [],
-      dateline: this.deps.defaultDateline?.() ?? '',
+      dateline: (await this.deps.defaultDateline?.()) ?? '',
     };
     const bodyText = editorStateToText(body);
     const id = this.newId();

@@ -16,7 +16,7 @@ export interface MediaServiceDeps {
   files: MediaFileStore;
   now?: () => Date;
   /** settings.media.keepGpsOnExport, read at each export so a change applies at once. */
-  keepGpsOnExport?: () => boolean;
+  keepGpsOnExport?: () => boolean | Promise<boolean>;
   /**
    * The newsroom's shared originals (PostgreSQL mode): every import stores its original there, and a
    * photo whose folder this machine lacks is fetched and its renditions made again (`materialise`).
@@ -170,7 +170,7 @@ export class MediaService {
     return exportJpeg(original, {
       fields: { caption: item.caption, credit: item.credit, creator: item.creator, copyright: item.copyright },
       gps: await this.deps.repo.gps(id),
-      keepGps: this.deps.keepGpsOnExport?.() ?? false,
+      keepGps: (await this.deps.keepGpsOnExport?.()) ?? false,
       maxWidth: options.maxWidth,
     });
   }

@@ -31,7 +31,7 @@ export interface PublishServiceDeps {
   workflow: Pick<WorkflowService, 'status' | 'recordPublication' | 'history'>;
   /** Who a profile is: a batch is refused up front for a profile that may not publish at all. */
   profile: (id: string) => Promise<Profile | undefined>;
-  settings: () => Settings;
+  settings: () => Settings | Promise<Settings>;
   secrets: SecretStore;
   /** HTML bundles go under <exportsDir>/<target folder>/<story id>/. */
   exportsDir: string;
@@ -195,8 +195,8 @@ export class PublishService {
     if (!target) throw new AppError('NOT_FOUND', `출고 대상을 찾을 수 없습니다 (${input.targetId}).`);
     const current = await this.deps.workflow.status(input.articleId, input.actorId);
     if (current.state === 'withdrawn') return this.takedownOnce(target, input);
-    // Read once per run: each read parses and validates the settings file.
-    const { newsroom } = this.deps.settings();
+    // Read once per run: each read parses and validates the stored settings (on the newsroom server, a query).
+    const { newsroom } = await this.deps.settings();
     const approved = await this.approvedFields(input.articleId, current);
     const media = await this.mediaItems(approved.fields);
     const base = { articleId: input.articleId, ...approved, corrections: await this.corrections(input.articleId) };

@@ -152,7 +152,7 @@ describe('the newsroom default 발신지', () => {
     const { backend, warning } = await startTestBackend(dataDir);
     try {
       expect(warning).toBeUndefined();
-      const settings = backend.settings.get();
+      const settings = await backend.settings.get();
       expect(settings).toMatchObject({ sections: ['정치', '지역'], defaultSection: '지역', newsroom: { agencyCredit: '지역통신' } });
       const created = await backend.dispatch('articles.create', {});
       expect(created).toMatchObject({ ok: true, value: { section: '지역', dateline: '' } });

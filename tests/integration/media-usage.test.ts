@@ -163,7 +163,7 @@ describe('exported photos', () => {
     const service = new MediaService({
       repo: new MediaRepository(backend.db),
       files: new MediaFileStore(path.join(dataDir, 'media')),
-      keepGpsOnExport: () => backend.settings.get().media.keepGpsOnExport,
+      keepGpsOnExport: async () => (await backend.settings.get()).media.keepGpsOnExport,
     });
     return { file: await service.exportPhoto(item.id, { maxWidth: 800 }), item };
   }

@@ -13,6 +13,7 @@ import { m011PublishTargetSettings } from './011-publish-target-settings';
 import { m101MediaBlobs } from './101-media-blobs';
 import { m102Accounts } from './102-accounts';
 import { m103PgArchiveAtScale } from './103-pg-archive-at-scale';
+import { m104NewsroomSettings } from './104-newsroom-settings';
 
 export type { Migration };
 
@@ -38,6 +39,7 @@ export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m101MediaBlobs,
   m102Accounts,
   m103PgArchiveAtScale,
+  m104NewsroomSettings,
 ];
 
 /** PostgreSQL-only migrations number from here; below it every number is SQLite's too. */

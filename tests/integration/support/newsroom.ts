@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
 import { fetch } from 'undici';
-import type { Backend } from '../../../electron/host/bootstrap';
+import { startBackend, type Backend } from '../../../electron/host/bootstrap';
 import type { AccountInput } from '../../../electron/server/accounts';
 import { startNewsroomServer, type NewsroomServer } from '../../../electron/server/newsroom-server';
+import { newsroomSettings } from '../../../electron/server/newsroom-settings';
 import type { SessionActor } from '../../../electron/server/sessions';
 import { binaryFieldOf, isMethod } from '../../../shared/contract';
 import { EVENTS_ROUTE } from '../../../shared/contract-events';
-import { startTestBackend } from './backend';
 import { PG_URL } from './pg';
 
 /*
@@ -25,9 +25,12 @@ export interface Newsroom {
   close(): Promise<void>;
 }
 
-/** One server process's worth: a backend on `dataDir` and `schema`, and the server in front of it. */
-export async function startNewsroom(dataDir: string, schema: string): Promise<Newsroom> {
-  const { backend } = await startTestBackend(dataDir, { engine: 'postgres', url: PG_URL!, schema });
+/**
+ * One server process's worth: a backend on `dataDir` and `schema` with 환경설정 in the database, as
+ * electron/server/cli.ts starts it, and the server in front of it. `log` hears what the start says.
+ */
+export async function startNewsroom(dataDir: string, schema: string, log: (message: string) => void = () => undefined): Promise<Newsroom> {
+  const backend = await startBackend({ dataDir, settingsStore: newsroomSettings(dataDir, log), storage: { engine: 'postgres', url: PG_URL!, schema } });
   const server = await startNewsroomServer({
     dispatch: backend.dispatch,
     db: backend.db,

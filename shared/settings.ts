@@ -3,8 +3,9 @@ import { Dateline } from './article';
 import { DEFAULT_SECTIONS } from './sections';
 
 /**
- * Preferences, one schema for both hosts: electron-store in the desktop app and its `conf` base in web
- * mode are given the JSON Schema generated from this. Secrets never live here.
+ * Preferences, one schema for every host: electron-store in the desktop app and its `conf` base in web
+ * mode are given the JSON Schema generated from this; the newsroom server's row in its database is read
+ * and written through it (electron/services/settings.ts). Secrets never live here.
  */
 export const Settings = z.object({
   identity: z.object({

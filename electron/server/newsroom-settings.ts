@@ -14,18 +14,25 @@ import { SettingsService, type SettingsStore } from '../services/settings';
  * created, changed or deleted, and is not read again once the database has the settings.
  */
 export function newsroomSettings(dataDir: string, log: (message: string) => void = console.log): (db: Database) => Promise<SettingsStore> {
-  const file = path.join(dataDir, `${SETTINGS_FILE_NAME}.json`);
   return async (db) => {
-    const { store, seeded } = await NewsroomSettingsRepository.open(db, () => settingsFileOrDefaults(dataDir, file, log));
-    if (seeded) log(`[byline server] 환경설정을 뉴스룸 데이터베이스에 처음 저장했습니다 (${existsSync(file) ? file : '기본값'}).`);
+    let source = '기본값';
+    const { store, seeded } = await NewsroomSettingsRepository.open(db, () => {
+      const fromFile = settingsFile(dataDir, log);
+      if (!fromFile) return DEFAULT_SETTINGS;
+      source = path.join(dataDir, `${SETTINGS_FILE_NAME}.json`);
+      return fromFile;
+    });
+    if (seeded) log(`[byline server] 환경설정을 뉴스룸 데이터베이스에 처음 저장했습니다 (${source}).`);
     return store;
   };
 }
 
-function settingsFileOrDefaults(dataDir: string, file: string, log: (message: string) => void): Settings | Promise<Settings> {
-  if (!existsSync(file)) return DEFAULT_SETTINGS;
+/** This process's settings.json, or undefined where there is none or it could not be read. */
+function settingsFile(dataDir: string, log: (message: string) => void): Promise<Settings> | undefined {
+  if (!existsSync(path.join(dataDir, `${SETTINGS_FILE_NAME}.json`))) return undefined;
   // An unreadable file is set aside as a workstation's would be, and the newsroom starts from the defaults.
   const { conf, warning } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
-  if (warning) log(`[byline server] ${warning}`);
-  return new SettingsService(confSettingsStore(conf)).get();
+  if (!warning) return new SettingsService(confSettingsStore(conf)).get();
+  log(`[byline server] ${warning}`);
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsroomSettingsRepository } from '../../electron/db/newsroom-settings-repo';
@@ -76,7 +76,7 @@ describe.skipIf(!PG_URL)(`환경설정 shared by two newsroom servers (${PG_URL 
   it("the newsroom's first server start takes its settings.json; the second server's own file is not read", async () => {
     expect(await ok<Settings>(b.origin, 'settings.get', {}, bearer(chief.token))).toEqual(A_FILE);
     expect(await ok<Settings>(a.origin, 'settings.get', {}, bearer(kim.token))).toEqual(A_FILE);
-    expect(logA.join('\n')).toContain('환경설정을 뉴스룸 데이터베이스에 처음 저장했습니다');
+    expect(logA).toEqual([`[byline server] 환경설정을 뉴스룸 데이터베이스에 처음 저장했습니다 (${path.join(dirA, 'settings.json')}).`]);
     expect(logB).toEqual([]);
     // The file is read, never rewritten: it stays as the server left it.
     expect(JSON.parse(readFileSync(path.join(dirA, 'settings.json'), 'utf8'))).toEqual(A_FILE);
@@ -158,6 +158,22 @@ describe.skipIf(!PG_URL)(`the first start of a newsroom without settings (${PG_U
     expect([A_FILE, B_FILE]).toContainEqual(fromA);
     expect(await ok<Settings>(b!.origin, 'settings.get', {}, bearer(chief.token))).toEqual(fromA);
     expect(logs.filter((l) => l.some((m) => m.includes('처음 저장했습니다')))).toHaveLength(1);
+  });
+
+  it('a damaged settings.json on the first start is set aside, said so, and the newsroom starts from the defaults', async () => {
+    const schema = schemaName();
+    await openTestPg(schema);
+    const dir = dataDirWith('byline-settings-damaged-', undefined);
+    const damaged = '{ "sections": ["정치", 잘린 파일';
+    writeFileSync(path.join(dir, 'settings.json'), damaged);
+    const log: string[] = [];
+    const room = await start(dir, schema, (m) => log.push(m));
+    const chief = await setUpChief(room);
+    expect(await ok<Settings>(room.origin, 'settings.get', {}, bearer(chief.token))).toEqual(DEFAULT_SETTINGS);
+    expect(log[0]).toMatch(/환경설정 파일을 읽을 수 없어 기본값으로 시작합니다.*settings\.unreadable-.*\.json/);
+    expect(log[1]).toBe('[byline server] 환경설정을 뉴스룸 데이터베이스에 처음 저장했습니다 (기본값).');
+    const aside = readdirSync(dir).find((f) => /^settings\.unreadable-.+\.json$/.test(f));
+    expect(readFileSync(path.join(dir, aside!), 'utf8')).toBe(damaged);
   });
 
   it('a server without a settings.json starts the newsroom from the defaults, and leaves no file behind', async () => {

@@ -41,5 +41,10 @@ export const SearchResult = z.object({
   total: z.number().int().min(0),
   /** A very common word matches more stories than are counted exactly: `total` is then "at least". */
   totalIsLowerBound: z.boolean(),
+  /**
+   * `total` is estimated: on PostgreSQL, a phrase's matches past the first block are counted from the
+   * share of checked candidates that match (search/pg-sql.ts), not each checked.
+   */
+  totalIsEstimate: z.boolean(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;

@@ -9,9 +9,10 @@ export class SearchService {
 
   async search(q: SearchQuery): Promise<SearchResult> {
     const terms = parseSearchQuery(q.text);
-    const { rows, total, totalIsLowerBound } = terms.length > 0 ? await this.repo.matching(matchExpression(terms), q) : await this.repo.filtered(q);
+    const { rows, total, totalIsLowerBound, totalIsEstimate } =
+      terms.length > 0 ? await this.repo.matching(matchExpression(terms), q) : await this.repo.filtered(q);
     const surfaces = terms.map((t) => t.surface);
-    return { total, totalIsLowerBound, items: rows.map((r) => toHit(r, surfaces)) };
+    return { total, totalIsLowerBound, totalIsEstimate, items: rows.map((r) => toHit(r, surfaces)) };
   }
 }
 

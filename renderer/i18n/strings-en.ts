@@ -61,6 +61,7 @@ export const en: Record<StringKey, string> = {
   restored: 'Restored',
   search: 'Search stories',
   searchPlaceholder: 'Search (e.g. 장관, "양자 기술")',
+  aboutCount: 'about ',
   searchResults: 'Results',
   noResults: 'No stories found.',
   allSections: 'All sections',

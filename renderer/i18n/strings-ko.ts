@@ -59,6 +59,7 @@ export const ko = {
   restored: '복원했습니다',
   search: '기사 검색',
   searchPlaceholder: '검색어 (예: 장관, "양자 기술")',
+  aboutCount: '약 ',
   searchResults: '검색 결과',
   noResults: '찾는 기사가 없습니다.',
   allSections: '모든 섹션',

@@ -191,6 +191,7 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
         <h2>
           {searching ? t('searchResults') : t('myArticles')}{' '}
           <span className="queue__count" data-testid="queue-count">
+            {queue.estimated ? t('aboutCount') : ''}
             {queue.total.toLocaleString()}
             {queue.atLeast ? '+' : ''}
           </span>

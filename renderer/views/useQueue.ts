@@ -15,6 +15,7 @@ export function useQueue(client: BylineClient, query: QueueQuery, refreshKey: nu
   const [pages, setPages] = useState<ReadonlyMap<number, SearchHit[]>>(new Map());
   const [total, setTotal] = useState(0);
   const [atLeast, setAtLeast] = useState(false);
+  const [estimated, setEstimated] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
   const requested = useRef(new Set<number>());
@@ -33,6 +34,7 @@ export function useQueue(client: BylineClient, query: QueueQuery, refreshKey: nu
           if (gen !== generation.current) return;
           setTotal(result.total);
           setAtLeast(result.totalIsLowerBound);
+          setEstimated(result.totalIsEstimate);
           const replace = replaceOnNext.current;
           replaceOnNext.current = false;
           setPages((prev) => (replace ? new Map([[page, result.items]]) : new Map(prev).set(page, result.items)));
@@ -57,5 +59,5 @@ export function useQueue(client: BylineClient, query: QueueQuery, refreshKey: nu
 
   const item = (index: number): SearchHit | undefined => pages.get(Math.floor(index / QUEUE_PAGE))?.[index % QUEUE_PAGE];
   const ensure = (index: number) => loadPage(Math.floor(index / QUEUE_PAGE));
-  return { total, atLeast, item, ensure, error, loaded: pages.has(0) };
+  return { total, atLeast, estimated, item, ensure, error, loaded: pages.has(0) };
 }

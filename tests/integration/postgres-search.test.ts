@@ -96,7 +96,7 @@ describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BY
     const second = await page('수출', 3, 3);
     expect(second).toMatchObject({ total: 5, totalIsLowerBound: false });
     expect(new Set([...first.items, ...second.items].map((h) => h.id)).size).toBe(5);
-    expect(await page('수출', 10, 3)).toEqual({ items: [], total: 5, totalIsLowerBound: false });
+    expect(await page('수출', 10, 3)).toEqual({ items: [], total: 5, totalIsLowerBound: false, totalIsEstimate: false });
     const capped = new SearchService(new SearchRepository(db, 4, 3));
     expect(await capped.search(SearchQuery.parse({ text: '수출', limit: 2 }))).toMatchObject({ total: 4, totalIsLowerBound: true });
   });
@@ -115,6 +115,25 @@ describe.skipIf(!PG_URL)(`the story index on a shared PostgreSQL (${PG_URL ? 'BY
     expect((await search('"양자 기술"', 1)).items[0]!.headline).toBe('양자 기술 예산');
     expect(await search('"양자 기술"', 1, 1)).toMatchObject({ total: 1, totalIsLowerBound: true });
     expect((await search('양자 기술', 1_000)).total).toBe(4);
+  });
+
+  it('estimates the count of a phrase from the share of candidates that matched, when many are left unchecked, and says so', async () => {
+    const db = await openTestPg(schemaName(), { migrated: true });
+    await stories(db, ['양자 기술 하나', '기술 양자 가', '양자 기술 둘', '기술 양자 나', '양자 기술 셋', '양자 기술 넷']);
+    // One page of the newest block: the statement that ranks the block counts it.
+    const search = (rest: number) =>
+      new SearchService(new SearchRepository(db, 10_000, 2, undefined, rest)).search(SearchQuery.parse({ text: '"양자 기술"', limit: 2 }));
+    // The block of 2 is the two newest stories, both matches: 6 candidates at a share of 2 in 2.
+    const estimated = await search(0);
+    expect(estimated).toMatchObject({ total: 6, totalIsEstimate: true, totalIsLowerBound: false });
+    expect(estimated.items.map((h) => h.headline).sort()).toEqual(['양자 기술 넷', '양자 기술 셋']);
+    // With the 4 left within reach, they are checked: the two older stories that hold the words apart do not count.
+    expect(await search(4)).toMatchObject({ total: 4, totalIsEstimate: false });
+    // A word the index answers alone is counted, never estimated.
+    expect(await new SearchService(new SearchRepository(db, 10_000, 2, undefined, 0)).search(SearchQuery.parse({ text: '양자', limit: 2 }))).toMatchObject({
+      total: 6,
+      totalIsEstimate: false,
+    });
   });
 
   it('narrows a filtered search without reordering it: the section is matched, not ranked', async () => {

@@ -186,7 +186,7 @@ for (const { engine, skip } of ENGINES)
         expect(await page('동결')).toMatchObject({ total: 2, totalIsLowerBound: false });
         expect(await page('수출')).toMatchObject({ total: 5, totalIsLowerBound: false });
         expect(await page('수출', 4)).toMatchObject({ total: 5, totalIsLowerBound: false });
-        expect(await page('수출', 10)).toEqual({ items: [], total: 5, totalIsLowerBound: false });
+        expect(await page('수출', 10)).toEqual({ items: [], total: 5, totalIsLowerBound: false, totalIsEstimate: false });
         const capped = new SearchService(new SearchRepository(db, 1, 3));
         expect(await capped.search(SearchQuery.parse({ text: '동결' }))).toMatchObject({ total: 1, totalIsLowerBound: true });
         // The second walk sees a story the moment its save returns.

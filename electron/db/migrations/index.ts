@@ -14,6 +14,7 @@ import { m101MediaBlobs } from './101-media-blobs';
 import { m102Accounts } from './102-accounts';
 import { m103PgArchiveAtScale } from './103-pg-archive-at-scale';
 import { m104NewsroomSettings } from './104-newsroom-settings';
+import { m105PgSearchReads } from './105-pg-search-reads';
 
 export type { Migration };
 
@@ -40,6 +41,7 @@ export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m102Accounts,
   m103PgArchiveAtScale,
   m104NewsroomSettings,
+  m105PgSearchReads,
 ];
 
 /** PostgreSQL-only migrations number from here; below it every number is SQLite's too. */

@@ -57,12 +57,29 @@ export const COUNT_CAP = 10_000;
  */
 export const RANK_WINDOW = 1_000;
 
+/**
+ * Where the index cannot tell a phrase from its words apart (PostgreSQL's GIN), the candidates left after
+ * the newest block of matches are checked one by one up to this many; past it, the count is estimated
+ * from the share of the block's candidates that matched (search/pg-sql.ts firstBlock).
+ */
+export const CHECKED_REST = 1_000;
+
 /** One page of rowids, and the number of matches when the page's query already knows it. */
 interface Page {
   rids: number[];
   matches: number | undefined;
+  /** `matches` is an estimate (ArticleSearchSql.firstBlock), and a lower bound at that when atLeast. */
+  estimated?: boolean;
+  atLeast?: boolean;
   countSql: string;
   params: SqlValue[];
+}
+
+export interface Matching {
+  rows: SearchRow[];
+  total: number;
+  totalIsLowerBound: boolean;
+  totalIsEstimate: boolean;
 }
 
 const COLUMNS = 'a.id, a.version, a.state, a.headline, a.section, a.body_text, a.char_count AS characters, a.updated_at, a.archived_at';
@@ -104,6 +121,7 @@ export class SearchRepository {
     private readonly countCap = COUNT_CAP,
     private readonly rankWindow = RANK_WINDOW,
     private readonly archiveShare = new ArchiveShare(db),
+    private readonly checkedRest = CHECKED_REST,
   ) {
     this.sql = db.engine === 'postgres' ? pgArticleSearch : db.bylineRank ? bylineRankSearch : bm25Search;
   }
@@ -113,14 +131,17 @@ export class SearchRepository {
    * is one FTS5 query: ranked and counted without visiting the articles table. Only a date range, a
    * date sort or the photo filter joins it. Then the one page that is shown is read in full.
    */
-  async matching(match: string, q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {
+  async matching(match: string, q: SearchQuery): Promise<Matching> {
     const asked = this.sql.params(facetExpression(match, q, !q.includeArchived && (await this.archiveShare.mostlyArchived())));
     const needsJoin = q.sort === 'date' || q.from !== undefined || q.to !== undefined || q.hasPhotos !== undefined;
-    const { rids, matches, countSql, params } = needsJoin ? await this.joinedPage(asked, q) : await this.rankedPage(asked, q);
-    const counted = matches ?? (await this.db.get<{ n: number }>(countSql, params))?.n ?? 0;
-    const total = Math.min(counted, this.countCap);
-    const totalIsLowerBound = counted > this.countCap;
-    return { rows: await this.read(rids), total, totalIsLowerBound };
+    const page = needsJoin ? await this.joinedPage(asked, q) : await this.rankedPage(asked, q);
+    const counted = page.matches ?? (await this.db.get<{ n: number }>(page.countSql, page.params))?.n ?? 0;
+    return {
+      rows: await this.read(page.rids),
+      total: Math.min(counted, this.countCap),
+      totalIsLowerBound: counted > this.countCap || page.atLeast === true,
+      totalIsEstimate: page.estimated === true,
+    };
   }
 
   /**
@@ -150,11 +171,14 @@ export class SearchRepository {
    */
   private async firstBlock(match: SqlValue[], q: SearchQuery, countSql: string): Promise<Page> {
     const w = this.rankWindow;
-    const sql = `WITH r AS MATERIALIZED (${this.sql.ranked(w)})
+    const sql =
+      this.sql.firstBlock?.(w, this.countCap + 1, this.checkedRest) ??
+      `WITH r AS MATERIALIZED (${this.sql.ranked(w)})
       SELECT rid, CASE WHEN (SELECT count(*) FROM r) < ${w} THEN (SELECT count(*) FROM r) ELSE (${countSql}) END AS n
       FROM r ORDER BY score, rid DESC LIMIT ? OFFSET ?`;
-    const page = await this.db.all<{ rid: number; n: number }>(sql, [...match, ...match, q.limit, q.offset]);
-    return { rids: page.map((p) => p.rid), matches: page[0]?.n, countSql, params: match };
+    const page = await this.db.all<{ rid: number; n: number; at_least?: boolean; estimated?: boolean }>(sql, [...match, ...match, q.limit, q.offset]);
+    const first = page[0];
+    return { rids: page.map((p) => p.rid), matches: first?.n, estimated: first?.estimated, atLeast: first?.at_least, countSql, params: match };
   }
 
   private async joinedPage(match: SqlValue[], q: SearchQuery): Promise<Page> {
@@ -192,7 +216,7 @@ export class SearchRepository {
     return rids.map((rid) => byRowid.get(rid)).filter((r): r is SearchRow & { rid: number } => r !== undefined);
   }
 
-  async filtered(q: SearchQuery): Promise<{ rows: SearchRow[]; total: number; totalIsLowerBound: boolean }> {
+  async filtered(q: SearchQuery): Promise<Matching> {
     const f = filters(q, this.sql);
     const where = f.sql.length ? `WHERE ${f.sql.join(' AND ')}` : '';
     const rows = await this.db.all<SearchRow>(`SELECT ${COLUMNS} FROM articles a ${where} ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?`, [
@@ -201,6 +225,6 @@ export class SearchRepository {
       q.offset,
     ]);
     const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${where}`, f.params);
-    return { rows, total: count?.n ?? 0, totalIsLowerBound: false };
+    return { rows, total: count?.n ?? 0, totalIsLowerBound: false, totalIsEstimate: false };
   }
 }

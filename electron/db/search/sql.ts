@@ -17,6 +17,13 @@ export interface ArticleSearchSql {
   ranked(walked: number): string;
   /** Matches, counted up to `limit`. */
   count(limit: number): string;
+  /**
+   * Where the engine answers the newest block of `walked` ranked and counted its own way: one statement
+   * with columns rid, n (matches), at_least (n is a lower bound) and estimated (n is an estimate), taking
+   * the match twice, then LIMIT and OFFSET; candidates left past the block are checked up to `rest`, and
+   * estimated past it. Otherwise the repository ranks `ranked` and counts `count`.
+   */
+  firstBlock?(walked: number, countLimit: number, rest: number): string;
   /** The index joined to `articles a`: FROM … WHERE part, and the score of a row. */
   joined: { from: string; where: string; score: string };
   /** EXISTS clauses for the author and tag filters of a listing without words (one `?` each). */

@@ -44,6 +44,27 @@ function databaseFileOf(named: string): string {
   return full;
 }
 
+/** Size and change time of the file and its write-ahead log: equal twice means no write came between. */
+function fingerprint(file: string): string {
+  return [file, `${file}-wal`].map((f) => (existsSync(f) ? `${statSync(f).size}:${statSync(f).mtimeMs}` : '-')).join('/');
+}
+
+/**
+ * Copies the database and its write-ahead log as one moment: a workstation still running on the folder may
+ * write (or checkpoint) between the two copies, which would pair a log with a file it does not belong to.
+ * Copied again until nothing changed meanwhile; a folder that never stops changing is refused.
+ */
+function copySettled(file: string, copy: string): void {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const before = fingerprint(file);
+    copyFileSync(file, copy);
+    rmSync(`${copy}-wal`, { force: true });
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    if (fingerprint(file) === before) return;
+  }
+  throw refused(`${file}에 쓰기가 계속되고 있어 한 시점의 사본을 만들 수 없습니다. 그 폴더를 쓰는 바이라인을 닫고 다시 실행하세요.`);
+}
+
 /**
  * Opens the archive at `named` for reading. The original is never opened: a workstation still running on
  * that folder keeps its file, and a hostile file gets no connection of its own. Its write-ahead log, if
@@ -56,8 +77,7 @@ export async function openArchiveSource(named: string): Promise<ArchiveSource> {
   let db: Database | undefined;
   try {
     const copy = path.join(scratch, 'archive.sqlite3');
-    copyFileSync(file, copy);
-    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    copySettled(file, copy);
     const rebuilt = path.join(scratch, 'rebuilt.sqlite3');
     await rebuildFromBackup(copy, rebuilt).catch((err: unknown) => {
       if (!(err instanceof AppError)) throw err;

@@ -294,6 +294,26 @@ describe.skipIf(!PG_URL)(`moving a workstation's archive into the newsroom (${PG
     expect((await logicalDump(newsroom)).hash).toBe(before.hash);
   });
 
+  it("takes a running workstation's newest saves, still in its write-ahead log, and leaves its files as they were", async () => {
+    const dir = makeTempDir('byline-live-');
+    const { backend } = await startTestBackend(dir, { engine: 'sqlite' });
+    opened.push(backend);
+    const kim = await ok<Profile>(backend, 'profiles.create', { name: '김기자', email: 'kim@newsroom.kr', role: 'reporter' });
+    const a = await ok<Article>(backend, 'articles.create', {}, kim.id);
+    await ok(backend, 'articles.save', { id: a.id, baseVersion: 1, fields: fields('아직 열려 있는 기사', ['방금 저장한 문장.']) }, kim.id);
+    const files = () =>
+      readdirSync(dir)
+        .filter((n) => n.startsWith('byline.sqlite3'))
+        .map((n) => [n, readFileSync(path.join(dir, n))] as const);
+    const before = files();
+    expect(before.map(([n]) => n)).toContain('byline.sqlite3-wal');
+
+    const result = await run([dir]);
+    expect(result.status, result.err).toBe(0);
+    expect(await newsroom.get('SELECT headline, version FROM articles WHERE id = ?', [a.id])).toEqual({ headline: '아직 열려 있는 기사', version: 2 });
+    expect(files()).toEqual(before);
+  });
+
   it('leaves out a photo whose original is gone or is not the file its id names, and says which', async () => {
     const archive = await makeArchive();
     const original = path.join(archive.dir, 'media', archive.photo.id, 'original.jpg');

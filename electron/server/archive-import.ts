@@ -21,8 +21,11 @@ import type { ArchiveSource } from './archive-source';
 type Row = Record<string, SqlValue>;
 
 export interface ImportProgress {
+  /** Photos go first (their originals can be most of the bytes), then stories. */
+  stage: 'photos' | 'stories';
   done: number;
   total: number;
+  /** The story's headline, or the photo's file name. */
   headline: string;
   /** From the pace so far; absent before the first story is in. */
   remainingMs?: number;
@@ -48,6 +51,13 @@ const STORY_TABLES = [
   { table: 'review_comments', people: ['author_id', 'resolved_by'], own: ['id'], order: 'id' },
   { table: 'media_usage', people: [], own: [], order: 'media_id, role' },
 ] as const;
+
+/** Reports item `done` of `items` (about to move `name`), with the time left at the pace so far. */
+function pace(report: ((p: ImportProgress) => void) | undefined, stage: ImportProgress['stage'], total: number, now: () => number) {
+  const started = now();
+  return (done: number, headline: string) =>
+    report?.({ stage, done, total, headline, ...(done > 0 ? { remainingMs: ((now() - started) / done) * (total - done) } : {}) });
+}
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -110,8 +120,10 @@ export class ArchiveImport {
   private async photos(summary: ImportSummary): Promise<void> {
     const { source, newsroom } = this.deps;
     const cols = await sharedColumns(source.db, newsroom, 'media', []);
-    const ids = await source.db.all<{ id: string; format: ImageFormat }>('SELECT id, format FROM media ORDER BY created_at, id');
-    for (const { id, format } of ids) {
+    const ids = await source.db.all<{ id: string; format: ImageFormat; file_name: string }>('SELECT id, format, file_name FROM media ORDER BY created_at, id');
+    const report = pace(this.deps.onProgress, 'photos', ids.length, this.deps.now ?? Date.now);
+    for (const [i, { id, format, file_name }] of ids.entries()) {
+      report(i, file_name);
       if (await newsroom.get('SELECT 1 AS found FROM media WHERE id = ?', [id])) {
         summary.photosExisting += 1;
         continue;
@@ -136,22 +148,17 @@ export class ArchiveImport {
       if (added) summary.photosAdded += 1;
       else summary.photosExisting += 1;
     }
+    if (ids.length > 0) report(ids.length, ids.at(-1)!.file_name);
   }
 
   private async stories(summary: ImportSummary): Promise<void> {
-    const { source, newsroom, onProgress } = this.deps;
-    const now = this.deps.now ?? Date.now;
+    const { source, newsroom } = this.deps;
     const articleCols = await sharedColumns(source.db, newsroom, 'articles', []);
     const plans = await Promise.all(STORY_TABLES.map(async (t) => ({ ...t, cols: await sharedColumns(source.db, newsroom, t.table, t.own) })));
     const stories = await source.db.all<{ id: string; headline: string }>('SELECT id, headline FROM articles ORDER BY created_at, id');
-    const started = now();
+    const report = pace(this.deps.onProgress, 'stories', stories.length, this.deps.now ?? Date.now);
     for (const [i, story] of stories.entries()) {
-      onProgress?.({
-        done: i,
-        total: stories.length,
-        headline: story.headline,
-        ...(i > 0 ? { remainingMs: ((now() - started) / i) * (stories.length - i) } : {}),
-      });
+      report(i, story.headline);
       const article = (await source.db.get<Row>('SELECT * FROM articles WHERE id = ?', [story.id]))!;
       const rows = await Promise.all(
         plans.map(async (p) => ({
@@ -182,7 +189,7 @@ export class ArchiveImport {
       summary.events += count('workflow_events');
       summary.comments += count('review_comments');
     }
-    if (stories.length > 0) onProgress?.({ done: stories.length, total: stories.length, headline: stories.at(-1)!.headline, remainingMs: 0 });
+    if (stories.length > 0) report(stories.length, stories.at(-1)!.headline);
   }
 
   /** The row with every person column turned into the newsroom's account; the plan covers everyone named. */

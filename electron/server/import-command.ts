@@ -32,7 +32,7 @@ function duration(ms: number): string {
 
 function progressLine(p: ImportProgress): string {
   const left = p.remainingMs === undefined ? '' : p.done === p.total ? ' 끝' : ` 남은 시간 약 ${duration(p.remainingMs)}`;
-  return `[가져오기] ${p.done}/${p.total} 「${p.headline.slice(0, 60)}」${left}`;
+  return `[가져오기] ${p.stage === 'photos' ? '사진' : '기사'} ${p.done}/${p.total} 「${p.headline.slice(0, 60)}」${left}`;
 }
 
 function unmappedLines(people: readonly ArchivePerson[]): string[] {
@@ -101,7 +101,7 @@ export async function runImportCommand(args: readonly string[], io: CommandIo): 
       now,
       // A line a second at most: a 2,000-story archive would otherwise scroll its own start away.
       onProgress: (p) => {
-        if (p.done !== 0 && p.done !== p.total && now() - shownAt < 1000) return;
+        if ((p.stage === 'photos' || p.done !== 0) && p.done !== p.total && now() - shownAt < 1000) return;
         shownAt = now();
         io.err(progressLine(p));
       },

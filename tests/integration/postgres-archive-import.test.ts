@@ -165,7 +165,8 @@ describe.skipIf(!PG_URL)(`moving a workstation's archive into the newsroom (${PG
     expect(first.out).toContain('기사: 새로 2건, 이미 있음 0건');
     expect(first.out).toContain('사진: 새로 1장, 이미 있음 0장, 원본 없음 0장');
     expect(first.err).toMatch(/사람 2명 \(이메일 2/);
-    expect(first.err).toContain('2/2');
+    expect(first.err).toContain('[가져오기] 사진 1/1 「브룩헤이븐.jpg」 끝');
+    expect(first.err).toMatch(/\[가져오기\] 기사 2\/2 「.+」 끝/);
     expect(await newsroom.get("SELECT subject, details_json::json->>'storiesAdded' AS added FROM audit_log WHERE action = 'archive_imported'")).toEqual({
       subject: backupFile,
       added: '2',

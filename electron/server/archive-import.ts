@@ -76,13 +76,26 @@ async function sharedColumns(archive: Executor, newsroom: Executor, table: strin
 }
 
 async function insert(tx: Executor, table: string, cols: readonly string[], row: Row, tail = ''): Promise<number> {
-  const sql = `INSERT INTO ${quote(table)} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ${tail}`;
-  return (
-    await tx.run(
-      sql,
-      cols.map((c) => row[c] ?? null),
-    )
-  ).changes;
+  return insertMany(tx, table, cols, [row], tail);
+}
+
+/** Rows per statement: one round trip for a story's versions, well under PostgreSQL's 65,535 parameters. */
+const BATCH = 200;
+
+async function insertMany(tx: Executor, table: string, cols: readonly string[], rows: readonly Row[], tail = ''): Promise<number> {
+  let changes = 0;
+  const one = `(${cols.map(() => '?').join(', ')})`;
+  for (let at = 0; at < rows.length; at += BATCH) {
+    const batch = rows.slice(at, at + BATCH);
+    const sql = `INSERT INTO ${quote(table)} (${cols.map(quote).join(', ')}) VALUES ${batch.map(() => one).join(', ')} ${tail}`;
+    changes += (
+      await tx.run(
+        sql,
+        batch.flatMap((row) => cols.map((c) => row[c] ?? null)),
+      )
+    ).changes;
+  }
+  return changes;
 }
 
 export class ArchiveImport {
@@ -172,7 +185,8 @@ export class ArchiveImport {
       const added = await newsroom.transaction(
         async (tx) => {
           if ((await insert(tx, 'articles', articleCols, article, 'ON CONFLICT (id) DO NOTHING')) === 0) return false;
-          for (const { table, cols, rows: tableRows } of rows) for (const row of tableRows) await insert(tx, table, cols, row);
+          // Each table's rows in the archive's order, so the newsroom numbers history as the archive did.
+          for (const { table, cols, rows: tableRows } of rows) await insertMany(tx, table, cols, tableRows);
           const { rowid } = (await tx.get<{ rowid: number }>('SELECT rowid FROM articles WHERE id = ?', [story.id]))!;
           await reindexArticle(tx, Number(rowid));
           return true;

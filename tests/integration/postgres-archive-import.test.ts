@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -125,6 +126,19 @@ async function run(args: string[], env: NodeJS.ProcessEnv = { BYLINE_DATABASE_UR
 const digest = async (table: string) =>
   (await newsroom.get<{ h: string }>(`SELECT md5(coalesce(string_agg(row_to_json(t)::text, '' ORDER BY row_to_json(t)::text), '')) AS h FROM ${table} t`))!.h;
 
+/** The command as `npm run server -- import` runs it (tsx, without the renderer build it does not need). */
+function runProcess(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const cli = path.resolve(import.meta.dirname, '../../electron/server/cli.ts');
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', cli, 'import', ...args],
+      { env: { ...process.env, BYLINE_DATABASE_URL: PG_URL, BYLINE_DATABASE_SCHEMA: schema }, timeout: 120_000 },
+      (error, out, err) => resolve({ status: error ? Number(error.code ?? 1) : 0, out, err }),
+    );
+  });
+}
+
 const countOf = async (table: string) => Number((await newsroom.get<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))!.n);
 
 describe.skipIf(!PG_URL)(`moving a workstation's archive into the newsroom (${PG_URL ? 'BYLINE_TEST_PG' : PG_SKIP_NOTE})`, () => {
@@ -212,13 +226,13 @@ describe.skipIf(!PG_URL)(`moving a workstation's archive into the newsroom (${PG
     const photos = await ok<{ items: Array<{ id: string }> }>(backend, 'media.search', { query: '브룩헤이븐', limit: 10, offset: 0 });
     expect(photos.items.map((i) => i.id)).toEqual([archive.photo.id]);
 
-    // Again, now from the data folder itself: the same stories and photo, nothing added.
+    // Again, now from the data folder itself and as its own process: the same stories and photo, nothing added.
     const before = await logicalDump(newsroom);
     const digests = new Map<string, string>();
     for (const table of ['articles', 'revisions', 'workflow_events', 'review_comments', 'media', 'media_blobs', 'article_search']) {
       digests.set(table, await digest(table));
     }
-    const second = await run([archive.dir]);
+    const second = await runProcess([archive.dir]);
     expect(second.status, second.err).toBe(0);
     expect(second.out).toContain('기사: 새로 0건, 이미 있음 2건');
     expect(second.out).toContain('사진: 새로 0장, 이미 있음 1장');

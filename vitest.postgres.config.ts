@@ -38,6 +38,8 @@ export default defineConfig({
       'tests/integration/postgres-two-servers.test.ts',
       'tests/integration/postgres-newsroom-settings.test.ts',
       'tests/integration/postgres-permission-table.test.ts',
+      // A workstation's SQLite archive moved in by `npm run server -- import`.
+      'tests/integration/postgres-archive-import.test.ts',
       'tests/security/fuzz-ipc.test.ts',
       'tests/security/export-safety.test.ts',
     ],

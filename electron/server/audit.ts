@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database';
 
-/** What the audit log records: sign-ins and their failures, lockouts, and every admin action on accounts. */
+/** What the audit log records: sign-ins and their failures, lockouts, every admin action on accounts, and archives moved in. */
 export type AuditAction =
   | 'sign_in'
   | 'sign_in_failed'
@@ -16,7 +16,8 @@ export type AuditAction =
   | 'account_enabled'
   | 'password_reset'
   | 'reset_link_made'
-  | 'password_reset_by_link';
+  | 'password_reset_by_link'
+  | 'archive_imported';
 
 export interface AuditEntry {
   actorId: string | null;

@@ -6,6 +6,9 @@
  *   --session-idle-hours 12 --session-max-days 7                         (the defaults)
  *
  * On an empty newsroom it prints a one-time link that creates the first 편집국장.
+ *
+ *   npm run server -- import <data folder or backup> [--map <profileId>=<loginId>] [--default-owner <loginId>]
+ *                                                                        (a workstation's archive; import-command.ts)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +19,7 @@ import { startBackend } from '../host/bootstrap';
 import { resolveDataDir } from '../host/data-dir';
 import { storageFromEnv } from '../host/open-storage';
 import { AccountAdmin } from './account-admin';
+import { runImportCommand } from './import-command';
 import { Accounts } from './accounts';
 import { startNewsroomServer } from './newsroom-server';
 import { newsroomSettings } from './newsroom-settings';
@@ -115,4 +119,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-void main();
+if (process.argv[2] === 'import') {
+  runImportCommand(process.argv.slice(3), { out: console.log, err: console.error, env: process.env }).then(
+    (status) => process.exit(status),
+    (err: unknown) => fail(`가져올 수 없습니다: ${(err as Error).message}`),
+  );
+} else void main();

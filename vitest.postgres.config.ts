@@ -34,12 +34,6 @@ export default defineConfig({
       'tests/integration/search-owner.test.ts',
       'tests/integration/web-server.test.ts',
       'tests/integration/workflow-dispatch.test.ts',
-      // The newsroom server: two processes on one database, and the permission table over HTTP.
-      'tests/integration/postgres-two-servers.test.ts',
-      'tests/integration/postgres-newsroom-settings.test.ts',
-      'tests/integration/postgres-permission-table.test.ts',
-      // A workstation's SQLite archive moved in by `npm run server -- import`.
-      'tests/integration/postgres-archive-import.test.ts',
       'tests/security/fuzz-ipc.test.ts',
       'tests/security/export-safety.test.ts',
     ],

@@ -8,11 +8,13 @@ import type { DialectMigration } from '../migration';
  * - The tsvector is compressed with lz4 where the server has it: it decompresses several times faster
  *   than the default pglz. Existing rows keep their compression until rewritten, so the story index is
  *   marked unbuilt and the next start rebuilds it (search/rebuild.ts; photos are untouched).
- * - article_search_ranked walks phrase candidates in a loop that fetches each tsvector once, for both
- *   the phrase check and the rank (two expressions over one column fetch it twice), and says how many
- *   candidates it checked to find each match: when the newest `n` matches were found among `checked`
- *   candidates, the share of candidates that match gives an estimate of the total without checking
- *   them all (article_search_total), which is what made a phrase's count cost a full recheck.
+ * - article_search_ranked walks the newest stories along the primary key while a third of them match (a
+ *   common word, which the GIN index would hand over whole, every match to be sorted), then candidates
+ *   from the index, in loops that fetch each tsvector once for the checks and the rank (two expressions
+ *   over one column fetch it twice). It says how many candidates it checked to find each match: when the
+ *   newest `n` matches were found among `checked` candidates, the share that matched gives an estimate
+ *   of the total without checking them all (article_search_total); that full recheck was what made a
+ *   phrase's count slow.
  * - JIT is off in both: the planner costs of a walk held to the bitmap scan (seq scans off) pass JIT's
  *   threshold, and compiling then took longer than the query.
  */
@@ -34,26 +36,72 @@ AS $$
 DECLARE
   c record;
   d tsvector;
-  seen integer := 0;
+  exact boolean := q = loose;
+  walked integer := 0;
+  candidates integer := 0;
   hits integer := 0;
+  below bigint;
+  low bigint;
+  span bigint;
+  got integer;
+  rare boolean := false;
 BEGIN
-  IF q = loose THEN
-    RETURN QUERY SELECT m.rowid, -ts_rank(weights, m.doc, r, 1), NULL::integer FROM
-      (SELECT s.rowid, s.doc FROM article_search s WHERE s.doc @@ q ORDER BY s.rowid DESC LIMIT n) AS m;
-    RETURN;
-  END IF;
-  FOR c IN SELECT s.rowid, s.doc FROM article_search s WHERE s.doc @@ loose ORDER BY s.rowid DESC LOOP
-    seen := seen + 1;
-    -- A variable holds the tsvector fetched: the check and the rank read it from memory.
+  -- Newest first along the primary key: a word in most stories has its newest n matches among the newest
+  -- rows, where the GIN index would hand over every match to be sorted. Once fewer than a third of the
+  -- rows walked match (at the latest after the first 100), the index takes over below the last row walked.
+  PERFORM set_config('enable_indexscan', 'on', true);
+  FOR c IN SELECT s.rowid, s.doc FROM article_search s ORDER BY s.rowid DESC LOOP
+    walked := walked + 1;
+    below := c.rowid;
+    -- A variable holds the tsvector fetched: the checks and the rank read it from memory.
     d := c.doc;
-    IF d @@ q THEN
-      rid := c.rowid;
-      score := -ts_rank(weights, d, r, 1);
-      checked := seen;
-      RETURN NEXT;
-      hits := hits + 1;
-      EXIT WHEN hits >= n;
+    IF d @@ loose THEN
+      candidates := candidates + 1;
+      IF exact OR d @@ q THEN
+        rid := c.rowid;
+        score := -ts_rank(weights, d, r, 1);
+        checked := CASE WHEN exact THEN NULL ELSE candidates END;
+        RETURN NEXT;
+        hits := hits + 1;
+        IF hits >= n THEN RETURN; END IF;
+      END IF;
     END IF;
+    IF walked >= 100 AND hits * 3 < walked THEN
+      rare := true;
+      EXIT;
+    END IF;
+  END LOOP;
+  IF NOT rare THEN RETURN; END IF;
+  -- Below the walk, the index in spans of rows sized by the share that matched in the walk (a sort of
+  -- every match is what made a word in a few thousand stories slow), each span four times the last.
+  PERFORM set_config('enable_indexscan', 'off', true);
+  span := ceil((n - hits) * 1.5 * walked / greatest(hits, 1));
+  LOOP
+    low := greatest(0, below - span);
+    IF exact THEN
+      RETURN QUERY SELECT m.rowid, -ts_rank(weights, m.doc, r, 1), NULL::integer FROM
+        (SELECT s.rowid, s.doc FROM article_search s WHERE s.doc @@ q AND s.rowid < below AND s.rowid >= low
+          ORDER BY s.rowid DESC LIMIT n - hits) AS m;
+      GET DIAGNOSTICS got = ROW_COUNT;
+      hits := hits + got;
+    ELSE
+      FOR c IN SELECT s.rowid, s.doc FROM article_search s WHERE s.doc @@ loose AND s.rowid < below AND s.rowid >= low
+          ORDER BY s.rowid DESC LOOP
+        candidates := candidates + 1;
+        d := c.doc;
+        IF d @@ q THEN
+          rid := c.rowid;
+          score := -ts_rank(weights, d, r, 1);
+          checked := candidates;
+          RETURN NEXT;
+          hits := hits + 1;
+          EXIT WHEN hits >= n;
+        END IF;
+      END LOOP;
+    END IF;
+    EXIT WHEN hits >= n OR low = 0;
+    below := low;
+    span := span * 4;
   END LOOP;
 END $$;
 

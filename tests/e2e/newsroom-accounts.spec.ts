@@ -55,6 +55,11 @@ test('a 관리자 adds a 데스크 on the 사용자 관리 screen; the 데스크
   // ---- 환경설정 without the panels a 데스크 cannot use; what is shown is read-only and says so.
   await desk.getByRole('button', { name: '환경설정' }).click();
   await expect(desk.getByTestId('settings-read-only')).toContainText('관리자나 편집국장만 바꿀 수 있습니다');
+  // Read-only looks it: greyed and dashed, not a white box that invites typing.
+  const nameField = desk.getByRole('dialog').getByLabel('이름');
+  await expect(nameField).toBeDisabled();
+  await expect(nameField).toHaveCSS('border-top-style', 'dashed');
+  await expect(nameField).toHaveCSS('background-color', 'rgb(246, 247, 249)');
   await expect(desk.getByTestId('storage-settings')).toHaveCount(0);
   await expect(desk.getByTestId('backup-panel')).toHaveCount(0);
   await expect(desk.getByRole('group', { name: '출고 대상' })).toHaveCount(0);

@@ -40,6 +40,8 @@ export interface NewsroomOptions {
   now?: () => Date;
   /** 사용자 관리 through the contract (accounts.*), built as electron/server/cli.ts builds it. */
   accounts?: boolean;
+  /** Another way to the test PostgreSQL (a cable the test can pull, tests/integration/support/tcp-cut.ts). */
+  url?: string;
 }
 
 /** One server process's worth: a backend on `dataDir` and `schema`, and the server in front of it. */
@@ -48,7 +50,7 @@ export async function startNewsroom(dataDir: string, schema: string, options: Ne
   const admin = options.accounts
     ? { accounts: (db: Backend['db']) => new AccountAdmin(db, new Accounts({ db, sessions: new SessionStore(db, now), now, cost: TEST_COST })) }
     : {};
-  const { backend } = await startTestBackend(dataDir, { engine: 'postgres', url: PG_URL!, schema }, admin);
+  const { backend } = await startTestBackend(dataDir, { engine: 'postgres', url: options.url ?? PG_URL!, schema }, admin);
   const tls = options.tls ? selfSignedCertificate(dataDir) : undefined;
   const dispatcher = tls ? new Agent({ connect: { ca: tls.cert } }) : undefined;
   const server = await startNewsroomServer({

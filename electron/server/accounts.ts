@@ -50,6 +50,8 @@ export interface TemporaryPassword {
 const pgBool = (b: boolean) => (b ? 'true' : 'false');
 
 const LOGIN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+const CHIEF_ONLY_GRANTS = '편집국장 역할은 편집국장만 줄 수 있습니다.';
+const CHIEF_ONLY_ACCOUNTS = '편집국장의 계정은 편집국장만 바꾸거나 사용 중지하거나 비밀번호를 재설정할 수 있습니다.';
 
 function passwordProblem(password: string, login: string): string | undefined {
   if (password.length < MIN_PASSWORD_CHARS) return `비밀번호는 ${MIN_PASSWORD_CHARS}자 이상이어야 합니다.`;
@@ -139,6 +141,7 @@ export class Accounts {
   /** A new account with a temporary password the person must change at first sign-in. */
   async create(actor: SessionActor, input: AccountInput): Promise<TemporaryPassword> {
     this.mustAdminister(actor);
+    if (input.role === 'chief') this.mustBeChief(actor, CHIEF_ONLY_GRANTS);
     // Refused before the hash: a mistyped form must not cost the server a second of scrypt.
     await this.insertable(this.deps.db, input);
     const temp = temporaryPassword();
@@ -157,6 +160,7 @@ export class Accounts {
     if (disabled && profileId === actor.id) throw new AppError('VALIDATION', '자기 계정은 사용 중지할 수 없습니다.');
     await this.deps.db.transaction(async (tx) => {
       await lockAdministrators(tx);
+      await this.mayManage(tx, actor, profileId);
       const { changes } = await tx.run('UPDATE profiles SET disabled_at = ?, updated_at = ? WHERE id = ? AND login IS NOT NULL', [
         disabled ? this.now().toISOString() : null,
         this.now().toISOString(),
@@ -179,6 +183,8 @@ export class Accounts {
         [profileId],
       );
       if (!row) throw new AppError('NOT_FOUND', '계정을 찾을 수 없습니다.');
+      if (row.role === 'chief') this.mustBeChief(actor, CHIEF_ONLY_ACCOUNTS);
+      if (patch.role === 'chief') this.mustBeChief(actor, CHIEF_ONLY_GRANTS);
       const next = {
         name: patch.name ?? row.name,
         title: patch.title ?? row.title,
@@ -213,8 +219,10 @@ export class Accounts {
   async resetPassword(actor: SessionActor, profileId: string): Promise<TemporaryPassword> {
     this.mustAdminister(actor);
     const temp = temporaryPassword();
+    await this.mayManage(this.deps.db, actor, profileId);
     const hash = await hashPassword(temp, this.cost);
     await this.deps.db.transaction(async (tx) => {
+      await this.mayManage(tx, actor, profileId);
       const { changes } = await tx.run('UPDATE account_passwords SET hash = ?, must_change = true, changed_at = ? WHERE profile_id = ?', [
         hash,
         this.now().toISOString(),
@@ -237,6 +245,7 @@ export class Accounts {
       if (!(await tx.get('SELECT 1 AS one FROM profiles WHERE id = ? AND login IS NOT NULL', [profileId]))) {
         throw new AppError('NOT_FOUND', '계정을 찾을 수 없습니다.');
       }
+      await this.mayManage(tx, actor, profileId);
       await tx.run("UPDATE one_time_links SET used_at = ? WHERE purpose = 'reset' AND profile_id = ? AND used_at IS NULL", [now.toISOString(), profileId]);
       await tx.run('INSERT INTO one_time_links (token_hash, purpose, profile_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
         hash,
@@ -312,6 +321,20 @@ export class Accounts {
 
   private mustAdminister(actor: SessionActor): void {
     if (!holds(actor, 'admin')) throw new AppError('FORBIDDEN', '계정 관리는 관리자나 편집국장만 할 수 있습니다.');
+  }
+
+  /*
+   * The 편집국장 role carries every permission there is, 관리자 included; 관리자 alone does not carry it. So
+   * a 관리자 who is not 편집국장 may neither give the role nor take over an account that has it (a reset
+   * password is handed to whoever asked): either would make them more than they are.
+   */
+  private mustBeChief(actor: SessionActor, message: string): void {
+    if (actor.role !== 'chief') throw new AppError('FORBIDDEN', message);
+  }
+
+  private async mayManage(ex: Executor, actor: SessionActor, profileId: string): Promise<void> {
+    const target = await ex.get<{ role: Role }>('SELECT role FROM profiles WHERE id = ? AND login IS NOT NULL', [profileId]);
+    if (target?.role === 'chief') this.mustBeChief(actor, CHIEF_ONLY_ACCOUNTS);
   }
 
   /** Why `input` cannot become an account, as an AppError; the login as stored otherwise. */

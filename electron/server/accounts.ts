@@ -139,7 +139,7 @@ export class Accounts {
   }
 
   /** A new account with a temporary password the person must change at first sign-in. */
-  async create(actor: SessionActor, input: AccountInput): Promise<TemporaryPassword> {
+  async create(actor: SessionActor, input: AccountInput, address = ''): Promise<TemporaryPassword> {
     this.mustAdminister(actor);
     if (input.role === 'chief') this.mustBeChief(actor, CHIEF_ONLY_GRANTS);
     // Refused before the hash: a mistyped form must not cost the server a second of scrypt.
@@ -148,14 +148,20 @@ export class Accounts {
     const hash = await hashPassword(temp, this.cost);
     const profileId = await this.deps.db.transaction(async (tx) => {
       const id = await this.insert(tx, input, hash, true);
-      await audit(tx, this.now(), { actorId: actor.id, action: 'account_created', subject: input.login, details: { role: input.role, admin: input.admin } });
+      await audit(tx, this.now(), {
+        actorId: actor.id,
+        action: 'account_created',
+        subject: input.login,
+        address,
+        details: { role: input.role, admin: input.admin },
+      });
       return id;
     });
     return { profileId, temporaryPassword: temp };
   }
 
   /** Disabling ends every session of the person in the same transaction: their next request is refused. */
-  async setDisabled(actor: SessionActor, profileId: string, disabled: boolean): Promise<void> {
+  async setDisabled(actor: SessionActor, profileId: string, disabled: boolean, address = ''): Promise<void> {
     this.mustAdminister(actor);
     if (disabled && profileId === actor.id) throw new AppError('VALIDATION', '자기 계정은 사용 중지할 수 없습니다.');
     await this.deps.db.transaction(async (tx) => {
@@ -169,12 +175,12 @@ export class Accounts {
       if (changes === 0) throw new AppError('NOT_FOUND', '계정을 찾을 수 없습니다.');
       if (disabled) await this.deps.sessions.revokeAll(tx, profileId);
       await administratorRemains(tx);
-      await audit(tx, this.now(), { actorId: actor.id, action: disabled ? 'account_disabled' : 'account_enabled', subject: profileId });
+      await audit(tx, this.now(), { actorId: actor.id, action: disabled ? 'account_disabled' : 'account_enabled', subject: profileId, address });
     });
   }
 
   /** Name, title, e-mail, role, sections, 관리자: only what the patch names; never leaving nobody to administer. */
-  async update(actor: SessionActor, profileId: string, patch: AccountPatch): Promise<void> {
+  async update(actor: SessionActor, profileId: string, patch: AccountPatch, address = ''): Promise<void> {
     this.mustAdminister(actor);
     await this.deps.db.transaction(async (tx) => {
       await lockAdministrators(tx);
@@ -210,13 +216,14 @@ export class Accounts {
         actorId: actor.id,
         action: 'account_updated',
         subject: profileId,
+        address,
         details: { changed: Object.keys(patch), role: next.role, admin: next.admin },
       });
     });
   }
 
   /** A new temporary password; every session of the account ends, so whoever had the old one is out. */
-  async resetPassword(actor: SessionActor, profileId: string): Promise<TemporaryPassword> {
+  async resetPassword(actor: SessionActor, profileId: string, address = ''): Promise<TemporaryPassword> {
     this.mustAdminister(actor);
     const temp = temporaryPassword();
     await this.mayManage(this.deps.db, actor, profileId);
@@ -230,13 +237,13 @@ export class Accounts {
       ]);
       if (changes === 0) throw new AppError('NOT_FOUND', '계정을 찾을 수 없습니다.');
       await this.deps.sessions.revokeAll(tx, profileId);
-      await audit(tx, this.now(), { actorId: actor.id, action: 'password_reset', subject: profileId });
+      await audit(tx, this.now(), { actorId: actor.id, action: 'password_reset', subject: profileId, address });
     });
     return { profileId, temporaryPassword: temp };
   }
 
   /** A link that lets the person choose a new password themselves; works once, for a day, and replaces any earlier one. */
-  async makeResetLink(actor: SessionActor, profileId: string): Promise<{ token: string; expiresAt: string }> {
+  async makeResetLink(actor: SessionActor, profileId: string, address = ''): Promise<{ token: string; expiresAt: string }> {
     this.mustAdminister(actor);
     const { token, hash } = newSessionToken();
     const now = this.now();
@@ -254,7 +261,7 @@ export class Accounts {
         now.toISOString(),
         expiresAt,
       ]);
-      await audit(tx, now, { actorId: actor.id, action: 'reset_link_made', subject: profileId, details: { expiresAt } });
+      await audit(tx, now, { actorId: actor.id, action: 'reset_link_made', subject: profileId, address, details: { expiresAt } });
     });
     return { token, expiresAt };
   }

@@ -55,6 +55,12 @@ export class ProfileRepository {
     return (await this.get(p.id))!;
   }
 
+  /** Only the newsroom server's PostgreSQL has logins; a single workstation's profiles are never accounts. */
+  async isAccount(id: string): Promise<boolean> {
+    const row = await this.db.get<{ login?: string | null }>('SELECT * FROM profiles WHERE id = ?', [id]);
+    return typeof row?.login === 'string';
+  }
+
   async update(p: Profile): Promise<Profile | undefined> {
     const { changes } = await this.db.run('UPDATE profiles SET name = ?, email = ?, role = ?, sections_json = ?, updated_at = ? WHERE id = ?', [
       p.name,

@@ -28,6 +28,9 @@ export function registerIpc(dispatch: Dispatch, trustedOrigins: readonly string[
         return { ok: false, error: { code: 'FORBIDDEN', message: '허용되지 않은 화면에서 온 요청입니다.' } };
       }
       // A desktop has no sign-in: the window names the profile it picked; dispatch checks the shape.
+      if (typeof context === 'object' && context !== null && 'address' in context) {
+        return { ok: false, error: { code: 'VALIDATION', message: '화면은 요청의 주소를 정할 수 없습니다.' } };
+      }
       return dispatch(method, input, context as never);
     });
   }

@@ -6,6 +6,7 @@ import { EventBus } from '../api/event-bus';
 import { openStorage, type StorageChoice } from './open-storage';
 import { storageSettingsFile, type StorageSettingsStore } from './storage-settings-file';
 import type { StorageSource } from '../../shared/contract-storage';
+import { AppError } from '../../shared/errors';
 import { probePostgres } from '../db/postgres/probe';
 import { StorageSettingsService } from '../services/storage-settings';
 import { relayPgChanges } from './pg-change-relay';
@@ -190,6 +191,15 @@ export async function startBackend(options: {
           createCopy: async (fields, actorId) => {
             const copy = await workflow.createArticle({ headline: fields.headline, section: fields.section, ...(actorId ? { actorId } : {}) });
             return articles.save({ id: copy.id, baseVersion: copy.version, fields, ...(actorId ? { actorId } : {}) });
+          },
+          mayEdit: async (id, actorId) => {
+            try {
+              return (await workflow.status(id, actorId)).editable;
+            } catch (err) {
+              // A story since deleted is nobody's to edit: only the text's own author may still settle it.
+              if (err instanceof AppError && err.code === 'NOT_FOUND') return false;
+              throw err;
+            }
           },
           probe: async () => {
             await db.get('SELECT 1');

@@ -58,28 +58,28 @@ export class AccountAdmin {
   }
 
   async create(context: CallContext, input: AccountCreateInput): Promise<{ account: Account; temporaryPassword: string }> {
-    const { profileId, temporaryPassword } = await this.accounts.create(await this.actor(context), input);
+    const { profileId, temporaryPassword } = await this.accounts.create(await this.actor(context), input, context.address);
     return { account: await this.get(profileId), temporaryPassword };
   }
 
   async update(context: CallContext, input: AccountUpdateInput): Promise<Account> {
     const { id, ...patch } = input;
-    await this.accounts.update(await this.actor(context), id, patch);
+    await this.accounts.update(await this.actor(context), id, patch, context.address);
     return this.get(id);
   }
 
   async setDisabled(context: CallContext, input: { id: string; disabled: boolean }): Promise<Account> {
-    await this.accounts.setDisabled(await this.actor(context), input.id, input.disabled);
+    await this.accounts.setDisabled(await this.actor(context), input.id, input.disabled, context.address);
     return this.get(input.id);
   }
 
   async resetPassword(context: CallContext, input: { id: string; mode: ResetMode }): Promise<PasswordReset> {
     const actor = await this.actor(context);
     if (input.mode === 'temporary') {
-      const { temporaryPassword } = await this.accounts.resetPassword(actor, input.id);
+      const { temporaryPassword } = await this.accounts.resetPassword(actor, input.id, context.address);
       return { mode: 'temporary', temporaryPassword };
     }
-    const { token, expiresAt } = await this.accounts.makeResetLink(actor, input.id);
+    const { token, expiresAt } = await this.accounts.makeResetLink(actor, input.id, context.address);
     return { mode: 'link', path: `/reset?token=${token}`, expiresAt };
   }
 

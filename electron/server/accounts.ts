@@ -50,6 +50,8 @@ export interface TemporaryPassword {
 const pgBool = (b: boolean) => (b ? 'true' : 'false');
 
 const LOGIN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+const CHIEF_ONLY_GRANTS = '편집국장 역할은 편집국장만 줄 수 있습니다.';
+const CHIEF_ONLY_ACCOUNTS = '편집국장의 계정은 편집국장만 바꾸거나 사용 중지하거나 비밀번호를 재설정할 수 있습니다.';
 
 function passwordProblem(password: string, login: string): string | undefined {
   if (password.length < MIN_PASSWORD_CHARS) return `비밀번호는 ${MIN_PASSWORD_CHARS}자 이상이어야 합니다.`;
@@ -137,26 +139,34 @@ export class Accounts {
   }
 
   /** A new account with a temporary password the person must change at first sign-in. */
-  async create(actor: SessionActor, input: AccountInput): Promise<TemporaryPassword> {
+  async create(actor: SessionActor, input: AccountInput, address = ''): Promise<TemporaryPassword> {
     this.mustAdminister(actor);
+    if (input.role === 'chief') this.mustBeChief(actor, CHIEF_ONLY_GRANTS);
     // Refused before the hash: a mistyped form must not cost the server a second of scrypt.
     await this.insertable(this.deps.db, input);
     const temp = temporaryPassword();
     const hash = await hashPassword(temp, this.cost);
     const profileId = await this.deps.db.transaction(async (tx) => {
       const id = await this.insert(tx, input, hash, true);
-      await audit(tx, this.now(), { actorId: actor.id, action: 'account_created', subject: input.login, details: { role: input.role, admin: input.admin } });
+      await audit(tx, this.now(), {
+        actorId: actor.id,
+        action: 'account_created',
+        subject: input.login,
+        address,
+        details: { role: input.role, admin: input.admin },
+      });
       return id;
     });
     return { profileId, temporaryPassword: temp };
   }
 
   /** Disabling ends every session of the person in the same transaction: their next request is refused. */
-  async setDisabled(actor: SessionActor, profileId: string, disabled: boolean): Promise<void> {
+  async setDisabled(actor: SessionActor, profileId: string, disabled: boolean, address = ''): Promise<void> {
     this.mustAdminister(actor);
     if (disabled && profileId === actor.id) throw new AppError('VALIDATION', '자기 계정은 사용 중지할 수 없습니다.');
     await this.deps.db.transaction(async (tx) => {
       await lockAdministrators(tx);
+      await this.mayManage(tx, actor, profileId);
       const { changes } = await tx.run('UPDATE profiles SET disabled_at = ?, updated_at = ? WHERE id = ? AND login IS NOT NULL', [
         disabled ? this.now().toISOString() : null,
         this.now().toISOString(),
@@ -165,12 +175,12 @@ export class Accounts {
       if (changes === 0) throw new AppError('NOT_FOUND', '계정을 찾을 수 없습니다.');
       if (disabled) await this.deps.sessions.revokeAll(tx, profileId);
       await administratorRemains(tx);
-      await audit(tx, this.now(), { actorId: actor.id, action: disabled ? 'account_disabled' : 'account_enabled', subject: profileId });
+      await audit(tx, this.now(), { actorId: actor.id, action: disabled ? 'account_disabled' : 'account_enabled', subject: profileId, address });
     });
   }
 
   /** Name, title, e-mail, role, sections, 관리자: only what the patch names; never leaving nobody to administer. */
-  async update(actor: SessionActor, profileId: string, patch: AccountPatch): Promise<void> {
+  async update(actor: SessionActor, profileId: string, patch: AccountPatch, address = ''): Promise<void> {
     this.mustAdminister(actor);
     await this.deps.db.transaction(async (tx) => {
       await lockAdministrators(tx);
@@ -179,6 +189,8 @@ export class Accounts {
         [profileId],
       );
       if (!row) throw new AppError('NOT_FOUND', '계정을 찾을 수 없습니다.');
+      if (row.role === 'chief') this.mustBeChief(actor, CHIEF_ONLY_ACCOUNTS);
+      if (patch.role === 'chief') this.mustBeChief(actor, CHIEF_ONLY_GRANTS);
       const next = {
         name: patch.name ?? row.name,
         title: patch.title ?? row.title,
@@ -204,17 +216,20 @@ export class Accounts {
         actorId: actor.id,
         action: 'account_updated',
         subject: profileId,
+        address,
         details: { changed: Object.keys(patch), role: next.role, admin: next.admin },
       });
     });
   }
 
   /** A new temporary password; every session of the account ends, so whoever had the old one is out. */
-  async resetPassword(actor: SessionActor, profileId: string): Promise<TemporaryPassword> {
+  async resetPassword(actor: SessionActor, profileId: string, address = ''): Promise<TemporaryPassword> {
     this.mustAdminister(actor);
     const temp = temporaryPassword();
+    await this.mayManage(this.deps.db, actor, profileId);
     const hash = await hashPassword(temp, this.cost);
     await this.deps.db.transaction(async (tx) => {
+      await this.mayManage(tx, actor, profileId);
       const { changes } = await tx.run('UPDATE account_passwords SET hash = ?, must_change = true, changed_at = ? WHERE profile_id = ?', [
         hash,
         this.now().toISOString(),
@@ -222,13 +237,13 @@ export class Accounts {
       ]);
       if (changes === 0) throw new AppError('NOT_FOUND', '계정을 찾을 수 없습니다.');
       await this.deps.sessions.revokeAll(tx, profileId);
-      await audit(tx, this.now(), { actorId: actor.id, action: 'password_reset', subject: profileId });
+      await audit(tx, this.now(), { actorId: actor.id, action: 'password_reset', subject: profileId, address });
     });
     return { profileId, temporaryPassword: temp };
   }
 
   /** A link that lets the person choose a new password themselves; works once, for a day, and replaces any earlier one. */
-  async makeResetLink(actor: SessionActor, profileId: string): Promise<{ token: string; expiresAt: string }> {
+  async makeResetLink(actor: SessionActor, profileId: string, address = ''): Promise<{ token: string; expiresAt: string }> {
     this.mustAdminister(actor);
     const { token, hash } = newSessionToken();
     const now = this.now();
@@ -237,6 +252,7 @@ export class Accounts {
       if (!(await tx.get('SELECT 1 AS one FROM profiles WHERE id = ? AND login IS NOT NULL', [profileId]))) {
         throw new AppError('NOT_FOUND', '계정을 찾을 수 없습니다.');
       }
+      await this.mayManage(tx, actor, profileId);
       await tx.run("UPDATE one_time_links SET used_at = ? WHERE purpose = 'reset' AND profile_id = ? AND used_at IS NULL", [now.toISOString(), profileId]);
       await tx.run('INSERT INTO one_time_links (token_hash, purpose, profile_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
         hash,
@@ -245,7 +261,7 @@ export class Accounts {
         now.toISOString(),
         expiresAt,
       ]);
-      await audit(tx, now, { actorId: actor.id, action: 'reset_link_made', subject: profileId, details: { expiresAt } });
+      await audit(tx, now, { actorId: actor.id, action: 'reset_link_made', subject: profileId, address, details: { expiresAt } });
     });
     return { token, expiresAt };
   }
@@ -312,6 +328,20 @@ export class Accounts {
 
   private mustAdminister(actor: SessionActor): void {
     if (!holds(actor, 'admin')) throw new AppError('FORBIDDEN', '계정 관리는 관리자나 편집국장만 할 수 있습니다.');
+  }
+
+  /*
+   * The 편집국장 role carries every permission there is, 관리자 included; 관리자 alone does not carry it. So
+   * a 관리자 who is not 편집국장 may neither give the role nor take over an account that has it (a reset
+   * password is handed to whoever asked): either would make them more than they are.
+   */
+  private mustBeChief(actor: SessionActor, message: string): void {
+    if (actor.role !== 'chief') throw new AppError('FORBIDDEN', message);
+  }
+
+  private async mayManage(ex: Executor, actor: SessionActor, profileId: string): Promise<void> {
+    const target = await ex.get<{ role: Role }>('SELECT role FROM profiles WHERE id = ? AND login IS NOT NULL', [profileId]);
+    if (target?.role === 'chief') this.mustBeChief(actor, CHIEF_ONLY_ACCOUNTS);
   }
 
   /** Why `input` cannot become an account, as an AppError; the login as stored otherwise. */

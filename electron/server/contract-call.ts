@@ -12,7 +12,7 @@ const refused = (code: 'FORBIDDEN' | 'VALIDATION', message: string): Result<unkn
  * (shared/permissions.ts), then the request may not say who acts — the session does. The workflow's
  * own rules (owner, section, lock) then run inside the service as they do everywhere.
  */
-export async function callAs(dispatch: Dispatch, actor: SessionActor, method: string, input: unknown): Promise<Result<unknown>> {
+export async function callAs(dispatch: Dispatch, actor: SessionActor, method: string, input: unknown, address: string): Promise<Result<unknown>> {
   if (!isMethod(method)) return dispatch(method, input);
   if (actor.mustChangePassword) return refused('FORBIDDEN', '임시 비밀번호를 먼저 바꾸세요. 바꾼 뒤에 다시 시도하세요.');
   if (!may(actor, method)) {
@@ -22,5 +22,6 @@ export async function callAs(dispatch: Dispatch, actor: SessionActor, method: st
   if (typeof input === 'object' && input !== null && Object.prototype.hasOwnProperty.call(input, 'actorId')) {
     return refused('VALIDATION', '요청에 actorId를 넣을 수 없습니다. 서버는 로그인한 사람으로 처리합니다.');
   }
-  return dispatch(method, input, { actorId: actor.id });
+  // The address is the gate's reading of the socket (or the named proxy's last hop), for the audit log.
+  return dispatch(method, input, { actorId: actor.id, address });
 }

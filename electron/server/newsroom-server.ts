@@ -99,7 +99,7 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
         return refuse(res, 400, 'VALIDATION', '요청에 X-Byline-Actor를 넣을 수 없습니다. 서버는 로그인한 사람으로 처리합니다.');
       const read = await readApiInput(method, req, res);
       if (!read) return;
-      const result = await callAs(options.dispatch, who, method, read.input);
+      const result = await callAs(options.dispatch, who, method, read.input, gate.clientAddress(req));
       return sendJson(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', '허용되지 않은 메서드입니다.');

@@ -12,6 +12,8 @@ export interface OutboxDeps {
   get: (id: string) => Promise<Article>;
   /** A new story holding `fields`, for a conflict the reporter settles by keeping a copy. */
   createCopy: (fields: ArticleFields, actorId?: string) => Promise<Article>;
+  /** Whether the workflow's edit rules let this person change the story now (a desk covering its section…). */
+  mayEdit: (articleId: string, actorId: string | undefined) => Promise<boolean>;
   /** Asks the shared database one trivial question: resolves when it answers. */
   probe: () => Promise<void>;
   /** Every window hears of the outbox's state (the 오프라인 banner, the open story's status). */
@@ -25,6 +27,9 @@ export interface OutboxDeps {
 
 const isUnreachable = (err: unknown): err is StorageError => err instanceof StorageError && err.reason === 'UNAVAILABLE';
 const isConflict = (err: unknown): err is AppError => err instanceof AppError && err.code === 'CONFLICT';
+
+const NOT_YOURS_MESSAGE =
+  '다른 사람이 연결이 끊긴 동안 보관한 글입니다. 쓴 사람이나 지금 이 기사를 고칠 수 있는 사람만 정리할 수 있습니다. 보관한 글은 그대로 있습니다.';
 
 const CONFLICT_MESSAGE =
   '연결이 끊긴 동안 다른 곳에서 이 기사를 고쳤습니다. 이 컴퓨터에 보관한 글은 그대로 있습니다: 내 글을 최신 버전으로 저장하거나 사본으로 저장하세요.';
@@ -113,6 +118,9 @@ export class Outbox {
     const last = entries.at(-1);
     const fields = input.fields ?? last?.fields;
     if (!fields) throw new AppError('NOT_FOUND', '이 기사에는 이 컴퓨터에 보관된 글이 없습니다.');
+    // On the newsroom server one outbox holds everyone's waiting text: settling it takes it (a copy) or drops it.
+    const theirs = entries.some((e) => e.actorId !== input.actorId);
+    if (theirs && !(await this.deps.mayEdit(input.articleId, input.actorId))) throw new AppError('FORBIDDEN', NOT_YOURS_MESSAGE);
     const actorId = input.actorId ?? last?.actorId;
     let stored: Article;
     if (input.keep === 'mine') {

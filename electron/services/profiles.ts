@@ -7,6 +7,8 @@ export interface ProfileStore {
   get(id: string): Promise<Profile | undefined>;
   insert(p: Profile): Promise<Profile>;
   update(p: Profile): Promise<Profile | undefined>;
+  /** Whether the profile is someone who signs in to the newsroom server (an account). */
+  isAccount(id: string): Promise<boolean>;
 }
 
 /**
@@ -48,6 +50,8 @@ export class ProfileService {
   async update(patch: ProfilePatch): Promise<Profile> {
     const current = await this.store.get(patch.id);
     if (!current) throw new AppError('NOT_FOUND', '프로필을 찾을 수 없습니다.');
+    // An account's role is 사용자 관리's to change, under its rules (who may make a 편집국장, never the last 관리자).
+    if (await this.store.isAccount(patch.id)) throw new AppError('FORBIDDEN', '로그인하는 사람의 역할과 섹션은 사용자 관리에서 바꿉니다.');
     const next: Profile = {
       ...current,
       name: patch.name ?? current.name,

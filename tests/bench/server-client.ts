@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { EVENTS_ROUTE } from '../../shared/contract-events';
+import { readServerSentEvents } from './event-stream-reader';
 
 /** A request that has not answered in this long is a failed one, not a slow one. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -88,20 +89,7 @@ export class ServerClient {
           res.resume();
           return reject(new Error(`${EVENTS_ROUTE}: HTTP ${res.statusCode}`));
         }
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const lines = buffer.slice(0, end).split('\n');
-            buffer = buffer.slice(end + 2);
-            const data = lines.find((l) => l.startsWith('data: '));
-            if (!data) continue;
-            const name = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
-            onEvent(name, JSON.parse(data.slice(6)) as unknown);
-          }
-        });
+        readServerSentEvents(res, onEvent);
         res.on('close', () => drop('closed by the server'));
         resolve();
       });

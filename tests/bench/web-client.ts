@@ -1,6 +1,7 @@
 import { ACTOR_HEADER, type CallContext } from '../../shared/call-context';
 import http from 'node:http';
 import { EVENTS_ROUTE } from '../../shared/contract-events';
+import { readServerSentEvents } from './event-stream-reader';
 
 /** What a window in web mode does over the wire: contract calls on /api/ and the /events stream. */
 export interface BenchWebClient {
@@ -55,20 +56,7 @@ export function benchWebClient(server: { port: number; token: string }, sockets:
         const req = http.get(
           { host: '127.0.0.1', port: server.port, path: EVENTS_ROUTE, headers: { ...headers, Accept: 'text/event-stream' }, agent: false },
           (res) => {
-            let buffer = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => {
-              buffer += chunk;
-              let end: number;
-              while ((end = buffer.indexOf('\n\n')) >= 0) {
-                const lines = buffer.slice(0, end).split('\n');
-                buffer = buffer.slice(end + 2);
-                const data = lines.find((l) => l.startsWith('data: '));
-                if (!data) continue;
-                const name = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
-                onEvent(name, JSON.parse(data.slice(6)) as unknown);
-              }
-            });
+            readServerSentEvents(res, onEvent);
             resolve();
           },
         );

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startNewsroomServer, type RunningNewsroomServer } from './support/newsroom-server';
+import { expect, test } from '@playwright/test';
+import { browserAt, setUpFirstAccount, signIn } from './support/newsroom-pages';
+import { useNewsroomServer } from './support/newsroom-server';
 
 /**
  * 사용자 관리 on the newsroom server, end to end: the first 편집국장 adds a 데스크 through the screen and
@@ -7,44 +8,17 @@ import { startNewsroomServer, type RunningNewsroomServer } from './support/newsr
  * 저장소, 백업 or 출고 대상 panels in 환경설정 (nor 사용자 관리). The 편집국장 disables them after a
  * confirmation; the 데스크's next action is refused and the page is the sign-in page again.
  */
-test.skip(!process.env.BYLINE_TEST_PG, 'set BYLINE_TEST_PG (see tests/peers/postgres-up.sh) to run the newsroom server test');
-
 /** Adding a person hashes a temporary password with scrypt at OWASP's cost: seconds on a busy machine. */
 const HASHED = { timeout: 20_000 };
-let server: RunningNewsroomServer;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = await startNewsroomServer(process.env.BYLINE_TEST_PG!);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-async function browserAt(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 }, ignoreHTTPSErrors: true });
-  return context.newPage();
-}
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  await page.goto(server.origin);
-  await page.getByLabel('아이디').fill(login);
-  await page.getByLabel('비밀번호').fill(password);
-  await page.getByRole('button', { name: '로그인' }).click();
-}
+const server = useNewsroomServer();
 
 test('a 관리자 adds a 데스크 on the 사용자 관리 screen; the 데스크 changes the temporary password, sees no admin panels, and is out once disabled', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
   const chief = await browserAt(browser);
-  await chief.goto(server.setupUrl);
-  await chief.getByLabel('이름').fill('최국장');
-  await chief.getByLabel('아이디').fill('chief');
-  await chief.getByLabel('비밀번호 (10자 이상)').fill('편집국장의 비밀번호');
-  await chief.getByRole('button', { name: '계정 만들기' }).click();
-  await signIn(chief, 'chief', '편집국장의 비밀번호');
+  await setUpFirstAccount(chief, server, { name: '최국장', login: 'chief', password: '편집국장의 비밀번호' });
+  await signIn(chief, server, 'chief', '편집국장의 비밀번호');
   await expect(chief.getByTestId('signed-in-as')).toHaveText('최국장 · 편집국장');
 
   // ---- 사용자 관리: the 편집국장 alone so far; a 데스크 without a section is refused where it was typed.
@@ -71,7 +45,7 @@ test('a 관리자 adds a 데스크 on the 사용자 관리 screen; the 데스크
 
   // ---- The 데스크 signs in with it and must change it first.
   const desk = await browserAt(browser);
-  await signIn(desk, 'park', temporary);
+  await signIn(desk, server, 'park', temporary);
   await desk.getByLabel('지금 비밀번호').fill(temporary);
   await desk.getByLabel('새 비밀번호 (10자 이상)').fill('박데스크의 새 비밀번호');
   await desk.getByRole('button', { name: '바꾸기' }).click();
@@ -81,6 +55,11 @@ test('a 관리자 adds a 데스크 on the 사용자 관리 screen; the 데스크
   // ---- 환경설정 without the panels a 데스크 cannot use; what is shown is read-only and says so.
   await desk.getByRole('button', { name: '환경설정' }).click();
   await expect(desk.getByTestId('settings-read-only')).toContainText('관리자나 편집국장만 바꿀 수 있습니다');
+  // Read-only looks it: greyed and dashed, not a white box that invites typing.
+  const nameField = desk.getByRole('dialog').getByLabel('이름');
+  await expect(nameField).toBeDisabled();
+  await expect(nameField).toHaveCSS('border-top-style', 'dashed');
+  await expect(nameField).toHaveCSS('background-color', 'rgb(246, 247, 249)');
   await expect(desk.getByTestId('storage-settings')).toHaveCount(0);
   await expect(desk.getByTestId('backup-panel')).toHaveCount(0);
   await expect(desk.getByRole('group', { name: '출고 대상' })).toHaveCount(0);
@@ -111,7 +90,7 @@ test('a 관리자 adds a 데스크 on the 사용자 관리 screen; the 데스크
   await expect(desk.locator('.toast')).toContainText('사용이 중지된 계정입니다');
   await desk.reload();
   await expect(desk.getByRole('button', { name: '로그인' })).toBeVisible();
-  await signIn(desk, 'park', '박데스크의 새 비밀번호');
+  await signIn(desk, server, 'park', '박데스크의 새 비밀번호');
   await expect(desk.getByRole('alert')).toContainText('사용이 중지된 계정');
   for (const page of [chief, desk]) await page.context().close();
 });

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startNewsroomServer, type RunningNewsroomServer } from './support/newsroom-server';
+import { expect, test } from '@playwright/test';
+import { browserAt, setUpFirstAccount, signIn } from './support/newsroom-pages';
+import { useNewsroomServer } from './support/newsroom-server';
 
 /**
  * The newsroom server over TLS, end to end: the first 편집국장 is made through the printed one-time
@@ -8,43 +9,15 @@ import { startNewsroomServer, type RunningNewsroomServer } from './support/newsr
  * profile — each is whoever signed in. A 기자 asking the API to approve, publish or change targets is
  * refused, and a request naming another actor is refused.
  */
-test.skip(!process.env.BYLINE_TEST_PG, 'set BYLINE_TEST_PG (see tests/peers/postgres-up.sh) to run the newsroom server test');
-
 const ACROSS = { timeout: 15_000 };
-let server: RunningNewsroomServer;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = await startNewsroomServer(process.env.BYLINE_TEST_PG!);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-async function browserAt(browser: Browser): Promise<Page> {
-  // The certificate is the test's own, self-signed: this context trusts it as an installed one would be.
-  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 }, ignoreHTTPSErrors: true });
-  return context.newPage();
-}
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  await page.goto(server.origin);
-  await page.getByLabel('아이디').fill(login);
-  await page.getByLabel('비밀번호').fill(password);
-  await page.getByRole('button', { name: '로그인' }).click();
-}
+const server = useNewsroomServer();
 
 test('two people sign in over TLS and run the desk loop as themselves; a 기자 cannot approve, publish or speak for another', async ({ browser }) => {
   test.setTimeout(180_000);
   // ---- The first 편집국장, through the printed link; the link then works no more.
   const chief = await browserAt(browser);
-  await chief.goto(server.setupUrl);
-  await chief.getByLabel('이름').fill('최국장');
-  await chief.getByLabel('아이디').fill('chief');
-  await chief.getByLabel('비밀번호 (10자 이상)').fill('편집국장의 비밀번호');
-  await chief.getByRole('button', { name: '계정 만들기' }).click();
-  await signIn(chief, 'chief', '편집국장의 비밀번호');
+  await setUpFirstAccount(chief, server, { name: '최국장', login: 'chief', password: '편집국장의 비밀번호' });
+  await signIn(chief, server, 'chief', '편집국장의 비밀번호');
   await expect(chief.getByTestId('signed-in-as')).toHaveText('최국장 · 편집국장');
   await expect(chief.getByTestId('profile-button')).toHaveCount(0);
 
@@ -63,13 +36,13 @@ test('two people sign in over TLS and run the desk loop as themselves; a 기자 
 
   // ---- Each signs in with the temporary password and must change it first.
   const reporter = await browserAt(browser);
-  await signIn(reporter, 'kim', kimTemp);
+  await signIn(reporter, server, 'kim', kimTemp);
   await reporter.getByLabel('지금 비밀번호').fill(kimTemp);
   await reporter.getByLabel('새 비밀번호 (10자 이상)').fill('김기자의 새 비밀번호');
   await reporter.getByRole('button', { name: '바꾸기' }).click();
   await expect(reporter.getByTestId('signed-in-as')).toHaveText('김기자 · 기자');
   const desk = await browserAt(browser);
-  await signIn(desk, 'park', parkTemp);
+  await signIn(desk, server, 'park', parkTemp);
   await desk.getByLabel('지금 비밀번호').fill(parkTemp);
   await desk.getByLabel('새 비밀번호 (10자 이상)').fill('박데스크의 새 비밀번호');
   await desk.getByRole('button', { name: '바꾸기' }).click();

@@ -1,16 +1,7 @@
-import Conf from 'conf';
-import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type Backend } from '../../electron/host/bootstrap';
-import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../../electron/host/settings-conf';
-import { AccountAdmin } from '../../electron/server/account-admin';
-import { Accounts } from '../../electron/server/accounts';
-import { startNewsroomServer, type NewsroomServer } from '../../electron/server/newsroom-server';
-import { SessionStore } from '../../electron/server/sessions';
 import type { Account, PasswordReset } from '../../shared/contract-accounts';
-import type { Settings } from '../../shared/settings';
 import { startTestBackend } from './support/backend';
-import { selfSignedCertificate } from './support/certificate';
+import { bearer, call as callAs, get, ok, post, postForm, signIn, startNewsroom, type Newsroom } from './support/newsroom';
 import { cleanUpPg, openTestPg, PG_SKIP_NOTE, PG_URL, schemaName } from './support/pg';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
@@ -20,49 +11,16 @@ import { makeTempDir, removeTempDirs } from './support/temp';
  * so a reset link's expiry is a step of the clock, not a wait.
  */
 
-const COST = { N: 2 ** 10, r: 8, p: 1 };
 let shift = 0;
 const now = () => new Date(Date.now() + shift);
 
-let backend: Backend;
-let server: NewsroomServer;
-let agent: Agent;
-let origin: string;
-
-interface Answer {
-  status: number;
-  body: { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-}
-
-async function post(pathname: string, body: unknown, token?: string, form = false): Promise<Answer & { text: string }> {
-  const res = await fetch(`${origin}${pathname}`, {
-    method: 'POST',
-    headers: {
-      'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
-      origin,
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: form ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body),
-    dispatcher: agent,
-  });
-  const text = await res.text();
-  return { status: res.status, text, body: form ? { ok: res.ok } : (JSON.parse(text) as Answer['body']) };
-}
-
-async function signIn(login: string, password: string): Promise<string> {
-  const r = await post('/auth/sign-in', { login, password, client: 'workstation' });
-  expect(r.body, JSON.stringify(r.body)).toMatchObject({ ok: true });
-  return (r.body.value as { token: string }).token;
-}
-
-async function call<T>(token: string, method: string, input: unknown): Promise<T> {
-  const r = await post(`/api/${method}`, input, token);
-  expect(r.body, `${method}: ${JSON.stringify(r.body)}`).toMatchObject({ ok: true });
-  return r.body.value as T;
-}
+let room: Newsroom;
+/** Every call comes as the 사용자 관리 screen sends it: from the server's own origin. */
+const from = (token?: string) => ({ origin: room.origin, ...(token ? bearer(token) : {}) });
+const call = <T>(token: string, method: string, input: unknown) => ok<T>(room, method, input, from(token));
 
 async function refused(token: string, method: string, input: unknown): Promise<{ status: number; code: string; message: string }> {
-  const r = await post(`/api/${method}`, input, token);
+  const r = await callAs(room, method, input, from(token));
   expect(r.body.ok, `${method} should be refused`).toBe(false);
   return { status: r.status, code: r.body.error!.code, message: r.body.error!.message };
 }
@@ -75,42 +33,31 @@ async function person(admin: string, login: string, extra: object = {}): Promise
     role: 'reporter',
     ...extra,
   });
-  const first = await signIn(login, made.temporaryPassword);
+  const first = await signIn(room, login, made.temporaryPassword);
   const password = `${login}의 새 비밀번호`;
-  expect((await post('/auth/password', { current: made.temporaryPassword, next: password }, first)).body.ok).toBe(true);
-  return { account: made.account, token: await signIn(login, password), password };
+  expect((await post(room, '/auth/password', { current: made.temporaryPassword, next: password }, from(first))).body.ok).toBe(true);
+  return { account: made.account, token: await signIn(room, login, password), password };
 }
 
-const auditCount = async () => Number((await backend.db.get<{ n: number }>('SELECT count(*) AS n FROM audit_log'))!.n);
+const auditCount = async () => Number((await room.backend.db.get<{ n: number }>('SELECT count(*) AS n FROM audit_log'))!.n);
 
 describe.skipIf(!PG_URL)(`사용자 관리 through the contract on the newsroom server (${PG_URL ? 'BYLINE_TEST_PG' : PG_SKIP_NOTE})`, () => {
   let chief: string;
 
   beforeAll(async () => {
-    const dir = makeTempDir('byline-accounts-contract-');
     const schema = schemaName();
     await openTestPg(schema);
-    const { conf } = openSettingsConf(dir, () => new Conf<Settings>(settingsStoreOptions(dir)));
     // As electron/server/cli.ts starts it, with the test's clock and cheap hashes.
-    backend = await startBackend({
-      dataDir: dir,
-      settingsStore: confSettingsStore(conf),
-      storage: { engine: 'postgres', url: PG_URL!, schema },
-      accounts: (db) => new AccountAdmin(db, new Accounts({ db, sessions: new SessionStore(db, now), now, cost: COST })),
-    });
-    const tls = selfSignedCertificate(dir);
-    server = await startNewsroomServer({ dispatch: backend.dispatch, db: backend.db, staticDir: dir, host: '127.0.0.1', port: 0, tls, cost: COST, now });
-    agent = new Agent({ connect: { ca: tls.cert } });
-    origin = server.url;
-    const link = (await server.accounts.makeSetupLink())!;
-    expect((await post('/auth/setup', { token: link.token, login: 'chief', name: '최국장', password: '편집국장의 비밀번호' })).body.ok).toBe(true);
-    chief = await signIn('chief', '편집국장의 비밀번호');
+    room = await startNewsroom(makeTempDir('byline-accounts-contract-'), schema, { tls: true, now, accounts: true });
+    const link = (await room.server.accounts.makeSetupLink())!;
+    expect((await post(room, '/auth/setup', { token: link.token, login: 'chief', name: '최국장', password: '편집국장의 비밀번호' }, from())).body.ok).toBe(
+      true,
+    );
+    chief = await signIn(room, 'chief', '편집국장의 비밀번호');
   }, 60_000);
 
   afterAll(async () => {
-    await server?.close();
-    await agent?.close();
-    await backend?.close();
+    await room?.close();
     await cleanUpPg();
     removeTempDirs();
   });
@@ -145,35 +92,37 @@ describe.skipIf(!PG_URL)(`사용자 관리 through the contract on the newsroom 
       'title',
     ]);
 
-    const first = await signIn('park.desk', made.temporaryPassword);
+    const first = await signIn(room, 'park.desk', made.temporaryPassword);
     expect((await refused(first, 'articles.list', {})).message).toMatch(/임시 비밀번호를 먼저 바꾸세요/);
 
     const changed = await call<Account>(chief, 'accounts.update', { id: made.account.id, role: 'chief', sections: ['IT/과학', '경제'], title: '국장 대행' });
     expect(changed).toMatchObject({ role: 'chief', sections: ['IT/과학', '경제'], title: '국장 대행', name: '박데스크', email: 'park@example.com' });
-    const rows = await backend.db.all<{ action: string; actor_id: string; subject: string }>(
+    const rows = await room.backend.db.all<{ action: string; actor_id: string; subject: string }>(
       "SELECT action, actor_id, subject FROM audit_log WHERE action IN ('account_created', 'account_updated') ORDER BY id",
     );
     expect(rows.map((r) => r.action)).toEqual(['account_created', 'account_updated']);
     expect(new Set(rows.map((r) => r.actor_id)).size).toBe(1);
-    expect(JSON.stringify(await backend.db.all('SELECT * FROM audit_log'))).not.toContain(made.temporaryPassword);
+    expect(JSON.stringify(await room.backend.db.all('SELECT * FROM audit_log'))).not.toContain(made.temporaryPassword);
   });
 
   it('disabling ends their live session at once; enabling lets them sign in again', async () => {
     const kim = await person(chief, 'kim.dis');
-    expect((await post('/api/articles.list', {}, kim.token)).status).toBe(200);
+    expect((await post(room, '/api/articles.list', {}, from(kim.token))).status).toBe(200);
     const off = await call<Account>(chief, 'accounts.setDisabled', { id: kim.account.id, disabled: true });
     expect(off.disabled).toBe(true);
-    const after = await post('/api/articles.list', {}, kim.token);
+    const after = await post(room, '/api/articles.list', {}, from(kim.token));
     expect([after.status, after.body.error?.code]).toEqual([401, 'UNAUTHORIZED']);
     expect(after.body.error?.message).toMatch(/사용이 중지된 계정/);
-    expect((await post('/auth/sign-in', { login: 'kim.dis', password: kim.password, client: 'workstation' })).body.ok).toBe(false);
+    expect((await post(room, '/auth/sign-in', { login: 'kim.dis', password: kim.password, client: 'workstation' }, from())).body.ok).toBe(false);
     expect(
-      Number((await backend.db.get<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE profile_id = ? AND revoked_at IS NULL', [kim.account.id]))!.n),
+      Number((await room.backend.db.get<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE profile_id = ? AND revoked_at IS NULL', [kim.account.id]))!.n),
     ).toBe(0);
 
     expect((await call<Account>(chief, 'accounts.setDisabled', { id: kim.account.id, disabled: false })).disabled).toBe(false);
-    await signIn('kim.dis', kim.password);
-    const audit = await backend.db.all<{ action: string }>("SELECT action FROM audit_log WHERE subject = ? AND action LIKE 'account_%abled'", [kim.account.id]);
+    await signIn(room, 'kim.dis', kim.password);
+    const audit = await room.backend.db.all<{ action: string }>("SELECT action FROM audit_log WHERE subject = ? AND action LIKE 'account_%abled'", [
+      kim.account.id,
+    ]);
     expect(audit.map((a) => a.action)).toEqual(['account_disabled', 'account_enabled']);
   });
 
@@ -181,9 +130,9 @@ describe.skipIf(!PG_URL)(`사용자 관리 through the contract on the newsroom 
     const lee = await person(chief, 'lee.tmp');
     const reset = await call<PasswordReset>(chief, 'accounts.resetPassword', { id: lee.account.id, mode: 'temporary' });
     if (reset.mode !== 'temporary') throw new Error('expected a temporary password');
-    expect((await post('/api/articles.list', {}, lee.token)).status).toBe(401);
-    expect((await post('/auth/sign-in', { login: 'lee.tmp', password: lee.password, client: 'workstation' })).body.ok).toBe(false);
-    const t = await signIn('lee.tmp', reset.temporaryPassword);
+    expect((await post(room, '/api/articles.list', {}, from(lee.token))).status).toBe(401);
+    expect((await post(room, '/auth/sign-in', { login: 'lee.tmp', password: lee.password, client: 'workstation' }, from())).body.ok).toBe(false);
+    const t = await signIn(room, 'lee.tmp', reset.temporaryPassword);
     expect((await refused(t, 'articles.list', {})).message).toMatch(/임시 비밀번호를 먼저 바꾸세요/);
   });
 
@@ -195,33 +144,38 @@ describe.skipIf(!PG_URL)(`사용자 관리 through the contract on the newsroom 
     const token = new URLSearchParams(link.path.split('?')[1]).get('token')!;
     const earlierToken = new URLSearchParams(earlier.path.split('?')[1]).get('token')!;
 
-    const page = await fetch(`${origin}${link.path}`, { dispatcher: agent });
+    const page = await get(room, link.path);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<form method="post" action="/auth/reset">');
 
-    const short = await post('/auth/reset', { token, password: '짧다' });
+    const short = await post(room, '/auth/reset', { token, password: '짧다' }, from());
     expect([short.body.ok, short.body.error?.code]).toEqual([false, 'VALIDATION']);
-    expect((await post('/auth/reset', { token: earlierToken, password: '옛 링크로 정한 비밀번호' })).body.error?.message).toMatch(/이미 사용/);
+    expect((await post(room, '/auth/reset', { token: earlierToken, password: '옛 링크로 정한 비밀번호' }, from())).body.error?.message).toMatch(/이미 사용/);
 
-    const done = await post('/auth/reset', { token, password: '링크로 정한 새 비밀번호' }, undefined, true);
+    const done = await postForm(room, '/auth/reset', { token, password: '링크로 정한 새 비밀번호' }, from());
     expect(done.status).toBe(200);
     expect(done.text).toContain('새 비밀번호를 정했습니다');
-    expect((await post('/api/articles.list', {}, choi.token)).status).toBe(401);
-    const replay = await post('/auth/reset', { token, password: '다시 쓰려는 비밀번호' });
+    expect((await post(room, '/api/articles.list', {}, from(choi.token))).status).toBe(401);
+    const replay = await post(room, '/auth/reset', { token, password: '다시 쓰려는 비밀번호' }, from());
     expect([replay.status, replay.body.error?.message]).toEqual([401, expect.stringMatching(/이미 사용/)]);
-    const fresh = await signIn('choi.link', '링크로 정한 새 비밀번호');
-    expect((await post('/api/articles.list', {}, fresh)).status).toBe(200);
+    const fresh = await signIn(room, 'choi.link', '링크로 정한 새 비밀번호');
+    expect((await post(room, '/api/articles.list', {}, from(fresh))).status).toBe(200);
 
     const late = await call<PasswordReset>(chief, 'accounts.resetPassword', { id: choi.account.id, mode: 'link' });
     if (late.mode !== 'link') throw new Error('expected a link');
     shift = 25 * 3_600_000;
     try {
-      const expired = await post('/auth/reset', { token: new URLSearchParams(late.path.split('?')[1]).get('token')!, password: '늦게 정한 새 비밀번호' });
+      const expired = await post(
+        room,
+        '/auth/reset',
+        { token: new URLSearchParams(late.path.split('?')[1]).get('token')!, password: '늦게 정한 새 비밀번호' },
+        from(),
+      );
       expect(expired.body.error?.message).toMatch(/만료/);
     } finally {
       shift = 0;
     }
-    await signIn('choi.link', '링크로 정한 새 비밀번호');
+    await signIn(room, 'choi.link', '링크로 정한 새 비밀번호');
   });
 
   it('will not leave the newsroom without a 관리자, and says so in Korean; nothing changes', async () => {
@@ -264,7 +218,7 @@ describe.skipIf(!PG_URL)(`사용자 관리 through the contract on the newsroom 
         expect([method, r.status, r.code]).toEqual([method, 403, 'FORBIDDEN']);
       }
     }
-    expect(await backend.db.get("SELECT 1 AS one FROM profiles WHERE login = 'sneaky'")).toBeUndefined();
+    expect(await room.backend.db.get("SELECT 1 AS one FROM profiles WHERE login = 'sneaky'")).toBeUndefined();
   });
 
   it('hostile input is VALIDATION in Korean and changes nothing', async () => {
@@ -295,7 +249,7 @@ describe.skipIf(!PG_URL)(`사용자 관리 through the contract on the newsroom 
   });
 
   it('the 관리자 pages are styled by one hashed style sheet, with no script', async () => {
-    const res = await fetch(`${origin}/`, { dispatcher: agent });
+    const res = await get(room, '/');
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/style-src 'sha256-[\w+/]+=*'/);
     expect(csp).not.toMatch(/unsafe-inline|script-src/);

@@ -37,7 +37,7 @@ function dataDirWith(prefix: string, settings: Settings | undefined): string {
 const open: Newsroom[] = [];
 
 async function start(dir: string, schema: string, log?: (message: string) => void): Promise<Newsroom> {
-  const room = await startNewsroom(dir, schema, log);
+  const room = await startNewsroom(dir, schema, { log });
   open.push(room);
   return room;
 }

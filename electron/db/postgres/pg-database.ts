@@ -132,6 +132,9 @@ export class PgDatabase implements Database {
     // An idle pooled connection the server closed (restart, network) is dropped by the pool and replaced
     // on next use; without a listener Node would treat the event as an uncaught error and exit.
     pool.on('error', () => undefined);
+    // A connection lost while lent out (mid-save) fails its query, which the caller hears, and also emits
+    // 'error' on the client, where the pool listens only while it is idle: without this, the process exits.
+    pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   run(sql: string, params?: Params) {

@@ -1,18 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { Account } from '../../../shared/contract-accounts';
+import type { z } from 'zod';
+import type { Account, AccountCreateInput } from '../../../shared/contract-accounts';
 import { Role } from '../../../shared/profiles';
 import { useT } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings';
 
-export interface AccountDraft {
-  login: string;
-  name: string;
-  title: string;
-  email: string;
-  role: Role;
-  sections: string[];
-  admin: boolean;
-}
+/** Every field of a new account filled in, as the form holds it; the contract's input is its shape. */
+export type AccountDraft = Required<z.input<typeof AccountCreateInput>>;
 
 interface Props {
   /** Absent: a new person (the login is asked); present: that person's account (the login never changes). */

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from '@playwright/test';
 import { selfSignedCertificate } from '../../integration/support/certificate';
 import { freePort, makeDataDir } from './web-server';
 
@@ -55,4 +56,33 @@ export async function startNewsroomServer(pgUrl: string): Promise<RunningNewsroo
       reject(new Error(`the newsroom server exited (${code}):\n${output}`));
     });
   });
+}
+
+/**
+ * One newsroom server for every test of the spec that calls this (at its top level), on the test PostgreSQL:
+ * started before the first test, stopped after the last; the spec is skipped without BYLINE_TEST_PG.
+ */
+export function useNewsroomServer(): RunningNewsroomServer {
+  test.skip(!process.env.BYLINE_TEST_PG, 'set BYLINE_TEST_PG (see tests/peers/postgres-up.sh) to run the newsroom server test');
+  let server: RunningNewsroomServer | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    server = await startNewsroomServer(process.env.BYLINE_TEST_PG!);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  const running = () => {
+    if (!server) throw new Error('the newsroom server is read before its beforeAll started it');
+    return server;
+  };
+  return {
+    get origin() {
+      return running().origin;
+    },
+    get setupUrl() {
+      return running().setupUrl;
+    },
+    stop: () => running().stop(),
+  };
 }

@@ -22,12 +22,16 @@ export function testStorage(dataDir: string): StorageChoice {
   return { engine: 'postgres', url, schema };
 }
 
-/** Starts the backend exactly as electron/web/cli.ts does: conf-backed settings in `dataDir`, on the test engine. */
+/**
+ * Starts the backend exactly as electron/web/cli.ts does: conf-backed settings in `dataDir`, on the test engine;
+ * `more` adds what electron/server/cli.ts adds (its 사용자 관리).
+ */
 export async function startTestBackend(
   dataDir: string,
   storage: StorageChoice = testStorage(dataDir),
+  more: Pick<Parameters<typeof startBackend>[0], 'accounts'> = {},
 ): Promise<{ backend: Backend; warning?: string; storage: StorageChoice }> {
   const { conf, warning } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
-  const backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), storage });
+  const backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), storage, ...more });
   return { backend, warning, storage };
 }

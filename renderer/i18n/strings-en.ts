@@ -304,6 +304,8 @@ export const en: Record<StringKey, string> = {
   publishTargetName: 'Name',
   publishTakedownNow: 'Take down',
   publishTarget: 'Target',
+  publishNeedsApproval: 'Only an approved story can be published. It is ‘{state}’ now.',
+  publishNeedsDesk: 'Only a desk editor of this story’s section or the editor-in-chief can publish it.',
   publishNow: 'Publish',
   publishRunning: 'Publishing…',
   publishFailed: 'Could not publish',

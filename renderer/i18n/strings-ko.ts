@@ -306,6 +306,8 @@ export const ko = {
   publishTakedownNow: '기사 내리기',
   publishTarget: '출고 대상',
   publishNow: '출고하기',
+  publishNeedsApproval: '승인된 기사만 출고할 수 있습니다. 지금은 ‘{state}’ 상태입니다.',
+  publishNeedsDesk: '이 기사의 섹션을 맡은 데스크나 편집국장만 출고할 수 있습니다.',
   publishRunning: '출고 중…',
   publishFailed: '출고하지 못했습니다',
   publishNoTargets: '출고 대상이 없습니다. 설정에서 워드프레스, Ghost, HTML 묶음 대상을 추가하세요.',

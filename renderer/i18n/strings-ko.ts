@@ -306,6 +306,8 @@ export const ko = {
   publishTakedownNow: '기사 내리기',
   publishTarget: '출고 대상',
   publishNow: '출고하기',
+  noSection: '섹션 없음',
+  sectionNotMine: '이 기사의 섹션({section})은 내 담당({mine})이 아닙니다. 이 섹션의 데스크나 편집국장이 검토하고 출고합니다.',
   publishNeedsApproval: '승인된 기사만 출고할 수 있습니다. 지금은 ‘{state}’ 상태입니다.',
   publishNeedsDesk: '이 기사의 섹션을 맡은 데스크나 편집국장만 출고할 수 있습니다.',
   publishRunning: '출고 중…',

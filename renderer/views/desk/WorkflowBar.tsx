@@ -119,13 +119,6 @@ export function WorkflowBar({ article }: { article: Article }) {
           status.priority > 0 && <span className={`priority-badge priority-badge--${status.priority}`}>{t(`priority_${status.priority}` as StringKey)}</span>
         )}
         <span className="workflow__spacer" />
-        {notMine && (
-          <span className="workflow__refusal" data-testid="section-refusal">
-            {t('sectionNotMine')
-              .replace('{section}', notMine.section || t('noSection'))
-              .replace('{mine}', notMine.mine || t('noSection'))}
-          </span>
-        )}
         {allowed.includes('submit') && (
           <button
             type="button"
@@ -181,6 +174,13 @@ export function WorkflowBar({ article }: { article: Article }) {
         )}
       </div>
 
+      {notMine && (
+        <p className="workflow__hint" data-testid="section-refusal">
+          {t('sectionNotMine')
+            .replace('{section}', notMine.section || t('noSection'))
+            .replace('{mine}', notMine.mine || t('noSection'))}
+        </p>
+      )}
       {!actor && (
         <p className="workflow__hint">
           {t('pickProfileToAct')}{' '}

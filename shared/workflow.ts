@@ -80,6 +80,9 @@ export const LOCKED_STATES: readonly ArticleState[] = ['in_review', 'corrected']
 
 export const MAX_NOTE_CHARS = 2_000;
 
+/** States an article may be sent to a target from: approved (first publication), published or corrected (an update). */
+export const SENDABLE_STATES: readonly ArticleState[] = ['approved', 'published', 'corrected'];
+
 export interface Actor {
   id: string;
   name: string;

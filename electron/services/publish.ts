@@ -8,7 +8,7 @@ import { photosOf } from '../../shared/photo-refs';
 import type { Profile } from '../../shared/profiles';
 import type { Settings } from '../../shared/settings';
 import { targetKind } from '../../shared/publish-targets/index';
-import { coversSection } from '../../shared/workflow';
+import { coversSection, SENDABLE_STATES } from '../../shared/workflow';
 import type { PublishRepository, StoredTarget } from '../db/publish-repo';
 import type { GhostOptions } from '../publish/ghost-client';
 import type { SecretStore } from '../host/secret-store';
@@ -45,8 +45,7 @@ export interface PublishServiceDeps {
 /** What a run knows of the story before rendering it for a target. */
 type ArticleBase = { articleId: string; version: number; createdAt: string; versionAt: string; fields: ArticleFields; corrections: CorrectionNote[] };
 
-/** States a story may be sent from: approved (first publication), and published or corrected (an update). */
-const SENDABLE = new Set(['approved', 'published', 'corrected']);
+const SENDABLE = new Set<string>(SENDABLE_STATES);
 
 /**
  * Publishing: turns the version the desk approved into each target's form (HTML bundle, WordPress, Ghost),

@@ -304,6 +304,11 @@ export const en: Record<StringKey, string> = {
   publishTargetName: 'Name',
   publishTakedownNow: 'Take down',
   publishTarget: 'Target',
+  publishNeedsApproval: 'Only an approved story can be published. It is ‘{state}’ now.',
+  publishNeedsDesk: 'Only a desk editor of this story’s section or the editor-in-chief can publish it.',
+  noSection: 'no section',
+  sectionNotMine:
+    'This story’s section ({section}) is not one of mine ({mine}). A desk editor of that section or the editor-in-chief reviews and publishes it.',
   publishNow: 'Publish',
   publishRunning: 'Publishing…',
   publishFailed: 'Could not publish',

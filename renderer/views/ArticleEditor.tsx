@@ -1,5 +1,5 @@
 import type { LexicalEditor } from 'lexical';
-import { useState, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import type { Article, ArticleFields } from '../../shared/article';
 import type { EditorStateJson } from '../../shared/editor-state';
 import type { Settings } from '../../shared/settings';
@@ -39,7 +39,17 @@ function singleLine(value: string, inputType: string | undefined): string {
 /** The centre: headline, deck and body (or the preview), with save, conflicts and recovery notices. */
 export function ArticleEditor(p: Props) {
   const t = useT();
-  const [preview, setPreview] = useState<ArticleFields | null>(null);
+  // Preview is a way of reading, kept while the desk moves down the queue: it shows whichever article is
+  // loaded. The body is taken when preview starts (the editor is hidden, so it cannot change) and again
+  // from each load — another article, or a newer version of this one — so the pane never shows an article
+  // other than the one the inspector, status bar and workflow buttons act on. The other fields are read
+  // live, as the inspector changes them.
+  const [preview, setPreview] = useState<{ loadSeq: number; body: EditorStateJson } | null>(null);
+  const { fields, loadSeq, initialBody } = p;
+  const previewFields = useMemo(
+    (): ArticleFields | null => preview && { ...fields, body: preview.loadSeq === loadSeq ? preview.body : initialBody },
+    [preview, fields, loadSeq, initialBody],
+  );
   return (
     <main className="article">
       <div className="article__toolbar">
@@ -56,7 +66,7 @@ export function ArticleEditor(p: Props) {
           type="button"
           className="button"
           aria-pressed={preview !== null}
-          onClick={() => setPreview(preview ? null : p.currentFields())}
+          onClick={() => setPreview(preview ? null : { loadSeq: p.loadSeq, body: p.currentFields().body })}
           data-testid="preview-toggle"
         >
           {preview ? t('edit') : t('preview')}
@@ -106,7 +116,7 @@ export function ArticleEditor(p: Props) {
           <strong>{t('saveFailed')}</strong> {p.status.message}
         </div>
       )}
-      {preview && <PreviewPane fields={preview} newsroom={p.newsroom} />}
+      {previewFields && <PreviewPane fields={previewFields} newsroom={p.newsroom} />}
       <div className="article__page" hidden={preview !== null}>
         <textarea
           className="article__headline"

@@ -1,6 +1,7 @@
 import type { LexicalEditor } from 'lexical';
 import { useState, type RefObject } from 'react';
-import { StoryType, type Article, type Byline } from '../../shared/article';
+import { StoryType, type Article, type ArticleState, type Byline } from '../../shared/article';
+import { SENDABLE_STATES } from '../../shared/workflow';
 import { useT } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { BylineEditor } from './BylineEditor';
@@ -83,16 +84,32 @@ export function Inspector(props: Props) {
       </div>
       {tab === 'story' && <ArticleInfo {...props} />}
       {tab === 'media' && <MediaLibrary editorRef={props.editorRef} onOpenArticle={props.onOpenArticle} />}
-      {tab === 'publish' && <PublishTab articleId={props.article.id} version={props.article.version} withdrawn={props.article.state === 'withdrawn'} />}
+      {tab === 'publish' && <PublishTab articleId={props.article.id} version={props.article.version} state={props.article.state} />}
     </aside>
   );
 }
 
-/** 출고 for the open story: its targets and every attempt; the main process decides who may publish what. */
-function PublishTab({ articleId, version, withdrawn }: { articleId: string; version: number; withdrawn: boolean }) {
+/**
+ * 출고 for the open story: its targets and every attempt. The main process decides who may publish what;
+ * the refusal it would give (services/publish.ts) is said beside the button before anyone presses it.
+ */
+function PublishTab({ articleId, version, state }: { articleId: string; version: number; state: ArticleState }) {
+  const t = useT();
   const { client } = useMedia();
-  const actor = useWorkflowContext()?.actor ?? null;
-  return <PublishPanel key={`${articleId}:${version}`} client={client} articleId={articleId} actorId={actor?.id ?? null} withdrawn={withdrawn} />;
+  const ctx = useWorkflowContext();
+  const actor = ctx?.actor ?? null;
+  const allowed = ctx?.workflow.status?.allowed;
+  const withdrawn = state === 'withdrawn';
+  const refusal = withdrawn
+    ? null
+    : !SENDABLE_STATES.includes(state)
+      ? t('publishNeedsApproval').replace('{state}', t(`state_${state}` as StringKey))
+      : allowed && !allowed.includes('publish') && !allowed.includes('correct')
+        ? t('publishNeedsDesk')
+        : null;
+  return (
+    <PublishPanel key={`${articleId}:${version}`} client={client} articleId={articleId} actorId={actor?.id ?? null} withdrawn={withdrawn} refusal={refusal} />
+  );
 }
 
 function ArticleInfo({ article, fields, sections, readOnly, loadSeq, onChange, onRestore, listRevisions }: Props) {

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { CallContext } from '../../shared/call-context';
 import { callApi } from './support/api';
+import { filedArticle } from './support/filed-article';
 import { useWorkstation } from './support/workstation';
 
 /**
@@ -306,4 +307,54 @@ test('the editor-in-chief takes over a lock; the queue shows the lock and the em
 
   await deskPage.context().close();
   await chiefPage.context().close();
+});
+
+test('the preview follows the story picked in the queue: the pane never shows one story while the buttons act on another', async ({ browser }) => {
+  await ws.start();
+  const reporter = await api<{ id: string }>('profiles.create', { name: '김기자', email: '', role: 'reporter' });
+  const chief = await api<{ id: string }>('profiles.create', { name: '최국장', email: '', role: 'chief' });
+  await filedArticle(ws.server, reporter.id, { headline: '가 기사 제목', section: 'IT/과학', body: '가 기사의 본문이다.' });
+  await filedArticle(ws.server, reporter.id, { headline: '나 기사 제목', section: 'IT/과학', body: '나 기사의 본문이다.' });
+  const page = await openAsProfile(browser, chief.id);
+  await page.getByTestId('queue-tab-desk').click();
+  const rows = page.getByTestId('desk-queue-row');
+  await rows.filter({ hasText: '가 기사 제목' }).click();
+  await page.getByTestId('preview-toggle').click();
+  const preview = page.getByTestId('preview');
+  await expect(preview.locator('h1')).toHaveText('가 기사 제목');
+
+  await rows.filter({ hasText: '나 기사 제목' }).click();
+  await expect(preview.locator('h1')).toHaveText('나 기사 제목');
+  await expect(preview).toContainText('나 기사의 본문이다.');
+  await expect(preview).not.toContainText('가 기사');
+  await expect(page.getByTestId('preview-toggle')).toHaveAttribute('aria-pressed', 'true');
+  if (process.env.BYLINE_DESK_SHOT) await page.screenshot({ path: `${process.env.BYLINE_DESK_SHOT}-preview.png` });
+  await page.getByTestId('preview-toggle').click();
+  await expect(page.getByTestId('headline-input')).toHaveValue('나 기사 제목');
+  await page.context().close();
+});
+
+test('a desk editor outside the story’s section is told why there is no 검토 시작', async ({ browser }) => {
+  await ws.start();
+  const reporter = await api<{ id: string }>('profiles.create', { name: '김기자', email: '', role: 'reporter' });
+  const desk = await api<{ id: string }>('profiles.create', { name: '박데스크', email: '', role: 'desk', sections: ['IT/과학'] });
+  await filedArticle(ws.server, reporter.id, { headline: '금리 동결 기사', section: '경제', body: '한국은행이 기준금리를 동결했다.' });
+  await filedArticle(ws.server, reporter.id, { headline: '양자 기술 기사', section: 'IT/과학', body: '양자 기술 협력을 논의했다.' });
+  const page = await openAsProfile(browser, desk.id);
+  await page.getByTestId('queue-tab-desk').click();
+  await page.getByTestId('desk-queue-section').selectOption('경제');
+  await page.getByTestId('desk-queue-row').filter({ hasText: '금리 동결 기사' }).click();
+  await expect(page.getByTestId('workflow-state')).toHaveText('송고');
+  await expect(page.getByTestId('section-refusal')).toHaveText(
+    '이 기사의 섹션(경제)은 내 담당(IT/과학)이 아닙니다. 이 섹션의 데스크나 편집국장이 검토하고 출고합니다.',
+  );
+  await expect(page.getByTestId('workflow-start-review')).toHaveCount(0);
+  if (process.env.BYLINE_DESK_SHOT) await page.screenshot({ path: `${process.env.BYLINE_DESK_SHOT}-section.png` });
+
+  // In the desk's own section the button is there, and no reason.
+  await page.getByTestId('desk-queue-section').selectOption('IT/과학');
+  await page.getByTestId('desk-queue-row').filter({ hasText: '양자 기술 기사' }).click();
+  await expect(page.getByTestId('workflow-start-review')).toBeVisible();
+  await expect(page.getByTestId('section-refusal')).toHaveCount(0);
+  await page.context().close();
 });

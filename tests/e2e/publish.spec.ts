@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { fieldsOf, type Article } from '../../shared/article';
 import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { seed, typedBody } from '../fixtures/seed';
+import { callApi } from './support/api';
 import { useWorkstation } from './support/workstation';
 
 /**
@@ -150,4 +151,37 @@ test('the form is drawn from the chosen kind’s fields: a WordPress site asks f
   await page.getByRole('button', { name: '편집' }).click();
   await expect(page.getByTestId('target-folder')).toHaveValue('portal');
   if (process.env.BYLINE_PANEL_SHOT) await page.getByTestId('publish-targets').screenshot({ path: `${process.env.BYLINE_PANEL_SHOT}-bundle.png` });
+});
+
+test('출고하기 waits for the approval, saying why beside it, instead of being refused by the server', async ({ page }) => {
+  await ws.start();
+  const chief = await callApi<{ id: string }>(ws.server, 'profiles.create', { name: '최국장', email: '', role: 'chief' });
+  await callApi(ws.server, 'publish.saveTarget', {
+    kind: 'html-bundle',
+    name: '포털 묶음',
+    settings: { url: 'https://news.example.com/bundles', folder: 'portal' },
+  });
+  const created = await callApi<Article>(ws.server, 'articles.create', {}, { actorId: chief.id });
+  const fields = { ...fieldsOf(created), headline: seed.headline, section: seed.section, body: editorStateFromParagraphs(typedBody) };
+  await callApi(ws.server, 'articles.save', { id: created.id, baseVersion: created.version, fields }, { actorId: chief.id });
+  await callApi(ws.server, 'settings.set', { lastOpenArticleId: created.id });
+  await page.addInitScript((id) => window.localStorage.setItem('byline.profileId', id), chief.id);
+  await page.goto(ws.server.url);
+  await expect(page.getByTestId('workflow-state')).toHaveText('작성 중');
+
+  await page.getByTestId('inspector-tab-publish').click();
+  const publishNow = page.getByTestId('publish-panel').getByRole('button', { name: '출고하기' });
+  await expect(publishNow).toBeDisabled();
+  await expect(page.getByTestId('publish-refusal')).toHaveText('승인된 기사만 출고할 수 있습니다. 지금은 ‘작성 중’ 상태입니다.');
+  await expect(page.getByTestId('publish-refusal')).toBeVisible();
+  if (process.env.BYLINE_PANEL_SHOT) await page.screenshot({ path: `${process.env.BYLINE_PANEL_SHOT}-refusal.png` });
+
+  await page.getByTestId('workflow-submit').click();
+  await page.getByTestId('workflow-start-review').click();
+  await expect(page.getByTestId('publish-refusal')).toContainText('‘데스크 검토 중’');
+  await expect(publishNow).toBeDisabled();
+  await page.getByTestId('workflow-approve').click();
+  await expect(page.getByTestId('workflow-state')).toHaveText('승인');
+  await expect(publishNow).toBeEnabled();
+  await expect(page.getByTestId('publish-refusal')).toHaveCount(0);
 });

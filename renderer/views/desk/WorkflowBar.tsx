@@ -4,6 +4,7 @@ import { PRIORITY_LABEL_KO } from '../../../shared/workflow';
 import { useLocale, useT } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings';
 import './desk.css';
+import { sectionRefusal } from './section-refusal';
 import { useWorkflowContext } from './WorkflowContext';
 
 type Ask = 'return' | 'correct' | 'withdraw';
@@ -78,6 +79,7 @@ export function WorkflowBar({ article }: { article: Article }) {
   };
 
   const mayPrioritise = actor !== null && status !== null && (allowed.includes('submit') || actor.role !== 'reporter');
+  const notMine = sectionRefusal(actor, status);
   const embargoHolds = status?.embargoAt ? new Date(status.embargoAt).getTime() > Date.now() : false;
 
   return (
@@ -172,6 +174,13 @@ export function WorkflowBar({ article }: { article: Article }) {
         )}
       </div>
 
+      {notMine && (
+        <p className="workflow__hint" data-testid="section-refusal">
+          {t('sectionNotMine')
+            .replace('{section}', notMine.section || t('noSection'))
+            .replace('{mine}', notMine.mine || t('noSection'))}
+        </p>
+      )}
       {!actor && (
         <p className="workflow__hint">
           {t('pickProfileToAct')}{' '}

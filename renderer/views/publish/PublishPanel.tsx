@@ -13,11 +13,14 @@ export function PublishPanel({
   articleId,
   actorId,
   withdrawn = false,
+  refusal = null,
 }: {
   client: BylineClient;
   articleId: string;
   actorId: string | null;
   withdrawn?: boolean;
+  /** Why the main process would refuse to publish the story as it stands; the button waits until it would not. */
+  refusal?: string | null;
 }) {
   const t = useT();
   const [targets, setTargets] = useState<PublishTarget[]>([]);
@@ -44,7 +47,7 @@ export function PublishPanel({
   }, [refresh]);
 
   const publish = async () => {
-    if (targetId === null || actorId === null) return;
+    if (targetId === null || actorId === null || refusal) return;
     setBusy(true);
     setMessage(t('publishRunning'));
     try {
@@ -81,9 +84,20 @@ export function PublishPanel({
               ))}
             </select>
           </label>
-          <button type="button" className="button button--primary" disabled={busy || targetId === null || actorId === null} onClick={() => void publish()}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy || targetId === null || actorId === null || refusal !== null}
+            aria-describedby={refusal ? 'publish-refusal' : undefined}
+            onClick={() => void publish()}
+          >
             {busy ? t('publishRunning') : t(withdrawn ? 'publishTakedownNow' : 'publishNow')}
           </button>
+          {refusal && (
+            <p className="publish-panel__refusal" id="publish-refusal" data-testid="publish-refusal">
+              {refusal}
+            </p>
+          )}
         </div>
       )}
       {message && (

@@ -1,5 +1,6 @@
 import type { ImportProposals, SetAsideItem } from '../../shared/press-release';
 import { blockText, normaliseSpace, runsText, type Block, type ImportedDocument, type Run } from './document';
+import { besideMasthead } from './masthead';
 
 /**
  * Reads a government or corporate press release (보도자료) laid out as DESIGN.md describes it: a 보도자료
@@ -149,6 +150,25 @@ export function findIssuer(text: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** A letterhead line: the issuer's name and nothing else. */
+const namesOnlyIssuer = (text: string) => ISSUERS.includes(text) || (text.length <= 20 && findIssuer(text) === text);
+
+/** The masthead, alone or beside the issuer's name ("과학기술정보통신부 보 도 자 료"). */
+function isMasthead(text: string): boolean {
+  const rest = besideMasthead(text);
+  return rest !== undefined && (rest === '' || namesOnlyIssuer(rest));
+}
+
+/** A box at the top holding the masthead with only the issuer, the times and their labels: the header. */
+function isMastheadBox(rows: string[][]): boolean {
+  const cells = rows.flat().filter((c) => c.trim() !== '');
+  const masthead = cells.some(isMasthead) || rows.some((r) => isMasthead(r.join('')));
+  const headerLike = (c: string) =>
+    isMasthead(c) || namesOnlyIssuer(normaliseSpace(c)) || EMBARGO_LABEL.test(c) || parseKoreanDateTime(c) !== undefined || /즉시/.test(c);
+  // A box whose letters spread over cells (a letter-spaced PDF line) is one masthead read across.
+  return masthead && (cells.every(headerLike) || rows.every((r) => isMasthead(r.join(''))));
+}
+
 const stripMarker = (runs: Run[], marker: RegExp): Run[] => {
   const out = runs.map((r) => ({ ...r }));
   if (out[0]) out[0].text = out[0].text.replace(marker, '');
@@ -196,9 +216,17 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
 
   const kept: Block[] = [];
   let attachments = false;
+  // Above the title, where a masthead can stand; a "참고자료" heading further down is the body's.
+  let top = true;
   for (const block of doc.blocks) {
     const text = blockText(block);
     if (block.kind === 'table') {
+      if (top && isMastheadBox(block.rows)) {
+        setAside.push({ kind: 'header', text });
+        noteIssuer(block.rows.flat().join(' '));
+        noteEmbargo(block.rows.flat().join(' '));
+        continue;
+      }
       const cells = block.rows.flat().join(' ');
       if (EMBARGO_LABEL.test(cells) && /보도\s*(?:시점|일시|시간)|엠바고|보도\s*자료/.test(cells)) {
         setAside.push({ kind: 'header', text });
@@ -215,8 +243,9 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
       continue;
     }
     if (block.kind === 'paragraph' || block.kind === 'heading') {
-      if (/^보도\s*자료$|^PRESS\s*RELEASE$/i.test(text)) {
+      if (/^보도\s*자료$|^PRESS\s*RELEASE$/i.test(text) || (top && isMasthead(text))) {
         setAside.push({ kind: 'header', text });
+        noteIssuer(text);
         continue;
       }
       if (/^(?:보도\s*(?:시점|일시|시간)|엠바고|배포\s*(?:일시|시각)?)\s*[:：]?/.test(text)) {
@@ -236,6 +265,7 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
         continue;
       }
     }
+    if (block.kind !== 'image' && !namesOnlyIssuer(text)) top = false;
     kept.push(block);
   }
 
@@ -248,7 +278,7 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
   // A short line naming the issuer above the title (a letterhead) is the header, not the title.
   while (titleAt >= 0 && titleAt < kept.length - 1) {
     const t = blockText(kept[titleAt]!);
-    if (ISSUERS.includes(t) || (t.length <= 20 && findIssuer(t) === t)) {
+    if (namesOnlyIssuer(t)) {
       setAside.push({ kind: 'header', text: t });
       noteIssuer(t);
       kept.splice(titleAt, 1);

@@ -175,8 +175,14 @@ const stripMarker = (runs: Run[], marker: RegExp): Run[] => {
   return out.filter((r, i) => i > 0 || r.text !== '');
 };
 
-/** □ paragraphs lose the box; runs of ㅇ/○/◦/- items become a bulleted list; * and ※ notes stay as written. */
-function restructure(blocks: Block[]): Block[] {
+/** How ㅇ/○/◦ items come in: a bulleted list, or paragraphs without their marker (newsroom setting). */
+export type ItemsAs = 'list' | 'prose';
+
+/**
+ * □ paragraphs lose the box; runs of ㅇ/○/◦/- items become a bulleted list, or with `prose` the ㅇ/○/◦
+ * items become paragraphs (the - and ● sub-points under them stay a list); * and ※ notes stay as written.
+ */
+function restructure(blocks: Block[], items: ItemsAs): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     if (block.kind !== 'paragraph') {
@@ -186,6 +192,8 @@ function restructure(blocks: Block[]): Block[] {
     const text = runsText(block.runs);
     if (/^[□■◇◆]\s*/.test(text)) {
       out.push({ kind: 'paragraph', runs: stripMarker(block.runs, /^\s*[□■◇◆]\s*/) });
+    } else if (items === 'prose' && /^[ㅇ○◦]\s+/.test(text)) {
+      out.push({ kind: 'paragraph', runs: stripMarker(block.runs, /^\s*[ㅇ○◦]\s+/) });
     } else if (/^(?:ㅇ|○|◦|●|ㆍ|-)\s+/.test(text)) {
       const item = stripMarker(block.runs, /^\s*(?:ㅇ|○|◦|●|ㆍ|-)\s+/);
       const last = out.at(-1);
@@ -196,7 +204,7 @@ function restructure(blocks: Block[]): Block[] {
   return out;
 }
 
-export function analysePressRelease(doc: ImportedDocument): Analysis {
+export function analysePressRelease(doc: ImportedDocument, options: { items?: ItemsAs } = {}): Analysis {
   const setAside: SetAsideItem[] = [];
   const warnings: string[] = [];
   let issuer: string | undefined;
@@ -332,7 +340,7 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
       embargoText: (embargo?.text ?? '').slice(0, 300),
     },
     setAside,
-    body: restructure(kept),
+    body: restructure(kept, options.items ?? 'list'),
     warnings,
   };
 }

@@ -185,6 +185,7 @@ export const en: Record<StringKey, string> = {
   ownerFilter: 'Owner',
   ownerFilterAll: 'All stories',
   ownerFilterMine: 'Stories I started',
+  pressReleaseItemsProse: 'Import a press release’s ㅇ items as paragraphs, not a bulleted list',
   keepGpsOnExport: 'Keep photo GPS positions on export',
   keepGpsOnExportHint: 'Off by default: a position can reveal a source or a reporter’s whereabouts.',
   queues: 'Queues',

@@ -171,6 +171,11 @@ describe('analysePressRelease', () => {
     expect(r.body.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'list']);
   });
 
+  it('with items as prose, turns ㅇ/○/◦ items into paragraphs and keeps - sub-points a list', () => {
+    const r = analysePressRelease(doc([p('제목'), p('ㅇ 첫째 항목'), p('- 세부 사항'), p('○ 둘째 항목'), p('◦ 셋째 항목')]), { items: 'prose' });
+    expect(r.body).toEqual([p('첫째 항목'), { kind: 'list', ordered: false, items: [[{ text: '세부 사항' }]] }, p('둘째 항목'), p('셋째 항목')]);
+  });
+
   it('keeps a box at the top that holds more than the masthead, the issuer and the times', () => {
     const box: Block = { kind: 'table', rows: [['보 도 자 료'], ['양자컴퓨터 상용화 5년 앞당긴다']] };
     const r = analysePressRelease(doc([box, p('□ 본문')]));

@@ -1,5 +1,6 @@
 import type { ImportProposals, SetAsideItem } from '../../shared/press-release';
 import { blockText, normaliseSpace, runsText, type Block, type ImportedDocument, type Run } from './document';
+import { FIELD_WARNING } from '../../shared/import-warnings';
 import { besideMasthead } from './masthead';
 
 /**
@@ -299,7 +300,7 @@ export function analysePressRelease(doc: ImportedDocument, options: { items?: It
     headline = blockText(kept[titleAt]!);
     kept.splice(titleAt, 1);
   } else if (doc.title) headline = doc.title;
-  else warnings.push('보도자료의 제목을 찾지 못했습니다. 제목을 직접 입력하세요.');
+  else warnings.push(`${FIELD_WARNING.headline} 제목을 직접 입력하세요.`);
 
   // The subtitle: "- … -" lines right under the title (one or more).
   const deckLines: string[] = [];
@@ -326,10 +327,10 @@ export function analysePressRelease(doc: ImportedDocument, options: { items?: It
     const opening = kept.find((b) => b.kind === 'paragraph');
     if (opening) issuer = ISSUERS.find((n) => runsText((opening as { runs: Run[] }).runs).includes(n));
   }
-  if (!issuer) warnings.push('발표 기관(뉴스출처)을 찾지 못했습니다. 직접 입력하세요.');
-  if (embargo?.timeMissing) warnings.push(`보도시점에 시각이 없어 그날 0시로 제안했습니다 (${embargo.text}). 확인하세요.`);
+  if (!issuer) warnings.push(`${FIELD_WARNING.sourceAttribution} 직접 입력하세요.`);
+  if (embargo?.timeMissing) warnings.push(`${FIELD_WARNING.embargoAt}에 시각이 없어 그날 0시로 제안했습니다 (${embargo.text}). 확인하세요.`);
   if (embargo && embargo.iso === null && embargo.text && !/배포|즉시/.test(embargo.text))
-    warnings.push(`보도시점 '${embargo.text}'을(를) 날짜로 읽지 못했습니다. 엠바고를 직접 입력하세요.`);
+    warnings.push(`${FIELD_WARNING.embargoAt} '${embargo.text}'을(를) 날짜로 읽지 못했습니다. 엠바고를 직접 입력하세요.`);
 
   return {
     proposals: {

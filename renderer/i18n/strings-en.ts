@@ -275,6 +275,7 @@ export const en: Record<StringKey, string> = {
   import_busy: 'Reading the press release…',
   import_panel: 'Imported from a press release',
   import_proposals: 'Proposals',
+  import_current: 'The story now',
   import_proposalsHelp: 'Read from the release. Confirm or edit them, then open the story.',
   import_confirmOpen: 'Confirm and open story',
   import_openLater: 'Open without confirming',

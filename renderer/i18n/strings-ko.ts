@@ -276,6 +276,7 @@ export const ko = {
   import_busy: '보도자료를 읽는 중…',
   import_panel: '보도자료에서 가져옴',
   import_proposals: '제안',
+  import_current: '기사의 지금 값',
   import_proposalsHelp: '보도자료에서 읽은 값입니다. 확인하거나 고친 뒤 기사를 여세요.',
   import_confirmOpen: '확인하고 기사 열기',
   import_openLater: '확인하지 않고 열기',

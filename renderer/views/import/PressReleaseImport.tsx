@@ -163,6 +163,12 @@ export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
         });
       }
       const next = confirm ? await client.call('import.confirm', { articleId: record.articleId, fields: [...FIELDS] }) : record;
+      // What the draft now holds, shown at once; the fetch above then keeps it current.
+      const saved = confirm ? { ...values, sourceAttribution: values.sourceAttribution.trim() } : p;
+      setCurrent({
+        articleId: record.articleId,
+        values: { headline: saved.headline, deck: saved.deck, sourceAttribution: saved.sourceAttribution, embargoAt: saved.embargoAt },
+      });
       setReview(null);
       setKnown(next);
       setShown(next);

@@ -36,6 +36,11 @@ export const Settings = z.object({
     bylineTemplate: z.string().max(200),
     /** After the body of a press-release story, e.g. "[뉴스출처 : {source}]". */
     attributionTemplate: z.string().max(200),
+    /**
+     * A press release's ㅇ/○/◦ items: a bulleted list (as the release draws them) or prose paragraphs
+     * (as wire copy reads). Optional, as defaultDateline is: older newsroom objects read as 'list'.
+     */
+    pressReleaseItems: z.enum(['list', 'prose']).optional(),
   }),
   /** Photos. A photo's GPS position can reveal a source or a reporter's whereabouts: exports drop it unless kept here. */
   media: z.object({
@@ -63,6 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
     bylineTemplate: '',
     attributionTemplate: '[뉴스출처 : {source}]',
     defaultDateline: '',
+    pressReleaseItems: 'list',
   },
   media: { keepGpsOnExport: false },
   window: { width: 1400, height: 900, maximized: false },

@@ -157,6 +157,7 @@ export async function startBackend(options: {
     workflow,
     defaultSection: async () => (await settings.get()).defaultSection,
     defaultDateline: async () => (await settings.get()).newsroom.defaultDateline ?? '',
+    itemsAs: async () => (await settings.get()).newsroom.pressReleaseItems ?? 'list',
   });
   const publish = new PublishService({
     repo: new PublishRepository(db),

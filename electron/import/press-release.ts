@@ -1,5 +1,7 @@
 import type { ImportProposals, SetAsideItem } from '../../shared/press-release';
 import { blockText, normaliseSpace, runsText, type Block, type ImportedDocument, type Run } from './document';
+import { FIELD_WARNING } from '../../shared/import-warnings';
+import { besideMasthead } from './masthead';
 
 /**
  * Reads a government or corporate press release (보도자료) laid out as DESIGN.md describes it: a 보도자료
@@ -149,14 +151,39 @@ export function findIssuer(text: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** A letterhead line: the issuer's name and nothing else. */
+const namesOnlyIssuer = (text: string) => ISSUERS.includes(text) || (text.length <= 20 && findIssuer(text) === text);
+
+/** The masthead, alone or beside the issuer's name ("과학기술정보통신부 보 도 자 료"). */
+function isMasthead(text: string): boolean {
+  const rest = besideMasthead(text);
+  return rest !== undefined && (rest === '' || namesOnlyIssuer(rest));
+}
+
+/** A box at the top holding the masthead with only the issuer, the times and their labels: the header. */
+function isMastheadBox(rows: string[][]): boolean {
+  const cells = rows.flat().filter((c) => c.trim() !== '');
+  const masthead = cells.some(isMasthead) || rows.some((r) => isMasthead(r.join('')));
+  const headerLike = (c: string) =>
+    isMasthead(c) || namesOnlyIssuer(normaliseSpace(c)) || EMBARGO_LABEL.test(c) || parseKoreanDateTime(c) !== undefined || /즉시/.test(c);
+  // A box whose letters spread over cells (a letter-spaced PDF line) is one masthead read across.
+  return masthead && (cells.every(headerLike) || rows.every((r) => isMasthead(r.join(''))));
+}
+
 const stripMarker = (runs: Run[], marker: RegExp): Run[] => {
   const out = runs.map((r) => ({ ...r }));
   if (out[0]) out[0].text = out[0].text.replace(marker, '');
   return out.filter((r, i) => i > 0 || r.text !== '');
 };
 
-/** □ paragraphs lose the box; runs of ㅇ/○/◦/- items become a bulleted list; * and ※ notes stay as written. */
-function restructure(blocks: Block[]): Block[] {
+/** How ㅇ/○/◦ items come in: a bulleted list, or paragraphs without their marker (newsroom setting). */
+export type ItemsAs = 'list' | 'prose';
+
+/**
+ * □ paragraphs lose the box; runs of ㅇ/○/◦/- items become a bulleted list, or with `prose` the ㅇ/○/◦
+ * items become paragraphs (the - and ● sub-points under them stay a list); * and ※ notes stay as written.
+ */
+function restructure(blocks: Block[], items: ItemsAs): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     if (block.kind !== 'paragraph') {
@@ -166,6 +193,8 @@ function restructure(blocks: Block[]): Block[] {
     const text = runsText(block.runs);
     if (/^[□■◇◆]\s*/.test(text)) {
       out.push({ kind: 'paragraph', runs: stripMarker(block.runs, /^\s*[□■◇◆]\s*/) });
+    } else if (items === 'prose' && /^[ㅇ○◦]\s+/.test(text)) {
+      out.push({ kind: 'paragraph', runs: stripMarker(block.runs, /^\s*[ㅇ○◦]\s+/) });
     } else if (/^(?:ㅇ|○|◦|●|ㆍ|-)\s+/.test(text)) {
       const item = stripMarker(block.runs, /^\s*(?:ㅇ|○|◦|●|ㆍ|-)\s+/);
       const last = out.at(-1);
@@ -176,7 +205,7 @@ function restructure(blocks: Block[]): Block[] {
   return out;
 }
 
-export function analysePressRelease(doc: ImportedDocument): Analysis {
+export function analysePressRelease(doc: ImportedDocument, options: { items?: ItemsAs } = {}): Analysis {
   const setAside: SetAsideItem[] = [];
   const warnings: string[] = [];
   let issuer: string | undefined;
@@ -196,9 +225,17 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
 
   const kept: Block[] = [];
   let attachments = false;
+  // Above the title, where a masthead can stand; a "참고자료" heading further down is the body's.
+  let top = true;
   for (const block of doc.blocks) {
     const text = blockText(block);
     if (block.kind === 'table') {
+      if (top && isMastheadBox(block.rows)) {
+        setAside.push({ kind: 'header', text });
+        noteIssuer(block.rows.flat().join(' '));
+        noteEmbargo(block.rows.flat().join(' '));
+        continue;
+      }
       const cells = block.rows.flat().join(' ');
       if (EMBARGO_LABEL.test(cells) && /보도\s*(?:시점|일시|시간)|엠바고|보도\s*자료/.test(cells)) {
         setAside.push({ kind: 'header', text });
@@ -215,8 +252,9 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
       continue;
     }
     if (block.kind === 'paragraph' || block.kind === 'heading') {
-      if (/^보도\s*자료$|^PRESS\s*RELEASE$/i.test(text)) {
+      if (/^보도\s*자료$|^PRESS\s*RELEASE$/i.test(text) || (top && isMasthead(text))) {
         setAside.push({ kind: 'header', text });
+        noteIssuer(text);
         continue;
       }
       if (/^(?:보도\s*(?:시점|일시|시간)|엠바고|배포\s*(?:일시|시각)?)\s*[:：]?/.test(text)) {
@@ -236,6 +274,7 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
         continue;
       }
     }
+    if (block.kind !== 'image' && !namesOnlyIssuer(text)) top = false;
     kept.push(block);
   }
 
@@ -248,7 +287,7 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
   // A short line naming the issuer above the title (a letterhead) is the header, not the title.
   while (titleAt >= 0 && titleAt < kept.length - 1) {
     const t = blockText(kept[titleAt]!);
-    if (ISSUERS.includes(t) || (t.length <= 20 && findIssuer(t) === t)) {
+    if (namesOnlyIssuer(t)) {
       setAside.push({ kind: 'header', text: t });
       noteIssuer(t);
       kept.splice(titleAt, 1);
@@ -261,7 +300,7 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
     headline = blockText(kept[titleAt]!);
     kept.splice(titleAt, 1);
   } else if (doc.title) headline = doc.title;
-  else warnings.push('보도자료의 제목을 찾지 못했습니다. 제목을 직접 입력하세요.');
+  else warnings.push(`${FIELD_WARNING.headline} 제목을 직접 입력하세요.`);
 
   // The subtitle: "- … -" lines right under the title (one or more).
   const deckLines: string[] = [];
@@ -288,10 +327,10 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
     const opening = kept.find((b) => b.kind === 'paragraph');
     if (opening) issuer = ISSUERS.find((n) => runsText((opening as { runs: Run[] }).runs).includes(n));
   }
-  if (!issuer) warnings.push('발표 기관(뉴스출처)을 찾지 못했습니다. 직접 입력하세요.');
-  if (embargo?.timeMissing) warnings.push(`보도시점에 시각이 없어 그날 0시로 제안했습니다 (${embargo.text}). 확인하세요.`);
+  if (!issuer) warnings.push(`${FIELD_WARNING.sourceAttribution} 직접 입력하세요.`);
+  if (embargo?.timeMissing) warnings.push(`${FIELD_WARNING.embargoAt}에 시각이 없어 그날 0시로 제안했습니다 (${embargo.text}). 확인하세요.`);
   if (embargo && embargo.iso === null && embargo.text && !/배포|즉시/.test(embargo.text))
-    warnings.push(`보도시점 '${embargo.text}'을(를) 날짜로 읽지 못했습니다. 엠바고를 직접 입력하세요.`);
+    warnings.push(`${FIELD_WARNING.embargoAt} '${embargo.text}'을(를) 날짜로 읽지 못했습니다. 엠바고를 직접 입력하세요.`);
 
   return {
     proposals: {
@@ -302,7 +341,7 @@ export function analysePressRelease(doc: ImportedDocument): Analysis {
       embargoText: (embargo?.text ?? '').slice(0, 300),
     },
     setAside,
-    body: restructure(kept),
+    body: restructure(kept, options.items ?? 'list'),
     warnings,
   };
 }

@@ -9,7 +9,7 @@ import { coversSection } from '../../shared/workflow';
 import type { ImportRepository } from '../db/import-repo';
 import { blockHtml, buildEditorState, type BodyPart } from '../import/body';
 import type { ImportedDocument } from '../import/document';
-import { analysePressRelease } from '../import/press-release';
+import { analysePressRelease, type ItemsAs } from '../import/press-release';
 import { untrustedWork } from '../workers/untrusted';
 import type { MediaService } from './media';
 import type { WorkflowService } from './workflow';
@@ -24,6 +24,8 @@ export interface ImportServiceDeps {
   defaultSection?: () => string | Promise<string>;
   /** The 발신지 an imported story starts with, as a new one does. */
   defaultDateline?: () => string | Promise<string>;
+  /** Whether a release's ㅇ items come in as a list or as paragraphs (settings' newsroom.pressReleaseItems). */
+  itemsAs?: () => ItemsAs | Promise<ItemsAs>;
   now?: () => Date;
   newId?: () => string;
   /** Document to import document; the process's worker queue (workers/untrusted.ts) unless a test brings its own. */
@@ -61,7 +63,7 @@ export class ImportService {
 
     // Off the main thread, in a worker with a time and heap limit: the file is untrusted.
     const { format, doc } = await (this.deps.convert ?? ((d, n) => untrustedWork().convertDocument(d, n)))(data, fileName);
-    const analysis = analysePressRelease(doc);
+    const analysis = analysePressRelease(doc, { items: (await this.deps.itemsAs?.()) ?? 'list' });
     const warnings = [...doc.warnings, ...analysis.warnings];
     const base = fileName.replace(/\.[^.]+$/, '').slice(0, 80) || '보도자료';
 

@@ -184,6 +184,7 @@ export const ko = {
   ownerFilter: '작성자',
   ownerFilterAll: '모든 기사',
   ownerFilterMine: '내가 쓴 기사',
+  pressReleaseItemsProse: '보도자료의 ㅇ 항목을 글머리표 목록이 아닌 문단으로 가져오기',
   keepGpsOnExport: '내보낼 때 사진의 위치 정보(GPS) 유지',
   keepGpsOnExportHint: '기본은 지웁니다. 위치 정보는 취재원이나 기자의 동선을 드러낼 수 있습니다.',
   // 데스크 (workflow)
@@ -275,6 +276,7 @@ export const ko = {
   import_busy: '보도자료를 읽는 중…',
   import_panel: '보도자료에서 가져옴',
   import_proposals: '제안',
+  import_current: '기사의 지금 값',
   import_proposalsHelp: '보도자료에서 읽은 값입니다. 확인하거나 고친 뒤 기사를 여세요.',
   import_confirmOpen: '확인하고 기사 열기',
   import_openLater: '확인하지 않고 열기',

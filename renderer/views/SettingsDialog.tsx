@@ -106,6 +106,15 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
                 <input value={newsroom[key] ?? ''} onChange={(e) => setTemplate(key, e.target.value)} maxLength={MAX_LENGTH[key] ?? 200} />
               </label>
             ))}
+            <label className="field field--inline">
+              <input
+                type="checkbox"
+                checked={newsroom.pressReleaseItems === 'prose'}
+                onChange={(e) => setNewsroom((n) => ({ ...n, pressReleaseItems: e.target.checked ? 'prose' : 'list' }))}
+                data-testid="press-release-items-prose"
+              />
+              <span>{t('pressReleaseItemsProse')}</span>
+            </label>
           </fieldset>
           <fieldset className="dialog__group">
             <legend>{t('photo')}</legend>

@@ -62,6 +62,36 @@ test('an HWPX picked in the file dialog opens as a draft without confirming, its
   await expect(page.getByTestId('import-panel').getByRole('button', { name: '확인', exact: true })).toHaveCount(4);
 });
 
+test('after 확인하고 기사 열기 the panel shows the story as it now is and drops the warnings the reporter fixed', async ({ page }) => {
+  await ws.start();
+  await page.goto(ws.server.url);
+  // A masthead, a 보도시점 without a time and a lead that names no ministry: two warnings.
+  const p = (text: string) => `<hp:p><hp:run><hp:t>${text}</hp:t></hp:run></hp:p>`;
+  const section =
+    '<?xml version="1.0" encoding="UTF-8"?><hs:sec xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph">' +
+    ['보 도 자 료', '보도시점: 2026. 2. 10.(화)', RELEASE.title, '□ 정부는 10일 양자기술 전략을 발표했다.'].map(p).join('') +
+    '</hs:sec>';
+  const buffer = await makeHwpx({ extra: { 'Contents/section0.xml': Buffer.from(section) } });
+  await page.getByTestId('import-file').setInputFiles({ name: '양자전략.hwpx', mimeType: 'application/hwp+zip', buffer });
+  const panel = page.getByTestId('import-panel');
+  // The conversion worker's cold start on a busy machine can outlast the default 5 s.
+  await expect(panel.getByTestId('import-proposal-headline')).toHaveValue(RELEASE.title, { timeout: 20_000 });
+  await expect(panel.getByTestId('import-warnings').locator('li')).toHaveCount(2);
+
+  await panel.getByTestId('import-proposal-sourceAttribution').fill(RELEASE.issuer);
+  await expect(panel.getByTestId('import-warnings')).not.toContainText('뉴스출처');
+  await panel.getByTestId('import-confirm-open').click();
+
+  await expect(page.getByTestId('source-input')).toHaveValue(RELEASE.issuer);
+  await expect(panel.getByTestId('import-proposal-sourceAttribution')).toHaveText(RELEASE.issuer);
+  await expect(panel.getByTestId('import-warnings')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('import-panel-after-open.png') });
+
+  // A headline changed in the editor shows in the panel once it is saved.
+  await page.getByTestId('headline-input').fill('양자컴퓨터 5년 앞당긴다');
+  await expect(panel.getByTestId('import-proposal-headline')).toHaveText('양자컴퓨터 5년 앞당긴다');
+});
+
 test('a file that is not a press release is refused with a reason and no story appears', async ({ page }) => {
   await ws.start();
   await page.goto(ws.server.url);

@@ -8,6 +8,7 @@ import { editorStateToText } from '../../shared/editor-text';
 import type { Result } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
 import type { ImportRecord, ImportResult } from '../../shared/press-release';
+import type { Settings } from '../../shared/settings';
 import { startTestBackend } from './support/backend';
 import {
   captionLine,
@@ -169,6 +170,26 @@ describe('import: what survives and what the reporter confirms', () => {
     expect(article.bylines).toEqual([{ name: '김기자', email: 'kim@example.com', title: '기자' }]);
     const status = await ok<{ ownerId?: string | null; owner?: { id: string } | null }>('workflow.status', { id: article.id }, { actorId: profile.id });
     expect(JSON.stringify(status)).toContain(profile.id);
+  });
+});
+
+describe('import: ㅇ items as a list or as paragraphs, by the newsroom setting', () => {
+  it.each(['list', 'prose', undefined] as const)('pressReleaseItems %s', async (itemsAs) => {
+    const settings = await ok<Settings>('settings.get', {});
+    if (itemsAs) await ok('settings.set', { newsroom: { ...settings.newsroom, pressReleaseItems: itemsAs } });
+    else expect(settings.newsroom.pressReleaseItems).toBe('list');
+    const { article } = await ok<ImportResult>('import.document', { fileName: '보도자료.hwpx', data: new Uint8Array(await makeHwpx()) });
+    const items = RELEASE.items.map(strip);
+    const paragraphs = nodesOf(article, 'paragraph').map(textOf);
+    if (itemsAs === 'prose') {
+      expect(nodesOf(article, 'list')).toHaveLength(0);
+      // In the release's order, right after the lead, with no ㅇ left on them.
+      const at = paragraphs.indexOf(strip(RELEASE.lead));
+      expect(paragraphs.slice(at + 1, at + 3)).toEqual(items);
+    } else {
+      expect(nodesOf(article, 'listitem').map(textOf)).toEqual(items);
+      for (const item of items) expect(paragraphs).not.toContain(item);
+    }
   });
 });
 

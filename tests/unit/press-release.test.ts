@@ -161,4 +161,24 @@ describe('analysePressRelease', () => {
   it('falls back to the file title when the document has no title paragraph', () => {
     expect(analysePressRelease(doc([p('□ 본문')], { title: '파일 제목' })).proposals.headline).toBe('파일 제목');
   });
+  it('takes a masthead only above the title: a 참고자료 heading in the body and a title ending in 참고자료 stay', () => {
+    const r = analysePressRelease(
+      doc([p('[ 보 도 참 고 자 료 ]'), p('2026년 예산안 참고자료'), p('□ 기획재정부는 10일 예산안을 발표했다.'), h('< 참 고 자 료 >', 2), p('ㅇ 세부 내역')]),
+    );
+    expect(r.proposals.headline).toBe('2026년 예산안 참고자료');
+    expect(r.proposals.sourceAttribution).toBe('기획재정부');
+    expect(r.setAside).toEqual([{ kind: 'header', text: '[ 보 도 참 고 자 료 ]' }]);
+    expect(r.body.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'list']);
+  });
+
+  it('with items as prose, turns ㅇ/○/◦ items into paragraphs and keeps - sub-points a list', () => {
+    const r = analysePressRelease(doc([p('제목'), p('ㅇ 첫째 항목'), p('- 세부 사항'), p('○ 둘째 항목'), p('◦ 셋째 항목')]), { items: 'prose' });
+    expect(r.body).toEqual([p('첫째 항목'), { kind: 'list', ordered: false, items: [[{ text: '세부 사항' }]] }, p('둘째 항목'), p('셋째 항목')]);
+  });
+
+  it('keeps a box at the top that holds more than the masthead, the issuer and the times', () => {
+    const box: Block = { kind: 'table', rows: [['보 도 자 료'], ['양자컴퓨터 상용화 5년 앞당긴다']] };
+    const r = analysePressRelease(doc([box, p('□ 본문')]));
+    expect(r.body[0]).toEqual(box);
+  });
 });

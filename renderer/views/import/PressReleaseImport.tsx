@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { fieldsOf } from '../../../shared/article';
+import { standingWarnings, type ImportedValues } from '../../../shared/import-warnings';
 import type { ImportRecord, ProposalField } from '../../../shared/press-release';
 import type { BylineClient } from '../../client';
+import { useArticleChanges } from '../../client/useArticleChanges';
 import { useT } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings';
 import './import.css';
@@ -27,7 +29,7 @@ function toLocalInput(iso: string | null): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-type Values = { headline: string; deck: string; sourceAttribution: string; embargoAt: string | null };
+type Values = ImportedValues;
 
 /**
  * 보도자료 가져오기: a button and a drop target on the queue. A dropped or picked file goes to main
@@ -46,6 +48,24 @@ export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
   const [review, setReview] = useState<{ record: ImportRecord; values: Values } | null>(null);
   const [shown, setShown] = useState<ImportRecord | null>(null);
   const [known, setKnown] = useState<ImportRecord | null>(null);
+  /** The shown story's values as they are now: the panel shows these, not what the release proposed. */
+  const [current, setCurrent] = useState<{ articleId: string; values: Values } | null>(null);
+  const shownId = shown?.articleId ?? null;
+  const [reloads, setReloads] = useState(0);
+  useArticleChanges(client, () => setReloads((n) => n + 1), shownId);
+  useEffect(() => {
+    let stale = false;
+    if (!shownId) return;
+    client.call('articles.get', { id: shownId }).then(
+      (a) =>
+        !stale &&
+        setCurrent({ articleId: a.id, values: { headline: a.headline, deck: a.deck, sourceAttribution: a.sourceAttribution, embargoAt: a.embargoAt } }),
+      () => !stale && setCurrent(null),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [client, shownId, reloads]);
 
   // Whether the open story came from a release (so its details can be shown again after a reload).
   useEffect(() => {
@@ -143,6 +163,12 @@ export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
         });
       }
       const next = confirm ? await client.call('import.confirm', { articleId: record.articleId, fields: [...FIELDS] }) : record;
+      // What the draft now holds, shown at once; the fetch above then keeps it current.
+      const saved = confirm ? { ...values, sourceAttribution: values.sourceAttribution.trim() } : p;
+      setCurrent({
+        articleId: record.articleId,
+        values: { headline: saved.headline, deck: saved.deck, sourceAttribution: saved.sourceAttribution, embargoAt: saved.embargoAt },
+      });
       setReview(null);
       setKnown(next);
       setShown(next);
@@ -167,6 +193,10 @@ export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
 
   const setValue = <K extends keyof Values>(k: K, v: Values[K]) => setReview((r) => (r ? { ...r, values: { ...r.values, [k]: v } } : r));
   const record = review?.record ?? shown;
+  const shownValues = shown && current?.articleId === shown.articleId ? current.values : null;
+  // Warnings the reporter has since fixed (a 뉴스출처 typed in, the embargo confirmed) are dropped.
+  const values = review?.values ?? shownValues;
+  const warnings = record && values ? standingWarnings(record.warnings, values, record) : (record?.warnings ?? []);
   const knownForOpen = known && known.articleId === selectedId ? known : null;
 
   const proposalRow = (field: ProposalField) => {
@@ -199,8 +229,8 @@ export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
     }
     const r = shown!;
     const done = r.confirmed.includes(field);
-    const value =
-      field === 'embargoAt' ? (r.proposals.embargoAt ? new Date(r.proposals.embargoAt).toLocaleString('ko-KR') : t('import_embargoNone')) : r.proposals[field];
+    const now = shownValues ?? r.proposals;
+    const value = field === 'embargoAt' ? (now.embargoAt ? new Date(now.embargoAt).toLocaleString('ko-KR') : t('import_embargoNone')) : now[field];
     return (
       <div className="pr-panel__row" key={field}>
         <label>{t(LABEL[field])}</label>
@@ -224,14 +254,14 @@ export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
       <p className="pr-panel__file">
         {t('import_file')}: {record.fileName} ({record.format.toUpperCase()})
       </p>
-      <h3>{t('import_proposals')}</h3>
+      <h3>{review ? t('import_proposals') : t('import_current')}</h3>
       <p className="pr-panel__help">{review ? t('import_proposalsHelp') : t('import_editInInspector')}</p>
       {FIELDS.map(proposalRow)}
-      {record.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <>
           <h3>{t('import_warnings')}</h3>
           <ul className="pr-panel__warnings" data-testid="import-warnings">
-            {record.warnings.map((w, i) => (
+            {warnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
           </ul>

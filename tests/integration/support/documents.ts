@@ -44,6 +44,19 @@ export const RELEASE = {
   attachment: '붙임 2030 양자기술 전략 요약본 1부.',
 } as const;
 
+/**
+ * A ministry masthead ("보 도 자 료", "[보도참고자료]"…) above the times instead of the 보도자료 box, in a
+ * box when `box` (a one-cell table; a frame in a PDF), letter-spaced by the PDF's own spacing when
+ * `spacing`. Such a release names its issuer in the lead only: no page header.
+ */
+export interface Masthead {
+  text: string;
+  box?: boolean;
+  spacing?: number;
+}
+
+const timesRow = () => ['보도시점', RELEASE.embargo, '배포', RELEASE.distribution];
+
 export const captionLine = () => `▲ ${RELEASE.caption} (사진=${RELEASE.photoCredit})`;
 
 export function releasePhoto(): Promise<Buffer> {
@@ -56,21 +69,27 @@ const cell = (text: string) => new TableCell({ children: [new Paragraph(text)], 
 const table = (rows: ReadonlyArray<ReadonlyArray<string>>) =>
   new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })), width: { size: 100, type: WidthType.PERCENTAGE } });
 
-export async function makeDocx(options: { photo?: Buffer } = {}): Promise<Buffer> {
+export async function makeDocx(options: { photo?: Buffer; masthead?: Masthead } = {}): Promise<Buffer> {
   const photo = options.photo ?? (await releasePhoto());
   const r = RELEASE;
+  const m = options.masthead;
+  const top = m
+    ? [m.box ? table([[m.text]]) : new Paragraph({ text: m.text, alignment: AlignmentType.CENTER }), table([timesRow()])]
+    : [
+        table([
+          [r.issuer, '보도자료'],
+          ['보도시점', r.embargo, '배포', r.distribution],
+        ]),
+      ];
   const doc = new Document({
     creator: r.issuer,
     title: r.title,
     sections: [
       {
-        headers: { default: new Header({ children: [new Paragraph(r.pageHeader)] }) },
+        headers: m ? {} : { default: new Header({ children: [new Paragraph(r.pageHeader)] }) },
         footers: { default: new Footer({ children: [new Paragraph({ text: r.pageFooter, alignment: AlignmentType.CENTER })] }) },
         children: [
-          table([
-            [r.issuer, '보도자료'],
-            ['보도시점', r.embargo, '배포', r.distribution],
-          ]),
+          ...top,
           new Paragraph({ text: r.title, heading: HeadingLevel.TITLE }),
           new Paragraph({ text: `- ${r.subtitle} -`, alignment: AlignmentType.CENTER }),
           new Paragraph(r.lead),
@@ -121,24 +140,30 @@ export interface HwpxOptions {
   encrypted?: boolean;
   /** Replace or add entries (corrupt XML, extra files). */
   extra?: Record<string, Uint8Array>;
+  masthead?: Masthead;
 }
 
 export async function makeHwpx(options: HwpxOptions = {}): Promise<Buffer> {
   const photo = options.photo ?? (await releasePhoto());
   const r = RELEASE;
+  const m = options.masthead;
   paraId = 0;
+  const pageHeader = m ? '' : `<hp:ctrl><hp:header id="1" applyPageType="BOTH">${subList(r.pageHeader)}</hp:header></hp:ctrl>`;
+  const top = m
+    ? (m.box ? hwpxTable([[m.text]]) : textPara(m.text)) + hwpxTable([timesRow()])
+    : hwpxTable([
+        [r.issuer, '보도자료'],
+        ['보도시점', r.embargo, '배포', r.distribution],
+      ]);
   const section =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><hs:sec ${NS}>` +
     para(
       run(
-        `<hp:secPr id="" textDirection="HORIZONTAL"/><hp:ctrl><hp:header id="1" applyPageType="BOTH">${subList(r.pageHeader)}</hp:header></hp:ctrl>` +
+        `<hp:secPr id="" textDirection="HORIZONTAL"/>${pageHeader}` +
           `<hp:ctrl><hp:footer id="2" applyPageType="BOTH">${subList(r.pageFooter)}</hp:footer></hp:ctrl>`,
       ),
     ) +
-    hwpxTable([
-      [r.issuer, '보도자료'],
-      ['보도시점', r.embargo, '배포', r.distribution],
-    ]) +
+    top +
     textPara(r.title) +
     textPara(`- ${r.subtitle} -`) +
     textPara(r.lead) +
@@ -203,9 +228,10 @@ export function drawPdf(draw: (doc: PDFKit.PDFDocument) => void | Promise<void>,
 }
 
 /** The release on two pages, with the page header and page number repeated on each. */
-export async function makePdf(options: { photo?: Buffer } = {}): Promise<Buffer> {
+export async function makePdf(options: { photo?: Buffer; masthead?: Masthead } = {}): Promise<Buffer> {
   const photo = options.photo ?? (await releasePhoto());
   const r = RELEASE;
+  const m = options.masthead;
   const row = (doc: PDFKit.PDFDocument, cells: readonly string[], xs: readonly number[], size = 11) => {
     const y = doc.y;
     doc.fontSize(size);
@@ -216,7 +242,7 @@ export async function makePdf(options: { photo?: Buffer } = {}): Promise<Buffer>
     doc.y = y + size * 1.8;
   };
   const chrome = (doc: PDFKit.PDFDocument, page: number) => {
-    doc.fontSize(9).text(r.pageHeader, 72, 40, { lineBreak: false });
+    if (!m) doc.fontSize(9).text(r.pageHeader, 72, 40, { lineBreak: false });
     doc.fontSize(9).text(`- ${page} -`, 280, 800, { lineBreak: false });
     doc.x = 72;
     doc.y = 72;
@@ -227,8 +253,13 @@ export async function makePdf(options: { photo?: Buffer } = {}): Promise<Buffer>
   };
   return drawPdf((doc) => {
     chrome(doc, 1);
-    row(doc, [r.issuer, '보도자료'], [72, 350]);
-    row(doc, ['보도시점', r.embargo, '배포', r.distribution], [72, 150, 330, 380]);
+    if (m) {
+      const y = doc.y;
+      doc.fontSize(22).text(m.text, 72, y, { width: 451, align: 'center', characterSpacing: m.spacing ?? 0 });
+      if (m.box) doc.rect(200, y - 8, 195, doc.y - y + 12).stroke();
+      doc.moveDown(1);
+    } else row(doc, [r.issuer, '보도자료'], [72, 350]);
+    row(doc, timesRow(), [72, 150, 330, 380]);
     doc.moveDown(1);
     paragraph(doc, r.title, 20);
     paragraph(doc, `- ${r.subtitle} -`, 13);
@@ -277,13 +308,18 @@ export function makeEncryptedPdf(): Promise<Buffer> {
 }
 
 /** A saved ministry web page: navigation around an <article> holding the release. */
-export function makeHtmlPage(photo: Buffer): string {
+export function makeHtmlPage(photo: Buffer, masthead?: Masthead): string {
   const r = RELEASE;
+  const top = masthead
+    ? `${masthead.box ? `<table><tr><td>${esc(masthead.text)}</td></tr></table>` : `<p>${esc(masthead.text)}</p>`}<table><tr>${timesRow()
+        .map((c) => `<td>${esc(c)}</td>`)
+        .join('')}</tr></table>`
+    : `<table><tr><td>${r.issuer}</td><td>보도자료</td></tr><tr><td>보도시점</td><td>${r.embargo}</td><td>배포</td><td>${r.distribution}</td></tr></table>`;
   const rows = (t: ReadonlyArray<ReadonlyArray<string>>) => t.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
   return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>${esc(r.title)} | ${r.issuer}</title><script>alert(1)</script></head>
 <body><nav><a href="/">홈</a> <a href="/news">보도자료</a></nav>
 <article>
-<table><tr><td>${r.issuer}</td><td>보도자료</td></tr><tr><td>보도시점</td><td>${r.embargo}</td><td>배포</td><td>${r.distribution}</td></tr></table>
+${top}
 <h1>${esc(r.title)}</h1><p>- ${esc(r.subtitle)} -</p>
 <p onclick="steal()">${esc(r.lead)}</p>
 <p>자세한 내용은 <a href="javascript:alert(1)">여기</a>나 <a href="https://www.msit.go.kr/">과기정통부 누리집</a>에서 볼 수 있다.</p>

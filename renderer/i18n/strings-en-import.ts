@@ -1,0 +1,32 @@
+import type { koImport } from './strings-ko-import';
+
+/** The 보도자료 import's words in English, the same keys as strings-ko-import.ts. */
+export const enImport: Record<keyof typeof koImport, string> = {
+  import_button: 'Import press release',
+  import_hint: 'or drop an HWPX, DOCX, PDF or HTML file here',
+  import_drop: 'Drop to import the press release as a new story',
+  import_busy: 'Reading the press release…',
+  import_panel: 'Imported from a press release',
+  import_proposals: 'Proposals',
+  import_current: 'The story now',
+  import_proposalsHelp: 'Read from the release. Confirm or edit them, then open the story.',
+  import_confirmOpen: 'Confirm and open story',
+  import_openLater: 'Open without confirming',
+  import_confirm: 'Confirm',
+  import_confirmed: 'Confirmed',
+  import_embargoNone: 'No embargo',
+  import_embargoFrom: 'As written',
+  import_setAside: 'Set aside from the body',
+  import_setAsideNone: 'Nothing was set aside.',
+  import_warnings: 'Notes',
+  import_show: 'Press release details',
+  import_close: 'Close',
+  import_file: 'Source file',
+  import_editInInspector: 'To change a value, edit it in the story details on the right.',
+  importKind_header: 'Release header (issuer, times)',
+  importKind_embargo: 'Embargo and distribution',
+  importKind_contact: 'Contacts',
+  importKind_page_header: 'Page header',
+  importKind_page_footer: 'Page footer',
+  importKind_attachment: 'Attachments',
+};

@@ -48,6 +48,8 @@ describe('the PostgreSQL schema', () => {
       [101, 'media blobs'],
       [102, 'accounts and sessions'],
       [103, 'archive search and queue at scale'],
+      [104, 'newsroom settings'],
+      [105, 'search reads each tsvector once'],
     ]);
   });
 });

@@ -15,13 +15,12 @@ import { openDatabase, type Database, type Executor } from './database';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import { rebuildSearchIndexIfNeeded } from './search/article-index';
+import { quoteIdentifier } from './sql-identifier';
 
 /** Rebuilt from the copied rows (search/rebuild.ts): their version rows say the index is missing. */
 const DERIVED = new Set(['search_index_state', 'media_search_state']);
 
 const KEPT_AS_IS = '현재 데이터는 그대로입니다.';
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function notByline(file: string, why: string): AppError {
   return new AppError('VALIDATION', `바이라인 백업이 아니어서 복원하지 않았습니다: ${path.basename(file)} (${why}). ${KEPT_AS_IS}`);
@@ -71,7 +70,7 @@ async function copyRows(db: Database, file: string): Promise<void> {
     const have = await columns(db, 'src', name);
     const missing = want.filter((col) => have.get(col) !== 0);
     if (missing.length > 0) throw notByline(file, `${name} 표에 ${missing.join(', ')} 열이 없습니다`);
-    plan.push({ table: name, cols: want.map(quote).join(', ') });
+    plan.push({ table: name, cols: want.map(quoteIdentifier).join(', ') });
   }
   const autoincrement = new Set(fresh.filter((t) => /\bAUTOINCREMENT\b/i.test(t.sql)).map((t) => t.name));
   await db.transaction(async (tx) => {
@@ -79,8 +78,8 @@ async function copyRows(db: Database, file: string): Promise<void> {
     await tx.exec('PRAGMA defer_foreign_keys = ON');
     for (const { table, cols } of plan) {
       // An INSERT … SELECT of no rows would still start an AUTOINCREMENT counter the backup never had.
-      if (!(await tx.get(`SELECT 1 AS found FROM src.${quote(table)} LIMIT 1`))) continue;
-      await tx.run(`INSERT INTO main.${quote(table)} (${cols}) SELECT ${cols} FROM src.${quote(table)}`).catch((err: unknown) => {
+      if (!(await tx.get(`SELECT 1 AS found FROM src.${quoteIdentifier(table)} LIMIT 1`))) continue;
+      await tx.run(`INSERT INTO main.${quoteIdentifier(table)} (${cols}) SELECT ${cols} FROM src.${quoteIdentifier(table)}`).catch((err: unknown) => {
         throw notByline(file, `${table} 표의 자료가 바이라인의 규칙에 맞지 않습니다: ${(err as Error).message}`);
       });
     }

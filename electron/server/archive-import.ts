@@ -17,6 +17,7 @@ import { reindexMedia } from '../db/search/media-index';
 import { originalName } from '../media/file-store';
 import { SharedMediaStore } from '../media/shared-media-store';
 import type { ArchiveSource } from './archive-source';
+import { quoteIdentifier } from '../db/sql-identifier';
 
 type Row = Record<string, SqlValue>;
 
@@ -59,8 +60,6 @@ function pace(report: ((p: ImportProgress) => void) | undefined, stage: ImportPr
     report?.({ stage, done, total, headline, ...(done > 0 ? { remainingMs: ((now() - started) / done) * (total - done) } : {}) });
 }
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /** The columns both sides have, less those the newsroom fills in itself. */
 async function sharedColumns(archive: Executor, newsroom: Executor, table: string, own: readonly string[]): Promise<string[]> {
   const theirs = await archive.all<{ name: string }>('SELECT name FROM pragma_table_info(?)', [table]);
@@ -87,7 +86,7 @@ async function insertMany(tx: Executor, table: string, cols: readonly string[], 
   const one = `(${cols.map(() => '?').join(', ')})`;
   for (let at = 0; at < rows.length; at += BATCH) {
     const batch = rows.slice(at, at + BATCH);
-    const sql = `INSERT INTO ${quote(table)} (${cols.map(quote).join(', ')}) VALUES ${batch.map(() => one).join(', ')} ${tail}`;
+    const sql = `INSERT INTO ${quoteIdentifier(table)} (${cols.map(quoteIdentifier).join(', ')}) VALUES ${batch.map(() => one).join(', ')} ${tail}`;
     changes += (
       await tx.run(
         sql,

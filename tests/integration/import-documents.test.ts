@@ -11,6 +11,8 @@ import type { ImportRecord, ImportResult } from '../../shared/press-release';
 import type { Settings } from '../../shared/settings';
 import { startTestBackend } from './support/backend';
 import {
+  RELEASE,
+  RELEASE_PROPOSALS,
   captionLine,
   makeCompoundFile,
   makeCorruptZip,
@@ -22,7 +24,6 @@ import {
   makePdf,
   makeScannedPdf,
   makeZipBomb,
-  RELEASE,
   releasePhoto,
 } from './support/documents';
 import { logicalDump, makeTempDir, removeTempDirs } from './support/temp';
@@ -80,13 +81,7 @@ describe.each(FORMATS)('a press release as %s becomes a 보도자료 draft', (_l
 
     expect(article.state).toBe('draft');
     expect(article.storyType).toBe('press_release');
-    expect(record.proposals).toEqual({
-      headline: RELEASE.title,
-      deck: RELEASE.subtitle,
-      sourceAttribution: RELEASE.issuer,
-      embargoAt: RELEASE.embargoIso,
-      embargoText: RELEASE.embargo,
-    });
+    expect(record.proposals).toEqual(RELEASE_PROPOSALS);
     expect([article.headline, article.deck, article.sourceAttribution, article.embargoAt]).toEqual([
       RELEASE.title,
       RELEASE.subtitle,

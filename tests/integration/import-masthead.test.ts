@@ -4,7 +4,7 @@ import { editorStateToText } from '../../shared/editor-text';
 import type { Result } from '../../shared/errors';
 import type { ImportResult } from '../../shared/press-release';
 import { startTestBackend } from './support/backend';
-import { makeDocx, makeHtmlPage, makeHwpx, makePdf, RELEASE, releasePhoto, type Masthead } from './support/documents';
+import { RELEASE, RELEASE_PROPOSALS, makeDocx, makeHtmlPage, makeHwpx, makePdf, releasePhoto, type Masthead } from './support/documents';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
 /**
@@ -49,13 +49,7 @@ describe.each(FORMATS)('%s release under a ministry masthead', (_label, ext, mak
     const result = (await backend!.dispatch('import.document', { fileName: `보도자료.${ext}`, data })) as Result<ImportResult>;
     if (!result.ok) throw new Error(result.error.message);
     const { article, record } = result.value;
-    expect(record.proposals).toEqual({
-      headline: RELEASE.title,
-      deck: RELEASE.subtitle,
-      sourceAttribution: RELEASE.issuer,
-      embargoAt: RELEASE.embargoIso,
-      embargoText: RELEASE.embargo,
-    });
+    expect(record.proposals).toEqual(RELEASE_PROPOSALS);
     expect(record.warnings).toEqual([]);
     const body = bare(editorStateToText(article.body));
     expect(body).not.toContain(letters(masthead));

@@ -55,6 +55,15 @@ export interface Masthead {
   spacing?: number;
 }
 
+/** What the analyser proposes for the release, whichever format carries it. */
+export const RELEASE_PROPOSALS = {
+  headline: RELEASE.title,
+  deck: RELEASE.subtitle,
+  sourceAttribution: RELEASE.issuer,
+  embargoAt: RELEASE.embargoIso,
+  embargoText: RELEASE.embargo,
+};
+
 const timesRow = () => ['보도시점', RELEASE.embargo, '배포', RELEASE.distribution];
 
 export const captionLine = () => `▲ ${RELEASE.caption} (사진=${RELEASE.photoCredit})`;

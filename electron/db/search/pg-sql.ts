@@ -43,19 +43,19 @@ export const pgArticleSearch: ArticleSearchSql = {
   ranked: (walked) =>
     `SELECT w.rid, w.score FROM ${ARTICLE_QUERY} CROSS JOIN LATERAL article_search_ranked(tq.q, tq.l, tq.r, ${ARTICLE_RANK_WEIGHTS}::real[], ${walked}) AS w`,
   count: (limit) => `SELECT article_search_count(tq.q, ${limit}) AS n FROM ${ARTICLE_QUERY}`,
-  // A full block of phrase matches is counted by estimate when many candidates are left (migration 105):
-  // the share of the candidates checked that matched, times the candidates, which the index counts
-  // without reading a tsvector.
-  firstBlock: (walked, countLimit, rest) => `WITH r AS MATERIALIZED (
-      SELECT w.rid, w.score, w.checked FROM ${ARTICLE_QUERY}
-        CROSS JOIN LATERAL article_search_ranked(tq.q, tq.l, tq.r, ${ARTICLE_RANK_WEIGHTS}::real[], ${walked}) AS w),
-    k AS (SELECT count(*) AS found, max(r.checked) AS checked, min(r.rid) AS last FROM r),
-    t AS (SELECT CASE WHEN k.found < ${walked} THEN k.found ELSE x.n END AS n,
-        coalesce(x.at_least, false) AS at_least, coalesce(x.estimated, false) AS estimated
-      FROM k LEFT JOIN LATERAL (SELECT c.n, c.at_least, c.estimated FROM ${ARTICLE_QUERY}
-        CROSS JOIN LATERAL article_search_total(tq.q, tq.l, ${countLimit}, k.checked, k.found::integer, k.last, ${rest}) AS c
-        WHERE k.found >= ${walked}) AS x ON true)
-    SELECT r.rid, t.n, t.at_least, t.estimated FROM r CROSS JOIN t ORDER BY r.score, r.rid DESC LIMIT ? OFFSET ?`,
+  // The block ranked by migration 105's walk, and what it took to find it: the count of a full block is
+  // decided from this and the index's count, asked at the same time (search/block-total.ts).
+  block: {
+    page: (walked) => `WITH r AS MATERIALIZED (
+        SELECT w.rid, w.score, w.checked FROM ${ARTICLE_QUERY}
+          CROSS JOIN LATERAL article_search_ranked(tq.q, tq.l, tq.r, ${ARTICLE_RANK_WEIGHTS}::real[], ${walked}) AS w),
+      k AS (SELECT count(*) AS found, max(r.checked) AS checked, min(r.rid) AS last FROM r)
+      SELECT r.rid, k.found, k.checked, k.last FROM r CROSS JOIN k ORDER BY r.score, r.rid DESC LIMIT ? OFFSET ?`,
+    // The GIN index answers the loose form without reading a tsvector: a phrase's candidates, or the matches themselves.
+    candidates: (limit) => `SELECT article_search_count(tq.l, ${limit}) AS n FROM ${ARTICLE_QUERY}`,
+    total: (limit, rest) => `SELECT c.n, c.at_least, c.estimated FROM ${ARTICLE_QUERY}
+      CROSS JOIN LATERAL article_search_total(tq.q, tq.l, ${limit}, ?::integer, ?::integer, ?::bigint, ${rest}) AS c`,
+  },
   joined: {
     from: `article_search CROSS JOIN ${ARTICLE_QUERY} JOIN articles a ON a.rowid = article_search.rowid`,
     where: 'article_search.doc @@ tq.q',

@@ -1,6 +1,7 @@
 import type { ArticleState } from '../../../shared/article';
 import type { SearchQuery } from '../../../shared/search';
 import type { Database, SqlValue } from '../database';
+import { blockTotal } from './block-total';
 import { ArchiveShare, facetExpression } from './facets';
 import { pgArticleSearch } from './pg-sql';
 import type { ArticleSearchSql } from './sql';
@@ -60,7 +61,7 @@ export const RANK_WINDOW = 1_000;
 /**
  * Where the index cannot tell a phrase from its words apart (PostgreSQL's GIN), the candidates left after
  * the newest block of matches are checked one by one up to this many; past it, the count is estimated
- * from the share of the block's candidates that matched (search/pg-sql.ts firstBlock).
+ * from the share of the block's candidates that matched (search/block-total.ts).
  */
 export const CHECKED_REST = 1_000;
 
@@ -68,7 +69,7 @@ export const CHECKED_REST = 1_000;
 interface Page {
   rids: number[];
   matches: number | undefined;
-  /** `matches` is an estimate (ArticleSearchSql.firstBlock), and a lower bound at that when atLeast. */
+  /** `matches` is an estimate (search/block-total.ts), and a lower bound at that when atLeast. */
   estimated?: boolean;
   atLeast?: boolean;
   countSql: string;
@@ -171,14 +172,40 @@ export class SearchRepository {
    */
   private async firstBlock(match: SqlValue[], q: SearchQuery, countSql: string): Promise<Page> {
     const w = this.rankWindow;
-    const sql =
-      this.sql.firstBlock?.(w, this.countCap + 1, this.checkedRest) ??
-      `WITH r AS MATERIALIZED (${this.sql.ranked(w)})
+    if (this.sql.block) return this.blockApart(this.sql.block, match, q, countSql);
+    const sql = `WITH r AS MATERIALIZED (${this.sql.ranked(w)})
       SELECT rid, CASE WHEN (SELECT count(*) FROM r) < ${w} THEN (SELECT count(*) FROM r) ELSE (${countSql}) END AS n
       FROM r ORDER BY score, rid DESC LIMIT ? OFFSET ?`;
-    const page = await this.db.all<{ rid: number; n: number; at_least?: boolean; estimated?: boolean }>(sql, [...match, ...match, q.limit, q.offset]);
+    const page = await this.db.all<{ rid: number; n: number }>(sql, [...match, ...match, q.limit, q.offset]);
+    return { rids: page.map((p) => p.rid), matches: page[0]?.n, countSql, params: match };
+  }
+
+  /**
+   * The block ranked and the index's count asked at once, each on a connection of its own: the count
+   * no longer waits for the ranking (a phrase's candidates, a common word's matches), so a search takes
+   * the longer of the two rather than their sum.
+   */
+  private async blockApart(block: NonNullable<ArticleSearchSql['block']>, match: SqlValue[], q: SearchQuery, countSql: string): Promise<Page> {
+    const w = this.rankWindow;
+    const cap = this.countCap + 1;
+    const [page, counted] = await Promise.all([
+      this.db.all<{ rid: number; found: number; checked: number | null; last: number }>(block.page(w), [...match, q.limit, q.offset]),
+      this.db.get<{ n: number }>(block.candidates(cap), match),
+    ]);
     const first = page[0];
-    return { rids: page.map((p) => p.rid), matches: first?.n, estimated: first?.estimated, atLeast: first?.at_least, countSql, params: match };
+    const rids = page.map((p) => p.rid);
+    // A page past the last match says nothing of the block: the plain count answers.
+    if (!first) return { rids, matches: undefined, countSql, params: match };
+    const answer = { found: first.found, walked: w, checked: first.checked, candidates: counted?.n ?? 0, cap, rest: this.checkedRest };
+    const total = blockTotal(answer);
+    if (total !== 'check') return { rids, matches: total.n, estimated: total.estimated, atLeast: total.atLeast, countSql, params: match };
+    const checked = await this.db.get<{ n: number; at_least: boolean; estimated: boolean }>(block.total(cap, this.checkedRest), [
+      ...match,
+      first.checked,
+      first.found,
+      first.last,
+    ]);
+    return { rids, matches: checked?.n, estimated: checked?.estimated, atLeast: checked?.at_least, countSql, params: match };
   }
 
   private async joinedPage(match: SqlValue[], q: SearchQuery): Promise<Page> {

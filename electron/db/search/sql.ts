@@ -18,12 +18,22 @@ export interface ArticleSearchSql {
   /** Matches, counted up to `limit`. */
   count(limit: number): string;
   /**
-   * Where the engine answers the newest block of `walked` ranked and counted its own way: one statement
-   * with columns rid, n (matches), at_least (n is a lower bound) and estimated (n is an estimate), taking
-   * the match twice, then LIMIT and OFFSET; candidates left past the block are checked up to `rest`, and
-   * estimated past it. Otherwise the repository ranks `ranked` and counts `count`.
+   * Where the engine ranks the newest block of `walked` and counts it apart (PostgreSQL), so that the two
+   * run at once on two connections (search/block-total.ts decides the count from both answers):
+   * - `page`: columns rid, found (matches in the block), checked (the candidates checked to find them,
+   *   NULL when the index tells matches without a recheck) and last (the oldest rowid found); takes the
+   *   match, then LIMIT and OFFSET;
+   * - `candidates`: what the index alone counts, up to `limit` (the matches, or a phrase's candidates);
+   *   takes the match;
+   * - `total`: a phrase's matches when few candidates are left past the block, checked up to `rest`, with
+   *   columns n, at_least and estimated; takes the match, then checked, found and last.
+   * Otherwise the repository ranks `ranked` and counts `count` in one statement.
    */
-  firstBlock?(walked: number, countLimit: number, rest: number): string;
+  block?: {
+    page(walked: number): string;
+    candidates(limit: number): string;
+    total(limit: number, rest: number): string;
+  };
   /** The index joined to `articles a`: FROM … WHERE part, and the score of a row. */
   joined: { from: string; where: string; score: string };
   /** EXISTS clauses for the author and tag filters of a listing without words (one `?` each). */

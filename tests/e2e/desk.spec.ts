@@ -195,6 +195,7 @@ test('reporter files, desk returns with a reason, reporter fixes and refiles, de
 
   await expect(reporter.getByTestId('headline-input')).not.toHaveAttribute('readonly');
   await typeBody(reporter, ' 방문은 3일(현지시간) 이뤄졌다.');
+  await reporter.getByTestId('source-input').fill('과학기술정보통신부 국제협력관');
   await saved(reporter);
   // Writing again took it back to draft; the reason stays in sight until it is filed again.
   await expect(reporter.getByTestId('workflow-state')).toHaveText('작성 중');
@@ -204,10 +205,23 @@ test('reporter files, desk returns with a reason, reporter fixes and refiles, de
   await expect(reporter.getByTestId('workflow-state')).toHaveText('송고');
   await expect(reporter.getByTestId('return-reason')).toHaveCount(0);
 
-  // ---- The desk takes it up again and approves.
+  // ---- The desk takes it up again: the review compares what it returned with what came back.
   await expect(desk.getByTestId('workflow-state')).toHaveText('송고', ACROSS);
   await desk.getByTestId('workflow-start-review').click();
   await expect(desk.getByTestId('body-editor')).toContainText('방문은 3일(현지시간) 이뤄졌다.');
+  await desk.getByTestId('workflow-review').click();
+  const again = desk.getByTestId('review-screen');
+  await expect(again.getByTestId('review-versions')).toHaveText(/^반려한 v\d+ → 다시 송고한 v\d+ → 현재 v\d+$/);
+  await expect(again.getByTestId('diff-body').locator('ins')).toHaveText([' 방문은 3일(현지시간) 이뤄졌다.']);
+  await expect(again.getByTestId('diff-headline')).toContainText('(변경 없음)');
+  await expect(again.getByTestId('diff-source').locator('ins')).toHaveText([' 국제협력관']);
+  await expect(again.getByTestId('diff-section')).toHaveCount(0);
+  // Any two versions from 저장 기록: the first filing against now shows the desk's particle and both additions.
+  const firstFiled = again.getByTestId('review-pick-before').locator('option', { hasText: '송고' }).last();
+  await again.getByTestId('review-pick-before').selectOption((await firstFiled.getAttribute('value'))!);
+  await expect(again.getByTestId('diff-headline').locator('ins')).toHaveText(['이']);
+  await expect(again.getByTestId('diff-body').locator('ins')).toHaveText([' 데스크가 덧붙인 문장이다. 방문은 3일(현지시간) 이뤄졌다.']);
+  await desk.getByTestId('review-close').click();
   await desk.getByTestId('workflow-approve').click();
   await expect(desk.getByTestId('workflow-state')).toHaveText('승인');
   await expect(desk.getByTestId('queue-tab-count-approved')).toHaveText('1');

@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { fieldsOf, type Article, type ArticleFields } from '../../../shared/article';
+import { fieldsOf, type Article, type ArticleFields, type RevisionSummary } from '../../../shared/article';
 import { reanchor, type AnchorField, type CommentAnchor } from '../../../shared/comment-anchor';
 import type { ReviewComment, WorkflowEvent } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
 import type { BylineClient } from '../../client';
-import { useT } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/i18n';
 import './desk.css';
 import { HistoryList } from './HistoryList';
 import { ReviewAnnotate, type Mark } from './ReviewAnnotate';
 import { ReviewComments, type PlacedComment } from './ReviewComments';
 import { ReviewDecision } from './ReviewDecision';
 import { ReviewDiff } from './ReviewDiff';
+import { defaultPair, movesByVersion } from './review-pair';
 import { reviewTexts } from './review-texts';
+import { ReviewVersionPicker } from './ReviewVersionPicker';
 import type { WorkflowState } from './useWorkflow';
 
 interface Props {
@@ -23,26 +25,34 @@ interface Props {
 }
 
 /** Everything the review screen shows, read together. */
-async function readReview(client: BylineClient, id: string, submittedVersion: number | null) {
-  const [article, comments, events, submitted] = await Promise.all([
+async function readReview(client: BylineClient, id: string) {
+  const [article, comments, events, revisions] = await Promise.all([
     client.call('articles.get', { id }),
     client.call('workflow.comments', { id }),
     client.call('workflow.history', { id }),
-    submittedVersion === null ? Promise.resolve(null) : client.call('articles.revision', { id, version: submittedVersion }).then((r) => r.fields),
+    client.call('articles.revisions', { id }),
   ]);
-  return { article, comments, events, submitted };
+  return { article, comments, events, revisions };
 }
 
+/** A stored version's fields, or the story as it stands (null). */
+const fieldsAt = (client: BylineClient, id: string, version: number | null, current: Article): Promise<ArticleFields> =>
+  version === null || version === current.version
+    ? Promise.resolve(fieldsOf(current))
+    : client.call('articles.revision', { id, version }).then((r) => r.fields);
+
 /**
- * 검토 화면: what the reporter submitted against the story as it stands now (the desk's edits) as a
- * readable diff, comments anchored to passages and general notes, the story's history, and the
+ * 검토 화면: what the desk returned against what came back, or what the reporter filed against the story
+ * as it stands (the desk's edits), or any two versions the desk picks, as a readable diff, comments anchored to passages and general notes, the story's history, and the
  * decision: approve, or return with the reason the reporter will read.
  */
 export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Props) {
   const t = useT();
   const status = workflow.status;
   const [current, setCurrent] = useState<Article | null>(null);
-  const [submitted, setSubmitted] = useState<ArticleFields | null>(null);
+  const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
+  const [picked, setPicked] = useState<{ before: number | null; after: number | null } | null>(null);
+  const [sides, setSides] = useState<{ before: ArticleFields; after: ArticleFields } | null>(null);
   const [comments, setComments] = useState<ReviewComment[]>([]);
   const [events, setEvents] = useState<WorkflowEvent[]>([]);
   const [tab, setTab] = useState<'diff' | 'comment'>('diff');
@@ -58,13 +68,13 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
   const reload = () => setReloads((n) => n + 1);
   useEffect(() => {
     let stale = false;
-    readReview(client, articleId, submittedVersion).then(
+    readReview(client, articleId).then(
       (r) => {
         if (stale) return;
         setCurrent(r.article);
         setComments(r.comments);
         setEvents(r.events);
-        setSubmitted(r.submitted);
+        setRevisions(r.revisions);
       },
       (err: Error) => !stale && setError(err.message),
     );
@@ -78,7 +88,39 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
   }, []);
 
   const texts = useMemo(() => (current ? reviewTexts(fieldsOf(current)) : null), [current]);
-  const before = submitted ? reviewTexts(submitted) : null;
+  const locale = useLocale();
+  const formatTime = useMemo(() => {
+    const format = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    return (iso: string) => format.format(new Date(iso));
+  }, [locale]);
+  const suggested = useMemo(() => defaultPair(events, submittedVersion), [events, submittedVersion]);
+  const pair = picked ?? (suggested.kind === 'none' ? null : suggested);
+  const moves = useMemo(() => movesByVersion(events), [events]);
+  const hasPair = pair !== null;
+  const pairBefore = pair?.before ?? null;
+  const pairAfter = pair?.after ?? null;
+  useEffect(() => {
+    if (!current || !hasPair) return;
+    let stale = false;
+    Promise.all([fieldsAt(client, articleId, pairBefore, current), fieldsAt(client, articleId, pairAfter, current)]).then(
+      ([before, after]) => !stale && setSides({ before, after }),
+      (err: Error) => !stale && setError(err.message),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [client, articleId, current, hasPair, pairBefore, pairAfter]);
+  const pick = (side: 'before' | 'after', version: number | null) => setPicked({ before: pairBefore, after: pairAfter, [side]: version });
+  const versions =
+    picked === null && suggested.kind === 'returned'
+      ? t('review_returnedPair').replace('{returned}', String(suggested.returned)).replace('{resubmitted}', String(suggested.resubmitted))
+      : picked === null && suggested.kind === 'submitted'
+        ? t('review_submittedPair').replace('{submitted}', String(suggested.before))
+        : picked === null
+          ? t('notSubmittedYet')
+          : picked.before === null
+            ? t('currentVersion')
+            : `v${picked.before}`;
 
   /** Where each comment's passage stands in the current text (moved or lost after edits). */
   const placed: PlacedComment[] = useMemo(
@@ -109,9 +151,8 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
         <h2 id="review-title">
           {t('reviewScreen')} <span className="review__headline">{current?.headline || t('untitled')}</span>
         </h2>
-        <span className="review__versions">
-          {submittedVersion !== null ? `${t('submittedVersion')} v${submittedVersion}` : t('notSubmittedYet')} → {t('currentVersion')} v
-          {current?.version ?? '…'}
+        <span className="review__versions" data-testid="review-versions">
+          {versions} → {pair?.after != null ? `v${pair.after}` : `${t('currentVersion')} v${current?.version ?? '…'}`}
         </span>
         <span className="workflow__spacer" />
         <button ref={closeButton} type="button" className="button" onClick={onClose} data-testid="review-close">
@@ -140,7 +181,20 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
               </button>
             ))}
           </div>
-          {tab === 'diff' && <ReviewDiff before={before} after={texts} />}
+          {tab === 'diff' && (
+            <>
+              <ReviewVersionPicker
+                revisions={revisions}
+                moves={moves}
+                before={pair?.before ?? null}
+                after={pair?.after ?? null}
+                current={current?.version}
+                formatTime={formatTime}
+                onPick={pick}
+              />
+              <ReviewDiff before={hasPair ? (sides?.before ?? null) : null} after={hasPair ? (sides?.after ?? null) : null} formatTime={formatTime} />
+            </>
+          )}
           {tab === 'comment' && texts && <ReviewAnnotate texts={texts} marksFor={marksFor} focused={focused} onSelect={setPending} />}
         </div>
         <aside className="review__side">

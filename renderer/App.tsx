@@ -4,6 +4,7 @@ import { holds } from '../shared/permissions';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { createClient } from './client';
 import { LocaleProvider } from './i18n/i18n';
+import { NewsroomTimeProvider } from './i18n/newsroom-time';
 import { useMediaActions } from './media/useMediaActions';
 import { MediaProvider } from './media/MediaContext';
 import { readPickedProfileId, withActor } from './views/desk/actor-client';
@@ -152,101 +153,103 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
 
   return (
     <LocaleProvider locale={settings.locale}>
-      <div className="workstation">
-        <QueuePanel
-          client={client}
-          sections={settings.sections}
-          refreshKey={queueVersion}
-          selectedId={story.article?.id ?? null}
-          onSelect={(id) => void open(id)}
-          onCreate={() => void create()}
-          onSettings={() => setSettingsOpen(true)}
-          actor={people.actor}
-          onProfile={signedIn ? undefined : () => setPickerOpen(true)}
-          onSignOut={signedIn ? () => void save().finally(() => void signOut()) : undefined}
-          onAccounts={signedIn && mayAdminister ? () => setAccountsOpen(true) : undefined}
-        />
-        {story.article && story.fields && story.initialBody ? (
-          <MediaProvider value={media}>
-            <WorkflowContext.Provider
-              value={{
-                workflow,
-                actor: people.actor,
-                openReview: () => void save().then((saved) => saved && setReviewOpen(true)),
-                openProfilePicker: () => setPickerOpen(true),
-              }}
-            >
-              <ArticleEditor
-                article={story.article}
-                fields={story.fields}
-                initialBody={story.initialBody}
-                loadSeq={story.loadSeq}
-                status={story.status}
-                notice={story.notice}
-                readOnly={readOnly}
-                newsroom={settings.newsroom}
-                editorRef={story.editorRef}
-                currentFields={story.currentFields}
-                onField={story.updateField}
-                onDirty={story.markDirty}
-                onText={story.setBodyText}
-                onSave={() => void save()}
-                onResolveConflict={(choice) => void story.resolveConflict(choice)}
-                onDismissNotice={story.dismissNotice}
-              />
-              <Inspector
-                article={story.article}
-                fields={story.fields}
-                sections={settings.sections}
-                readOnly={readOnly}
-                loadSeq={story.loadSeq}
-                onChange={story.updateField}
-                onRestore={(version) => void story.restoreRevision(version)}
-                listRevisions={listRevisions}
-                editorRef={story.editorRef}
-                onOpenArticle={(id) => void open(id)}
-              />
-            </WorkflowContext.Provider>
-          </MediaProvider>
-        ) : (
-          <EmptyArticle />
-        )}
-        {story.article && (
-          <StatusBar status={story.status} bodyText={story.bodyText}>
-            <OutboxIndicator outbox={outbox} onOpenArticle={(id) => void open(id)} />
-          </StatusBar>
-        )}
-        {reviewOpen && story.article && (
-          <ReviewScreen client={client} articleId={story.article.id} actor={people.actor} workflow={workflow} onClose={() => setReviewOpen(false)} />
-        )}
-        {pickerOpen && (
-          <ProfilePicker
-            profiles={people.profiles}
-            current={people.actor}
-            sections={settings.sections}
-            onPick={people.pick}
-            onCreate={people.create}
-            onClose={() => setPickerOpen(false)}
-          />
-        )}
-        {settingsOpen && (
-          <SettingsDialog
+      <NewsroomTimeProvider zone={settings.newsroom.timeZone}>
+        <div className="workstation">
+          <QueuePanel
             client={client}
-            beforeRestore={save}
-            onRestored={() => window.location.reload()}
-            settings={settings}
-            mayAdminister={mayAdminister}
-            onSave={saveSettings}
-            onClose={() => setSettingsOpen(false)}
+            sections={settings.sections}
+            refreshKey={queueVersion}
+            selectedId={story.article?.id ?? null}
+            onSelect={(id) => void open(id)}
+            onCreate={() => void create()}
+            onSettings={() => setSettingsOpen(true)}
+            actor={people.actor}
+            onProfile={signedIn ? undefined : () => setPickerOpen(true)}
+            onSignOut={signedIn ? () => void save().finally(() => void signOut()) : undefined}
+            onAccounts={signedIn && mayAdminister ? () => setAccountsOpen(true) : undefined}
           />
-        )}
-        {accountsOpen && <AccountsDialog client={client} sections={settings.sections} onClose={() => setAccountsOpen(false)} />}
-        {problem && (
-          <div className="toast" role="alert" onClick={() => setProblem(null)}>
-            {problem}
-          </div>
-        )}
-      </div>
+          {story.article && story.fields && story.initialBody ? (
+            <MediaProvider value={media}>
+              <WorkflowContext.Provider
+                value={{
+                  workflow,
+                  actor: people.actor,
+                  openReview: () => void save().then((saved) => saved && setReviewOpen(true)),
+                  openProfilePicker: () => setPickerOpen(true),
+                }}
+              >
+                <ArticleEditor
+                  article={story.article}
+                  fields={story.fields}
+                  initialBody={story.initialBody}
+                  loadSeq={story.loadSeq}
+                  status={story.status}
+                  notice={story.notice}
+                  readOnly={readOnly}
+                  newsroom={settings.newsroom}
+                  editorRef={story.editorRef}
+                  currentFields={story.currentFields}
+                  onField={story.updateField}
+                  onDirty={story.markDirty}
+                  onText={story.setBodyText}
+                  onSave={() => void save()}
+                  onResolveConflict={(choice) => void story.resolveConflict(choice)}
+                  onDismissNotice={story.dismissNotice}
+                />
+                <Inspector
+                  article={story.article}
+                  fields={story.fields}
+                  sections={settings.sections}
+                  readOnly={readOnly}
+                  loadSeq={story.loadSeq}
+                  onChange={story.updateField}
+                  onRestore={(version) => void story.restoreRevision(version)}
+                  listRevisions={listRevisions}
+                  editorRef={story.editorRef}
+                  onOpenArticle={(id) => void open(id)}
+                />
+              </WorkflowContext.Provider>
+            </MediaProvider>
+          ) : (
+            <EmptyArticle />
+          )}
+          {story.article && (
+            <StatusBar status={story.status} bodyText={story.bodyText}>
+              <OutboxIndicator outbox={outbox} onOpenArticle={(id) => void open(id)} />
+            </StatusBar>
+          )}
+          {reviewOpen && story.article && (
+            <ReviewScreen client={client} articleId={story.article.id} actor={people.actor} workflow={workflow} onClose={() => setReviewOpen(false)} />
+          )}
+          {pickerOpen && (
+            <ProfilePicker
+              profiles={people.profiles}
+              current={people.actor}
+              sections={settings.sections}
+              onPick={people.pick}
+              onCreate={people.create}
+              onClose={() => setPickerOpen(false)}
+            />
+          )}
+          {settingsOpen && (
+            <SettingsDialog
+              client={client}
+              beforeRestore={save}
+              onRestored={() => window.location.reload()}
+              settings={settings}
+              mayAdminister={mayAdminister}
+              onSave={saveSettings}
+              onClose={() => setSettingsOpen(false)}
+            />
+          )}
+          {accountsOpen && <AccountsDialog client={client} sections={settings.sections} onClose={() => setAccountsOpen(false)} />}
+          {problem && (
+            <div className="toast" role="alert" onClick={() => setProblem(null)}>
+              {problem}
+            </div>
+          )}
+        </div>
+      </NewsroomTimeProvider>
     </LocaleProvider>
   );
 }

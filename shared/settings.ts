@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Dateline } from './article';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './newsroom-time';
 import { DEFAULT_SECTIONS } from './sections';
 
 /**
@@ -41,6 +42,11 @@ export const Settings = z.object({
      * (as wire copy reads). Optional, as defaultDateline is: older newsroom objects read as 'list'.
      */
     pressReleaseItems: z.enum(['list', 'prose']).optional(),
+    /**
+     * The newsroom's time zone (an IANA name): every time the interface shows and every embargo typed are
+     * in it, not in each machine's (shared/newsroom-time.ts). Optional, as above: reads as Asia/Seoul.
+     */
+    timeZone: z.string().max(64).refine(isTimeZone, { message: '알 수 없는 시간대입니다.' }).optional(),
   }),
   /** Photos. A photo's GPS position can reveal a source or a reporter's whereabouts: exports drop it unless kept here. */
   media: z.object({
@@ -69,6 +75,7 @@ export const DEFAULT_SETTINGS: Settings = {
     attributionTemplate: '[뉴스출처 : {source}]',
     defaultDateline: '',
     pressReleaseItems: 'list',
+    timeZone: DEFAULT_TIME_ZONE,
   },
   media: { keepGpsOnExport: false },
   window: { width: 1400, height: 900, maximized: false },

@@ -1,3 +1,4 @@
+import { formatNewsroomTime } from '../../shared/newsroom-time';
 import { fieldsOf, type Article } from '../../shared/article';
 import type { CommentAnchor } from '../../shared/comment-anchor';
 import type { QueueCounts, QueueItem, ReviewComment, ArticleWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
@@ -247,7 +248,7 @@ export class WorkflowService {
     return this.move('publish', { id: input.id, actorId: input.actorId, note: input.note ?? '' }, (_tx, story) => {
       const now = this.now();
       if (embargoHolds(story.embargoAt, now)) {
-        const when = new Date(story.embargoAt!).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' });
+        const when = formatNewsroomTime(story.embargoAt!);
         throw new AppError('CONFLICT', `엠바고가 걸린 기사입니다. ${when}(한국 시각) 전에는 출고할 수 없습니다.`, { embargoAt: story.embargoAt });
       }
     });

@@ -5,6 +5,7 @@ import type { EditorStateJson } from '../../shared/editor-state';
 import type { Settings } from '../../shared/settings';
 import { BodyEditor } from '../editor/BodyEditor';
 import { useT } from '../i18n/i18n';
+import { useNewsroomTime } from '../i18n/newsroom-time';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
 import type { ConflictChoice, SaveStatus, EditedFields, ArticleNotice, UpdateField } from './useArticle';
@@ -39,6 +40,7 @@ function singleLine(value: string, inputType: string | undefined): string {
 /** The centre: headline, deck and body (or the preview), with save, conflicts and recovery notices. */
 export function ArticleEditor(p: Props) {
   const t = useT();
+  const time = useNewsroomTime();
   // Preview is a way of reading, kept while the desk moves down the queue: it shows whichever article is
   // loaded. The body is taken when preview starts (the editor is hidden, so it cannot change) and again
   // from each load — another article, or a newer version of this one — so the pane never shows an article
@@ -76,7 +78,7 @@ export function ArticleEditor(p: Props) {
       {p.notice && (
         <div className="banner banner--info" role="status" data-testid="story-notice">
           {p.notice.kind === 'recovered'
-            ? `${t('recovered')} (${new Date(p.notice.at).toLocaleString('ko-KR')})`
+            ? `${t('recovered')} (${time.format(p.notice.at)})`
             : p.notice.kind === 'copied'
               ? `${t('offlineCopied')}: ${p.notice.headline}`
               : `${t('restoredVersion')} (v${p.notice.version})`}

@@ -2,12 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import type { BylineClient } from '../client';
 import { useT } from '../i18n/i18n';
+import { useNewsroomTime } from '../i18n/newsroom-time';
 
 type BackupInfo = Output<'backup.list'>[number];
 
 /** 백업: make a copy now, or bring every story back as it was in an earlier copy. */
 export function BackupPanel({ client, beforeRestore, onRestored }: { client: BylineClient; beforeRestore: () => Promise<boolean>; onRestored: () => void }) {
   const t = useT();
+  const time = useNewsroomTime();
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +47,7 @@ export function BackupPanel({ client, beforeRestore, onRestored }: { client: Byl
       <ul className="backups">
         {backups.map((b) => (
           <li key={b.name}>
-            <span className="backups__name">{new Date(b.createdAt).toLocaleString('ko-KR')}</span>
+            <span className="backups__name">{time.format(b.createdAt)}</span>
             <span className="backups__size">{(b.bytes / 1024 / 1024).toFixed(1)} MB</span>
             {confirming === b.name ? (
               <button

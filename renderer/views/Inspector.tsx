@@ -3,6 +3,7 @@ import { useState, type RefObject } from 'react';
 import { StoryType, type Article, type ArticleState, type Byline } from '../../shared/article';
 import { SENDABLE_STATES } from '../../shared/workflow';
 import { useT } from '../i18n/i18n';
+import { useNewsroomTime } from '../i18n/newsroom-time';
 import type { StringKey } from '../i18n/strings';
 import { BylineEditor } from './BylineEditor';
 import { LeadPhotoField } from './LeadPhotoField';
@@ -24,14 +25,6 @@ interface Props {
   listRevisions: () => Promise<Array<{ version: number; savedAt: string; headline: string }>>;
   editorRef: RefObject<LexicalEditor | null>;
   onOpenArticle: (id: string) => void;
-}
-
-/** ISO instant ⇄ the value of a datetime-local input, in the reporter's own time zone. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 function TagsInput({ tags, readOnly, onChange }: { tags: string[]; readOnly: boolean; onChange: (tags: string[]) => void }) {
@@ -114,6 +107,7 @@ function PublishTab({ articleId, version, state }: { articleId: string; version:
 
 function ArticleInfo({ article, fields, sections, readOnly, loadSeq, onChange, onRestore, listRevisions }: Props) {
   const t = useT();
+  const time = useNewsroomTime();
   // A section removed from settings still shows on the stories that carry it.
   const options = sections.includes(fields.section) || !fields.section ? sections : [fields.section, ...sections];
   const needsSource = fields.storyType === 'press_release' && fields.sourceAttribution.trim() === '';
@@ -195,9 +189,11 @@ function ArticleInfo({ article, fields, sections, readOnly, loadSeq, onChange, o
         <span className="field__label">{t('embargo')}</span>
         <input
           type="datetime-local"
-          value={toLocalInput(fields.embargoAt)}
+          value={fields.embargoAt ? time.toInput(fields.embargoAt) : ''}
+          title={time.zone}
           readOnly={readOnly}
-          onChange={(e) => onChange('embargoAt', e.target.value ? new Date(e.target.value).toISOString() : null)}
+          // The newsroom's wall clock, not this machine's: 10:00 is 10:00 in Seoul for a reporter abroad too.
+          onChange={(e) => onChange('embargoAt', e.target.value ? (time.fromInput(e.target.value) ?? null) : null)}
         />
       </label>
       <label className="field">
@@ -208,7 +204,7 @@ function ArticleInfo({ article, fields, sections, readOnly, loadSeq, onChange, o
         <dt>{t('version')}</dt>
         <dd data-testid="article-version">{article.version}</dd>
         <dt>{t('updated')}</dt>
-        <dd>{new Date(article.updatedAt).toLocaleString('ko-KR')}</dd>
+        <dd>{time.format(article.updatedAt)}</dd>
       </dl>
       <RevisionsPanel key={article.version} currentVersion={article.version} list={listRevisions} onRestore={onRestore} />
     </div>

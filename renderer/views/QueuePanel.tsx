@@ -7,6 +7,7 @@ import type { SearchHit } from '../../shared/search';
 import type { BylineClient } from '../client';
 import { useArticleChanges } from '../client/useArticleChanges';
 import { useLocale, useT } from '../i18n/i18n';
+import { useNewsroomTime } from '../i18n/newsroom-time';
 import type { StringKey } from '../i18n/strings';
 import { DeskQueue } from './desk/DeskQueue';
 import { Highlighted } from './Highlighted';
@@ -58,6 +59,7 @@ const SEARCH_DELAY_MS = 200;
 /** 내 기사 and the archive search: one list, virtualised, so 100,000 rows scroll like ten. */
 export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect, onCreate, onSettings, actor, onProfile, onSignOut, onAccounts }: Props) {
   const t = useT();
+  const time = useNewsroomTime();
   const locale = useLocale();
   const [tab, setTab] = useState<Tab>('mine');
   // A story filed, moved or saved in another window or on another workstation: counts and list follow.
@@ -85,7 +87,6 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
     for (const row of visible) if (!queue.item(row.index)) queue.ensure(row.index);
   });
 
-  const time = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const searching = query.text !== '';
   const setFilter = <K extends keyof typeof filters>(k: K, v: (typeof filters)[K]) => setFilters((f) => ({ ...f, [k]: v }));
 
@@ -105,7 +106,7 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
       <span className="queue__meta">
         {hit.section && <span className="tag">{hit.section}</span>}
         <span>{t(`state_${hit.state}` as StringKey)}</span>
-        <span>{time.format(new Date(hit.updatedAt))}</span>
+        <span>{time.format(hit.updatedAt)}</span>
         <span>
           {hit.characters.toLocaleString()}
           {locale === 'ko' ? '자' : ' chars'}

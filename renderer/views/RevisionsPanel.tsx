@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/i18n';
+import { useNewsroomTime } from '../i18n/newsroom-time';
 
 interface Item {
   version: number;
@@ -18,6 +19,7 @@ export function RevisionsPanel({
   onRestore: (version: number) => void;
 }) {
   const t = useT();
+  const time = useNewsroomTime();
   const [items, setItems] = useState<Item[]>([]);
   useEffect(() => {
     let live = true;
@@ -36,7 +38,7 @@ export function RevisionsPanel({
         {items.map((r) => (
           <li key={r.version}>
             <span className="revisions__version">v{r.version}</span>
-            <span className="revisions__time">{new Date(r.savedAt).toLocaleString('ko-KR')}</span>
+            <span className="revisions__time">{time.format(r.savedAt)}</span>
             {r.version === currentVersion ? (
               <span className="revisions__current">{t('current')}</span>
             ) : (

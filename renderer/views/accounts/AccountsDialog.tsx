@@ -1,7 +1,8 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { Account, PasswordReset } from '../../../shared/contract-accounts';
 import type { BylineClient } from '../../client';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
+import { useNewsroomTime } from '../../i18n/newsroom-time';
 import type { StringKey } from '../../i18n/strings';
 import { AccountForm, type AccountDraft } from './AccountForm';
 import { ShownOnce } from './ShownOnce';
@@ -18,7 +19,7 @@ interface Props {
 /** 사용자 관리 (newsroom server, 관리자 only): who may sign in, their role and sections, 사용 중지, 비밀번호 재설정. */
 export function AccountsDialog({ client, sections, onClose }: Props) {
   const t = useT();
-  const locale = useLocale();
+  const time = useNewsroomTime();
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
@@ -41,7 +42,7 @@ export function AccountsDialog({ client, sections, onClose }: Props) {
     void refresh();
   }, [refresh]);
 
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB') : t('accountNever'));
+  const when = (iso: string | null) => (iso ? time.format(iso) : t('accountNever'));
 
   /** Runs one row's action; a refusal is shown under that row, in the server's words. */
   const act = async (account: Account, work: () => Promise<void>) => {

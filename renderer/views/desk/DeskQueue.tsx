@@ -6,10 +6,10 @@ import { QUEUE_STATES, type DeskQueueName, type QueueSort } from '../../../share
 import type { BylineClient } from '../../client';
 import { useArticleChanges } from '../../client/useArticleChanges';
 import { BatchPublishBar } from '../publish/BatchPublishBar';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
+import { useNewsroomTime } from '../../i18n/newsroom-time';
 import type { StringKey } from '../../i18n/strings';
 import './desk.css';
-import { formatTime } from './WorkflowBar';
 
 interface Props {
   client: BylineClient;
@@ -34,7 +34,7 @@ type SectionFilter = string;
  */
 export function DeskQueue({ client, queue, actor, sections, refreshKey, selectedId, onSelect }: Props) {
   const t = useT();
-  const locale = useLocale();
+  const when = useNewsroomTime().format;
   const [section, setSection] = useState<SectionFilter>(actor?.role === 'desk' ? '*' : '');
   const [state, setState] = useState<ArticleState | ''>('');
   const [sort, setSort] = useState<QueueSort>(queue === 'published' ? 'submitted' : 'priority');
@@ -209,7 +209,7 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
                 {item.owner && <span>{item.owner.name}</span>}
                 {item.submittedAt && (
                   <span>
-                    {t('submittedAt')} {formatTime(item.submittedAt, locale)}
+                    {t('submittedAt')} {when(item.submittedAt)}
                   </span>
                 )}
               </span>
@@ -217,7 +217,7 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
                 <span className="queue__meta">
                   {item.embargoAt && (
                     <span className={`embargo-badge${embargoed ? ' embargo-badge--holding' : ''}`} data-testid="desk-queue-embargo">
-                      {t('embargo')} {formatTime(item.embargoAt, locale)}
+                      {t('embargo')} {when(item.embargoAt)}
                       {embargoed ? ` · ${t('embargoHolding')}` : ''}
                     </span>
                   )}

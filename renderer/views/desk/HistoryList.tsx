@@ -1,12 +1,12 @@
 import type { WorkflowEvent } from '../../../shared/contract-workflow';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
+import { useNewsroomTime } from '../../i18n/newsroom-time';
 import type { StringKey } from '../../i18n/strings';
-import { formatTime } from './WorkflowBar';
 
 /** The story's history: every move and every lock taken over, who, when, from, to and why. */
 export function HistoryList({ events }: { events: readonly WorkflowEvent[] }) {
   const t = useT();
-  const locale = useLocale();
+  const when = useNewsroomTime().format;
   if (events.length === 0) return <p className="queue__empty">{t('historyEmpty')}</p>;
   return (
     <ol className="history" data-testid="workflow-history">
@@ -19,7 +19,7 @@ export function HistoryList({ events }: { events: readonly WorkflowEvent[] }) {
             </span>
           </div>
           <div className="history__meta">
-            {e.actor.name} {t(`role_${e.actor.role}` as StringKey)} · {formatTime(e.at, locale)} · v{e.version}
+            {e.actor.name} {t(`role_${e.actor.role}` as StringKey)} · {when(e.at)} · v{e.version}
           </div>
           {e.note && <p className="history__note">{e.note}</p>}
         </li>

@@ -3,10 +3,10 @@ import type { CommentAnchor, Reanchored } from '../../../shared/comment-anchor';
 import type { ReviewComment } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
 import type { BylineClient } from '../../client';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
+import { useNewsroomTime } from '../../i18n/newsroom-time';
 import type { StringKey } from '../../i18n/strings';
 import type { WorkflowState } from './useWorkflow';
-import { formatTime } from './WorkflowBar';
 
 /** A comment with where its passage stands in the current text (moved or lost after edits). */
 export type PlacedComment = { comment: ReviewComment; place: Reanchored | null };
@@ -31,7 +31,7 @@ interface Props {
 /** The comments: the anchored comment form, every comment with its passage, and general notes. */
 export function ReviewComments({ client, articleId, actor, version, workflow, placed, pending, onCancelPending, onFocus, onChanged, onError }: Props) {
   const t = useT();
-  const locale = useLocale();
+  const when = useNewsroomTime().format;
   const [commentText, setCommentText] = useState('');
   const [generalText, setGeneralText] = useState('');
 
@@ -108,7 +108,7 @@ export function ReviewComments({ client, articleId, actor, version, workflow, pl
             data-testid="review-comment"
           >
             <div className="history__meta">
-              {c.author.name} {t(`role_${c.author.role}` as StringKey)} · {formatTime(c.createdAt, locale)} · v{c.version}
+              {c.author.name} {t(`role_${c.author.role}` as StringKey)} · {when(c.createdAt)} · v{c.version}
             </div>
             {c.anchor && (
               <blockquote className="comment__quote">

@@ -4,7 +4,8 @@ import { reanchor, type AnchorField, type CommentAnchor } from '../../../shared/
 import type { ReviewComment, WorkflowEvent } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
 import type { BylineClient } from '../../client';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
+import { useNewsroomTime } from '../../i18n/newsroom-time';
 import './desk.css';
 import { HistoryList } from './HistoryList';
 import { ReviewAnnotate, type Mark } from './ReviewAnnotate';
@@ -88,11 +89,7 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
   }, []);
 
   const texts = useMemo(() => (current ? reviewTexts(fieldsOf(current)) : null), [current]);
-  const locale = useLocale();
-  const formatTime = useMemo(() => {
-    const format = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
-    return (iso: string) => format.format(new Date(iso));
-  }, [locale]);
+  const formatTime = useNewsroomTime().format;
   const suggested = useMemo(() => defaultPair(events, submittedVersion), [events, submittedVersion]);
   const pair = picked ?? (suggested.kind === 'none' ? null : suggested);
   const moves = useMemo(() => movesByVersion(events), [events]);

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../shared/article';
 import { PRIORITY_LABEL_KO } from '../../../shared/workflow';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
+import { useNewsroomTime } from '../../i18n/newsroom-time';
 import type { StringKey } from '../../i18n/strings';
 import './desk.css';
 import { sectionRefusal } from './section-refusal';
@@ -15,10 +16,6 @@ const ASK_LABEL: Record<Ask, { label: StringKey; confirm: StringKey }> = {
   withdraw: { label: 'withdrawReason', confirm: 'withdrawConfirm' },
 };
 
-export function formatTime(iso: string, locale: 'ko' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
-}
-
 /**
  * The story screen's workflow bar: where the story stands (state, reporter, lock holder, embargo), the
  * reason it came back, the fields a submission still lacks, and the moves this profile may make now.
@@ -26,7 +23,7 @@ export function formatTime(iso: string, locale: 'ko' | 'en'): string {
  */
 export function WorkflowBar({ article }: { article: Article }) {
   const t = useT();
-  const locale = useLocale();
+  const when = useNewsroomTime().format;
   const ctx = useWorkflowContext();
   const [asking, setAsking] = useState<Ask | null>(null);
   const [note, setNote] = useState('');
@@ -100,7 +97,7 @@ export function WorkflowBar({ article }: { article: Article }) {
         )}
         {status?.embargoAt && (
           <span className={`embargo-badge${embargoHolds ? ' embargo-badge--holding' : ''}`}>
-            {t('embargo')} {formatTime(status.embargoAt, locale)}
+            {t('embargo')} {when(status.embargoAt)}
           </span>
         )}
         {mayPrioritise ? (
@@ -197,7 +194,7 @@ export function WorkflowBar({ article }: { article: Article }) {
       {status?.returned && (
         <div className="banner banner--returned" role="status" data-testid="return-reason">
           <strong>
-            {t('returnedBy')} {status.returned.by.name} · {formatTime(status.returned.at, locale)}
+            {t('returnedBy')} {status.returned.by.name} · {when(status.returned.at)}
           </strong>
           <p className="banner__text">{status.returned.reason}</p>
         </div>

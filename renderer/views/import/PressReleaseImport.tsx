@@ -6,6 +6,7 @@ import type { ImportRecord, ProposalField } from '../../../shared/press-release'
 import type { BylineClient } from '../../client';
 import { useArticleChanges } from '../../client/useArticleChanges';
 import { useT } from '../../i18n/i18n';
+import { useNewsroomTime } from '../../i18n/newsroom-time';
 import type { StringKey } from '../../i18n/strings';
 import './import.css';
 
@@ -21,14 +22,6 @@ const ACCEPT = '.hwpx,.docx,.pdf,.html,.htm,.hwp,application/pdf,application/vnd
 const FIELDS: readonly ProposalField[] = ['headline', 'deck', 'sourceAttribution', 'embargoAt'];
 const LABEL: Record<ProposalField, StringKey> = { headline: 'headline', deck: 'deck', sourceAttribution: 'sourceAttribution', embargoAt: 'embargo' };
 
-/** ISO instant ⇄ datetime-local value, in the reporter's own time zone (as the inspector shows it). */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 type Values = ImportedValues;
 
 /**
@@ -39,6 +32,7 @@ type Values = ImportedValues;
  */
 export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
   const t = useT();
+  const time = useNewsroomTime();
   const input = useRef<HTMLInputElement>(null);
   const anchor = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
@@ -210,8 +204,9 @@ export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
             <input
               id={id}
               type="datetime-local"
-              value={toLocalInput(v.embargoAt)}
-              onChange={(e) => setValue('embargoAt', e.target.value ? new Date(e.target.value).toISOString() : null)}
+              value={v.embargoAt ? time.toInput(v.embargoAt) : ''}
+              title={time.zone}
+              onChange={(e) => setValue('embargoAt', e.target.value ? (time.fromInput(e.target.value) ?? null) : null)}
               data-testid={`import-proposal-${field}`}
             />
           ) : field === 'deck' ? (
@@ -230,7 +225,7 @@ export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
     const r = shown!;
     const done = r.confirmed.includes(field);
     const now = shownValues ?? r.proposals;
-    const value = field === 'embargoAt' ? (now.embargoAt ? new Date(now.embargoAt).toLocaleString('ko-KR') : t('import_embargoNone')) : now[field];
+    const value = field === 'embargoAt' ? (now.embargoAt ? time.format(now.embargoAt) : t('import_embargoNone')) : now[field];
     return (
       <div className="pr-panel__row" key={field}>
         <label>{t(LABEL[field])}</label>

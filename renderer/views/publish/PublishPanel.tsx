@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PublishAttempt, PublishTarget } from '../../../shared/contract-publish';
 import type { BylineClient } from '../../client';
 import { useT } from '../../i18n/i18n';
+import { useNewsroomTime } from '../../i18n/newsroom-time';
 
 /**
  * 출고: send the approved story to a target (WordPress, HTML bundle) and see every attempt for it:
@@ -23,6 +24,7 @@ export function PublishPanel({
   refusal?: string | null;
 }) {
   const t = useT();
+  const time = useNewsroomTime();
   const [targets, setTargets] = useState<PublishTarget[]>([]);
   const [targetId, setTargetId] = useState<number | null>(null);
   const [log, setLog] = useState<PublishAttempt[]>([]);
@@ -113,7 +115,7 @@ export function PublishPanel({
           <tbody>
             {log.map((a) => (
               <tr key={a.id} data-result={a.result}>
-                <td>{new Date(a.at).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' })}</td>
+                <td>{time.format(a.at)}</td>
                 <td>{a.targetName}</td>
                 <td>{t(`publishResult_${a.result}`)}</td>
                 <td>{a.result === 'failed' ? a.error : [a.remoteUrl, a.error].filter(Boolean).join(' — ')}</td>

@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import Parser from 'rss-parser';
 import type { NewsArticle, WithContext } from 'schema-dts';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPORTS_DIR_NAME, type Backend } from '../../electron/host/bootstrap';
 import { LISTING_FILE } from '../../electron/publish/bundle-listing';
 import { NEWS_NS, newsSitemap, SITEMAP_NS } from '../../electron/publish/news-sitemap';
@@ -143,18 +143,24 @@ describe('what search engines and portals read of a bundle', () => {
   it('prints 입력 at the first publication and 수정 at the last correction, Korean time; resubmitting moves neither', async () => {
     const story = await approvedSeedArticle(backend);
     const target = await bundleTarget();
-    const first = await publish(story, target);
-    const again = await publish(story, target);
-    expect(again.at >= first.at).toBe(true);
+    // The story first went out in January (only Date is stood in for, so the disk and the database run as ever).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-02T03:04:05.000Z'));
+    const first = await publish(story, target).finally(() => vi.useRealTimers());
+    expect(first.at).toBe('2026-01-02T03:04:05.000Z');
     const page = () => read(story.article.id, 'index.html');
-    expect(dateLine(page())).toEqual([`입력${portalDate(first.at)}`]);
+    expect(dateLine(page())).toEqual(['입력2026.01.02 12:04']);
+    // Resubmitted today: 입력 stays in January.
+    await publish(story, target);
+    expect(dateLine(page())).toEqual(['입력2026.01.02 12:04']);
+    expect(jsonLd(page()).datePublished).toBe('2026-01-02T12:04:05+09:00');
     expect(portalDate('2026-12-07T04:19:59.900Z')).toBe('2026.12.07 13:19');
 
     await markPublished(story.article.id);
     await ok(backend, 'workflow.correct', { id: story.article.id, note: '수치 정정' }, { actorId: story.desk.id });
     const corrected = (await history(story)).filter((e) => e.action === 'correct').at(-1)!;
     await publish(story, target);
-    expect(dateLine(page())).toEqual([`입력${portalDate(first.at)}`, `수정${portalDate(corrected.at)}`]);
+    expect(dateLine(page())).toEqual(['입력2026.01.02 12:04', `수정${portalDate(corrected.at)}`]);
     const ld = jsonLd(page());
     expect(new Date(ld.dateModified as string).getTime()).toBe(Math.floor(new Date(corrected.at).getTime() / 1000) * 1000);
     expect(dom(page()).querySelector('.story-view__date time')?.getAttribute('datetime')).toBe(ld.datePublished);

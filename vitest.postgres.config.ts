@@ -27,6 +27,7 @@ export default defineConfig({
       'tests/integration/media-web.test.ts',
       'tests/integration/publish-batch.test.ts',
       'tests/integration/publish-bundle.test.ts',
+      'tests/integration/publish-bundle-meta.test.ts',
       'tests/integration/publish-target-secret.test.ts',
       'tests/integration/publish-ghost.test.ts',
       'tests/integration/publish-ghost-faults.test.ts',

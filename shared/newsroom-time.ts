@@ -15,7 +15,7 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-type Parts = { year: string; month: string; day: string; hour: string; minute: string };
+type Parts = { year: string; month: string; day: string; hour: string; minute: string; second: string; timeZoneName: string };
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -29,7 +29,9 @@ function partsIn(instant: Date, zone: string): Parts {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
+      timeZoneName: 'longOffset',
     });
     formats.set(zone, format);
   }
@@ -79,4 +81,17 @@ export function fromZonedInput(local: string, zone = DEFAULT_TIME_ZONE): string 
   let instant = naive - offsetAt(naive, zone) * 60_000;
   instant = naive - offsetAt(instant, zone) * 60_000;
   return new Date(instant).toISOString();
+}
+
+/**
+ * "2026-12-07T13:19:05+09:00": ISO 8601 with the zone's own offset at that instant (worked out through
+ * Intl, not by adding nine hours), for JSON-LD, Open Graph and the news sitemap.
+ */
+export function formatNewsroomIso(iso: string, zone = DEFAULT_TIME_ZONE): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`not a time: ${iso.slice(0, 40)}`);
+  const p = partsIn(d, zone);
+  // longOffset says "GMT+09:00", or "GMT" for a zero offset.
+  const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.replace('GMT', '');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Dateline } from './article';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './newsroom-time';
 import { DEFAULT_SECTIONS } from './sections';
+import { DEFAULT_PORTAL_SETTINGS, PortalSettings } from './settings-portal';
 
 /**
  * Preferences, one schema for every host: electron-store in the desktop app and its `conf` base in web
@@ -52,6 +53,8 @@ export const Settings = z.object({
   media: z.object({
     keepGpsOnExport: z.boolean(),
   }),
+  /** Which Naver and Daum category each section goes under (shared/settings-portal.ts). */
+  portal: PortalSettings,
   window: z.object({
     width: z.number().int().min(400).max(10_000),
     height: z.number().int().min(300).max(10_000),
@@ -78,6 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
     timeZone: DEFAULT_TIME_ZONE,
   },
   media: { keepGpsOnExport: false },
+  portal: DEFAULT_PORTAL_SETTINGS,
   window: { width: 1400, height: 900, maximized: false },
 };
 
@@ -91,5 +95,6 @@ export const SettingsPatch = z.strictObject({
   window: Settings.shape.window.strict().optional(),
   newsroom: Settings.shape.newsroom.strict().optional(),
   media: Settings.shape.media.strict().optional(),
+  portal: PortalSettings.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

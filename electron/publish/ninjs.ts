@@ -1,5 +1,6 @@
 import { parseRenditionPath, type RenditionFormat, type RenditionWidth } from '../../shared/media';
 import type { PlacedPhoto } from '../../shared/photo-refs';
+import type { PortalCategory } from '../../shared/settings-portal';
 import { textCounts, type OutgoingArticle } from './outgoing-article';
 
 /*
@@ -63,8 +64,15 @@ function photoAssociation(story: OutgoingArticle, index: number, href: Rendition
   return assoc;
 }
 
+export interface NinjsOptions {
+  copyrightHolder: string;
+  url?: string;
+  /** The section's Naver and Daum categories (환경설정 > 포털 분류): subjects with rel "naver-category" or "daum-category". */
+  categories?: readonly PortalCategory[];
+}
+
 /** ninjs 3.1. */
-export function ninjs3(story: OutgoingArticle, href: RenditionHref, options: { copyrightHolder: string; url?: string }): NinjsObject {
+export function ninjs3(story: OutgoingArticle, href: RenditionHref, options: NinjsOptions): NinjsObject {
   const f = story.fields;
   const out: NinjsObject = {
     uri: articleUri(story.articleId),
@@ -92,8 +100,12 @@ export function ninjs3(story: OutgoingArticle, href: RenditionHref, options: { c
     out.people = f.bylines.map((b) => ({ name: b.name, rel: 'author', ...(b.email ? { contactInfo: [{ type: 'email', value: b.email }] } : {}) }));
   }
   if (f.slug) out.slugline = f.slug;
-  if (f.section) out.subjects = [{ name: f.section, rel: 'section', literal: f.section }, ...f.tags.map((t) => ({ name: t, rel: 'tag', literal: t }))];
-  else if (f.tags.length) out.subjects = f.tags.map((t) => ({ name: t, rel: 'tag', literal: t }));
+  const subjects: NinjsObject[] = [
+    ...(f.section ? [{ name: f.section, rel: 'section', literal: f.section }] : []),
+    ...(options.categories ?? []).map((c) => ({ name: c.name, rel: `${c.portal}-category`, literal: c.name })),
+    ...f.tags.map((t) => ({ name: t, rel: 'tag', literal: t })),
+  ];
+  if (subjects.length) out.subjects = subjects;
   out.genres = [{ name: GENRE[f.storyType] ?? f.storyType, literal: f.storyType }];
   if (f.sourceAttribution.trim()) out.infoSources = [{ name: f.sourceAttribution.trim(), role: 'originator' }];
   out.altIds = [{ role: 'byline-id', value: story.articleId }];
@@ -136,13 +148,13 @@ function toV2(value: Json, associationItem = false): Json {
 }
 
 /** ninjs 2.2: the same story with 2.x's lower-case keys (`by` is a plain string in both). */
-export function ninjs2(story: OutgoingArticle, href: RenditionHref, options: { copyrightHolder: string; url?: string }): NinjsObject {
+export function ninjs2(story: OutgoingArticle, href: RenditionHref, options: NinjsOptions): NinjsObject {
   const v3 = ninjs3(story, href, options);
   const v2 = toV2(v3) as NinjsObject;
   v2.standard = { name: 'ninjs', version: '2.2', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#' };
   return v2;
 }
 
-export function ninjs(version: NinjsVersion, story: OutgoingArticle, href: RenditionHref, options: { copyrightHolder: string; url?: string }): NinjsObject {
+export function ninjs(version: NinjsVersion, story: OutgoingArticle, href: RenditionHref, options: NinjsOptions): NinjsObject {
   return version === '3.1' ? ninjs3(story, href, options) : ninjs2(story, href, options);
 }

@@ -11,6 +11,7 @@ export type TargetOfKind<K extends PublishTargetKind> = Extract<StoredTarget, { 
 import type { GhostOptions } from './ghost-client';
 import type { SecretStore } from '../host/secret-store';
 import type { OutgoingArticle } from './outgoing-article';
+import type { StoryTimes } from './reader-meta';
 import type { WordPressOptions } from './wordpress';
 
 /*
@@ -49,6 +50,10 @@ export interface PublishRun<T extends StoredTarget = StoredTarget> {
   /** The photos the story places that this computer's library has. */
   media: ReadonlyMap<string, MediaItem>;
   newsroom: Settings['newsroom'];
+  /** Which Naver and Daum category each section goes under (환경설정 > 포털 분류). */
+  portal: Settings['portal'];
+  /** 입력 and 수정: when readers first got the story, when it was last corrected. */
+  times: StoryTimes;
   now(): Date;
   /** The story as readers get it, its photos at the addresses `photoSrc` gives. */
   story(photoSrc: PhotoSrc): OutgoingArticle;
@@ -67,6 +72,8 @@ export interface PublishRun<T extends StoredTarget = StoredTarget> {
 export interface TakedownRun<T extends StoredTarget = StoredTarget> {
   target: T;
   articleId: string;
+  newsroom: Settings['newsroom'];
+  now(): Date;
   record: PublishRecord & { remoteId: string };
 }
 

@@ -1,6 +1,6 @@
 import { fieldsOf, type ArticleFields } from '../../shared/article';
 import type { PublishAttempt, PublishTarget, PublishTargetInput, TargetCheck } from '../../shared/contract-publish';
-import type { ArticleWorkflow } from '../../shared/contract-workflow';
+import type { ArticleWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
@@ -13,6 +13,7 @@ import type { PublishRepository, StoredTarget } from '../db/publish-repo';
 import type { GhostOptions } from '../publish/ghost-client';
 import type { SecretStore } from '../host/secret-store';
 import { outgoingArticle, type CorrectionNote, type OutgoingArticle } from '../publish/outgoing-article';
+import type { StoryTimes } from '../publish/reader-meta';
 import { TargetRegistry } from '../publish/targets/registry';
 import type { WordPressOptions } from '../publish/wordpress';
 import type { ArticleService } from './articles';
@@ -168,10 +169,19 @@ export class PublishService {
   }
 
   /** Every 정정 the story went through, oldest first, with its 정정 사유: readers are shown them all. */
-  private async corrections(articleId: string): Promise<CorrectionNote[]> {
-    return (await this.deps.workflow.history(articleId))
-      .filter((e) => e.action === 'correct' && e.note.trim() !== '')
-      .map((e) => ({ at: e.at, reason: e.note }));
+  private corrections(history: readonly WorkflowEvent[]): CorrectionNote[] {
+    return history.filter((e) => e.action === 'correct' && e.note.trim() !== '').map((e) => ({ at: e.at, reason: e.note }));
+  }
+
+  /**
+   * 입력 is when readers first got the story: its first publication on the workflow, or its first export
+   * (a bundle leaves the state alone), or this run; 수정 is its last 정정. A resubmission changes neither.
+   */
+  private async times(articleId: string, history: readonly WorkflowEvent[], corrections: readonly CorrectionNote[], now: string): Promise<StoryTimes> {
+    const out = (await this.deps.repo.attempts(articleId)).filter((a) => a.result === 'published' || a.result === 'updated' || a.result === 'exported');
+    const firsts = [...history.filter((e) => e.action === 'publish').map((e) => e.at), ...out.map((a) => a.at), now];
+    const first = firsts.reduce((a, b) => (new Date(b).getTime() < new Date(a).getTime() ? b : a));
+    return { firstPublishedAt: first, correctedAt: corrections.at(-1)?.at ?? null };
   }
 
   private story(base: ArticleBase, media: Map<string, MediaItem>, photoSrc: PhotoSrc, target: StoredTarget, newsroom: Settings['newsroom']): OutgoingArticle {
@@ -195,11 +205,13 @@ export class PublishService {
     const current = await this.deps.workflow.status(input.articleId, input.actorId);
     if (current.state === 'withdrawn') return this.takedownOnce(target, input);
     // Read once per run: each read parses and validates the stored settings (on the newsroom server, a query).
-    const { newsroom } = await this.deps.settings();
+    const { newsroom, portal } = await this.deps.settings();
     const approved = await this.approvedFields(input.articleId, current);
     const media = await this.mediaItems(approved.fields);
-    const base = { articleId: input.articleId, ...approved, corrections: await this.corrections(input.articleId) };
+    const history = await this.deps.workflow.history(input.articleId);
+    const base = { articleId: input.articleId, ...approved, corrections: this.corrections(history) };
     const at = this.now().toISOString();
+    const times = await this.times(input.articleId, history, base.corrections, at);
     const { repo } = this.deps;
     const adapter = this.adapters.adapterFor(target);
     const outcome = await adapter.publish({
@@ -209,6 +221,8 @@ export class PublishService {
       version: approved.version,
       media,
       newsroom,
+      portal,
+      times,
       now: this.now,
       story: (photoSrc) => this.story(base, media, photoSrc, target, newsroom),
       photoBytes: (mediaId) => this.deps.media.exportPhoto(mediaId, { maxWidth: 2048 }),
@@ -270,7 +284,8 @@ export class PublishService {
     if (!record || record.remoteId === null) throw new AppError('CONFLICT', `‘${target.name}’에는 이 기사가 출고된 적이 없어 내릴 것이 없습니다.`);
     const adapter = this.adapters.adapterFor(target);
     const at = this.now().toISOString();
-    const outcome = await adapter.takedown({ target, articleId: input.articleId, record: { ...record, remoteId: record.remoteId } });
+    const { newsroom } = await this.deps.settings();
+    const outcome = await adapter.takedown({ target, articleId: input.articleId, newsroom, now: this.now, record: { ...record, remoteId: record.remoteId } });
     return this.deps.repo.finish(
       {
         articleId: input.articleId,

@@ -1,11 +1,13 @@
 import { enImport } from './strings-en-import';
 import { enReview } from './strings-en-review';
+import { enPortal } from './strings-en-portal';
 import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
 export const en: Record<StringKey, string> = {
   ...enImport,
   ...enReview,
+  ...enPortal,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',

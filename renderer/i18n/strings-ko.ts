@@ -1,10 +1,12 @@
 import { koImport } from './strings-ko-import';
 import { koReview } from './strings-ko-review';
+import { koPortal } from './strings-ko-portal';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
   ...koImport,
   ...koReview,
+  ...koPortal,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

@@ -69,6 +69,13 @@ test('the chief adds an HTML-bundle target and publishes the approved story from
   await page.getByTestId('target-name').fill('포털 묶음');
   await page.getByTestId('target-url').fill('https://news.example.com/bundles');
   await page.getByTestId('target-folder').fill('portal');
+  // An optional address starts empty, not as a bare "https://" the schema would refuse.
+  await expect(page.getByTestId('target-logoUrl')).toHaveValue('');
+  await page.getByTestId('target-logoUrl').fill('https://news.example.com/logo.png');
+  await page.getByTestId('target-ninjs').selectOption('both');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('target-ninjs').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shots/bundlemeta/bundle-target-form.png' });
   await page.getByTestId('target-save').click();
   await expect(page.getByTestId('publish-targets')).toContainText('포털 묶음');
   // The connection test of a bundle target checks its folder under exports, and says so in Korean.
@@ -88,6 +95,10 @@ test('the chief adds an HTML-bundle target and publishes the approved story from
   expect(html).toContain(seed.headline);
   expect(html).toContain('(포탈뉴스통신)');
   expect(html).toContain(`[뉴스출처 : ${seed.sourceAttribution}]`);
+  expect(html).toContain('"@type":"NewsArticle"');
+  // Both ninjs versions the form chose, and the folder's feed and news sitemap.
+  for (const file of [path.join(story.id, 'ninjs.json'), path.join(story.id, 'ninjs-2.2.json'), 'rss.xml', 'news-sitemap.xml'])
+    expect(existsSync(path.join(ws.dataDir, 'exports', 'portal', file))).toBe(true);
 });
 
 test('a Ghost site is added with its Admin API key, which is refused in Korean when it is not one and never shown again', async ({ page, request }) => {

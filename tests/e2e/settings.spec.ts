@@ -100,3 +100,34 @@ test('a backup made in settings brings the stories back as they were', async ({ 
   await expect(page.getByTestId('queue-count')).toHaveText('1');
   await expect(page.getByTestId('story-list')).toContainText('백업에 들어갈 기사');
 });
+
+test('the newsroom files each section under a Naver and a Daum category, a new section included, and the table survives a restart', async ({ page }) => {
+  await ws.start();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(ws.server.url);
+  await page.getByRole('button', { name: '환경설정' }).click();
+  const dialog = page.getByRole('dialog', { name: '환경설정' });
+  const table = dialog.getByTestId('portal-categories');
+  // The default mapping: the two portals name 국제 differently.
+  await expect(table.getByLabel('국제 네이버 분류')).toHaveValue('세계');
+  await expect(table.getByLabel('국제 다음 분류')).toHaveValue('국제');
+  await dialog.getByLabel('섹션 (한 줄에 하나)').fill('정치\n국제\nIT/과학\n지역');
+  await table.getByLabel('지역 네이버 분류').fill('사회');
+  await table.getByLabel('지역 다음 분류').fill('사회');
+  await table.getByLabel('IT/과학 다음 분류').fill('IT·과학');
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shots/bundlemeta/settings-portal.png' });
+  await dialog.getByRole('button', { name: '저장' }).click();
+  await expect(dialog).toBeHidden();
+
+  await ws.stop();
+  await ws.start();
+  await page.goto(ws.server.url);
+  await page.getByRole('button', { name: '환경설정' }).click();
+  const again = page.getByRole('dialog').getByTestId('portal-categories');
+  await expect(again.getByLabel('지역 네이버 분류')).toHaveValue('사회');
+  await expect(again.getByLabel('IT/과학 다음 분류')).toHaveValue('IT·과학');
+  await expect(again.getByLabel('국제 네이버 분류')).toHaveValue('세계');
+  // A section taken off the list takes its row with it.
+  await expect(again.getByLabel('경제 네이버 분류')).toHaveCount(0);
+});

@@ -85,7 +85,7 @@ describe('HTML bundle', () => {
       seed.section,
       seed.headline,
       seed.deck,
-      expect.stringMatching(/^김기자 기자\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}$/),
+      expect.stringMatching(/^김기자 기자입력\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}$/),
       captionText(story.lead),
       seed.body[0],
       seed.body[1],
@@ -98,7 +98,8 @@ describe('HTML bundle', () => {
     expect(html.split(seed.attributionLine).length - 1).toBe(1);
     // A caption's markup stays text.
     expect(html).toContain('&lt;뉴욕&gt;');
-    expect(html).not.toMatch(/<script|\son\w+=|javascript:/i);
+    // Nothing runs: the one script element is the JSON-LD data block, which holds no "<" (publish-bundle-meta.test.ts).
+    expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, '')).not.toMatch(/<script|\son\w+=|javascript:/i);
 
     // Every photo URL in the page is a relative path to the library's rendition, linked on this disk.
     const doc = new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
@@ -146,7 +147,7 @@ describe('HTML bundle', () => {
     expect(again.result).toBe('exported');
     expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe(html);
     expect(readFileSync(path.join(dir, first!)).equals(library)).toBe(true);
-    expect(readdirSync(path.dirname(dir))).toEqual([story.article.id]);
+    expect(readdirSync(path.dirname(dir)).sort()).toEqual(['.byline-listing.json', story.article.id, 'news-sitemap.xml', 'rss.xml'].sort());
     expect(await ok<PublishAttempt[]>(backend, 'publish.log', { articleId: story.article.id })).toHaveLength(2);
   });
 
@@ -173,7 +174,8 @@ describe('HTML bundle', () => {
     expect(failed.error).toContain(story.inline.mediaId.slice(0, 12));
     expect(readFileSync(path.join(root, story.article.id, 'index.html'), 'utf8')).toBe(before);
     expect(existsSync(path.join(root, story.article.id, 'photos', story.inline.mediaId, '800.webp'))).toBe(true);
-    expect(readdirSync(root)).toEqual([story.article.id]);
+    // No staging folder is left behind: the story's bundle, the feed, the news sitemap and their listing.
+    expect(readdirSync(root).sort()).toEqual(['.byline-listing.json', story.article.id, 'news-sitemap.xml', 'rss.xml'].sort());
   });
 
   it('refuses a story the desk has not approved, and a reporter, without logging an attempt', async () => {
@@ -207,7 +209,7 @@ describe('HTML bundle', () => {
       name: '포털 묶음',
       settings: { url: PUBLIC, folder: 'portal', correctionPrefix: true },
     });
-    expect(target.settings).toEqual({ url: PUBLIC, folder: 'portal', correctionPrefix: true });
+    expect(target.settings).toEqual({ url: PUBLIC, folder: 'portal', correctionPrefix: true, ninjs: '3.1', logoUrl: '' });
     const run = () => ok<PublishAttempt>(backend, 'publish.run', { articleId: story.article.id, targetId: target.id }, { actorId: story.desk.id });
     expect((await run()).result).toBe('exported');
     const dir = path.join(dataDir, EXPORTS_DIR_NAME, 'portal', story.article.id);

@@ -252,6 +252,11 @@ describe('every text field of every target, with the vectors in every typed fiel
       // A parser shows NUL in a title as U+FFFD.
       if (squash(doc.title.replaceAll('\uFFFD', '')) !== squash(story.parts.headline))
         problems.push(`${vector.id} bundle: <title> shows ${JSON.stringify(doc.title.slice(0, 60))}`);
+      const ld = JSON.parse(doc.querySelector('script')?.textContent ?? '{}') as { headline?: string; author?: Array<{ name: string }> };
+      if (ld.headline !== story.parts.headline) problems.push(`${vector.id} bundle: JSON-LD headline is ${JSON.stringify(ld.headline?.slice(0, 60))}`);
+      const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
+      if (squash((og ?? '').replaceAll('\uFFFD', '')) !== squash(story.parts.headline))
+        problems.push(`${vector.id} bundle: og:title shows ${JSON.stringify(og?.slice(0, 60))}`);
       const shown = squash(doc.body.textContent ?? '');
       for (const want of [story.parts.headline, story.parts.leadPrefix, f.leadPhoto!.caption, f.leadPhoto!.credit, f.bylines[0]!.name])
         if (!shown.includes(squash(want))) problems.push(`${vector.id} bundle: does not show ${JSON.stringify(want.slice(0, 60))}`);
@@ -282,7 +287,7 @@ describe('every text field of every target, with the vectors in every typed fiel
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('cms-text', () => {

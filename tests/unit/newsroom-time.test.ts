@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNewsroomDate, formatNewsroomTime, fromZonedInput, isTimeZone, toZonedInput } from '../../shared/newsroom-time';
+import { formatNewsroomDate, formatNewsroomIso, formatNewsroomTime, fromZonedInput, isTimeZone, toZonedInput } from '../../shared/newsroom-time';
 
 describe('one newsroom time zone, printed as Korean portals print times', () => {
   it('prints an instant in Seoul with a four-digit year, whatever zone the machine is in', () => {
@@ -26,5 +26,14 @@ describe('one newsroom time zone, printed as Korean portals print times', () => 
     expect(isTimeZone('Asia/Seoul')).toBe(true);
     expect(isTimeZone('Asia/Nowhere')).toBe(false);
     expect(isTimeZone('')).toBe(false);
+  });
+});
+
+describe('the offset written into outputs', () => {
+  it("is the zone's own at that instant", () => {
+    expect(formatNewsroomIso('2026-12-07T04:19:05.000Z')).toBe('2026-12-07T13:19:05+09:00');
+    expect(formatNewsroomIso('2026-07-01T12:00:00.000Z', 'Europe/Berlin')).toBe('2026-07-01T14:00:00+02:00');
+    expect(formatNewsroomIso('2026-07-01T12:00:00.000Z', 'UTC')).toBe('2026-07-01T12:00:00+00:00');
+    expect(() => formatNewsroomIso('nope')).toThrow(RangeError);
   });
 });

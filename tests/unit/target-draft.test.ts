@@ -39,7 +39,8 @@ describe('a target draft', () => {
       id: 4,
       kind: 'html-bundle',
       name: '본사',
-      values: { url: 'https://x.example.com/', folder: 'portal', correctionPrefix: true },
+      // Read before the ninjs choice and the logo existed: they start as a new target's do.
+      values: { url: 'https://x.example.com/', folder: 'portal', correctionPrefix: true, logoUrl: '', ninjs: '3.1' },
       secret: '',
     });
     expect(draftOf(stored('medium', {}))).toBeUndefined();

@@ -27,7 +27,8 @@ export function settingFields(spec: TargetKindSpec): FieldDescriptor[] {
 function emptyValue(f: FieldDescriptor): FieldValue {
   if (f.input === 'toggle') return false;
   if (f.input === 'choice') return f.choices?.[0]?.value ?? '';
-  if (f.input === 'url') return 'https://';
+  // An optional address (a logo) starts empty: a bare "https://" is not an address and would be refused.
+  if (f.input === 'url') return f.required ? 'https://' : '';
   return '';
 }
 

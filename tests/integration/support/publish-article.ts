@@ -33,7 +33,7 @@ export interface ApprovedArticle {
  */
 export async function approvedSeedArticle(
   backend: Backend,
-  options: { photoSeed?: number; embargoAt?: string | null; tags?: string[]; fileNames?: [string, string]; deck?: string } = {},
+  options: { photoSeed?: number; embargoAt?: string | null; tags?: string[]; fileNames?: [string, string]; deck?: string; headline?: string } = {},
 ): Promise<ApprovedArticle> {
   const s = options.photoSeed ?? 1;
   const names = options.fileNames ?? ['브룩헤이븐 연구소 방문.jpg', 'IBM 왓슨 연구소 MOU.jpg'];
@@ -61,7 +61,7 @@ export async function approvedSeedArticle(
   body.root.children.splice(2, 0, { type: 'photo', version: 1, ...inline } as never);
   const fields: ArticleFields = {
     ...DEFAULT_META,
-    headline: seed.headline,
+    headline: options.headline ?? seed.headline,
     deck: options.deck ?? seed.deck,
     section: seed.section,
     body,

@@ -1,6 +1,8 @@
 import { ghostPostText, wordpressMediaText, wordpressPostText, wordpressTermName } from '../../../electron/publish/cms-fields';
 import { ghostPostBody, imageUploadForm } from '../../../electron/publish/ghost';
+import { bundleHeadLines } from '../../../electron/publish/bundle-head';
 import { bundlePage } from '../../../electron/publish/html-bundle';
+import { readerMeta } from '../../../electron/publish/reader-meta';
 import { ninjs2, ninjs3 } from '../../../electron/publish/ninjs';
 import type { OutgoingArticle } from '../../../electron/publish/outgoing-article';
 import { asciiFileName } from '../../../electron/publish/wordpress';
@@ -83,8 +85,17 @@ export function cmsFields(story: OutgoingArticle): Array<[string, string]> {
   return out;
 }
 
+/** The bundle's page with every head line search engines read (JSON-LD, Open Graph), built from the same story. */
 export function bundleHtml(story: OutgoingArticle, agencyCredit: string): string {
-  return bundlePage(story, { agencyCredit });
+  const times = { firstPublishedAt: '2026-12-07T04:19:00.000Z', correctedAt: '2026-12-08T01:00:00.000Z' };
+  const meta = readerMeta(story, {
+    url: `${CMS_ORIGIN}/${story.articleId}/index.html`,
+    times,
+    portal: { categories: [{ section: story.fields.section, naver: story.fields.section, daum: story.fields.tags[0] ?? '' }] },
+    photoHref: (id, file) => `${CMS_ORIGIN}/photos/${id}/${file}`,
+    agencyCredit,
+  });
+  return bundlePage(story, { agencyCredit, times, head: bundleHeadLines(meta, { name: agencyCredit, logo: `${CMS_ORIGIN}/logo.png` }) });
 }
 
 export function ninjsBoth(story: OutgoingArticle, agencyCredit: string): Array<[string, unknown]> {

@@ -68,10 +68,22 @@ const PAGE_ALLOWED: Record<string, readonly string[]> = {
   html: ['lang'],
   head: [],
   body: [],
-  meta: ['charset', 'name', 'content', 'http-equiv'],
+  meta: ['charset', 'name', 'property', 'content', 'http-equiv'],
   title: [],
   style: [],
+  link: ['rel', 'href'],
+  script: ['type'],
+  time: ['datetime'],
 };
+
+/** A head tag whose content is the story's text (a title, a description, a section), shown as typed, never followed; its addresses (og:url, og:image) are checked. */
+function isTextMeta(el: Element, attr: string): boolean {
+  const kind = el.getAttribute('property') ?? el.getAttribute('name') ?? '';
+  return el.localName === 'meta' && attr === 'content' && READER_META.test(kind) && !/(url|image)$/.test(kind);
+}
+
+/** The head tags search engines and sharing read (electron/publish/bundle-head.ts). */
+const READER_META = /^(description|og:[a-z_:]+|article:[a-z_]+|twitter:[a-z]+)$/;
 
 /** Where a picture may come from: an http(s) address, or a path inside the bundle. */
 function pictureUrlProblem(name: string, value: string): string | undefined {
@@ -108,8 +120,24 @@ export function pageProblems(page: string): string[] {
   for (const el of Array.from(doc.querySelectorAll('meta, title, style')))
     if (el.parentElement !== doc.head) problems.push(`<${el.localName}> outside the head`);
   for (const meta of Array.from(doc.querySelectorAll('meta'))) {
-    const kind = meta.getAttribute('http-equiv') ?? meta.getAttribute('name') ?? (meta.hasAttribute('charset') ? 'charset' : '');
-    if (!['Content-Security-Policy', 'viewport', 'charset'].includes(kind)) problems.push(`meta ${kind}`);
+    const kind =
+      meta.getAttribute('http-equiv') ?? meta.getAttribute('name') ?? meta.getAttribute('property') ?? (meta.hasAttribute('charset') ? 'charset' : '');
+    if (!['Content-Security-Policy', 'viewport', 'charset'].includes(kind) && !READER_META.test(kind)) problems.push(`meta ${kind}`);
+  }
+  for (const el of Array.from(doc.querySelectorAll('link, script'))) if (el.parentElement !== doc.head) problems.push(`<${el.localName}> outside the head`);
+  for (const link of Array.from(doc.querySelectorAll('link')))
+    if (link.getAttribute('rel') !== 'canonical' || !/^https?:\/\//.test(link.getAttribute('href') ?? ''))
+      problems.push('a link other than an http(s) canonical');
+  // The one script is a JSON-LD data block: never run, and written so the HTML parser cannot end it early.
+  const scripts = Array.from(doc.querySelectorAll('script'));
+  if (scripts.length > 1 || scripts.some((el) => el.getAttribute('type') !== 'application/ld+json')) problems.push('a script other than one JSON-LD block');
+  for (const el of scripts) {
+    if (/[<>\u2028\u2029]/.test(el.textContent ?? '')) problems.push('JSON-LD holding <, > or a line separator unescaped');
+    try {
+      JSON.parse(el.textContent ?? '');
+    } catch {
+      problems.push('JSON-LD that is not JSON');
+    }
   }
   if (doc.querySelectorAll('title, style').length !== 2) problems.push('a title or style sheet more or fewer than one each');
   return problems;
@@ -128,7 +156,7 @@ function elementProblems(elements: Element[], allowlist: Record<string, readonly
       if (/^on/i.test(attr.name)) problems.push(`handler ${attr.name} on <${tag}>`);
       else if (!allowed.includes(attr.name)) problems.push(`attribute ${attr.name} on <${tag}>`);
       // Alt text is text: a typed "javascript:" there is shown, never followed.
-      if (attr.name !== 'alt' && /(java|vb|live)script:|data:/i.test(withoutControls(attr.value)))
+      if (attr.name !== 'alt' && !isTextMeta(el, attr.name) && /(java|vb|live)script:|data:/i.test(withoutControls(attr.value)))
         problems.push(`dangerous URL in ${attr.name}: ${attr.value.slice(0, 80)}`);
       if (['src', 'srcset'].includes(attr.name)) {
         const problem = pictureUrlProblem(attr.name, attr.value);

@@ -2,9 +2,12 @@ import type { LexicalEditor } from 'lexical';
 import { useMemo, useState, type RefObject } from 'react';
 import type { Article, ArticleFields } from '../../shared/article';
 import type { EditorStateJson } from '../../shared/editor-state';
+import { compileHouseStyle } from '../../shared/house-style';
 import type { Settings } from '../../shared/settings';
+import type { HouseStyleSettings } from '../../shared/settings-house-style';
 import { BodyEditor } from '../editor/BodyEditor';
 import { useT } from '../i18n/i18n';
+import { FieldHouseStyle } from './FieldHouseStyle';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
 import type { ConflictChoice, SaveStatus, EditedFields, ArticleNotice, UpdateField } from './useArticle';
@@ -18,6 +21,7 @@ interface Props {
   notice: ArticleNotice | null;
   readOnly: boolean;
   newsroom: Settings['newsroom'];
+  houseStyle: HouseStyleSettings;
   editorRef: RefObject<LexicalEditor | null>;
   currentFields: () => ArticleFields;
   onField: UpdateField;
@@ -46,6 +50,7 @@ export function ArticleEditor(p: Props) {
   // live, as the inspector changes them.
   const [preview, setPreview] = useState<{ loadSeq: number; body: EditorStateJson } | null>(null);
   const { fields, loadSeq, initialBody } = p;
+  const style = useMemo(() => compileHouseStyle(p.houseStyle.rules), [p.houseStyle.rules]);
   const previewFields = useMemo(
     (): ArticleFields | null => preview && { ...fields, body: preview.loadSeq === loadSeq ? preview.body : initialBody },
     [preview, fields, loadSeq, initialBody],
@@ -133,6 +138,14 @@ export function ArticleEditor(p: Props) {
           readOnly={p.readOnly}
           data-testid="headline-input"
         />
+        <FieldHouseStyle
+          name="headline"
+          text={p.fields.headline}
+          limit={p.houseStyle.headlineLimit}
+          style={style}
+          readOnly={p.readOnly}
+          onFix={(text) => p.onField('headline', text)}
+        />
         <textarea
           className="article__deck"
           value={p.fields.deck}
@@ -144,11 +157,20 @@ export function ArticleEditor(p: Props) {
           readOnly={p.readOnly}
           data-testid="deck-input"
         />
+        <FieldHouseStyle
+          name="deck"
+          text={p.fields.deck}
+          limit={p.houseStyle.deckLimit}
+          style={style}
+          readOnly={p.readOnly}
+          onFix={(text) => p.onField('deck', text)}
+        />
         <BodyEditor
           key={`${p.article.id}:${p.loadSeq}`}
           initialState={p.initialBody}
           editorRef={p.editorRef}
           readOnly={p.readOnly}
+          houseStyle={style}
           onDirty={p.onDirty}
           onText={p.onText}
         />

@@ -3,6 +3,7 @@ import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { BylineClient } from '../client';
 import { useT } from '../i18n/i18n';
 import { BackupPanel } from './BackupPanel';
+import { HouseStyleSettings } from './HouseStyleSettings';
 import { PublishTargetsPanel } from './publish/PublishTargetsPanel';
 import { StorageSettings } from './StorageSettings';
 import type { StringKey } from '../i18n/strings';
@@ -37,6 +38,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
   const [locale, setLocale] = useState(settings.locale);
   const [newsroom, setNewsroom] = useState(settings.newsroom);
   const [keepGps, setKeepGps] = useState(settings.media.keepGpsOnExport);
+  const [houseStyle, setHouseStyle] = useState(settings.houseStyle);
   const setTemplate = (key: keyof Settings['newsroom'], value: string) => setNewsroom((n) => ({ ...n, [key]: value }));
   const [error, setError] = useState<string | null>(null);
 
@@ -54,6 +56,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
       locale,
       newsroom,
       media: { keepGpsOnExport: keepGps },
+      houseStyle,
     });
     if (problem) setError(problem);
     else onClose();
@@ -124,6 +127,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
             </label>
             <span className="field__hint">{t('keepGpsOnExportHint')}</span>
           </fieldset>
+          <HouseStyleSettings value={houseStyle} onChange={setHouseStyle} />
         </fieldset>
         {mayAdminister && (
           <>

@@ -1,0 +1,96 @@
+import { $getNodeByKey, $getRoot, $isElementNode, $isTextNode, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
+import { findHouseStyle, type CompiledHouseStyle, type HouseStyleFinding } from '../../../shared/house-style';
+
+/** A finding inside one text node of the body. */
+export interface BodyFinding extends HouseStyleFinding {
+  nodeKey: NodeKey;
+  /** The top-level block it sits in: what is re-checked when that block changes. */
+  blockKey: NodeKey;
+}
+
+export const HIGHLIGHT_BLOCK = 'byline-house-style-block';
+export const HIGHLIGHT_WARN = 'byline-house-style-warn';
+
+/** Findings of one top-level block (call inside a read). */
+export function $checkBlock(block: LexicalNode, style: CompiledHouseStyle): BodyFinding[] {
+  const texts = $isElementNode(block) ? block.getAllTextNodes() : $isTextNode(block) ? [block] : [];
+  const blockKey = block.getKey();
+  return texts.flatMap((node) => findHouseStyle(node.getTextContent(), style).map((f) => ({ ...f, nodeKey: node.getKey(), blockKey })));
+}
+
+/**
+ * Findings per block, kept between updates so that typing re-checks only the blocks it touched. Only
+ * blocks with findings are stored; a block gone from the document is dropped at the next update.
+ */
+export class BlockFindings {
+  private readonly byBlock = new Map<NodeKey, BodyFinding[]>();
+
+  constructor(private readonly style: CompiledHouseStyle) {}
+
+  /** Call inside a read of the current state. */
+  $checkAll(): void {
+    this.byBlock.clear();
+    for (const block of $getRoot().getChildren()) this.$store(block);
+  }
+
+  /** Call inside a read: `keys` are the nodes an update made dirty. */
+  $checkChanged(keys: Iterable<NodeKey>): number {
+    const blocks = new Map<NodeKey, LexicalNode>();
+    for (const key of keys) {
+      if (key === 'root') continue;
+      const top = $getNodeByKey(key)?.getTopLevelElement();
+      if (top) blocks.set(top.getKey(), top);
+    }
+    for (const block of blocks.values()) this.$store(block);
+    for (const key of [...this.byBlock.keys()]) if (!$getNodeByKey(key)?.isAttached()) this.byBlock.delete(key);
+    return blocks.size;
+  }
+
+  /** In reading order (call inside a read). */
+  $list(): BodyFinding[] {
+    const order = (key: NodeKey) => $getNodeByKey(key)?.getIndexWithinParent() ?? 0;
+    return [...this.byBlock.entries()].sort(([a], [b]) => order(a) - order(b)).flatMap(([, findings]) => findings);
+  }
+
+  private $store(block: LexicalNode): void {
+    const found = $checkBlock(block, this.style);
+    if (found.length > 0) this.byBlock.set(block.getKey(), found);
+    else this.byBlock.delete(block.getKey());
+  }
+}
+
+/**
+ * Underlines the findings with the CSS Custom Highlight API: ranges over the editor's own DOM, so the
+ * document (and what is saved) is never touched. Called after every reconciliation, since Lexical may
+ * have replaced the DOM text the previous ranges pointed into.
+ */
+export function paintFindings(editor: LexicalEditor, findings: readonly BodyFinding[]): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight === 'undefined') return;
+  const block = new Highlight();
+  const warn = new Highlight();
+  for (const f of findings) {
+    const text = editor.getElementByKey(f.nodeKey)?.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE || (text.textContent ?? '').length < f.end) continue;
+    const range = new Range();
+    range.setStart(text, f.start);
+    range.setEnd(text, f.end);
+    (f.severity === 'block' ? block : warn).add(range);
+  }
+  CSS.highlights.set(HIGHLIGHT_BLOCK, block);
+  CSS.highlights.set(HIGHLIGHT_WARN, warn);
+}
+
+export function clearPaint(): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+  CSS.highlights.delete(HIGHLIGHT_BLOCK);
+  CSS.highlights.delete(HIGHLIGHT_WARN);
+}
+
+/** Replaces findings in the document, right to left within each text node so earlier offsets hold (call inside an update). */
+export function $applyFixes(findings: readonly BodyFinding[]): void {
+  for (const f of [...findings].sort((a, b) => b.start - a.start)) {
+    const node = $getNodeByKey(f.nodeKey);
+    if (!$isTextNode(node) || f.fix === '' || node.getTextContent().slice(f.start, f.end) !== f.text) continue;
+    node.spliceText(f.start, f.end - f.start, f.fix);
+  }
+}

@@ -90,12 +90,9 @@ export function HouseStyleSettings({ value, onChange }: Props) {
         <table className="house-style-settings__table">
           <thead>
             <tr>
-              <th>{t('hs_wrong')}</th>
-              <th>{t('hs_right')}</th>
-              <th>{t('hs_pattern')}</th>
-              <th>{t('hs_severity')}</th>
-              <th>{t('hs_note')}</th>
-              <th />
+              <th>
+                {t('hs_wrong')} → {t('hs_right')} · {t('hs_pattern')} · {t('hs_severity')} · {t('hs_note')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -104,40 +101,55 @@ export function HouseStyleSettings({ value, onChange }: Props) {
               return (
                 <tr key={i} data-testid="house-style-rule" aria-invalid={problem !== null}>
                   <td>
-                    <input type="text" aria-label={t('hs_wrong')} value={rule.wrong} maxLength={200} onChange={(e) => setRule(i, { wrong: e.target.value })} />
+                    <div className="house-style-settings__row">
+                      <input
+                        type="text"
+                        aria-label={t('hs_wrong')}
+                        value={rule.wrong}
+                        maxLength={200}
+                        onChange={(e) => setRule(i, { wrong: e.target.value })}
+                      />
+                      <input
+                        type="text"
+                        aria-label={t('hs_right')}
+                        value={rule.right}
+                        maxLength={200}
+                        onChange={(e) => setRule(i, { right: e.target.value })}
+                      />
+                      <label className="house-style-settings__check">
+                        <input type="checkbox" checked={rule.pattern} onChange={(e) => setRule(i, { pattern: e.target.checked })} />
+                        {t('hs_pattern')}
+                      </label>
+                      <select
+                        aria-label={t('hs_severity')}
+                        value={rule.severity}
+                        onChange={(e) => setRule(i, { severity: e.target.value as HouseStyleRule['severity'] })}
+                      >
+                        <option value="warn">{t('hs_warn')}</option>
+                        <option value="block">{t('hs_block')}</option>
+                      </select>
+                      <button
+                        type="button"
+                        className="button button--quiet button--small"
+                        onClick={() => onChange({ ...value, rules: value.rules.filter((_, j) => j !== i) })}
+                      >
+                        {t('hs_delete')}
+                      </button>
+                    </div>
+                    <input
+                      type="text"
+                      className="house-style-settings__note"
+                      aria-label={t('hs_note')}
+                      placeholder={t('hs_note')}
+                      value={rule.note}
+                      maxLength={300}
+                      onChange={(e) => setRule(i, { note: e.target.value })}
+                    />
                     {problem && (
                       <span className="dialog__error" role="alert">
                         {problem}
                       </span>
                     )}
-                  </td>
-                  <td>
-                    <input type="text" aria-label={t('hs_right')} value={rule.right} maxLength={200} onChange={(e) => setRule(i, { right: e.target.value })} />
-                  </td>
-                  <td>
-                    <input type="checkbox" aria-label={t('hs_pattern')} checked={rule.pattern} onChange={(e) => setRule(i, { pattern: e.target.checked })} />
-                  </td>
-                  <td>
-                    <select
-                      aria-label={t('hs_severity')}
-                      value={rule.severity}
-                      onChange={(e) => setRule(i, { severity: e.target.value as HouseStyleRule['severity'] })}
-                    >
-                      <option value="warn">{t('hs_warn')}</option>
-                      <option value="block">{t('hs_block')}</option>
-                    </select>
-                  </td>
-                  <td>
-                    <input type="text" aria-label={t('hs_note')} value={rule.note} maxLength={300} onChange={(e) => setRule(i, { note: e.target.value })} />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--quiet button--small"
-                      onClick={() => onChange({ ...value, rules: value.rules.filter((_, j) => j !== i) })}
-                    >
-                      {t('hs_delete')}
-                    </button>
                   </td>
                 </tr>
               );

@@ -106,6 +106,8 @@ test('the rules and limits are edited in 환경설정; a bad CSV is refused nami
   const section = dialog.getByTestId('house-style-settings');
   const before = await section.getByTestId('house-style-rule').count();
   expect(before).toBeGreaterThanOrEqual(50);
+  await section.getByTestId('house-style-rule').nth(2).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/settings-default-rules.png` });
 
   await section.getByTestId('house-style-import').setInputFiles({
     name: 'rules.csv',

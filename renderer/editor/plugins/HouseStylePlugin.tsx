@@ -1,10 +1,9 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, $isTextNode } from 'lexical';
 import { useEffect, useState } from 'react';
 import type { CompiledHouseStyle } from '../../../shared/house-style';
 import { useT } from '../../i18n/i18n';
-import { $applyFixes, BlockFindings, clearPaint, paintFindings, type BodyFinding } from './house-style-marks';
+import { $applyFixes, watchHouseStyle, type BodyFinding } from './house-style-marks';
 
 /**
  * 표기 원칙 in the body, like a spelling checker: findings are underlined (a Custom Highlight over the
@@ -17,24 +16,7 @@ export function HouseStylePlugin({ style, readOnly }: { style: CompiledHouseStyl
   const [findings, setFindings] = useState<BodyFinding[]>([]);
   const [open, setOpen] = useState(true);
 
-  useEffect(() => {
-    const blocks = new BlockFindings(style);
-    const publish = () => {
-      const list = editor.getEditorState().read(() => blocks.$list());
-      setFindings(list);
-      paintFindings(editor, list);
-    };
-    editor.getEditorState().read(() => blocks.$checkAll());
-    publish();
-    return mergeRegister(
-      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, editorState }) => {
-        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-        editorState.read(() => blocks.$checkChanged([...dirtyLeaves, ...dirtyElements.keys()]));
-        publish();
-      }),
-      clearPaint,
-    );
-  }, [editor, style]);
+  useEffect(() => watchHouseStyle(editor, style, setFindings), [editor, style]);
 
   const fix = (list: readonly BodyFinding[]) => editor.update(() => $applyFixes(list));
   const reveal = (f: BodyFinding) =>

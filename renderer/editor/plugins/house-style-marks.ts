@@ -27,10 +27,12 @@ export class BlockFindings {
 
   constructor(private readonly style: CompiledHouseStyle) {}
 
-  /** Call inside a read of the current state. */
-  $checkAll(): void {
+  /** Call inside a read of the current state; answers how many blocks were checked. */
+  $checkAll(): number {
     this.byBlock.clear();
-    for (const block of $getRoot().getChildren()) this.$store(block);
+    const children = $getRoot().getChildren();
+    for (const block of children) this.$store(block);
+    return children.length;
   }
 
   /** Call inside a read: `keys` are the nodes an update made dirty. */
@@ -84,6 +86,29 @@ export function clearPaint(): void {
   if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
   CSS.highlights.delete(HIGHLIGHT_BLOCK);
   CSS.highlights.delete(HIGHLIGHT_WARN);
+}
+
+/**
+ * Tells `onFindings` the body's findings now and after every change, underlining them; an update
+ * re-checks only the blocks it touched (`checked` says how many, all of them the first time).
+ * Returns the unregister.
+ */
+export function watchHouseStyle(editor: LexicalEditor, style: CompiledHouseStyle, onFindings: (findings: BodyFinding[], checked: number) => void): () => void {
+  const blocks = new BlockFindings(style);
+  const publish = (checked: number) => {
+    const list = editor.getEditorState().read(() => blocks.$list());
+    paintFindings(editor, list);
+    onFindings(list, checked);
+  };
+  publish(editor.getEditorState().read(() => blocks.$checkAll()));
+  const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, editorState }) => {
+    if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+    publish(editorState.read(() => blocks.$checkChanged([...dirtyLeaves, ...dirtyElements.keys()])));
+  });
+  return () => {
+    unregister();
+    clearPaint();
+  };
 }
 
 /** Replaces findings in the document, right to left within each text node so earlier offsets hold (call inside an update). */

@@ -11,6 +11,7 @@ export const enHouseStyle: Record<keyof typeof koHouseStyle, string> = {
   hs_warn: 'Warning',
   hs_length: 'characters',
   hs_chars: ' characters',
+  hs_caption: 'Caption',
   hs_overLimit: 'over the limit',
   hs_wrong: 'Wrong',
   hs_right: 'Right',

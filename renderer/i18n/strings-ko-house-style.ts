@@ -9,6 +9,7 @@ export const koHouseStyle = {
   hs_warn: '경고',
   hs_length: '글자 수',
   hs_chars: '자',
+  hs_caption: '사진 설명',
   hs_overLimit: '기준을 넘었습니다',
   hs_wrong: '틀린 표기',
   hs_right: '바른 표기',

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bodyNodes } from '../../renderer/editor/nodes';
 import { $applyFixes, watchHouseStyle, type BodyFinding } from '../../renderer/editor/plugins/house-style-marks';
 import { compileHouseStyle } from '../../shared/house-style';
+import { $createGalleryNode } from '../../shared/nodes/gallery-node';
+import { $createPhotoNode } from '../../shared/nodes/photo-node';
 
 /* The body's 표기 원칙 watcher on a real Lexical editor: what it finds, what it re-checks, and fixes that change only the words. */
 
@@ -75,6 +77,27 @@ describe('house-style marks', () => {
     });
     expect(text).toBe('정부는 인공지능과 인공지능 교육에');
     expect(bold).toBe(true);
+    expect(latest).toEqual([]);
+  });
+
+  it('reads and fixes photo captions, a lone photo’s and a gallery’s', async () => {
+    const editor = await editorWith(['본문.']);
+    const photo = (n: string, caption: string) => ({ mediaId: n.repeat(64), caption, credit: '사진=기자', alt: '' });
+    await update(editor, () => {
+      $getRoot().append($createPhotoNode(photo('a', '인공 지능 로봇 시연')));
+      $getRoot().append($createGalleryNode([photo('b', '첫 사진'), photo('c', '절름발이 흉내, 인공 지능')]));
+    });
+    let latest: BodyFinding[] = [];
+    stop = watchHouseStyle(editor, style, (findings) => (latest = findings));
+    expect(latest.map((f) => [f.text, f.caption])).toEqual([
+      ['인공 지능', { item: null, position: 0 }],
+      ['절름발이', { item: 1, position: 2 }],
+      ['인공 지능', { item: 1, position: 2 }],
+    ]);
+    await update(editor, () => $applyFixes(latest));
+    const captions = editor.getEditorState().read(() => JSON.stringify(editor.getEditorState().toJSON()));
+    expect(captions).toContain('인공지능 로봇 시연');
+    expect(captions).toContain('지체장애인 흉내, 인공지능');
     expect(latest).toEqual([]);
   });
 });

@@ -44,6 +44,12 @@ export function HouseStylePlugin({ style, readOnly }: { style: CompiledHouseStyl
         <ul className="house-style__list">
           {findings.map((f, i) => (
             <li key={`${f.nodeKey}:${f.start}:${i}`} className={`house-style__item house-style__item--${f.severity}`} data-testid="house-style-item">
+              {f.caption && (
+                <span className="house-style__where">
+                  {t('hs_caption')}
+                  {f.caption.position > 0 ? ` ${f.caption.position}` : ''}
+                </span>
+              )}
               <button type="button" className="house-style__found" onClick={() => reveal(f)}>
                 {f.text}
               </button>

@@ -1,11 +1,15 @@
 import { $getNodeByKey, $getRoot, $isElementNode, $isTextNode, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
-import { findHouseStyle, type CompiledHouseStyle, type HouseStyleFinding } from '../../../shared/house-style';
+import { findHouseStyle, fixAll, type CompiledHouseStyle, type HouseStyleFinding } from '../../../shared/house-style';
+import { $isGalleryNode } from '../../../shared/nodes/gallery-node';
+import { $isPhotoNode } from '../../../shared/nodes/photo-node';
 
 /** A finding inside one text node of the body. */
 export interface BodyFinding extends HouseStyleFinding {
   nodeKey: NodeKey;
   /** The top-level block it sits in: what is re-checked when that block changes. */
   blockKey: NodeKey;
+  /** In a photo's caption (the node is the photo or gallery; `item` the gallery's photo, 0-based, `position` 1-based, 0 for a lone photo). */
+  caption?: { item: number | null; position: number };
 }
 
 export const HIGHLIGHT_BLOCK = 'byline-house-style-block';
@@ -13,8 +17,12 @@ export const HIGHLIGHT_WARN = 'byline-house-style-warn';
 
 /** Findings of one top-level block (call inside a read). */
 export function $checkBlock(block: LexicalNode, style: CompiledHouseStyle): BodyFinding[] {
-  const texts = $isElementNode(block) ? block.getAllTextNodes() : $isTextNode(block) ? [block] : [];
   const blockKey = block.getKey();
+  const inCaption = (caption: string, item: number | null, position: number) =>
+    findHouseStyle(caption, style).map((f) => ({ ...f, nodeKey: blockKey, blockKey, caption: { item, position } }));
+  if ($isPhotoNode(block)) return inCaption(block.getPhoto().caption, null, 0);
+  if ($isGalleryNode(block)) return block.getItems().flatMap((p, i) => inCaption(p.caption, i, i + 1));
+  const texts = $isElementNode(block) ? block.getAllTextNodes() : $isTextNode(block) ? [block] : [];
   return texts.flatMap((node) => findHouseStyle(node.getTextContent(), style).map((f) => ({ ...f, nodeKey: node.getKey(), blockKey })));
 }
 
@@ -71,6 +79,8 @@ export function paintFindings(editor: LexicalEditor, findings: readonly BodyFind
   const block = new Highlight();
   const warn = new Highlight();
   for (const f of findings) {
+    // A caption is typed in the photo block's own field, outside the text the ranges can reach; it is listed only.
+    if (f.caption) continue;
     const text = editor.getElementByKey(f.nodeKey)?.firstChild;
     if (!text || text.nodeType !== Node.TEXT_NODE || (text.textContent ?? '').length < f.end) continue;
     const range = new Range();
@@ -115,6 +125,12 @@ export function watchHouseStyle(editor: LexicalEditor, style: CompiledHouseStyle
 export function $applyFixes(findings: readonly BodyFinding[]): void {
   for (const f of [...findings].sort((a, b) => b.start - a.start)) {
     const node = $getNodeByKey(f.nodeKey);
+    if (f.caption && f.fix !== '') {
+      if ($isPhotoNode(node)) node.setPhotoText({ caption: fixAll(node.getPhoto().caption, [f]) });
+      const item = f.caption.item;
+      if ($isGalleryNode(node) && item !== null && node.getItems()[item]) node.updateItem(item, { caption: fixAll(node.getItems()[item]!.caption, [f]) });
+      continue;
+    }
     if (!$isTextNode(node) || f.fix === '' || node.getTextContent().slice(f.start, f.end) !== f.text) continue;
     node.spliceText(f.start, f.end - f.start, f.fix);
   }

@@ -231,7 +231,7 @@ export const en: Record<StringKey, string> = {
   withdrawReason: 'Reason for withdrawing',
   withdrawConfirm: 'Withdraw',
   returnedBy: 'Returned —',
-  submitProblems: 'Fill in these before submitting',
+  submitProblems: 'Fill in or fix these before submitting',
   submitWarnings: 'Worth checking (submitting still works)',
   reviewScreen: 'Review',
   reviewDiff: 'Changes',

@@ -1,5 +1,5 @@
 import type { LexicalEditor } from 'lexical';
-import { useMemo, useState, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { Article, ArticleFields } from '../../shared/article';
 import type { EditorStateJson } from '../../shared/editor-state';
 import { compileHouseStyle } from '../../shared/house-style';
@@ -8,6 +8,7 @@ import type { HouseStyleSettings } from '../../shared/settings-house-style';
 import { BodyEditor } from '../editor/BodyEditor';
 import { useT } from '../i18n/i18n';
 import { FieldHouseStyle } from './FieldHouseStyle';
+import { FieldMarks } from './FieldMarks';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
 import type { ConflictChoice, SaveStatus, EditedFields, ArticleNotice, UpdateField } from './useArticle';
@@ -51,6 +52,7 @@ export function ArticleEditor(p: Props) {
   const [preview, setPreview] = useState<{ loadSeq: number; body: EditorStateJson } | null>(null);
   const { fields, loadSeq, initialBody } = p;
   const style = useMemo(() => compileHouseStyle(p.houseStyle.rules), [p.houseStyle.rules]);
+  const deckMarks = useRef<HTMLDivElement>(null);
   const previewFields = useMemo(
     (): ArticleFields | null => preview && { ...fields, body: preview.loadSeq === loadSeq ? preview.body : initialBody },
     [preview, fields, loadSeq, initialBody],
@@ -123,21 +125,24 @@ export function ArticleEditor(p: Props) {
       )}
       {previewFields && <PreviewPane fields={previewFields} newsroom={p.newsroom} />}
       <div className="article__page" hidden={preview !== null}>
-        <textarea
-          className="article__headline"
-          value={p.fields.headline}
-          rows={1}
-          onChange={(e) => p.onField('headline', singleLine(e.target.value, (e.nativeEvent as InputEvent).inputType))}
-          onKeyDown={(e) => {
-            // A headline is one line; Enter mid-composition belongs to the IME, so only a settled Enter is stopped.
-            if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
-          }}
-          placeholder={t('headlinePlaceholder')}
-          aria-label={t('headline')}
-          maxLength={300}
-          readOnly={p.readOnly}
-          data-testid="headline-input"
-        />
+        <div className="field-marked">
+          <FieldMarks className="article__headline" text={p.fields.headline} style={style} testId="headline-marks" />
+          <textarea
+            className="article__headline"
+            value={p.fields.headline}
+            rows={1}
+            onChange={(e) => p.onField('headline', singleLine(e.target.value, (e.nativeEvent as InputEvent).inputType))}
+            onKeyDown={(e) => {
+              // A headline is one line; Enter mid-composition belongs to the IME, so only a settled Enter is stopped.
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
+            }}
+            placeholder={t('headlinePlaceholder')}
+            aria-label={t('headline')}
+            maxLength={300}
+            readOnly={p.readOnly}
+            data-testid="headline-input"
+          />
+        </div>
         <FieldHouseStyle
           name="headline"
           text={p.fields.headline}
@@ -146,17 +151,21 @@ export function ArticleEditor(p: Props) {
           readOnly={p.readOnly}
           onFix={(text) => p.onField('headline', text)}
         />
-        <textarea
-          className="article__deck"
-          value={p.fields.deck}
-          onChange={(e) => p.onField('deck', e.target.value)}
-          placeholder={t('deckPlaceholder')}
-          aria-label={t('deck')}
-          rows={2}
-          maxLength={2000}
-          readOnly={p.readOnly}
-          data-testid="deck-input"
-        />
+        <div className="field-marked">
+          <FieldMarks ref={deckMarks} className="article__deck" text={p.fields.deck} style={style} testId="deck-marks" />
+          <textarea
+            className="article__deck"
+            value={p.fields.deck}
+            onChange={(e) => p.onField('deck', e.target.value)}
+            onScroll={(e) => deckMarks.current?.scrollTo(0, e.currentTarget.scrollTop)}
+            placeholder={t('deckPlaceholder')}
+            aria-label={t('deck')}
+            rows={2}
+            maxLength={2000}
+            readOnly={p.readOnly}
+            data-testid="deck-input"
+          />
+        </div>
         <FieldHouseStyle
           name="deck"
           text={p.fields.deck}

@@ -131,6 +131,12 @@ test('the rules and limits are edited in 환경설정; a bad CSV is refused nami
 
   await page.getByTestId('headline-input').fill('구청, 사과문 발표');
   await expect(page.getByTestId('headline-count')).toHaveText('10/20자');
+  await expect(page.getByTestId('headline-marks').locator('mark')).toHaveText(['사과문']);
+  // The underline sits under the word in the textarea: the copy's mark starts where the typed word does.
+  const box = await page.getByTestId('headline-marks').locator('mark').boundingBox();
+  const field = await page.getByTestId('headline-input').boundingBox();
+  expect(box && field && box.y >= field.y && box.y + box.height <= field.y + field.height).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/headline-underline.png` });
   await expect(page.getByTestId('headline-finding')).toContainText('사과문 → 입장문');
   await page.getByTestId('headline-finding').getByRole('button').click();
   await expect(page.getByTestId('headline-input')).toHaveValue('구청, 입장문 발표');

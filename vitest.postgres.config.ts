@@ -21,6 +21,7 @@ export default defineConfig({
       'tests/integration/dispatch-malformed.test.ts',
       'tests/integration/dispatch-settings.test.ts',
       'tests/integration/event-stream.test.ts',
+      'tests/integration/house-style-submit.test.ts',
       'tests/integration/import-documents.test.ts',
       'tests/integration/media-import.test.ts',
       'tests/integration/media-usage.test.ts',

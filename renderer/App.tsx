@@ -67,6 +67,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
     currentFields: story.currentFields,
     isDirty,
     onArticle: showArticle,
+    houseStyle: settings.houseStyle,
   });
   // Until the main process has answered, only a draft is taken to be editable; it refuses a save it would not allow anyway.
   const mayEdit = workflow.status ? workflow.status.editable : story.article?.state === 'draft';
@@ -187,6 +188,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
                   notice={story.notice}
                   readOnly={readOnly}
                   newsroom={settings.newsroom}
+                  houseStyle={settings.houseStyle}
                   editorRef={story.editorRef}
                   currentFields={story.currentFields}
                   onField={story.updateField}

@@ -3,6 +3,7 @@ import { Dateline } from './article';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './newsroom-time';
 import { DEFAULT_SECTIONS } from './sections';
 import { DEFAULT_PORTAL_SETTINGS, PortalSettings } from './settings-portal';
+import { DEFAULT_HOUSE_STYLE, HouseStyleSettings } from './settings-house-style';
 
 /**
  * Preferences, one schema for every host: electron-store in the desktop app and its `conf` base in web
@@ -55,6 +56,7 @@ export const Settings = z.object({
   }),
   /** Which Naver and Daum category each section goes under (shared/settings-portal.ts). */
   portal: PortalSettings,
+  houseStyle: HouseStyleSettings,
   window: z.object({
     width: z.number().int().min(400).max(10_000),
     height: z.number().int().min(300).max(10_000),
@@ -82,6 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   media: { keepGpsOnExport: false },
   portal: DEFAULT_PORTAL_SETTINGS,
+  houseStyle: DEFAULT_HOUSE_STYLE,
   window: { width: 1400, height: 900, maximized: false },
 };
 
@@ -96,5 +99,6 @@ export const SettingsPatch = z.strictObject({
   newsroom: Settings.shape.newsroom.strict().optional(),
   media: Settings.shape.media.strict().optional(),
   portal: PortalSettings.optional(),
+  houseStyle: HouseStyleSettings.strict().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -1,7 +1,9 @@
 import type { ArticleFields } from './article';
 import { editorStateToText } from './editor-text';
+import { houseStyleProblems } from './house-style-submission';
 import type { MediaRole } from './media';
 import { photosOf } from './photo-refs';
+import type { HouseStyleSettings } from './settings-house-style';
 
 /**
  * What a story must have before it goes to the desk (DESIGN.md, Workflow). The same check runs in the
@@ -9,7 +11,19 @@ import { photosOf } from './photo-refs';
  * refuses a submission that fails it, whatever the renderer showed).
  */
 
-export type SubmissionField = 'headline' | 'section' | 'bylines' | 'body' | 'photos' | 'sourceAttribution' | 'photo.caption' | 'photo.credit' | 'photo.alt';
+export type SubmissionField =
+  | 'headline'
+  | 'section'
+  | 'bylines'
+  | 'body'
+  | 'photos'
+  | 'sourceAttribution'
+  | 'photo.caption'
+  | 'photo.credit'
+  | 'photo.alt'
+  | 'houseStyle'
+  | 'headline.length'
+  | 'deck.length';
 
 export interface SubmissionProblem {
   field: SubmissionField;
@@ -24,10 +38,10 @@ export interface SubmissionProblem {
 
 const ROLE_KO: Record<MediaRole, string> = { lead: '대표 사진', body: '본문', gallery: '갤러리' };
 
-export type SubmissionCheckInput = Pick<ArticleFields, 'headline' | 'section' | 'bylines' | 'body' | 'storyType' | 'sourceAttribution' | 'leadPhoto'>;
+export type SubmissionCheckInput = Pick<ArticleFields, 'headline' | 'deck' | 'section' | 'bylines' | 'body' | 'storyType' | 'sourceAttribution' | 'leadPhoto'>;
 
-/** Every problem with `fields`, errors first, in the order the screen shows the fields. */
-export function checkSubmission(fields: SubmissionCheckInput): SubmissionProblem[] {
+/** Every problem with `fields`, errors first, in the order the screen shows the fields; with `style`, the 표기 원칙 too. */
+export function checkSubmission(fields: SubmissionCheckInput, style?: HouseStyleSettings): SubmissionProblem[] {
   const errors: SubmissionProblem[] = [];
   const warnings: SubmissionProblem[] = [];
   const error = (field: SubmissionField, label: string, message: string) => errors.push({ field, label, message, severity: 'error' });
@@ -66,6 +80,7 @@ export function checkSubmission(fields: SubmissionCheckInput): SubmissionProblem
   if (fields.storyType === 'press_release' && fields.sourceAttribution.trim() === '') {
     error('sourceAttribution', '뉴스출처', '보도자료 기사에는 뉴스출처가 있어야 합니다.');
   }
+  for (const p of style ? houseStyleProblems(fields, style) : []) (p.severity === 'error' ? errors : warnings).push(p);
   return [...errors, ...warnings];
 }
 

@@ -137,7 +137,7 @@ export async function startBackend(options: {
     editGuard: (actorId, write) => (tx, id) => workflow.checkEdit(workflowStore.within(tx), id, actorId, write),
     ownerWriter: (ownerId) => (tx, id) => workflowStore.within(tx).updateWorkflow(id, { ownerId }),
   });
-  const workflow: WorkflowService = new WorkflowService({ store: workflowStore, articles });
+  const workflow: WorkflowService = new WorkflowService({ store: workflowStore, articles, houseStyle: async () => (await settings.get()).houseStyle });
   const profiles = new ProfileService(new ProfileRepository(db));
   const mediaDir = path.join(options.dataDir, MEDIA_DIR_NAME);
   ownerOnlyDir(mediaDir);

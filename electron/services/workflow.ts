@@ -4,6 +4,7 @@ import type { CommentAnchor } from '../../shared/comment-anchor';
 import type { QueueCounts, QueueItem, ReviewComment, ArticleWorkflow, WorkflowEvent } from '../../shared/contract-workflow';
 import { AppError } from '../../shared/errors';
 import { ROLE_LABEL_KO, type Profile } from '../../shared/profiles';
+import type { HouseStyleSettings } from '../../shared/settings-house-style';
 import { blockingProblems, checkSubmission } from '../../shared/submission';
 import { LOCKED_STATES, TRANSITIONS, allowedMoves, decide, decideEdit, decideTakeLock, embargoHolds, type MoveAction } from '../../shared/workflow';
 import type { ArticleService } from './articles';
@@ -27,6 +28,8 @@ export interface WorkflowServiceDeps {
   store: WorkflowStore;
   articles: ArticleService;
   now?: () => Date;
+  /** The newsroom's 표기 원칙 and length limits, read at each 송고 (a 'block' rule refuses it here, whatever the window showed). */
+  houseStyle?: () => Promise<HouseStyleSettings>;
 }
 
 export interface MoveResult {
@@ -189,15 +192,15 @@ export class WorkflowService {
    */
   async submit(input: { id: string; actorId: string; version: number; priority?: number; note: string }): Promise<MoveResult> {
     const article = await this.deps.articles.get(input.id);
-    const problems = checkSubmission(fieldsOf(article));
+    const problems = checkSubmission(fieldsOf(article), await this.deps.houseStyle?.());
     return this.move('submit', input, (tx, story, actor, at) => {
       // The fields were read before the transaction; the version check in move() (already passed when
       // this runs) guarantees they are the fields of the version being submitted.
       if (article.version !== story.version) throw new AppError('CONFLICT', '그사이 기사가 바뀌었습니다. 다시 송고하세요.', { currentVersion: story.version });
       const blocking = blockingProblems(problems);
       if (blocking.length > 0) {
-        const names = blocking.map((p) => p.label).join(', ');
-        throw new AppError('VALIDATION', `송고할 수 없습니다. 채워야 할 항목: ${names}`, {
+        const names = blocking.map((p) => (p.field === 'houseStyle' ? `${p.label} ${p.message}` : p.label)).join(', ');
+        throw new AppError('VALIDATION', `송고할 수 없습니다. 채우거나 고쳐야 할 항목: ${names}`, {
           fields: blocking,
           warnings: problems.filter((p) => p.severity === 'warning'),
         });

@@ -12,12 +12,14 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { EditorStateJson } from '../../shared/editor-state';
+import type { CompiledHouseStyle } from '../../shared/house-style';
 import { isSafeUrl } from '../../shared/safe-url';
 import { useT } from '../i18n/i18n';
 import { BODY_MARKDOWN } from './markdown';
 import { bodyNodes } from './nodes';
 import { DecoratorUiGuard } from './plugins/DecoratorUiGuard';
 import { FindReplace } from './plugins/FindReplace';
+import { HouseStylePlugin } from './plugins/HouseStylePlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { Toolbar } from './plugins/Toolbar';
@@ -29,6 +31,8 @@ export interface BodyEditorProps {
   initialState: EditorStateJson;
   editorRef: RefObject<LexicalEditor | null>;
   readOnly: boolean;
+  /** The newsroom's 표기 원칙, compiled: underlined and listed as the reporter types. */
+  houseStyle: CompiledHouseStyle;
   /** Called on every content change; cheap — nothing is serialised here. */
   onDirty: () => void;
   /** The body's plain text, at most every TEXT_REFRESH_MS while typing, for the counts. */
@@ -39,7 +43,7 @@ export interface BodyEditorProps {
  * The story body. The editor state is read (serialised) only when saving; while typing we only flag
  * the story dirty and refresh the counts after a pause.
  */
-export function BodyEditor({ initialState, editorRef, readOnly, onDirty, onText }: BodyEditorProps) {
+export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDirty, onText }: BodyEditorProps) {
   const t = useT();
   const timer = useRef<number | undefined>(undefined);
   const initialConfig = useMemo<InitialConfigType>(
@@ -71,6 +75,7 @@ export function BodyEditor({ initialState, editorRef, readOnly, onDirty, onText 
     <LexicalComposer initialConfig={initialConfig}>
       <Toolbar readOnly={readOnly} />
       <FindReplace readOnly={readOnly} />
+      <HouseStylePlugin style={houseStyle} readOnly={readOnly} />
       <div className="body-editor">
         <RichTextPlugin
           contentEditable={

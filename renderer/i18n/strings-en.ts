@@ -1,3 +1,4 @@
+import { enHouseStyle } from './strings-en-house-style';
 import { enImport } from './strings-en-import';
 import { enReview } from './strings-en-review';
 import { enPortal } from './strings-en-portal';
@@ -8,6 +9,7 @@ export const en: Record<StringKey, string> = {
   ...enImport,
   ...enReview,
   ...enPortal,
+  ...enHouseStyle,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',
@@ -233,7 +235,7 @@ export const en: Record<StringKey, string> = {
   withdrawReason: 'Reason for withdrawing',
   withdrawConfirm: 'Withdraw',
   returnedBy: 'Returned —',
-  submitProblems: 'Fill in these before submitting',
+  submitProblems: 'Fill in or fix these before submitting',
   submitWarnings: 'Worth checking (submitting still works)',
   reviewScreen: 'Review',
   reviewDiff: 'Changes',

@@ -1,3 +1,4 @@
+import { koHouseStyle } from './strings-ko-house-style';
 import { koImport } from './strings-ko-import';
 import { koReview } from './strings-ko-review';
 import { koPortal } from './strings-ko-portal';
@@ -7,6 +8,7 @@ export const ko = {
   ...koImport,
   ...koReview,
   ...koPortal,
+  ...koHouseStyle,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',
@@ -234,7 +236,7 @@ export const ko = {
   withdrawReason: '철회 사유',
   withdrawConfirm: '철회하기',
   returnedBy: '반려됨 —',
-  submitProblems: '송고하려면 다음 항목을 채우세요',
+  submitProblems: '송고하려면 다음 항목을 채우거나 고치세요',
   submitWarnings: '확인할 점 (송고는 됩니다)',
   reviewScreen: '검토 화면',
   reviewDiff: '변경 비교',

@@ -1,11 +1,15 @@
 import type { LexicalEditor } from 'lexical';
-import { useMemo, useState, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { Article, ArticleFields } from '../../shared/article';
 import type { EditorStateJson } from '../../shared/editor-state';
+import { compileHouseStyle } from '../../shared/house-style';
 import type { Settings } from '../../shared/settings';
+import type { HouseStyleSettings } from '../../shared/settings-house-style';
 import { BodyEditor } from '../editor/BodyEditor';
 import { useT } from '../i18n/i18n';
 import { useNewsroomTime } from '../i18n/newsroom-time';
+import { FieldHouseStyle } from './FieldHouseStyle';
+import { FieldMarks } from './FieldMarks';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
 import type { ConflictChoice, SaveStatus, EditedFields, ArticleNotice, UpdateField } from './useArticle';
@@ -19,6 +23,7 @@ interface Props {
   notice: ArticleNotice | null;
   readOnly: boolean;
   newsroom: Settings['newsroom'];
+  houseStyle: HouseStyleSettings;
   editorRef: RefObject<LexicalEditor | null>;
   currentFields: () => ArticleFields;
   onField: UpdateField;
@@ -48,6 +53,8 @@ export function ArticleEditor(p: Props) {
   // live, as the inspector changes them.
   const [preview, setPreview] = useState<{ loadSeq: number; body: EditorStateJson } | null>(null);
   const { fields, loadSeq, initialBody } = p;
+  const style = useMemo(() => compileHouseStyle(p.houseStyle.rules), [p.houseStyle.rules]);
+  const deckMarks = useRef<HTMLDivElement>(null);
   const previewFields = useMemo(
     (): ArticleFields | null => preview && { ...fields, body: preview.loadSeq === loadSeq ? preview.body : initialBody },
     [preview, fields, loadSeq, initialBody],
@@ -120,37 +127,61 @@ export function ArticleEditor(p: Props) {
       )}
       {previewFields && <PreviewPane fields={previewFields} newsroom={p.newsroom} />}
       <div className="article__page" hidden={preview !== null}>
-        <textarea
-          className="article__headline"
-          value={p.fields.headline}
-          rows={1}
-          onChange={(e) => p.onField('headline', singleLine(e.target.value, (e.nativeEvent as InputEvent).inputType))}
-          onKeyDown={(e) => {
-            // A headline is one line; Enter mid-composition belongs to the IME, so only a settled Enter is stopped.
-            if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
-          }}
-          placeholder={t('headlinePlaceholder')}
-          aria-label={t('headline')}
-          maxLength={300}
+        <div className="field-marked">
+          <FieldMarks className="article__headline" text={p.fields.headline} style={style} testId="headline-marks" />
+          <textarea
+            className="article__headline"
+            value={p.fields.headline}
+            rows={1}
+            onChange={(e) => p.onField('headline', singleLine(e.target.value, (e.nativeEvent as InputEvent).inputType))}
+            onKeyDown={(e) => {
+              // A headline is one line; Enter mid-composition belongs to the IME, so only a settled Enter is stopped.
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
+            }}
+            placeholder={t('headlinePlaceholder')}
+            aria-label={t('headline')}
+            maxLength={300}
+            readOnly={p.readOnly}
+            data-testid="headline-input"
+          />
+        </div>
+        <FieldHouseStyle
+          name="headline"
+          text={p.fields.headline}
+          limit={p.houseStyle.headlineLimit}
+          style={style}
           readOnly={p.readOnly}
-          data-testid="headline-input"
+          onFix={(text) => p.onField('headline', text)}
         />
-        <textarea
-          className="article__deck"
-          value={p.fields.deck}
-          onChange={(e) => p.onField('deck', e.target.value)}
-          placeholder={t('deckPlaceholder')}
-          aria-label={t('deck')}
-          rows={2}
-          maxLength={2000}
+        <div className="field-marked">
+          <FieldMarks ref={deckMarks} className="article__deck" text={p.fields.deck} style={style} testId="deck-marks" />
+          <textarea
+            className="article__deck"
+            value={p.fields.deck}
+            onChange={(e) => p.onField('deck', e.target.value)}
+            onScroll={(e) => deckMarks.current?.scrollTo(0, e.currentTarget.scrollTop)}
+            placeholder={t('deckPlaceholder')}
+            aria-label={t('deck')}
+            rows={2}
+            maxLength={2000}
+            readOnly={p.readOnly}
+            data-testid="deck-input"
+          />
+        </div>
+        <FieldHouseStyle
+          name="deck"
+          text={p.fields.deck}
+          limit={p.houseStyle.deckLimit}
+          style={style}
           readOnly={p.readOnly}
-          data-testid="deck-input"
+          onFix={(text) => p.onField('deck', text)}
         />
         <BodyEditor
           key={`${p.article.id}:${p.loadSeq}`}
           initialState={p.initialBody}
           editorRef={p.editorRef}
           readOnly={p.readOnly}
+          houseStyle={style}
           onDirty={p.onDirty}
           onText={p.onText}
         />

@@ -3,6 +3,7 @@ import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { BylineClient } from '../client';
 import { useT } from '../i18n/i18n';
 import { BackupPanel } from './BackupPanel';
+import { HouseStyleSettings } from './HouseStyleSettings';
 import { PublishTargetsPanel } from './publish/PublishTargetsPanel';
 import { PortalCategoriesTable, portalRowsFor } from './settings/PortalCategoriesTable';
 import { StorageSettings } from './StorageSettings';
@@ -39,6 +40,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
   const [newsroom, setNewsroom] = useState(settings.newsroom);
   const [keepGps, setKeepGps] = useState(settings.media.keepGpsOnExport);
   const [portalRows, setPortalRows] = useState(settings.portal.categories);
+  const [houseStyle, setHouseStyle] = useState(settings.houseStyle);
   const setTemplate = (key: keyof Settings['newsroom'], value: string) => setNewsroom((n) => ({ ...n, [key]: value }));
   const [error, setError] = useState<string | null>(null);
 
@@ -57,6 +59,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
       newsroom,
       media: { keepGpsOnExport: keepGps },
       portal: { categories: portalRowsFor(sectionList, portalRows) },
+      houseStyle,
     });
     if (problem) setError(problem);
     else onClose();
@@ -128,6 +131,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
             <span className="field__hint">{t('keepGpsOnExportHint')}</span>
           </fieldset>
           <PortalCategoriesTable sections={sectionList} rows={portalRows} onChange={setPortalRows} />
+          <HouseStyleSettings value={houseStyle} onChange={setHouseStyle} />
         </fieldset>
         {mayAdminister && (
           <>

@@ -207,8 +207,8 @@ export function WorkflowBar({ article }: { article: Article }) {
         >
           <strong>{wf.problems.some((p) => p.severity === 'error') ? t('submitProblems') : t('submitWarnings')}</strong>
           <ul className="problems">
-            {wf.problems.map((p) => (
-              <li key={`${p.field}:${p.label}`} className={`problems__item problems__item--${p.severity}`} data-field={p.field}>
+            {wf.problems.map((p, i) => (
+              <li key={`${p.field}:${p.label}:${i}`} className={`problems__item problems__item--${p.severity}`} data-field={p.field}>
                 <strong>{p.label}</strong> {p.message}
               </li>
             ))}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Article, ArticleFields } from '../../../shared/article';
 import type { ArticleWorkflow } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
+import type { HouseStyleSettings } from '../../../shared/settings-house-style';
 import { blockingProblems, checkSubmission, type SubmissionProblem } from '../../../shared/submission';
 import { ClientError, type BylineClient } from '../../client';
 import { useArticleChanges } from '../../client/useArticleChanges';
@@ -15,6 +16,8 @@ interface Options {
   isDirty: () => boolean;
   /** A newer stored version (after a move, or someone else's): show it. */
   onArticle: (article: Article) => void;
+  /** The newsroom's 표기 원칙 and length limits, listed at 송고 (the backend checks the 'block' rules again). */
+  houseStyle?: HouseStyleSettings;
 }
 
 type MoveResult = { article: Article; workflow: ArticleWorkflow };
@@ -24,7 +27,7 @@ type MoveResult = { article: Article; workflow: ArticleWorkflow };
  * process's: what shows here is what it answered (allowed moves, who holds the lock, whether this
  * profile may edit), and every move goes to it and is refused there if the story moved meanwhile.
  */
-export function useWorkflow({ client, actor, article, save, currentFields, isDirty, onArticle }: Options) {
+export function useWorkflow({ client, actor, article, save, currentFields, isDirty, onArticle, houseStyle }: Options) {
   const [status, setStatus] = useState<ArticleWorkflow | null>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<SubmissionProblem[] | null>(null);
@@ -125,15 +128,18 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
 
   /** 송고: every required field is checked here first, and again (authoritatively) by the main process. */
   const submit = useCallback(async () => {
-    const found = checkSubmission(currentFields());
+    const found = checkSubmission(currentFields(), houseStyle);
     if (blockingProblems(found).length > 0) {
       setProblems(found);
       setError(null);
       return false;
     }
     setProblems(found.length > 0 ? found : null);
-    return run((id, version) => client.call('workflow.submit', { id, version }), { saveFirst: true });
-  }, [client, currentFields, run]);
+    const filed = await run((id, version) => client.call('workflow.submit', { id, version }), { saveFirst: true });
+    // Warnings (표기 원칙 'warn' rules, lengths, alt text) stay listed after 송고: they are what the desk will see too.
+    if (filed && found.length > 0) setProblems(found);
+    return filed;
+  }, [client, currentFields, houseStyle, run]);
 
   const startReview = useCallback(() => run((id) => client.call('workflow.startReview', { id }), { saveFirst: false }), [client, run]);
   const approve = useCallback(() => run((id, version) => client.call('workflow.approve', { id, version }), { saveFirst: true }), [client, run]);

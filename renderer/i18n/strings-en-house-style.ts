@@ -1,0 +1,32 @@
+import type { koHouseStyle } from './strings-ko-house-style';
+
+/** 표기 원칙's words in English, with the Korean file's keys. */
+export const enHouseStyle: Record<keyof typeof koHouseStyle, string> = {
+  hs_title: 'House style',
+  hs_found: ' found',
+  hs_fix: 'Fix',
+  hs_fixAll: 'Fix all',
+  hs_noFix: 'no replacement',
+  hs_block: 'Blocks submission',
+  hs_warn: 'Warning',
+  hs_length: 'characters',
+  hs_chars: ' characters',
+  hs_caption: 'Caption',
+  hs_overLimit: 'over the limit',
+  hs_wrong: 'Wrong',
+  hs_right: 'Right',
+  hs_pattern: 'Regex',
+  hs_severity: 'Action',
+  hs_note: 'Note (source)',
+  hs_add: 'Add rule',
+  hs_delete: 'Delete',
+  hs_import: 'Import CSV',
+  hs_export: 'Export CSV',
+  hs_imported: 'Rules imported',
+  hs_importHint: 'Importing replaces the list shown; save to apply. Columns: wrong,right,pattern,severity,note',
+  hs_headlineLimit: 'Headline limit (characters)',
+  hs_deckLimit: 'Deck limit (characters)',
+  hs_limitsHint: 'Over the limit the count turns red and submission warns (it still goes through). Spaces count; a Hangul syllable is one character.',
+  hs_rules: 'Rules',
+  hs_invalid: 'A rule is not valid',
+};

@@ -1,0 +1,61 @@
+import Papa from 'papaparse';
+import { HouseStyleRule } from './settings-house-style';
+
+/**
+ * 표기 원칙 as CSV, the form desks keep such lists in (a spreadsheet). Columns, with a header row:
+ * wrong,right,pattern,severity,note. A file with any bad line imports nothing, and the error names the
+ * line as a spreadsheet numbers it (the header is line 1).
+ */
+
+export const HOUSE_STYLE_CSV_COLUMNS = ['wrong', 'right', 'pattern', 'severity', 'note'] as const;
+const MAX_CSV_BYTES = 1_000_000;
+
+export class HouseStyleCsvError extends Error {}
+
+export function houseStyleToCsv(rules: readonly HouseStyleRule[]): string {
+  const rows = rules.map((r) => [r.wrong, r.right, r.pattern ? 'pattern' : 'plain', r.severity, r.note]);
+  // A leading BOM lets Excel open Korean text as UTF-8.
+  return '\uFEFF' + Papa.unparse({ fields: [...HOUSE_STYLE_CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: false });
+}
+
+const PATTERN_WORDS: Record<string, boolean> = {
+  pattern: true,
+  regex: true,
+  true: true,
+  '1': true,
+  정규식: true,
+  plain: false,
+  text: false,
+  false: false,
+  '0': false,
+  '': false,
+  일반: false,
+};
+const SEVERITY_WORDS: Record<string, HouseStyleRule['severity']> = { block: 'block', 차단: 'block', warn: 'warn', warning: 'warn', 경고: 'warn' };
+
+/** The rules in `csv`, or a HouseStyleCsvError in Korean naming the first bad line. */
+export function houseStyleFromCsv(csv: string): HouseStyleRule[] {
+  if (csv.length > MAX_CSV_BYTES) throw new HouseStyleCsvError(`CSV 파일이 너무 큽니다(${MAX_CSV_BYTES.toLocaleString('ko-KR')}자까지).`);
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const bad = parsed.errors.find((e) => e.type !== 'Delimiter');
+  if (bad) throw new HouseStyleCsvError(`CSV ${(bad.row ?? 0) + 1}번째 줄을 읽을 수 없습니다: ${bad.message}`);
+  const [header, ...rows] = parsed.data;
+  const names = (header ?? []).map((h) => h.trim().toLowerCase());
+  if (HOUSE_STYLE_CSV_COLUMNS.some((c, i) => names[i] !== c) || names.length !== HOUSE_STYLE_CSV_COLUMNS.length) {
+    throw new HouseStyleCsvError(`CSV 첫 줄은 ${HOUSE_STYLE_CSV_COLUMNS.join(',')} 이어야 합니다.`);
+  }
+  return rows.map((row, i) => {
+    const line = i + 2;
+    if (row.length !== HOUSE_STYLE_CSV_COLUMNS.length) {
+      throw new HouseStyleCsvError(`CSV ${line}번째 줄: 칸이 ${HOUSE_STYLE_CSV_COLUMNS.length}개여야 하는데 ${row.length}개입니다.`);
+    }
+    const [wrong, right, pattern, severity, note] = row as [string, string, string, string, string];
+    const isPattern = PATTERN_WORDS[pattern.trim().toLowerCase()];
+    if (isPattern === undefined) throw new HouseStyleCsvError(`CSV ${line}번째 줄: pattern 칸은 pattern 또는 plain이어야 합니다('${pattern}').`);
+    const level = SEVERITY_WORDS[severity.trim().toLowerCase()];
+    if (level === undefined) throw new HouseStyleCsvError(`CSV ${line}번째 줄: severity 칸은 block 또는 warn이어야 합니다('${severity}').`);
+    const rule = HouseStyleRule.safeParse({ wrong, right, pattern: isPattern, severity: level, note });
+    if (!rule.success) throw new HouseStyleCsvError(`CSV ${line}번째 줄: ${rule.error.issues[0]?.message ?? '규칙이 올바르지 않습니다.'}`);
+    return rule.data;
+  });
+}

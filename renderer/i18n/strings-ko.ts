@@ -1,8 +1,10 @@
 import { koImport } from './strings-ko-import';
+import { koDuplicates } from './strings-ko-duplicates';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
   ...koImport,
+  ...koDuplicates,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

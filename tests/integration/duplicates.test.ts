@@ -113,7 +113,7 @@ describe('duplicates.check', () => {
     expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('signs at start the stories that have no signature (an archive from before migration 012), and finds them again', async () => {
+  it('signs at start the stories that have no signature (an archive from before migration 012) or an old one, and finds them again', async () => {
     const { cases } = duplicateCases(47, 1);
     const original = await story(kim, cases[0]!.original.fields);
     const variant = await story(lee, cases[0]!.variant);
@@ -123,6 +123,16 @@ describe('duplicates.check', () => {
     await backend.close();
     ({ backend } = await startTestBackend(dataDir));
     expect(await backend.db.get('SELECT count(*) AS n FROM article_signatures')).toEqual({ n: 2 });
+    expect((await check(variant.id)).matches.map((m) => m.articleId)).toEqual([original.id]);
+
+    // Signatures of another signer version (a later build changed the shingling) are made again, their old bands gone.
+    await backend.db.exec('UPDATE article_signatures SET signer_version = 0');
+    await backend.db.run('INSERT INTO article_signature_bands (band_hash, article_rowid) SELECT 12345, article_rowid FROM article_signatures');
+    await backend.close();
+    ({ backend } = await startTestBackend(dataDir));
+    expect(await backend.db.get('SELECT count(*) AS n FROM article_signatures WHERE signer_version = 0')).toEqual({ n: 0 });
+    expect(await backend.db.get('SELECT count(*) AS n FROM article_signature_bands WHERE band_hash = 12345')).toEqual({ n: 0 });
+    expect(await backend.db.get('SELECT count(*) AS n FROM article_signature_bands')).toEqual({ n: 64 });
     expect((await check(variant.id)).matches.map((m) => m.articleId)).toEqual([original.id]);
   });
 });

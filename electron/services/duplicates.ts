@@ -24,8 +24,9 @@ export class DuplicateService {
   async check(articleId: string): Promise<DuplicateCheck> {
     const story = await this.repo.story(articleId);
     if (!story) throw new AppError('NOT_FOUND', '기사를 찾을 수 없습니다. 다른 곳에서 지워졌을 수 있습니다.');
-    // The stored signature is the saved body's; one from an older signer (not yet re-signed) is made again here.
-    const sig = story.signer_version === SIGNER_VERSION ? signatureFromBytes(story.minhash) : signatureOf(story.body_text);
+    // The stored signature is the saved body's; one missing, unreadable or from an older signer (not yet
+    // re-signed) is made again here from the body.
+    const sig = (story.signer_version === SIGNER_VERSION ? signatureFromBytes(story.minhash) : null) ?? signatureOf(story.body_text);
     if (!sig) return { checked: false, matches: [] };
     const rowid = Number(story.rowid);
     const confirmed = (await this.repo.candidates(sig, rowid, CANDIDATES))

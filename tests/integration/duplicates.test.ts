@@ -100,13 +100,22 @@ describe('duplicates.check', () => {
     expect((await check(original.id)).matches).toEqual([]);
   });
 
-  it('claims nothing for a body too short to judge, and refuses a story that does not exist, in Korean', async () => {
+  it('claims nothing for a body too short to judge, judges a damaged signature from the body, and refuses a story that does not exist, in Korean', async () => {
     const empty = await ok<Article>(backend, 'articles.create', {}, { actorId: kim.id });
     const other = await ok<Article>(backend, 'articles.create', {}, { actorId: lee.id });
     expect(await check(empty.id)).toEqual({ checked: false, matches: [] });
     expect(await check(other.id)).toEqual({ checked: false, matches: [] });
     const short = await story(kim, { ...fieldsOf(empty), body: editorStateFromParagraphs(['장관이 발표했다.']) });
     expect((await check(short.id)).checked).toBe(false);
+    // A stored signature that cannot be read (damaged, or written by hand) is made again from the body, never trusted.
+    const { cases } = duplicateCases(53, 1);
+    const original = await story(kim, cases[0]!.original.fields);
+    const copy = await story(lee, cases[0]!.original.fields);
+    await backend.db.run('UPDATE article_signatures SET minhash = ? WHERE article_rowid = (SELECT rowid FROM articles WHERE id = ?)', [
+      Buffer.from('not a signature'),
+      copy.id,
+    ]);
+    expect((await check(copy.id)).matches.map((m) => m.articleId)).toEqual([original.id]);
     const missing = await backend.dispatch('duplicates.check', { articleId: '00000000-0000-4000-8000-000000000000' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('기사를 찾을 수 없습니다') as string } });
     const malformed = await backend.dispatch('duplicates.check', { articleId: "' OR 1=1 --" });

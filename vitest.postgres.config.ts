@@ -20,6 +20,7 @@ export default defineConfig({
       'tests/integration/dispatch.test.ts',
       'tests/integration/dispatch-malformed.test.ts',
       'tests/integration/dispatch-settings.test.ts',
+      'tests/integration/duplicates.test.ts',
       'tests/integration/event-stream.test.ts',
       'tests/integration/house-style-submit.test.ts',
       'tests/integration/import-documents.test.ts',

@@ -177,6 +177,8 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
                   actor: people.actor,
                   openReview: () => void save().then((saved) => saved && setReviewOpen(true)),
                   openProfilePicker: () => setPickerOpen(true),
+                  client,
+                  openArticle: (id) => void open(id),
                 }}
               >
                 <ArticleEditor

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSummary } from './article';
 import type { CallContext } from './call-context';
 import { accountMethods } from './contract-accounts';
+import { duplicateMethods } from './contract-duplicates';
 import { outboxMethods } from './contract-outbox';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
@@ -97,6 +98,7 @@ export const contract = {
   ...storageMethods,
   ...outboxMethods,
   ...accountMethods,
+  ...duplicateMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -92,6 +92,7 @@ export const METHOD_PERMISSION: Record<Method, Permission> = {
   'accounts.update': 'admin',
   'accounts.setDisabled': 'admin',
   'accounts.resetPassword': 'admin',
+  'duplicates.check': 'read',
 };
 
 export function holds(who: Holder, permission: Permission): boolean {

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { BackupStore } from '../db/backup';
 import type { AccountAdmin } from '../server/account-admin';
 import type { ArticleService } from '../services/articles';
+import type { DuplicateService } from '../services/duplicates';
 import type { ImportService } from '../services/import';
 import type { MediaService } from '../services/media';
 import type { Outbox } from '../services/outbox';
@@ -29,6 +30,7 @@ export interface Services {
   imports: ImportService;
   publish: PublishService;
   publishBatches: PublishBatches;
+  duplicates: DuplicateService;
   /** Only behind the newsroom server: a single workstation signs nobody in, so it has no accounts. */
   accounts?: AccountAdmin;
 }
@@ -121,5 +123,6 @@ export function createHandlers(s: Services): Handlers {
     'accounts.update': (input, context) => accountsOf(s).update(context, input),
     'accounts.setDisabled': (input, context) => accountsOf(s).setDisabled(context, input),
     'accounts.resetPassword': (input, context) => accountsOf(s).resetPassword(context, input),
+    'duplicates.check': (input) => s.duplicates.check(input.articleId),
   };
 }

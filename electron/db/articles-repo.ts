@@ -14,6 +14,7 @@ import { photosOf } from '../../shared/photo-refs';
 import { metaKeysOf, NEWEST_REVISION_META_SQL, storedMeta } from './article-meta';
 import type { Database, Executor, SqlValue } from './database';
 import { reindexArticle } from './search/article-index';
+import { signArticle } from './duplicates/duplicates-repo';
 
 interface ArticleRow {
   id: string;
@@ -187,10 +188,11 @@ async function writeUsage(tx: Executor, articleId: string, fields: ArticleFields
   }
 }
 
-/** Keeps the search index in step with the article, in the same transaction. */
+/** Keeps the search index and the duplicate signature in step with the article, in the same transaction. */
 async function reindex(tx: Executor, id: string): Promise<void> {
   const row = await tx.get<{ rowid: number }>('SELECT rowid FROM articles WHERE id = ?', [id]);
   await reindexArticle(tx, row!.rowid);
+  await signArticle(tx, row!.rowid);
 }
 
 /** Why a versioned write touched no row: the story is gone, or someone saved first. */

@@ -15,10 +15,11 @@ import { openDatabase, type Database, type Executor } from './database';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import { rebuildSearchIndexIfNeeded } from './search/article-index';
+import { signMissing } from './duplicates/duplicates-repo';
 import { quoteIdentifier } from './sql-identifier';
 
 /** Rebuilt from the copied rows (search/rebuild.ts): their version rows say the index is missing. */
-const DERIVED = new Set(['search_index_state', 'media_search_state']);
+const DERIVED = new Set(['search_index_state', 'media_search_state', 'article_signatures', 'article_signature_bands']);
 
 const KEPT_AS_IS = '현재 데이터는 그대로입니다.';
 
@@ -137,6 +138,7 @@ export async function rebuildFromBackup(backupFile: string, target: string): Pro
     await db.exec('DETACH DATABASE src');
     await migrate(db);
     await rebuildSearchIndexIfNeeded(db);
+    await signMissing(db);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw damaged(backupFile, (err as Error).message);

@@ -23,6 +23,8 @@ import { OutboxRepository } from '../db/outbox-repo';
 import { ProfileRepository } from '../db/profiles-repo';
 import { PublishRepository } from '../db/publish-repo';
 import { SearchRepository } from '../db/search/search-repo';
+import { DuplicatesRepository } from '../db/duplicates/duplicates-repo';
+import { DuplicateService } from '../services/duplicates';
 import { DatabaseWorkflowStore } from '../db/workflow-repo';
 import { MediaFileStore } from '../media/file-store';
 import type { Materialise } from '../media/rendition-route';
@@ -237,6 +239,7 @@ export async function startBackend(options: {
         publish,
         publishBatches,
         search: new SearchService(new SearchRepository(db)),
+        duplicates: new DuplicateService(new DuplicatesRepository(db)),
         backups,
         accounts: db.engine === 'postgres' ? options.accounts?.(db) : undefined,
       }),

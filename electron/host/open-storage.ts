@@ -10,6 +10,8 @@ import { migratePg } from '../db/postgres/migrate';
 import { describeServer, openPgDatabase } from '../db/postgres/pg-database';
 import { describeConnectFailure, passwordOf } from '../db/postgres/probe';
 import { rebuildSearchIndexIfNeeded } from '../db/search/article-index';
+import { signMissing } from '../db/duplicates/duplicates-repo';
+import { withSearchRebuildLock } from '../db/postgres/search-rebuild-lock';
 
 export const DATABASE_FILE_NAME = 'byline.sqlite3';
 
@@ -40,6 +42,8 @@ export async function openStorage(choice: StorageChoice, dataDir: string): Promi
     if (choice.engine === 'postgres') await migratePg(db as Awaited<ReturnType<typeof openPgDatabase>>);
     else await migrate(db);
     await rebuildSearchIndexIfNeeded(db);
+    // Stories saved before migration 012 (or restored) get their duplicate signatures; workstations take turns.
+    await withSearchRebuildLock(db, () => signMissing(db));
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { ImageFormat } from '../../shared/media';
 import type { Database, Executor, SqlValue } from '../db/database';
 import { reindexArticle } from '../db/search/article-index';
+import { signArticle } from '../db/duplicates/duplicates-repo';
 import { reindexMedia } from '../db/search/media-index';
 import { originalName } from '../media/file-store';
 import { SharedMediaStore } from '../media/shared-media-store';
@@ -188,6 +189,7 @@ export class ArchiveImport {
           for (const { table, cols, rows: tableRows } of rows) await insertMany(tx, table, cols, tableRows);
           const { rowid } = (await tx.get<{ rowid: number }>('SELECT rowid FROM articles WHERE id = ?', [story.id]))!;
           await reindexArticle(tx, Number(rowid));
+          await signArticle(tx, Number(rowid));
           return true;
         },
         { rowLocked: true },

@@ -2,6 +2,7 @@ import { enHouseStyle } from './strings-en-house-style';
 import { enImport } from './strings-en-import';
 import { enReview } from './strings-en-review';
 import { enPortal } from './strings-en-portal';
+import { enDuplicates } from './strings-en-duplicates';
 import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
@@ -10,6 +11,7 @@ export const en: Record<StringKey, string> = {
   ...enReview,
   ...enPortal,
   ...enHouseStyle,
+  ...enDuplicates,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',

@@ -2,6 +2,7 @@ import { koHouseStyle } from './strings-ko-house-style';
 import { koImport } from './strings-ko-import';
 import { koReview } from './strings-ko-review';
 import { koPortal } from './strings-ko-portal';
+import { koDuplicates } from './strings-ko-duplicates';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
@@ -9,6 +10,7 @@ export const ko = {
   ...koReview,
   ...koPortal,
   ...koHouseStyle,
+  ...koDuplicates,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

@@ -3,6 +3,7 @@
  * never as timed assertions in tests.
  */
 import { benchCounting } from './counting.bench';
+import { benchDuplicates } from './duplicates.bench';
 import { benchHostile } from './hostile.bench';
 import { benchLive } from './live.bench';
 import { benchNewsroom } from './newsroom.bench';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   newsroom: benchNewsroom,
   hostile: benchHostile,
   server: benchServer,
+  duplicates: benchDuplicates,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

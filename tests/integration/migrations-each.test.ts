@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../electron/db/database';
 import { migrate } from '../../electron/db/migrate';
 import { MIGRATIONS } from '../../electron/db/migrations/index';
+import { signMissing } from '../../electron/db/duplicates/duplicates-repo';
 import { PublishRepository } from '../../electron/db/publish-repo';
 import { makeTempDir, removeTempDirs } from './support/temp';
 
@@ -213,6 +214,18 @@ const STEPS: Record<number, Step> = {
       await db.run("INSERT INTO publish_targets (kind, name, settings_json, created_at, updated_at) VALUES ('medium', '새 종류', '{}', ?, ?)", [AT, AT]);
       expect(await db.get("SELECT id FROM publish_targets WHERE kind = 'medium'")).toEqual({ id: 13 });
       expect(await db.all("SELECT name FROM sqlite_master WHERE name LIKE 'publish_targets_v11%'")).toEqual([]);
+    },
+  },
+  12: {
+    before: insertArticle,
+    adds: ['article_signatures', 'article_signature_bands', 'article_signature_bands_article'],
+    after: async (db) => {
+      // The story is there, unsigned; the first start signs it (open-storage.ts), once.
+      expect(await db.get('SELECT count(*) AS n FROM articles')).toEqual({ n: 1 });
+      expect(await db.get('SELECT count(*) AS n FROM article_signatures')).toEqual({ n: 0 });
+      expect(await signMissing(db)).toBe(1);
+      expect(await db.get('SELECT count(*) AS n FROM article_signatures')).toEqual({ n: 1 });
+      expect(await signMissing(db)).toBe(0);
     },
   },
 };

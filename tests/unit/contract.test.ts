@@ -61,6 +61,7 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'workflow.resolveComment': { commentId: 1 },
   'import.document': { fileName: '보도자료(양자전략).hwpx', data: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) },
   'import.get': { articleId: ID },
+  'duplicates.check': { articleId: ID },
   'import.confirm': { articleId: ID, fields: ['headline', 'embargoAt'] },
   'publish.targets': {},
   'publish.saveTarget': {

@@ -7,8 +7,12 @@ import type { StringKey } from '../../i18n/strings';
 import './desk.css';
 import { sectionRefusal } from './section-refusal';
 import { useWorkflowContext } from './WorkflowContext';
+import { DuplicateFinding } from '../duplicates/DuplicateFinding';
 
 type Ask = 'return' | 'correct' | 'withdraw';
+
+/** Where a near-duplicate in the archive is worth saying: before 송고 and while the desk has the story. */
+const CHECKED_STATES = new Set(['draft', 'returned', 'submitted', 'in_review']);
 
 const ASK_LABEL: Record<Ask, { label: StringKey; confirm: StringKey }> = {
   return: { label: 'returnReason', confirm: 'returnConfirm' },
@@ -218,6 +222,7 @@ export function WorkflowBar({ article }: { article: Article }) {
           </button>
         </div>
       )}
+      {CHECKED_STATES.has(state) && <DuplicateFinding client={ctx.client} articleId={article.id} version={article.version} onOpen={ctx.openArticle} />}
       {wf.error && (
         <div className="banner banner--error" role="alert" data-testid="workflow-error">
           {wf.error}

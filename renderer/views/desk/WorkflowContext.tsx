@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Profile } from '../../../shared/profiles';
+import type { BylineClient } from '../../client';
 import type { WorkflowState } from './useWorkflow';
 
 export interface WorkflowContextValue {
@@ -7,6 +8,9 @@ export interface WorkflowContextValue {
   actor: Profile | null;
   openReview: () => void;
   openProfilePicker: () => void;
+  /** For what the bar asks besides the workflow (the near-duplicate finding), and opening a story it names. */
+  client: BylineClient;
+  openArticle: (id: string) => void;
 }
 
 /**

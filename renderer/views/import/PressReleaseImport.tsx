@@ -8,6 +8,7 @@ import { useArticleChanges } from '../../client/useArticleChanges';
 import { useT } from '../../i18n/i18n';
 import { useNewsroomTime } from '../../i18n/newsroom-time';
 import type { StringKey } from '../../i18n/strings';
+import { DuplicateFinding } from '../duplicates/DuplicateFinding';
 import './import.css';
 
 interface Props {
@@ -249,6 +250,7 @@ export function PressReleaseImport({ client, selectedId, onOpen }: Props) {
       <p className="pr-panel__file">
         {t('import_file')}: {record.fileName} ({record.format.toUpperCase()})
       </p>
+      <DuplicateFinding client={client} articleId={record.articleId} version={reloads} onOpen={onOpen} />
       <h3>{review ? t('import_proposals') : t('import_current')}</h3>
       <p className="pr-panel__help">{review ? t('import_proposalsHelp') : t('import_editInInspector')}</p>
       {FIELDS.map(proposalRow)}

@@ -278,6 +278,11 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['missing articleId', {}],
       ['articleId a path', { articleId: '../x' }],
     ],
+    'duplicates.check': [
+      ['missing articleId', {}],
+      ['articleId a path', { articleId: '../x' }],
+      ['a text instead of a story', { articleId: id, text: '보도자료 본문' }],
+    ],
     'import.confirm': [
       ['fields empty', { articleId: id, fields: [] }],
       ['field unknown', { articleId: id, fields: ['body'] }],

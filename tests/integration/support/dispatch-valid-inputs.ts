@@ -47,6 +47,7 @@ export function validInput(method: Method, id: string): object {
     'workflow.resolveComment': { commentId: 1 },
     'import.document': { fileName: '보도자료.docx', data: JPEG_START },
     'import.get': { articleId: id },
+    'duplicates.check': { articleId: id },
     'import.confirm': { articleId: id, fields: ['headline'] },
     'publish.targets': {},
     'publish.saveTarget': {

@@ -208,6 +208,7 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     required: ['fileName', 'data'],
   },
   'import.get': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
+  'duplicates.check': { t: 'obj', fields: { articleId: { t: 'uuid' } }, required: ['articleId'] },
   'import.confirm': {
     t: 'obj',
     fields: {

@@ -74,6 +74,7 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'workflow.resolveComment': { commentId: 1 },
     'import.document': { fileName: '보도자료.docx', data: jpeg },
     'import.get': { articleId: id },
+    'duplicates.check': { articleId: id },
     'import.confirm': { articleId: id, fields: ['headline'] },
     'publish.targets': {},
     'publish.saveTarget': {

@@ -7,6 +7,7 @@ import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
 import { publishMethods } from './contract-publish';
 import { storageMethods } from './contract-storage';
+import { trashMethods } from './contract-trash';
 import { workflowMethods } from './contract-workflow';
 import { SearchQuery, SearchResult } from './search';
 import { Settings, SettingsPatch } from './settings';
@@ -97,6 +98,7 @@ export const contract = {
   ...storageMethods,
   ...outboxMethods,
   ...accountMethods,
+  ...trashMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -92,6 +92,12 @@ export const METHOD_PERMISSION: Record<Method, Permission> = {
   'accounts.update': 'admin',
   'accounts.setDisabled': 'admin',
   'accounts.resetPassword': 'admin',
+  // The state machine and shared/trash.ts then decide whose story: its reporter, or whoever may edit it.
+  'workflow.recall': 'move',
+  'trash.discard': 'write',
+  'trash.restore': 'write',
+  'trash.list': 'read',
+  'articles.duplicate': 'write',
 };
 
 export function holds(who: Holder, permission: Permission): boolean {

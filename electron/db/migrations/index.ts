@@ -10,6 +10,7 @@ import { m008PublishTakedown } from './008-publish-takedown';
 import { m009MediaSearchState } from './009-media-search-state';
 import { m010PublishGhost } from './010-publish-ghost';
 import { m011PublishTargetSettings } from './011-publish-target-settings';
+import { m013TrashAndRecall } from './013-trash-and-recall';
 import { m101MediaBlobs } from './101-media-blobs';
 import { m102Accounts } from './102-accounts';
 import { m103PgArchiveAtScale } from './103-pg-archive-at-scale';
@@ -37,6 +38,7 @@ export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m009MediaSearchState,
   m010PublishGhost,
   m011PublishTargetSettings,
+  m013TrashAndRecall,
   m101MediaBlobs,
   m102Accounts,
   m103PgArchiveAtScale,

@@ -174,6 +174,9 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
                 actor: people.actor,
                 openReview: () => void save().then((saved) => saved && setReviewOpen(true)),
                 openProfilePicker: () => setPickerOpen(true),
+                copy: () => {
+                  if (openId) void switchTo(() => client.call('articles.copy', { id: openId }));
+                },
               }}
             >
               <ArticleEditor

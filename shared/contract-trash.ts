@@ -43,7 +43,7 @@ export const trashMethods = {
     }),
     output: z.object({ items: z.array(TrashItem), total: z.number().int().min(0) }),
   },
-  'articles.duplicate': {
+  'articles.copy': {
     input: z.strictObject({ id: ArticleId }),
     output: Article,
   },

@@ -97,7 +97,7 @@ export const METHOD_PERMISSION: Record<Method, Permission> = {
   'trash.discard': 'write',
   'trash.restore': 'write',
   'trash.list': 'read',
-  'articles.duplicate': 'write',
+  'articles.copy': 'write',
 };
 
 export function holds(who: Holder, permission: Permission): boolean {

@@ -209,7 +209,8 @@ export type EditVerdict = (Verdict & { ok: true; reopens: boolean }) | Refusal;
  *   (written before a profile was picked) by anyone.
  * - returned: its reporter or the editor-in-chief; the save moves it back to draft (`reopens`), which
  *   the history records as the reporter taking it up again.
- * - submitted: nobody — the reporter has filed it and the desk has not taken it up.
+ * - submitted: nobody — the reporter has filed it and the desk has not taken it up (the reporter may
+ *   recall it to draft first).
  * - in_review, corrected: only the reviewer holding the lock.
  * - approved, published, withdrawn: nobody; an approved story is returned to change it, a published
  *   one is corrected.
@@ -228,7 +229,7 @@ export function decideEdit(actor: Actor | undefined, story: ArticleFacts): EditV
       }
       return refuse('FORBIDDEN', '반려된 기사는 쓴 기자만 고칠 수 있습니다.', { state: story.state });
     case 'submitted':
-      return refuse('CONFLICT', '송고한 기사는 데스크가 검토를 시작하기 전에는 아무도 고칠 수 없습니다. 고쳐야 하면 데스크에 반려를 요청하세요.', {
+      return refuse('CONFLICT', '송고한 기사는 고칠 수 없습니다. 데스크가 검토를 시작하기 전이면 쓴 기자가 ‘송고 취소’로 되돌려 고칠 수 있습니다.', {
         state: story.state,
       });
     case 'in_review':

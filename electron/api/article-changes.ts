@@ -30,7 +30,7 @@ const STORY_CHANGES: { [M in Method]?: ChangeOf<M> } = {
   'workflow.recall': ofMove,
   'trash.discard': ofArticle,
   'trash.restore': ofArticle,
-  'articles.duplicate': ofArticle,
+  'articles.copy': ofArticle,
   'workflow.takeLock': ofMove,
   'workflow.setPriority': ofRecord,
   'workflow.comment': ofRecord,

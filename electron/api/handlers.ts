@@ -129,6 +129,6 @@ export function createHandlers(s: Services): Handlers {
     'trash.discard': (input, c) => s.trash.discard({ ...input, ...acting(c) }),
     'trash.restore': (input, c) => s.trash.restore({ ...input, ...acting(c) }),
     'trash.list': (input, c) => s.trash.list({ ...input, ...acting(c) }),
-    'articles.duplicate': (input, c) => s.copies.duplicate({ ...input, ...acting(c) }),
+    'articles.copy': (input, c) => s.copies.copy({ ...input, ...acting(c) }),
   };
 }

@@ -14,7 +14,7 @@ const HEADLINE_MAX = 300;
 export class ArticleCopies {
   constructor(private readonly deps: { articles: ArticleService; workflow: WorkflowService }) {}
 
-  async duplicate(input: { id: string; actorId?: string }): Promise<Article> {
+  async copy(input: { id: string; actorId?: string }): Promise<Article> {
     const source = fieldsOf(await this.deps.articles.get(input.id));
     const actor = input.actorId === undefined ? {} : { actorId: input.actorId };
     const headline = `${COPY_PREFIX}${source.headline}`.slice(0, HEADLINE_MAX);

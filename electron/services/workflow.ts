@@ -126,6 +126,7 @@ export class WorkflowService {
       editable: edit.ok && !story.discardedAt,
       editRefusal: story.discardedAt ? discarded().message : edit.ok ? null : edit.message,
       openComments: await tx.openComments(story.id),
+      discardedAt: story.discardedAt,
     };
   }
 

@@ -1,9 +1,11 @@
 import { enImport } from './strings-en-import';
+import { enTrash } from './strings-en-trash';
 import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
 export const en: Record<StringKey, string> = {
   ...enImport,
+  ...enTrash,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',

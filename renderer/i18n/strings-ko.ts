@@ -1,8 +1,10 @@
 import { koImport } from './strings-ko-import';
+import { koTrash } from './strings-ko-trash';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
   ...koImport,
+  ...koTrash,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

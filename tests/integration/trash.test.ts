@@ -162,6 +162,9 @@ describe('휴지통 (discard, list, restore)', () => {
 
     expect(await mine(p.kim)).toEqual([other.id]);
     expect(await listed()).toEqual([other.id]);
+    // 내 기사 without words: the listing the left panel shows, archived stories included or not.
+    expect(await found('')).toEqual([other.id]);
+    expect((await ok<SearchResult>('search.query', { includeArchived: true })).items.map((i) => i.id)).toEqual([other.id]);
     expect(await found('휴지통시험')).toEqual([]);
     expect(await found('협력')).toEqual([other.id]);
     const list = await trash(p.lee);
@@ -269,16 +272,16 @@ describe('the purge', () => {
   });
 });
 
-describe('사본 만들기 (duplicate)', () => {
+describe('사본 만들기 (articles.copy)', () => {
   it('makes a new draft owned by the caller with the words and photos, without the versions or history', async () => {
-    dataDir = makeTempDir('byline-trash-duplicate-');
+    dataDir = makeTempDir('byline-article-copy-');
     await start();
     const p = await people();
     const lead = await photo(3);
     const story = await draftBy(p.kim, { leadPhoto: lead, tags: ['양자'] });
     await ok('workflow.submit', { id: story.id, version: story.version }, { actorId: p.kim.id });
 
-    const copy = await ok<Article>('articles.duplicate', { id: story.id }, { actorId: p.lee.id });
+    const copy = await ok<Article>('articles.copy', { id: story.id }, { actorId: p.lee.id });
     expect(copy.id).not.toBe(story.id);
     expect(copy).toMatchObject({
       state: 'draft',
@@ -296,7 +299,7 @@ describe('사본 만들기 (duplicate)', () => {
     // The source is untouched and still filed.
     expect(fieldsOf(await ok<Article>('articles.get', { id: story.id })).headline).toBe(FIELDS.headline);
     expect((await ok<Article>('articles.get', { id: story.id })).state).toBe('submitted');
-    expect(await call('articles.duplicate', { id: '00000000-0000-4000-8000-000000000000' }, { actorId: p.lee.id })).toMatchObject({
+    expect(await call('articles.copy', { id: '00000000-0000-4000-8000-000000000000' }, { actorId: p.lee.id })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });

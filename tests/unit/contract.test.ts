@@ -92,7 +92,7 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'trash.discard': { id: ID },
   'trash.restore': { id: ID },
   'trash.list': { limit: 50, offset: 0 },
-  'articles.duplicate': { id: ID },
+  'articles.copy': { id: ID },
 };
 
 function nested(depth: number): unknown {

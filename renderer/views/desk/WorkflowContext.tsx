@@ -7,6 +7,8 @@ export interface WorkflowContextValue {
   actor: Profile | null;
   openReview: () => void;
   openProfilePicker: () => void;
+  /** 사본 만들기: a new draft of the caller's from the open story, opened in the editor. */
+  copy: () => void;
 }
 
 /**

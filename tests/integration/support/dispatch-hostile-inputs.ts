@@ -228,7 +228,7 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['limit 201', { limit: 201 }],
       ['offset -1', { offset: -1 }],
     ],
-    'articles.duplicate': [['id number', { id: 7 }]],
+    'articles.copy': [['id number', { id: 7 }]],
     'workflow.correct': [
       ['missing note', { id }],
       ['note array', { id, note: ['오타'] }],

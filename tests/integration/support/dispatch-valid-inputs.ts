@@ -74,7 +74,7 @@ export function validInput(method: Method, id: string): object {
     'trash.discard': { id },
     'trash.restore': { id },
     'trash.list': {},
-    'articles.duplicate': { id },
+    'articles.copy': { id },
   };
   return valid[method];
 }

@@ -274,5 +274,5 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'trash.discard': { t: 'obj', fields: MOVE, required: ['id'] },
   'trash.restore': { t: 'obj', fields: MOVE, required: ['id'] },
   'trash.list': { t: 'obj', fields: { limit: { t: 'int', min: 1, max: 200 }, offset: { t: 'int', min: 0, max: 10_000_000 } }, required: [] },
-  'articles.duplicate': { t: 'obj', fields: MOVE, required: ['id'] },
+  'articles.copy': { t: 'obj', fields: MOVE, required: ['id'] },
 };

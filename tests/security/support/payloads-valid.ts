@@ -105,6 +105,6 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'trash.discard': { id },
     'trash.restore': { id },
     'trash.list': { limit: 50, offset: 0 },
-    'articles.duplicate': { id },
+    'articles.copy': { id },
   };
 }

@@ -179,6 +179,9 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
                   openProfilePicker: () => setPickerOpen(true),
                   client,
                   openArticle: (id) => void open(id),
+                  copy: () => {
+                    if (openId) void switchTo(() => client.call('articles.copy', { id: openId }));
+                  },
                 }}
               >
                 <ArticleEditor

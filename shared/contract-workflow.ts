@@ -68,6 +68,8 @@ export const ArticleWorkflow = z.object({
   editable: z.boolean(),
   editRefusal: z.string().nullable(),
   openComments: z.number().int().min(0),
+  /** In the 휴지통 since then (shared/trash.ts); null for a live story. */
+  discardedAt: IsoTime.nullable(),
 });
 export type ArticleWorkflow = z.infer<typeof ArticleWorkflow>;
 

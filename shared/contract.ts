@@ -8,6 +8,7 @@ import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
 import { publishMethods } from './contract-publish';
 import { storageMethods } from './contract-storage';
+import { trashMethods } from './contract-trash';
 import { workflowMethods } from './contract-workflow';
 import { SearchQuery, SearchResult } from './search';
 import { Settings, SettingsPatch } from './settings';
@@ -99,6 +100,7 @@ export const contract = {
   ...outboxMethods,
   ...accountMethods,
   ...duplicateMethods,
+  ...trashMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

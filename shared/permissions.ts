@@ -93,6 +93,12 @@ export const METHOD_PERMISSION: Record<Method, Permission> = {
   'accounts.setDisabled': 'admin',
   'accounts.resetPassword': 'admin',
   'duplicates.check': 'read',
+  // The state machine and shared/trash.ts then decide whose story: its reporter, or whoever may edit it.
+  'workflow.recall': 'move',
+  'trash.discard': 'write',
+  'trash.restore': 'write',
+  'trash.list': 'read',
+  'articles.copy': 'write',
 };
 
 export function holds(who: Holder, permission: Permission): boolean {

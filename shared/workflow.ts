@@ -8,6 +8,7 @@ import { ROLE_LABEL_KO, type Role } from './profiles';
  * renderer only asks it which buttons to show.
  *
  *   draft → submitted → in_review → approved → published
+ *   submitted → draft (송고 취소, by the reporter, before any desk has taken it up)
  *   submitted | in_review | approved → returned (reason) → draft
  *   published → corrected (정정 사유) → published
  *   published → withdrawn (reason)
@@ -15,11 +16,14 @@ import { ROLE_LABEL_KO, type Role } from './profiles';
  * Every other move is refused.
  */
 
-export const MoveAction = z.enum(['submit', 'start_review', 'approve', 'return', 'reopen', 'publish', 'correct', 'withdraw']);
+export const MoveAction = z.enum(['submit', 'recall', 'start_review', 'approve', 'return', 'reopen', 'publish', 'correct', 'withdraw']);
 export type MoveAction = z.infer<typeof MoveAction>;
 
-/** What the history records: every move, and the editor-in-chief taking a lock over (which moves no state). */
-export const EventAction = z.enum([...MoveAction.options, 'take_lock']);
+/**
+ * What the history records: every move, the editor-in-chief taking a lock over, and a draft put in the
+ * 휴지통 or restored from it (shared/trash.ts); those three move no state.
+ */
+export const EventAction = z.enum([...MoveAction.options, 'take_lock', 'discard', 'restore']);
 export type EventAction = z.infer<typeof EventAction>;
 
 export const STATE_LABEL_KO: Record<ArticleState, string> = {
@@ -35,6 +39,7 @@ export const STATE_LABEL_KO: Record<ArticleState, string> = {
 
 export const ACTION_LABEL_KO: Record<EventAction, string> = {
   submit: '송고',
+  recall: '송고 취소',
   start_review: '검토 시작',
   approve: '승인',
   return: '반려',
@@ -43,6 +48,8 @@ export const ACTION_LABEL_KO: Record<EventAction, string> = {
   correct: '정정',
   withdraw: '철회',
   take_lock: '잠금 인수',
+  discard: '휴지통으로',
+  restore: '휴지통에서 되살림',
 };
 
 /**
@@ -63,6 +70,7 @@ export interface Transition {
 
 export const TRANSITIONS: Record<MoveAction, Transition> = {
   submit: { from: ['draft'], to: 'submitted', roles: ['reporter', 'desk', 'chief'], relation: 'owner' },
+  recall: { from: ['submitted'], to: 'draft', roles: ['reporter', 'desk', 'chief'], relation: 'owner' },
   start_review: { from: ['submitted'], to: 'in_review', roles: ['desk', 'chief'], relation: 'desk' },
   approve: { from: ['in_review'], to: 'approved', roles: ['desk', 'chief'], relation: 'desk' },
   return: { from: ['submitted', 'in_review', 'approved'], to: 'returned', roles: ['desk', 'chief'], relation: 'desk', note: '반려 사유' },
@@ -79,6 +87,9 @@ export const TRANSITIONS: Record<MoveAction, Transition> = {
 export const LOCKED_STATES: readonly ArticleState[] = ['in_review', 'corrected'];
 
 export const MAX_NOTE_CHARS = 2_000;
+
+/** States a filed story reaches once a desk has taken it up: past them, the reporter can no longer recall it. */
+const REVIEW_STARTED: readonly ArticleState[] = ['in_review', 'approved', 'returned', 'published', 'corrected', 'withdrawn'];
 
 /** States an article may be sent to a target from: approved (first publication), published or corrected (an update). */
 export const SENDABLE_STATES: readonly ArticleState[] = ['approved', 'published', 'corrected'];
@@ -137,6 +148,13 @@ export function decide(action: MoveAction, actor: Actor, story: ArticleFacts, no
       role: actor.role,
     });
   }
+  if (action === 'recall' && REVIEW_STARTED.includes(story.state)) {
+    return refuse(
+      'CONFLICT',
+      `데스크가 이미 검토를 시작한 기사(‘${STATE_LABEL_KO[story.state]}’)는 송고를 취소할 수 없습니다. 고쳐야 하면 데스크에 반려를 요청하세요.`,
+      { action, state: story.state },
+    );
+  }
   if (!t.from.includes(story.state)) {
     const from = t.from.map((s) => `‘${STATE_LABEL_KO[s]}’`).join(', ');
     return refuse(
@@ -191,7 +209,8 @@ export type EditVerdict = (Verdict & { ok: true; reopens: boolean }) | Refusal;
  *   (written before a profile was picked) by anyone.
  * - returned: its reporter or the editor-in-chief; the save moves it back to draft (`reopens`), which
  *   the history records as the reporter taking it up again.
- * - submitted: nobody — the reporter has filed it and the desk has not taken it up.
+ * - submitted: nobody — the reporter has filed it and the desk has not taken it up (the reporter may
+ *   recall it to draft first).
  * - in_review, corrected: only the reviewer holding the lock.
  * - approved, published, withdrawn: nobody; an approved story is returned to change it, a published
  *   one is corrected.
@@ -210,7 +229,7 @@ export function decideEdit(actor: Actor | undefined, story: ArticleFacts): EditV
       }
       return refuse('FORBIDDEN', '반려된 기사는 쓴 기자만 고칠 수 있습니다.', { state: story.state });
     case 'submitted':
-      return refuse('CONFLICT', '송고한 기사는 데스크가 검토를 시작하기 전에는 아무도 고칠 수 없습니다. 고쳐야 하면 데스크에 반려를 요청하세요.', {
+      return refuse('CONFLICT', '송고한 기사는 고칠 수 없습니다. 데스크가 검토를 시작하기 전이면 쓴 기자가 ‘송고 취소’로 되돌려 고칠 수 있습니다.', {
         state: story.state,
       });
     case 'in_review':

@@ -3,6 +3,7 @@ import type { Method, Output, ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { BackupStore } from '../db/backup';
 import type { AccountAdmin } from '../server/account-admin';
+import type { ArticleCopies } from '../services/article-copy';
 import type { ArticleService } from '../services/articles';
 import type { DuplicateService } from '../services/duplicates';
 import type { ImportService } from '../services/import';
@@ -14,6 +15,7 @@ import type { PublishBatches } from '../services/publish-batch';
 import type { SearchService } from '../services/search';
 import type { SettingsService } from '../services/settings';
 import type { StorageSettingsService } from '../services/storage-settings';
+import type { TrashService } from '../services/trash';
 import type { WorkflowService } from '../services/workflow';
 
 export interface Services {
@@ -26,6 +28,8 @@ export interface Services {
   storageSettings: StorageSettingsService;
   media: MediaService;
   workflow: WorkflowService;
+  trash: TrashService;
+  copies: ArticleCopies;
   profiles: ProfileService;
   imports: ImportService;
   publish: PublishService;
@@ -124,5 +128,10 @@ export function createHandlers(s: Services): Handlers {
     'accounts.setDisabled': (input, context) => accountsOf(s).setDisabled(context, input),
     'accounts.resetPassword': (input, context) => accountsOf(s).resetPassword(context, input),
     'duplicates.check': (input) => s.duplicates.check(input.articleId),
+    'workflow.recall': (input, c) => s.workflow.recall({ ...input, actorId: actor(c) }),
+    'trash.discard': (input, c) => s.trash.discard({ ...input, ...acting(c) }),
+    'trash.restore': (input, c) => s.trash.restore({ ...input, ...acting(c) }),
+    'trash.list': (input, c) => s.trash.list({ ...input, ...acting(c) }),
+    'articles.copy': (input, c) => s.copies.copy({ ...input, ...acting(c) }),
   };
 }

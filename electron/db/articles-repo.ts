@@ -299,7 +299,8 @@ export class ArticleRepository {
   }
 
   async list(input: { includeArchived: boolean; limit: number; offset: number }): Promise<{ items: ArticleSummary[]; total: number }> {
-    const where = input.includeArchived ? '' : 'WHERE archived_at IS NULL';
+    // A story in the 휴지통 is listed only there (trash-repo.ts).
+    const where = input.includeArchived ? 'WHERE discarded_at IS NULL' : 'WHERE archived_at IS NULL AND discarded_at IS NULL';
     const rows = await this.db.all<SummaryRow>(
       `SELECT id, version, state, headline, section, substr(body_text, 1, ${EXCERPT_CHARS}) AS excerpt,
               char_count AS characters, updated_at, archived_at

@@ -46,7 +46,8 @@ async function bylineVersion(db: Executor, file: string): Promise<number> {
     if (!known || row.version !== known.version || row.name !== known.name)
       throw notByline(file, `마이그레이션 기록이 바이라인의 것과 다릅니다 (${String(row.version)})`);
   });
-  return rows.length;
+  // The version, not the count: the two differ while a number is held by a branch not yet merged.
+  return MIGRATIONS[rows.length - 1]!.version;
 }
 
 /** Plain columns only: a generated column would be computed by the backup's own expression. */

@@ -22,6 +22,7 @@ interface WorkflowRow {
   story_type: StoryType;
   embargo_at: string | null;
   archived_at: string | null;
+  discarded_at: string | null;
   char_count: number;
   updated_at: string;
   owner_id: string | null;
@@ -38,7 +39,7 @@ interface WorkflowRow {
 }
 
 const STORY_SELECT = `
-SELECT a.id, a.state, a.version, a.headline, a.section, a.story_type, a.embargo_at, a.archived_at, a.char_count, a.updated_at,
+SELECT a.id, a.state, a.version, a.headline, a.section, a.story_type, a.embargo_at, a.archived_at, a.discarded_at, a.char_count, a.updated_at,
        w.owner_id, o.name AS owner_name, o.role AS owner_role, w.priority, w.submitted_at, w.submitted_version, w.approved_version,
        l.holder_id, h.name AS holder_name, h.role AS holder_role, l.acquired_at
 FROM articles a
@@ -57,6 +58,7 @@ function toRecord(r: WorkflowRow): ArticleRecord {
     storyType: r.story_type,
     embargoAt: r.embargo_at,
     archivedAt: r.archived_at,
+    discardedAt: r.discarded_at,
     characters: r.char_count,
     updatedAt: r.updated_at,
     owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '', role: r.owner_role ?? 'reporter' } : null,
@@ -155,7 +157,7 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
 
 /** WHERE clause and parameters for a queue or its counts. */
 function queueWhere(q: Pick<QueueQuery, 'state' | 'section' | 'sections' | 'ownerId'>, states: readonly ArticleState[]): { sql: string; params: SqlValue[] } {
-  const where = ['a.archived_at IS NULL', `a.state IN (${placeholders(states.length)})`];
+  const where = ['a.archived_at IS NULL', 'a.discarded_at IS NULL', `a.state IN (${placeholders(states.length)})`];
   const params: SqlValue[] = [...states];
   if (q.state) {
     where.push('a.state = ?');

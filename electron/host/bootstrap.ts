@@ -42,6 +42,10 @@ import { PublishBatches } from '../services/publish-batch';
 import { SearchService } from '../services/search';
 import { SettingsService, type SettingsStore } from '../services/settings';
 import { WorkflowService } from '../services/workflow';
+import { ArticleCopies } from '../services/article-copy';
+import { TrashService } from '../services/trash';
+import { TrashRepository } from '../db/trash-repo';
+import { purgeEvery, TRASH_PURGE_MS } from './trash-purge';
 
 export { DATABASE_FILE_NAME } from './open-storage';
 /** Photo files, content-addressed: <data>/media/<sha256>/ (see electron/media/file-store.ts). */
@@ -115,6 +119,8 @@ export async function startBackend(options: {
   storageSettings?: StorageSettingsStore;
   /** The newsroom server's 사용자 관리 (electron/server/cli.ts); only on PostgreSQL, never for a single workstation. */
   accounts?: (db: Database) => AccountAdmin;
+  /** The clock the 휴지통's purge reads (tests move it 30 days on). */
+  now?: () => Date;
 }): Promise<Backend> {
   secureDataDir(options.dataDir, [SECRET_KEY_FILE_NAME, MEDIA_DIR_NAME, EXPORTS_DIR_NAME]);
   const storage = options.storage ?? { engine: 'sqlite' };
@@ -140,6 +146,7 @@ export async function startBackend(options: {
     ownerWriter: (ownerId) => (tx, id) => workflowStore.within(tx).updateWorkflow(id, { ownerId }),
   });
   const workflow: WorkflowService = new WorkflowService({ store: workflowStore, articles, houseStyle: async () => (await settings.get()).houseStyle });
+  const copies = new ArticleCopies({ articles, workflow });
   const profiles = new ProfileService(new ProfileRepository(db));
   const mediaDir = path.join(options.dataDir, MEDIA_DIR_NAME);
   ownerOnlyDir(mediaDir);
@@ -216,6 +223,16 @@ export async function startBackend(options: {
       ? relayPgChanges(events, { url: storage.url, schema: storage.schema, onStatus: (status) => status === 'connected' && outbox?.nudge() })
       : undefined;
   if (relay) await untilListening(relay, events);
+  const trash = new TrashService({
+    db,
+    repo: new TrashRepository(db),
+    store: workflowStore,
+    articles,
+    now: options.now,
+    announce: relay ? undefined : (articleId) => events.emit('article.changed', { articleId, cause: 'trash.purge' }),
+    log: (message, err) => console.warn(message, err instanceof Error ? err.message : err),
+  });
+  const stopPurging = await purgeEvery(trash, TRASH_PURGE_MS, (err) => console.warn('[byline] 휴지통 비우기 실패', err));
   await outbox?.start();
   await media.sweep().catch((err: unknown) => console.warn('[byline] media sweep failed', err));
   const backups = new BackupStore(
@@ -234,6 +251,8 @@ export async function startBackend(options: {
         storageSettings,
         media,
         workflow,
+        trash,
+        copies,
         profiles,
         imports,
         publish,
@@ -252,6 +271,7 @@ export async function startBackend(options: {
     mediaDir,
     materialise: db.engine === 'postgres' ? (id: string) => media.materialise(id) : undefined,
     close: async () => {
+      await stopPurging();
       await relay?.stop();
       await outbox?.close();
       await db.close();

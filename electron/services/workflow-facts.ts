@@ -28,6 +28,10 @@ export function notFound(id: string): AppError {
   return new AppError('NOT_FOUND', `기사를 찾을 수 없습니다 (${id}).`);
 }
 
+export function discarded(): AppError {
+  return new AppError('CONFLICT', '휴지통에 있는 기사는 고치거나 처리할 수 없습니다. 먼저 휴지통에서 되살리세요.', { discarded: true });
+}
+
 export function unknownProfile(): AppError {
   return new AppError('FORBIDDEN', '알 수 없는 프로필입니다. 프로필을 다시 고르세요.', { reason: 'unknown-profile' });
 }

@@ -25,6 +25,8 @@ export interface ArticleRecord {
   storyType: StoryType;
   embargoAt: string | null;
   archivedAt: string | null;
+  /** In the 휴지통 since then (shared/trash.ts); null for a live story. */
+  discardedAt: string | null;
   characters: number;
   updatedAt: string;
   owner: Person | null;

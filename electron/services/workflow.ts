@@ -9,7 +9,7 @@ import { blockingProblems, checkSubmission } from '../../shared/submission';
 import { LOCKED_STATES, TRANSITIONS, allowedMoves, decide, decideEdit, decideTakeLock, embargoHolds, type MoveAction } from '../../shared/workflow';
 import type { ArticleService } from './articles';
 import { WorkflowComments } from './workflow-comments';
-import { actorIn, actorOf, clip, factsOf, person, refusal, articleIn, unknownProfile } from './workflow-facts';
+import { actorIn, actorOf, clip, discarded, factsOf, person, refusal, articleIn, unknownProfile } from './workflow-facts';
 import { WorkflowQueues, type QueueInput } from './workflow-queues';
 import type { ArticleRecord, WorkflowStore, WorkflowTx } from './workflow-store';
 
@@ -76,6 +76,7 @@ export class WorkflowService {
   async checkEdit(tx: WorkflowTx, articleId: string, actorId: string | undefined, write: 'save' | 'archive'): Promise<void> {
     const story = await tx.story(articleId);
     if (!story) return;
+    if (story.discardedAt) throw discarded();
     const actor = actorId === undefined ? undefined : await actorIn(tx, actorId);
     const verdict = decideEdit(actor && actorOf(actor), factsOf(story));
     if (!verdict.ok) throw refusal(verdict);
@@ -124,11 +125,12 @@ export class WorkflowService {
       approvedVersion: story.approvedVersion,
       lock: story.lock,
       returned,
-      allowed: actor && !story.archivedAt ? allowedMoves(actorOf(actor), facts) : [],
+      allowed: actor && !story.archivedAt && !story.discardedAt ? allowedMoves(actorOf(actor), facts) : [],
       canTakeLock: actor ? decideTakeLock(actorOf(actor), facts).ok : false,
-      editable: edit.ok,
-      editRefusal: edit.ok ? null : edit.message,
+      editable: edit.ok && !story.discardedAt,
+      editRefusal: story.discardedAt ? discarded().message : edit.ok ? null : edit.message,
       openComments: await tx.openComments(story.id),
+      discardedAt: story.discardedAt,
     };
   }
 
@@ -154,6 +156,7 @@ export class WorkflowService {
       const actor = await actorIn(tx, input.actorId);
       const story = await articleIn(tx, input.id);
       if (story.archivedAt) throw new AppError('CONFLICT', '보관함으로 옮긴 기사는 처리할 수 없습니다. 먼저 보관을 풀어 주세요.', { archived: true });
+      if (story.discardedAt) throw discarded();
       const verdict = decide(action, actorOf(actor), factsOf(story), input.note ?? '');
       if (!verdict.ok) throw refusal(verdict);
       if (input.version !== undefined && input.version !== story.version) {
@@ -227,6 +230,11 @@ export class WorkflowService {
   /** Back to the reporter, with the reason they will read. */
   return(input: { id: string; actorId: string; reason: string }): Promise<MoveResult> {
     return this.move('return', { id: input.id, actorId: input.actorId, note: input.reason });
+  }
+
+  /** 송고 취소: the reporter takes a filed story back to draft before any desk has taken it up. */
+  recall(input: { id: string; actorId: string }): Promise<MoveResult> {
+    return this.move('recall', input);
   }
 
   reopen(input: { id: string; actorId: string }): Promise<MoveResult> {

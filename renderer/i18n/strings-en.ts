@@ -3,6 +3,7 @@ import { enImport } from './strings-en-import';
 import { enReview } from './strings-en-review';
 import { enPortal } from './strings-en-portal';
 import { enDuplicates } from './strings-en-duplicates';
+import { enTrash } from './strings-en-trash';
 import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
@@ -12,6 +13,7 @@ export const en: Record<StringKey, string> = {
   ...enPortal,
   ...enHouseStyle,
   ...enDuplicates,
+  ...enTrash,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',

@@ -3,6 +3,7 @@ import { koImport } from './strings-ko-import';
 import { koReview } from './strings-ko-review';
 import { koPortal } from './strings-ko-portal';
 import { koDuplicates } from './strings-ko-duplicates';
+import { koTrash } from './strings-ko-trash';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
@@ -11,6 +12,7 @@ export const ko = {
   ...koPortal,
   ...koHouseStyle,
   ...koDuplicates,
+  ...koTrash,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

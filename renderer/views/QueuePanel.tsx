@@ -10,6 +10,7 @@ import { useLocale, useT } from '../i18n/i18n';
 import { useNewsroomTime } from '../i18n/newsroom-time';
 import type { StringKey } from '../i18n/strings';
 import { DeskQueue } from './desk/DeskQueue';
+import { TrashQueue } from './desk/TrashQueue';
 import { Highlighted } from './Highlighted';
 import { PressReleaseImport } from './import/PressReleaseImport';
 import { useQueue, type QueueQuery } from './useQueue';
@@ -33,8 +34,9 @@ interface Props {
 }
 
 /** The left panel's queues (DESIGN.md): 내 기사 is the whole archive with search; the others are the desk's. */
-type Tab = 'mine' | 'desk' | 'approved' | 'published';
-const TABS: readonly Tab[] = ['mine', 'desk', 'approved', 'published'];
+type Tab = 'mine' | 'desk' | 'approved' | 'published' | 'trash';
+/** The tabs across the top; the 휴지통, rarely visited, opens from the panel's footer instead. */
+const TABS = ['mine', 'desk', 'approved', 'published'] as const satisfies readonly Tab[];
 
 /** How many stories wait in each desk queue (for a desk editor: in the sections they cover). */
 function useQueueCounts(client: BylineClient, actor: Profile | null, refreshKey: number): QueueCounts | null {
@@ -155,6 +157,15 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
         </button>
       )}
       <span className="workflow__spacer" />
+      <button
+        type="button"
+        className={`button button--quiet${tab === 'trash' ? ' button--pressed' : ''}`}
+        aria-pressed={tab === 'trash'}
+        onClick={() => setTab(tab === 'trash' ? 'mine' : 'trash')}
+        data-testid="queue-tab-trash"
+      >
+        {t('queue_trash')}
+      </button>
       {onAccounts && (
         <button type="button" className="button button--quiet" onClick={onAccounts} data-testid="accounts-button">
           {t('accounts')}
@@ -165,6 +176,16 @@ export function QueuePanel({ client, sections, refreshKey, selectedId, onSelect,
       </button>
     </div>
   );
+
+  if (tab === 'trash') {
+    return (
+      <nav className="queue" aria-label={t('queue_trash')}>
+        {tabs}
+        <TrashQueue client={client} actor={actor} refreshKey={refreshKey} selectedId={selectedId} onSelect={onSelect} />
+        {footer}
+      </nav>
+    );
+  }
 
   if (tab !== 'mine') {
     return (

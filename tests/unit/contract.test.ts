@@ -89,6 +89,11 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'accounts.update': { id: ID, name: '박데스크', role: 'chief', admin: true },
   'accounts.setDisabled': { id: ID, disabled: true },
   'accounts.resetPassword': { id: ID, mode: 'temporary' },
+  'workflow.recall': { id: ID },
+  'trash.discard': { id: ID },
+  'trash.restore': { id: ID },
+  'trash.list': { limit: 50, offset: 0 },
+  'articles.copy': { id: ID },
 };
 
 function nested(depth: number): unknown {

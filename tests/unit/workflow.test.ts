@@ -11,17 +11,17 @@ import { MoveAction, allowedMoves, decide, decideEdit, decideTakeLock, embargoHo
  * editor who owns it for the reporter's moves, a desk editor covering its section for the desk's, and
  * the reviewer holding the lock where the story is locked. R = 기자, D = 데스크, C = 편집국장.
  */
-const ACTIONS = ['submit', 'start_review', 'approve', 'return', 'reopen', 'publish', 'correct', 'withdraw'] as const;
+const ACTIONS = ['submit', 'recall', 'start_review', 'approve', 'return', 'reopen', 'publish', 'correct', 'withdraw'] as const;
 const TABLE: Record<ArticleState, readonly string[]> = {
-  //           submit start_review approve return reopen publish correct withdraw
-  draft: /*   */ ['RDC', '', '', '', '', '', '', ''],
-  submitted: /**/ ['', 'DC', '', 'DC', '', '', '', ''],
-  in_review: /**/ ['', '', 'DC', 'DC', '', '', '', ''],
-  approved: /* */ ['', '', '', 'DC', '', 'DC', '', ''],
-  published: /**/ ['', '', '', '', '', '', 'DC', 'C'],
-  returned: /* */ ['', '', '', '', 'RDC', '', '', ''],
-  corrected: /**/ ['', '', '', '', '', 'DC', '', ''],
-  withdrawn: /**/ ['', '', '', '', '', '', '', ''],
+  //           submit recall start_review approve return reopen publish correct withdraw
+  draft: /*   */ ['RDC', '', '', '', '', '', '', '', ''],
+  submitted: /**/ ['', 'RDC', 'DC', '', 'DC', '', '', '', ''],
+  in_review: /**/ ['', '', '', 'DC', 'DC', '', '', '', ''],
+  approved: /* */ ['', '', '', '', 'DC', '', 'DC', '', ''],
+  published: /**/ ['', '', '', '', '', '', '', 'DC', 'C'],
+  returned: /* */ ['', '', '', '', '', 'RDC', '', '', ''],
+  corrected: /**/ ['', '', '', '', '', '', 'DC', '', ''],
+  withdrawn: /**/ ['', '', '', '', '', '', '', '', ''],
 };
 const LETTER: Record<Role, string> = { reporter: 'R', desk: 'D', chief: 'C' };
 const ROLES: Role[] = ['reporter', 'desk', 'chief'];
@@ -50,7 +50,7 @@ const NOTE = '리드 문장이 사실과 다릅니다';
 
 describe('every state × action × role (natural relation, note given)', () => {
   const cases = ArticleState.options.flatMap((state) => ACTIONS.flatMap((action) => ROLES.map((role) => [state, action, role] as const)));
-  it('covers 8 states × 8 actions × 3 roles', () => expect(cases).toHaveLength(8 * 8 * 3));
+  it('covers 8 states × 9 actions × 3 roles', () => expect(cases).toHaveLength(8 * 9 * 3));
 
   it.each(cases)('%s × %s × %s', (state, action, role) => {
     const a = actor(role);
@@ -77,7 +77,7 @@ describe('every state × action × role (natural relation, note given)', () => {
     }
   });
 
-  it('knows exactly the eight moves', () => {
+  it('knows exactly the nine moves', () => {
     expect([...MoveAction.options].sort()).toEqual([...ACTIONS].sort());
   });
 });

@@ -19,6 +19,7 @@ interface IndexedRow {
   source_attribution: string;
   body_text: string;
   owner_id: string | null;
+  discarded_at: string | null;
 }
 
 /**
@@ -49,11 +50,12 @@ function facets(r: IndexedRow): string {
 export async function reindexArticle(tx: Executor, rowid: number): Promise<void> {
   await tx.run('DELETE FROM article_search WHERE rowid = ?', [rowid]);
   const r = await tx.get<IndexedRow & EngineProbe>(
-    `SELECT headline, deck, section, state, archived_at, bylines_json, tags_json, source_attribution, body_text,
+    `SELECT headline, deck, section, state, archived_at, discarded_at, bylines_json, tags_json, source_attribution, body_text,
             (SELECT w.owner_id FROM article_workflow w WHERE w.article_id = articles.id) AS owner_id, ${ENGINE_PROBE} FROM articles WHERE rowid = ?`,
     [rowid],
   );
-  if (!r) return;
+  // A story in the 휴지통 has no index row: search never finds it, and restoring it indexes it again.
+  if (!r || r.discarded_at) return;
   const shape = answeredByPostgres(r) ? (text: string) => pgIndexText(bigramText(text)) : bigramText;
   const people = (JSON.parse(r.bylines_json) as Array<{ name: string; email: string }>).map((b) => `${b.name} ${b.email}`).join(' ');
   const tags = (JSON.parse(r.tags_json) as string[]).join(' ');

@@ -102,6 +102,8 @@ function filters(q: SearchQuery, sqlOf: ArticleSearchSql): { sql: string[]; para
     params.push(value);
   };
   if (!q.includeArchived) sql.push('a.archived_at IS NULL');
+  // The 휴지통 has no index rows, but a listing without words reads the articles table itself.
+  sql.push('a.discarded_at IS NULL');
   if (q.section) add('a.section = ?', q.section);
   if (q.state) add('a.state = ?', q.state);
   if (q.from) add('a.updated_at >= ?', q.from);

@@ -6,6 +6,7 @@ import { useNewsroomTime } from '../../i18n/newsroom-time';
 import type { StringKey } from '../../i18n/strings';
 import './desk.css';
 import { sectionRefusal } from './section-refusal';
+import { TrashButtons } from './TrashButtons';
 import { useWorkflowContext } from './WorkflowContext';
 import { DuplicateFinding } from '../duplicates/DuplicateFinding';
 
@@ -132,6 +133,11 @@ export function WorkflowBar({ article }: { article: Article }) {
             {t('submitArticle')}
           </button>
         )}
+        {allowed.includes('recall') && (
+          <button type="button" className="button" disabled={wf.busy} onClick={() => void wf.recall()} data-testid="workflow-recall">
+            {t('trash_recall')}
+          </button>
+        )}
         {allowed.includes('reopen') && (
           <button type="button" className="button" disabled={wf.busy} onClick={() => void wf.reopen()} data-testid="workflow-reopen">
             {t('reopenArticle')}
@@ -167,6 +173,7 @@ export function WorkflowBar({ article }: { article: Article }) {
             {t('takeLock')}
           </button>
         )}
+        <TrashButtons />
         {actor && status && (status.submittedVersion !== null || status.openComments > 0) && (
           <button type="button" className="button" onClick={ctx.openReview} data-testid="workflow-review">
             {t('reviewScreen')}

@@ -11,6 +11,8 @@ export interface WorkflowContextValue {
   /** For what the bar asks besides the workflow (the near-duplicate finding), and opening a story it names. */
   client: BylineClient;
   openArticle: (id: string) => void;
+  /** 사본 만들기: a new draft of the caller's from the open story, opened in the editor. */
+  copy: () => void;
 }
 
 /**

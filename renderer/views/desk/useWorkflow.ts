@@ -148,6 +148,29 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
   const correct = useCallback((note: string) => run((id) => client.call('workflow.correct', { id, note }), { saveFirst: false }), [client, run]);
   const withdraw = useCallback((reason: string) => run((id) => client.call('workflow.withdraw', { id, reason }), { saveFirst: false }), [client, run]);
   const takeLock = useCallback(() => run((id) => client.call('workflow.takeLock', { id }), { saveFirst: false }), [client, run]);
+  const recall = useCallback(() => run((id) => client.call('workflow.recall', { id }), { saveFirst: false }), [client, run]);
+
+  /** Into the 휴지통 (unsaved words saved first, so a restore brings back what was on screen) or out of it. */
+  const trash = useCallback(
+    async (method: 'trash.discard' | 'trash.restore') => {
+      const id = articleRef.current?.id;
+      if (!id || !actorId) return false;
+      setBusy(true);
+      setError(null);
+      try {
+        if (method === 'trash.discard' && !(await save())) return false;
+        await client.call(method, { id });
+        await refresh();
+        return true;
+      } catch (err) {
+        fail(err);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [actorId, client, fail, refresh, save],
+  );
 
   const setPriority = useCallback(
     async (priority: number) => {
@@ -191,6 +214,9 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
     withdraw,
     takeLock,
     setPriority,
+    recall,
+    discard: () => trash('trash.discard'),
+    restore: () => trash('trash.restore'),
   };
 }
 

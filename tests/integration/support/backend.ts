@@ -29,7 +29,7 @@ export function testStorage(dataDir: string): StorageChoice {
 export async function startTestBackend(
   dataDir: string,
   storage: StorageChoice = testStorage(dataDir),
-  more: Pick<Parameters<typeof startBackend>[0], 'accounts'> = {},
+  more: Pick<Parameters<typeof startBackend>[0], 'accounts' | 'now'> = {},
 ): Promise<{ backend: Backend; warning?: string; storage: StorageChoice }> {
   const { conf, warning } = openSettingsConf(dataDir, () => new Conf<Settings>(settingsStoreOptions(dataDir)));
   const backend = await startBackend({ dataDir, settingsStore: confSettingsStore(conf), storage, ...more });

@@ -221,6 +221,14 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['reason number', { id, reason: 1 }],
     ],
     'workflow.reopen': [['missing id', {}]],
+    'workflow.recall': [['an actor named in the input', { id, actorId: 'kim' }]],
+    'trash.discard': [['id not uuid', { id: '../etc' }]],
+    'trash.restore': [['missing id', {}]],
+    'trash.list': [
+      ['limit 201', { limit: 201 }],
+      ['offset -1', { offset: -1 }],
+    ],
+    'articles.copy': [['id number', { id: 7 }]],
     'workflow.correct': [
       ['missing note', { id }],
       ['note array', { id, note: ['오타'] }],

@@ -71,6 +71,11 @@ export function validInput(method: Method, id: string): object {
     'accounts.update': { id: ACTOR, role: 'desk', sections: ['IT/과학'] },
     'accounts.setDisabled': { id: ACTOR, disabled: true },
     'accounts.resetPassword': { id: ACTOR, mode: 'link' },
+    'workflow.recall': { id },
+    'trash.discard': { id },
+    'trash.restore': { id },
+    'trash.list': {},
+    'articles.copy': { id },
   };
   return valid[method];
 }

@@ -271,4 +271,9 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'accounts.update': { t: 'obj', fields: { id: { t: 'uuid' }, ...ACCOUNT }, required: ['id'] },
   'accounts.setDisabled': { t: 'obj', fields: { id: { t: 'uuid' }, disabled: { t: 'bool' } }, required: ['id', 'disabled'] },
   'accounts.resetPassword': { t: 'obj', fields: { id: { t: 'uuid' }, mode: { t: 'enum', values: ['temporary', 'link'] } }, required: ['id', 'mode'] },
+  'workflow.recall': { t: 'obj', fields: MOVE, required: ['id'] },
+  'trash.discard': { t: 'obj', fields: MOVE, required: ['id'] },
+  'trash.restore': { t: 'obj', fields: MOVE, required: ['id'] },
+  'trash.list': { t: 'obj', fields: { limit: { t: 'int', min: 1, max: 200 }, offset: { t: 'int', min: 0, max: 10_000_000 } }, required: [] },
+  'articles.copy': { t: 'obj', fields: MOVE, required: ['id'] },
 };

@@ -102,5 +102,10 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'accounts.update': { id: actorId, title: '부장' },
     'accounts.setDisabled': { id: actorId, disabled: false },
     'accounts.resetPassword': { id: actorId, mode: 'temporary' },
+    'workflow.recall': { id },
+    'trash.discard': { id },
+    'trash.restore': { id },
+    'trash.list': { limit: 50, offset: 0 },
+    'articles.copy': { id },
   };
 }

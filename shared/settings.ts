@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Dateline } from './article';
 import { DEFAULT_SECTIONS } from './sections';
+import { DEFAULT_POST_SETTINGS, PostSettings } from './settings-posts';
 
 /**
  * Preferences, one schema for every host: electron-store in the desktop app and its `conf` base in web
@@ -46,6 +47,7 @@ export const Settings = z.object({
   media: z.object({
     keepGpsOnExport: z.boolean(),
   }),
+  posts: PostSettings,
   window: z.object({
     width: z.number().int().min(400).max(10_000),
     height: z.number().int().min(300).max(10_000),
@@ -71,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
     pressReleaseItems: 'list',
   },
   media: { keepGpsOnExport: false },
+  posts: DEFAULT_POST_SETTINGS,
   window: { width: 1400, height: 900, maximized: false },
 };
 
@@ -84,5 +87,6 @@ export const SettingsPatch = z.strictObject({
   window: Settings.shape.window.strict().optional(),
   newsroom: Settings.shape.newsroom.strict().optional(),
   media: Settings.shape.media.strict().optional(),
+  posts: PostSettings.strict().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -3,6 +3,7 @@ import type { PublishResult, TargetCheck } from '../../shared/contract-publish';
 import type { MediaItem } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
 import type { Settings } from '../../shared/settings';
+import type { PostSettings } from '../../shared/settings-posts';
 import type { PublishTargetKind } from '../../shared/publish-targets/index';
 import type { PublishRecord, StoredTarget } from '../db/publish-repo';
 
@@ -49,6 +50,8 @@ export interface PublishRun<T extends StoredTarget = StoredTarget> {
   /** The photos the story places that this computer's library has. */
   media: ReadonlyMap<string, MediaItem>;
   newsroom: Settings['newsroom'];
+  /** How a CMS post is addressed and signed (shared/settings-posts.ts). */
+  posts: PostSettings;
   now(): Date;
   /** The story as readers get it, its photos at the addresses `photoSrc` gives. */
   story(photoSrc: PhotoSrc): OutgoingArticle;

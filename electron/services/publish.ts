@@ -195,7 +195,7 @@ export class PublishService {
     const current = await this.deps.workflow.status(input.articleId, input.actorId);
     if (current.state === 'withdrawn') return this.takedownOnce(target, input);
     // Read once per run: each read parses and validates the stored settings (on the newsroom server, a query).
-    const { newsroom } = await this.deps.settings();
+    const { newsroom, posts } = await this.deps.settings();
     const approved = await this.approvedFields(input.articleId, current);
     const media = await this.mediaItems(approved.fields);
     const base = { articleId: input.articleId, ...approved, corrections: await this.corrections(input.articleId) };
@@ -209,6 +209,7 @@ export class PublishService {
       version: approved.version,
       media,
       newsroom,
+      posts,
       now: this.now,
       story: (photoSrc) => this.story(base, media, photoSrc, target, newsroom),
       photoBytes: (mediaId) => this.deps.media.exportPhoto(mediaId, { maxWidth: 2048 }),

@@ -33,7 +33,16 @@ export interface ApprovedArticle {
  */
 export async function approvedSeedArticle(
   backend: Backend,
-  options: { photoSeed?: number; embargoAt?: string | null; tags?: string[]; fileNames?: [string, string]; deck?: string } = {},
+  options: {
+    photoSeed?: number;
+    embargoAt?: string | null;
+    tags?: string[];
+    fileNames?: [string, string];
+    deck?: string;
+    headline?: string;
+    bylines?: ArticleFields['bylines'];
+    inlineCaption?: string;
+  } = {},
 ): Promise<ApprovedArticle> {
   const s = options.photoSeed ?? 1;
   const names = options.fileNames ?? ['브룩헤이븐 연구소 방문.jpg', 'IBM 왓슨 연구소 MOU.jpg'];
@@ -50,7 +59,7 @@ export async function approvedSeedArticle(
   };
   const inline: PhotoRef = {
     mediaId: photos[1]!.id,
-    caption: 'IBM과 양자과학기술 협력 양해각서를 체결했다 <뉴욕>',
+    caption: options.inlineCaption ?? 'IBM과 양자과학기술 협력 양해각서를 체결했다 <뉴욕>',
     credit: '과기정통부 제공',
     alt: '양해각서 서명식',
   };
@@ -61,13 +70,13 @@ export async function approvedSeedArticle(
   body.root.children.splice(2, 0, { type: 'photo', version: 1, ...inline } as never);
   const fields: ArticleFields = {
     ...DEFAULT_META,
-    headline: seed.headline,
+    headline: options.headline ?? seed.headline,
     deck: options.deck ?? seed.deck,
     section: seed.section,
     body,
     storyType: 'press_release',
     sourceAttribution: seed.sourceAttribution,
-    bylines: [{ name: '김기자', email: 'kim@example.com', title: '기자' }],
+    bylines: options.bylines ?? [{ name: '김기자', email: 'kim@example.com', title: '기자' }],
     tags: options.tags ?? ['양자', '한미협력'],
     embargoAt: options.embargoAt ?? null,
     leadPhoto: lead,

@@ -9,6 +9,22 @@ import type { OutgoingArticle } from './outgoing-article';
  * correction notes. The lead photo is not here: it goes as the post's featured image.
  */
 
+/**
+ * WordPress draws a photo in a post at its file's full width unless the post holds an image block, whose
+ * stylesheet (max-width: 100%) block themes load only then: each figure of the converter's markup is
+ * marked as one, with WordPress's own caption class, keeping its picture and caption exactly as they are.
+ * Captions are escaped by the converter, so no "</figure>" inside one can end a figure early.
+ */
+export function wordpressFigures(html: HtmlField): HtmlField {
+  return converterMarkup(
+    html.replace(
+      /<figure class="story-photo">([\s\S]*?)<\/figure>/g,
+      (_, inner: string) =>
+        `<!-- wp:image -->\n<figure class="wp-block-image story-photo">${inner.replace('<figcaption>', '<figcaption class="wp-element-caption">')}</figure>\n<!-- /wp:image -->`,
+    ),
+  );
+}
+
 /** The 부제: each deck line, bold, in one block a theme can style by its class. */
 export function deckBlock(lines: readonly string[]): string {
   if (lines.length === 0) return '';

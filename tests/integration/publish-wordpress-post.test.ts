@@ -120,9 +120,12 @@ describe.skipIf(!wordpressInstalled)('a WordPress post as readers see it', { tim
     expect(post.content.raw.startsWith(`<p class="byline-deck"><strong>${esc(seed.deck)}</strong></p>\n`)).toBe(true);
     expect(post.content.rendered).toContain(`<p class="byline-deck"><strong>${esc(seed.deck)}</strong></p>`);
     // The photo in the body: a figure whose figcaption holds the caption and the credit, escaped.
-    const figure = post.content.rendered.match(/<figure class="story-photo">[\s\S]*?<\/figure>/)?.[0] ?? '';
+    // Marked as an image block, so block themes load the stylesheet that fits it to the column.
+    const figure = post.content.rendered.match(/<figure class="wp-block-image story-photo">[\s\S]*?<\/figure>/)?.[0] ?? '';
+    expect(figure).toMatch(/^<figure class="wp-block-image story-photo"><img [^>]*src="http:\/\/127\.0\.0\.1:\d+\/wp-content\/uploads\/[^"]+\.jpg"/);
+    expect(figure).not.toContain('srcset');
     expect(figure).toContain(
-      `<figcaption><span class="story-photo__caption">${esc(s.inline.caption)}</span> <span class="story-photo__credit">${esc(s.inline.credit)}</span></figcaption>`,
+      `<figcaption class="wp-element-caption"><span class="story-photo__caption">${esc(s.inline.caption)}</span> <span class="story-photo__credit">${esc(s.inline.credit)}</span></figcaption>`,
     );
     expect(post.content.raw).not.toContain('story-photo--lead');
     // The lead photo is the featured image, its caption and credit on the attachment.

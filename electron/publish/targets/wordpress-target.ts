@@ -5,7 +5,7 @@ import { embargoHolds } from '../../../shared/workflow';
 import type { StoredTargetOf } from '../../db/publish-repo';
 import { wordpressPostText } from '../cms-fields';
 import { bylineInPost, wordpressAuthor } from '../post-byline';
-import { postContent } from '../post-content';
+import { postContent, wordpressFigures } from '../post-content';
 import { postSlug } from '../post-slug';
 import { storyMark } from '../story-key';
 import type { ConnectionCheck, PublishRun, TakedownRun, TargetAdapter, TargetEnv, TargetOutcome } from '../target-adapter';
@@ -88,7 +88,7 @@ export class WordPressTarget implements TargetAdapter<'wordpress'> {
       const record = await run.reserve(slug);
       const author = await wordpressAuthor(wp, f.bylines);
       const mark = storyMark(run.articleId);
-      const content = postContent(story, { byline: bylineInPost(f.bylines, author, run.posts.bylineInContent), mark });
+      const content = wordpressFigures(postContent(story, { byline: bylineInPost(f.bylines, author, run.posts.bylineInContent), mark }));
       const { post, notes } = await wp.upsertPost(
         {
           slug: record.idempotencyKey,

@@ -26,7 +26,8 @@ export interface PostData {
 }
 
 export interface WpPostBody {
-  slug: string;
+  /** Sent only when the post is made (wordpress.ts). */
+  slug?: string;
   title: HtmlField;
   content: HtmlField;
   excerpt: HtmlField;

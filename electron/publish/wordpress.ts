@@ -251,8 +251,13 @@ export class WordPressClient {
     });
   }
 
-  private postBody(d: PostData): WpPostBody {
-    return postBody(d);
+  /**
+   * An update names no slug: WordPress would make the one asked for unique again, and a post numbered
+   * "-34" beside other stories' posts could move to "-33" when one of those left. A post keeps its address.
+   */
+  private postBody(d: PostData, creating = false): WpPostBody {
+    const { slug, ...rest } = postBody(d);
+    return creating ? { slug, ...rest } : rest;
   }
 
   /**
@@ -278,7 +283,7 @@ export class WordPressClient {
           if (found[0]) return { post: await this.request<WpPost>('POST', `/wp/v2/posts/${found[0].id}`, { json: this.postBody(d) }), created: false };
         }
       }
-      return { post: await this.request<WpPost>('POST', '/wp/v2/posts', { json: this.postBody(d) }), created: true };
+      return { post: await this.request<WpPost>('POST', '/wp/v2/posts', { json: this.postBody(d, true) }), created: true };
     });
     if (written.created && tries === 1) return { ...written, notes: [] };
     const { post, strays } = await settleFamily(this, { slug: d.slug, mark: d.mark }, written.post, recorded, (id) =>

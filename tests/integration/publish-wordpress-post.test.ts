@@ -27,11 +27,12 @@ let backend: Backend;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-async function wpPost<T>(route: string, body: unknown): Promise<T> {
+async function wpPost<T>(route: string, body: unknown, method: 'POST' | 'DELETE' = 'POST'): Promise<T> {
   const u = new URL(wp.url);
   u.searchParams.set('rest_route', route);
+  if (method === 'DELETE') u.searchParams.set('force', 'true');
   const res = await fetch(u, {
-    method: 'POST',
+    method,
     headers: { Authorization: `Basic ${Buffer.from(`${wp.user}:${wp.password}`).toString('base64')}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
@@ -191,5 +192,19 @@ describe.skipIf(!wordpressInstalled)('a WordPress post as readers see it', { tim
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; 서명식');
       expect(html).toContain('<p class="byline-deck"><strong>부제 &lt;img src=x onerror=alert(2)&gt;</strong></p>');
     }
+  });
+
+  it("keeps the number WordPress gave its slug when the other story's post that held the plain slug is gone", async () => {
+    const plain = `quantum-${randomUUID().slice(0, 8)}`;
+    const other = await wpPost<{ id: number; slug: string }>('/wp/v2/posts', { slug: plain, title: '다른 기사', content: '다른 기사', status: 'publish' });
+    expect(other.slug).toBe(plain);
+    const s = await approvedSeedArticle(backend, { photoSeed: photoSeed(), slug: plain });
+    const t = await target();
+    const first = await run(s, t.id);
+    expect((await readPost(first.remoteId!)).slug).toBe(`${plain}-2`);
+    await wpPost(`/wp/v2/posts/${other.id}`, {}, 'DELETE');
+    const again = await run(s, t.id);
+    expect(again.remoteId).toBe(first.remoteId);
+    expect((await readPost(first.remoteId!)).slug).toBe(`${plain}-2`);
   });
 });

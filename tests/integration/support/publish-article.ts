@@ -42,6 +42,7 @@ export async function approvedSeedArticle(
     headline?: string;
     bylines?: ArticleFields['bylines'];
     inlineCaption?: string;
+    slug?: string;
   } = {},
 ): Promise<ApprovedArticle> {
   const s = options.photoSeed ?? 1;
@@ -80,6 +81,7 @@ export async function approvedSeedArticle(
     tags: options.tags ?? ['양자', '한미협력'],
     embargoAt: options.embargoAt ?? null,
     leadPhoto: lead,
+    slug: options.slug ?? '',
   };
   const saved = await ok<Article>(backend, 'articles.save', { id: created.id, baseVersion: created.version, fields }, { actorId: reporter.id });
   await ok(backend, 'workflow.submit', { id: created.id, version: saved.version, note: '' }, { actorId: reporter.id });

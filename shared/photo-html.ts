@@ -17,12 +17,21 @@ function srcset(ref: PhotoRef, format: RenditionFormat, src: PhotoSrc): string {
 export function photoFigureHtml(ref: PhotoRef, src: PhotoSrc = appPhotoSrc, role: 'body' | 'lead' = 'body'): string {
   const caption = ref.caption.trim();
   const credit = ref.credit.trim();
+  const img = `<img src="${escapeHtml(src(ref, 800, 'jpeg'))}"`;
+  const alt = `alt="${escapeHtml(ref.alt.trim())}" loading="lazy">`;
+  // A CMS holds one file per photo: a srcset naming it at every width would tell the browser a
+  // 2048-pixel upload is 320 pixels wide, and it would draw the photo far wider than the column.
+  const oneFile = new Set(RENDITION_WIDTHS.flatMap((w) => [src(ref, w, 'jpeg'), src(ref, w, 'webp')])).size === 1;
   const parts = [
     `<figure class="story-photo${role === 'lead' ? ' story-photo--lead' : ''}">`,
-    '<picture>',
-    `<source type="image/webp" srcset="${srcset(ref, 'webp', src)}" sizes="(max-width: 800px) 100vw, 800px">`,
-    `<img src="${escapeHtml(src(ref, 800, 'jpeg'))}" srcset="${srcset(ref, 'jpeg', src)}" sizes="(max-width: 800px) 100vw, 800px" alt="${escapeHtml(ref.alt.trim())}" loading="lazy">`,
-    '</picture>',
+    ...(oneFile
+      ? [`${img} ${alt}`]
+      : [
+          '<picture>',
+          `<source type="image/webp" srcset="${srcset(ref, 'webp', src)}" sizes="(max-width: 800px) 100vw, 800px">`,
+          `${img} srcset="${srcset(ref, 'jpeg', src)}" sizes="(max-width: 800px) 100vw, 800px" ${alt}`,
+          '</picture>',
+        ]),
   ];
   if (caption || credit) {
     const text = [

@@ -4,6 +4,7 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from './newsroom-time';
 import { DEFAULT_SECTIONS } from './sections';
 import { DEFAULT_PORTAL_SETTINGS, PortalSettings } from './settings-portal';
 import { DEFAULT_HOUSE_STYLE, HouseStyleSettings } from './settings-house-style';
+import { DEFAULT_POST_SETTINGS, PostSettings } from './settings-posts';
 
 /**
  * Preferences, one schema for every host: electron-store in the desktop app and its `conf` base in web
@@ -57,6 +58,7 @@ export const Settings = z.object({
   /** Which Naver and Daum category each section goes under (shared/settings-portal.ts). */
   portal: PortalSettings,
   houseStyle: HouseStyleSettings,
+  posts: PostSettings,
   window: z.object({
     width: z.number().int().min(400).max(10_000),
     height: z.number().int().min(300).max(10_000),
@@ -85,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   media: { keepGpsOnExport: false },
   portal: DEFAULT_PORTAL_SETTINGS,
   houseStyle: DEFAULT_HOUSE_STYLE,
+  posts: DEFAULT_POST_SETTINGS,
   window: { width: 1400, height: 900, maximized: false },
 };
 
@@ -100,5 +103,6 @@ export const SettingsPatch = z.strictObject({
   media: Settings.shape.media.strict().optional(),
   portal: PortalSettings.optional(),
   houseStyle: HouseStyleSettings.strict().optional(),
+  posts: PostSettings.strict().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -23,11 +23,12 @@ export interface WordPressPostText {
   content: HtmlField;
 }
 
-export function wordpressPostText(story: OutgoingArticle): WordPressPostText {
+/** `content` is the post's whole content (post-content.ts); the story's body and closing lines by default. */
+export function wordpressPostText(story: OutgoingArticle, content: HtmlField = story.contentHtml): WordPressPostText {
   return {
     title: htmlField(story.parts.headline),
     excerpt: htmlField(story.parts.deckLines.join(' ')),
-    content: wordpressContent(story.contentHtml),
+    content: wordpressContent(content),
   };
 }
 
@@ -76,12 +77,12 @@ export function ghostCaption(caption: string, credit: string): HtmlField {
   return htmlField([caption.trim(), credit.trim()].filter(Boolean).join(' '));
 }
 
-export function ghostPostText(story: OutgoingArticle): GhostPostText {
+export function ghostPostText(story: OutgoingArticle, html: HtmlField = story.contentHtml): GhostPostText {
   const f = story.fields;
   const lead = f.leadPhoto;
   return {
     title: plainField(story.parts.headline),
-    html: story.contentHtml,
+    html,
     excerpt: plainField(story.parts.deckLines.join(' ')),
     tags: [f.section, ...f.tags].map((t) => plainField(t.trim())).filter(Boolean),
     // The story's own caption and credit for the photo, as WordPress gets them on the featured image.

@@ -1,4 +1,5 @@
 import type { ArticleFields } from '../../shared/article';
+import type { PostSettings } from '../../shared/settings-posts';
 import { AppError } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
@@ -7,6 +8,9 @@ import type { GhostClient } from './ghost-client';
 import { ghostPostText } from './cms-fields';
 import { bylineTag, GHOST_EXCERPT_MAX, ghostExcerpt, uploadImage, upsertPost, type GhostPost } from './ghost';
 import type { OutgoingArticle } from './outgoing-article';
+import { bylineInPost, ghostAuthor } from './post-byline';
+import { postContent } from './post-content';
+import { postSlug } from './post-slug';
 
 /**
  * What the publish service lends a Ghost run: the stored photo uploads, the photo bytes, the story
@@ -17,6 +21,8 @@ export interface GhostRunContext {
   fields: ArticleFields;
   media: ReadonlyMap<string, MediaItem>;
   embargoed: boolean;
+  posts: PostSettings;
+  now: Date;
   knownMedia(mediaId: string): Promise<{ remoteUrl: string } | undefined>;
   saveMedia(mediaId: string, url: string): Promise<void>;
   /** The largest JPEG the WordPress target also gets (the media service's export). */
@@ -47,8 +53,10 @@ export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Pro
   const story = ctx.story((ref) => urls.get(ref.mediaId) ?? '');
   const f = ctx.fields;
   const lead = f.leadPhoto;
-  const text = ghostPostText(story);
+  const author = await ghostAuthor(ghost, f.bylines);
+  const text = ghostPostText(story, postContent(story, { byline: bylineInPost(f.bylines, author, ctx.posts.bylineInContent) }));
   const record = await ctx.reserve(bylineTag(ctx.articleId));
+  const at = ctx.embargoed && f.embargoAt ? new Date(f.embargoAt) : ctx.now;
   const { post, created } = await upsertPost(
     ghost,
     ctx.articleId,
@@ -57,6 +65,9 @@ export async function sendToGhost(ghost: GhostClient, ctx: GhostRunContext): Pro
       featureImage: lead ? (urls.get(lead.mediaId) ?? null) : null,
       status: ctx.embargoed ? 'scheduled' : 'published',
       publishedAt: ctx.embargoed && f.embargoAt ? new Date(f.embargoAt).toISOString() : undefined,
+      // Ghost keeps a post's slug when an edit does not name one: only a create asks for it.
+      slug: postSlug(ctx.posts.slugRule, { articleId: ctx.articleId, headline: f.headline, editorSlug: f.slug, at }),
+      authorId: author,
     },
     record.remoteId ?? undefined,
   );

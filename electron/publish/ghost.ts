@@ -25,6 +25,10 @@ export interface GhostPostData extends GhostPostText {
   status: 'published' | 'scheduled';
   /** For a scheduled post: the embargo, UTC. */
   publishedAt?: string;
+  /** The slug asked for when the post is made (post-slug.ts); never sent again, so it never moves. */
+  slug?: string;
+  /** The reporter's staff user on the site (post-byline.ts). */
+  authorId?: string;
 }
 
 export interface GhostPhotoUpload {
@@ -118,6 +122,7 @@ export interface GhostPostBody {
   feature_image_alt: PlainField | null;
   status: 'published' | 'scheduled';
   published_at?: string;
+  authors?: Array<{ id: string }>;
 }
 
 /** What Ghost is sent for the story's post (built without the network, so tests read exactly this). */
@@ -133,6 +138,7 @@ export function ghostPostBody(d: GhostPostData, articleId: string): GhostPostBod
     feature_image_alt: d.featureImageAlt ? ghostAlt(d.featureImageAlt) : null,
     status: d.status,
     ...(d.publishedAt ? { published_at: d.publishedAt } : {}),
+    ...(d.authorId ? { authors: [{ id: d.authorId }] } : {}),
   };
 }
 
@@ -182,7 +188,10 @@ export async function upsertPost(
     // Deleted on the site since (404): look it up by its tag, then create.
     const current = (knownId ? await readPost(ghost, knownId) : undefined) ?? (await findByTag(ghost, articleId));
     if (current) return { post: await put(ghost, current, body), created: false };
-    const made = await ghost.request<{ posts: GhostPost[] }>('POST', 'posts/', { query: { source: 'html' }, json: { posts: [body] } });
+    const made = await ghost.request<{ posts: GhostPost[] }>('POST', 'posts/', {
+      query: { source: 'html' },
+      json: { posts: [d.slug ? { ...body, slug: d.slug } : body] },
+    });
     return { post: made.posts[0]!, created: true };
   });
 }

@@ -3,6 +3,7 @@ import type { PublishResult, TargetCheck } from '../../shared/contract-publish';
 import type { MediaItem } from '../../shared/media';
 import type { PhotoSrc } from '../../shared/photo-html';
 import type { Settings } from '../../shared/settings';
+import type { PostSettings } from '../../shared/settings-posts';
 import type { PublishTargetKind } from '../../shared/publish-targets/index';
 import type { PublishRecord, StoredTarget } from '../db/publish-repo';
 
@@ -54,6 +55,8 @@ export interface PublishRun<T extends StoredTarget = StoredTarget> {
   portal: Settings['portal'];
   /** 입력 and 수정: when readers first got the story, when it was last corrected. */
   times: StoryTimes;
+  /** How a CMS post is addressed and signed (shared/settings-posts.ts). */
+  posts: PostSettings;
   now(): Date;
   /** The story as readers get it, its photos at the addresses `photoSrc` gives. */
   story(photoSrc: PhotoSrc): OutgoingArticle;

@@ -3,13 +3,17 @@ import type { HtmlField } from './cms-text';
 
 /*
  * The bodies Byline sends to WordPress's REST API, built without the network so tests can read
- * exactly what goes out. Every text field is an HtmlField (see cms-fields.ts); slugs are the
- * story's key (lower-case letters, digits, hyphens) and the rest are numbers and fixed words.
+ * exactly what goes out. Every text field is an HtmlField (see cms-fields.ts); slugs are ASCII
+ * (lower-case letters, digits, hyphens, post-slug.ts) and the rest are numbers and fixed words.
  */
 
 export interface PostData {
-  /** The story's key on the site (idempotencyKey). */
+  /** The slug chosen at the story's first publish (post-slug.ts), kept by its publish record. */
   slug: string;
+  /** The mark the content carries (story-key.ts: storyMark), for finding the post whatever its slug. */
+  mark: string;
+  /** The reporter's account on the site, when one has the byline's e-mail (post-byline.ts). */
+  author?: number;
   title: HtmlField;
   content: HtmlField;
   excerpt: HtmlField;
@@ -22,7 +26,8 @@ export interface PostData {
 }
 
 export interface WpPostBody {
-  slug: string;
+  /** Sent only when the post is made (wordpress.ts). */
+  slug?: string;
   title: HtmlField;
   content: HtmlField;
   excerpt: HtmlField;
@@ -31,6 +36,7 @@ export interface WpPostBody {
   categories: number[];
   tags: number[];
   featured_media: number;
+  author?: number;
 }
 
 export function postBody(d: PostData): WpPostBody {
@@ -44,6 +50,7 @@ export function postBody(d: PostData): WpPostBody {
     categories: d.categories,
     tags: d.tags,
     featured_media: d.featuredMedia,
+    ...(d.author !== undefined ? { author: d.author } : {}),
   };
 }
 

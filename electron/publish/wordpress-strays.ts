@@ -1,4 +1,5 @@
 import { CmsError } from './retry';
+import { isStoryNumberKey } from './story-key';
 import type { WpPost, WpRequester } from './wordpress-types';
 
 /*
@@ -7,7 +8,17 @@ import type { WpPost, WpRequester } from './wordpress-types';
  * (`-3`, … for more; scheduled posts too, only drafts share a slug), and it goes live as a second copy
  * of the story. Every post in that slug family other than the story's own is such a stray: it is moved
  * to the trash (DELETE without force, so a person can still restore it) and the attempt's log says so.
+ *
+ * A readable slug (post-slug.ts) can be another story's too, and the site then numbers ours "-2", "-3"…:
+ * such a story's posts are found by the mark in their content (story-key.ts: storyMark) instead, so a
+ * post of another story with the same words is never taken for ours, nor trashed.
  */
+
+/** How the story's posts are known on the site: the slug asked for, and the mark their content carries. */
+export interface PostAnchor {
+  slug: string;
+  mark: string;
+}
 
 /** `<key>`, `<key>-2` … `<key>-10`: more than the creates one run can send (4 tries), with room for strays from earlier runs. */
 const FAMILY_SIZE = 10;
@@ -17,11 +28,21 @@ export function slugFamily(key: string): string[] {
 }
 
 /** The story's posts on the site, any status but trash (a trashed post's slug gets `__trashed`), oldest first. One request, not retried. */
-export async function findFamily(wp: WpRequester, key: string): Promise<WpPost[]> {
-  const found = await wp.request<WpPost[]>('GET', '/wp/v2/posts', {
-    query: { slug: slugFamily(key).join(','), status: 'any', per_page: 100, _fields: 'id,link,status,slug' },
+export async function findFamily(wp: WpRequester, anchor: PostAnchor): Promise<WpPost[]> {
+  if (isStoryNumberKey(anchor.slug)) {
+    const found = await wp.request<WpPost[]>('GET', '/wp/v2/posts', {
+      query: { slug: slugFamily(anchor.slug).join(','), status: 'any', per_page: 100, _fields: 'id,link,status,slug' },
+    });
+    return [...found].sort((a, b) => a.id - b.id);
+  }
+  // WordPress's search reads the stored content, comments included; only an exact mark counts.
+  const found = await wp.request<Array<WpPost & { content?: { raw?: string } }>>('GET', '/wp/v2/posts', {
+    query: { search: anchor.mark, status: 'any', context: 'edit', per_page: 100, _fields: 'id,link,status,slug,content' },
   });
-  return [...found].sort((a, b) => a.id - b.id);
+  return found
+    .filter((p) => (p.content?.raw ?? '').includes(`<!--${anchor.mark}-->`))
+    .map((p) => ({ id: p.id, link: p.link, status: p.status, slug: p.slug }))
+    .sort((a, b) => a.id - b.id);
 }
 
 /** What tidying the family did, for the attempt's log. */
@@ -49,14 +70,14 @@ function reason(err: unknown): string {
  */
 export async function settleFamily(
   wp: WpRequester,
-  key: string,
+  anchor: PostAnchor,
   written: WpPost,
   recorded: number | undefined,
   rewrite: (id: number) => Promise<WpPost>,
 ): Promise<{ post: WpPost; strays: StrayReport }> {
   let family: WpPost[];
   try {
-    family = await wp.retried(() => findFamily(wp, key));
+    family = await wp.retried(() => findFamily(wp, anchor));
   } catch (err) {
     return { post: written, strays: { trashed: [], left: [], failure: reason(err) } };
   }
@@ -95,9 +116,9 @@ export async function settleFamily(
  * already taken down, or gone from the site) is left as the takedown made it. `clean` is false when a
  * stray may still be up (the takedown is then not done).
  */
-export async function trashStrays(wp: WpRequester, key: string, ownId: number): Promise<{ notes: string[]; clean: boolean }> {
+export async function trashStrays(wp: WpRequester, anchor: PostAnchor, ownId: number): Promise<{ notes: string[]; clean: boolean }> {
   const own: WpPost = { id: ownId, link: '', status: '', slug: '' };
-  const { strays } = await settleFamily(wp, key, own, ownId, () => Promise.reject(new Error('the own post is kept')));
+  const { strays } = await settleFamily(wp, anchor, own, ownId, () => Promise.reject(new Error('the own post is kept')));
   return { notes: strayNotes(strays), clean: strays.left.length === 0 && strays.failure === null };
 }
 

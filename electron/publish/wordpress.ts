@@ -251,8 +251,13 @@ export class WordPressClient {
     });
   }
 
-  private postBody(d: PostData): WpPostBody {
-    return postBody(d);
+  /**
+   * An update names no slug: WordPress would make the one asked for unique again, and a post numbered
+   * "-34" beside other stories' posts could move to "-33" when one of those left. A post keeps its address.
+   */
+  private postBody(d: PostData, creating = false): WpPostBody {
+    const { slug, ...rest } = postBody(d);
+    return creating ? { slug, ...rest } : rest;
   }
 
   /**
@@ -266,7 +271,7 @@ export class WordPressClient {
     const written = await this.retried(async () => {
       tries += 1;
       let id = knownId;
-      if (id === undefined) id = (await findFamily(this, d.slug))[0]?.id;
+      if (id === undefined) id = (await findFamily(this, { slug: d.slug, mark: d.mark }))[0]?.id;
       if (id !== undefined) {
         try {
           return { post: await this.request<WpPost>('POST', `/wp/v2/posts/${id}`, { json: this.postBody(d) }), created: false };
@@ -274,14 +279,14 @@ export class WordPressClient {
           // Deleted on the site since: look it up by key, then create.
           if (!(err instanceof WordPressError && err.status === 404 && knownId !== undefined)) throw err;
           knownId = undefined;
-          const found = await findFamily(this, d.slug);
+          const found = await findFamily(this, { slug: d.slug, mark: d.mark });
           if (found[0]) return { post: await this.request<WpPost>('POST', `/wp/v2/posts/${found[0].id}`, { json: this.postBody(d) }), created: false };
         }
       }
-      return { post: await this.request<WpPost>('POST', '/wp/v2/posts', { json: this.postBody(d) }), created: true };
+      return { post: await this.request<WpPost>('POST', '/wp/v2/posts', { json: this.postBody(d, true) }), created: true };
     });
     if (written.created && tries === 1) return { ...written, notes: [] };
-    const { post, strays } = await settleFamily(this, d.slug, written.post, recorded, (id) =>
+    const { post, strays } = await settleFamily(this, { slug: d.slug, mark: d.mark }, written.post, recorded, (id) =>
       this.request<WpPost>('POST', `/wp/v2/posts/${id}`, { json: this.postBody(d) }),
     );
     return { post, created: written.created, notes: strayNotes(strays) };

@@ -205,7 +205,7 @@ export class PublishService {
     const current = await this.deps.workflow.status(input.articleId, input.actorId);
     if (current.state === 'withdrawn') return this.takedownOnce(target, input);
     // Read once per run: each read parses and validates the stored settings (on the newsroom server, a query).
-    const { newsroom, portal } = await this.deps.settings();
+    const { newsroom, portal, posts } = await this.deps.settings();
     const approved = await this.approvedFields(input.articleId, current);
     const media = await this.mediaItems(approved.fields);
     const history = await this.deps.workflow.history(input.articleId);
@@ -223,6 +223,7 @@ export class PublishService {
       newsroom,
       portal,
       times,
+      posts,
       now: this.now,
       story: (photoSrc) => this.story(base, media, photoSrc, target, newsroom),
       photoBytes: (mediaId) => this.deps.media.exportPhoto(mediaId, { maxWidth: 2048 }),

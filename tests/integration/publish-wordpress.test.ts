@@ -6,7 +6,7 @@ import Conf from 'conf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../electron/host/bootstrap';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../../electron/host/settings-conf';
-import { idempotencyKey } from '../../electron/services/publish';
+import { storyMark } from '../../electron/publish/story-key';
 import type { PublishAttempt, PublishTarget, TargetCheck } from '../../shared/contract-publish';
 import type { Result } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
@@ -82,8 +82,11 @@ async function state(s: ApprovedArticle): Promise<string> {
   return (await ok<{ state: string }>(backend, 'workflow.status', { id: s.article.id }, { actorId: s.desk.id })).state;
 }
 
+/** The story's posts on the site, any status but trash: those whose content carries its mark, whatever slug the site gave them. */
 async function postsWithKey(s: ApprovedArticle): Promise<Array<{ id: number }>> {
-  return wpGet('/wp/v2/posts', { slug: idempotencyKey(s.article.id, s.fields.slug), status: 'any', context: 'edit' });
+  const mark = storyMark(s.article.id);
+  const found = await wpGet<Array<{ id: number; content: { raw: string } }>>('/wp/v2/posts', { search: mark, status: 'any', context: 'edit' });
+  return found.filter((p) => p.content.raw.includes(`<!--${mark}-->`));
 }
 
 const POSTS = /^\/wp\/v2\/posts$/;

@@ -35,6 +35,8 @@ export class GhostTarget implements TargetAdapter<'ghost'> {
         fields: run.fields,
         media: run.media,
         embargoed,
+        posts: run.posts,
+        now: run.now(),
         knownMedia: (mediaId) => run.knownPhoto(mediaId),
         // Ghost knows an upload only by its address.
         saveMedia: (mediaId, url) => run.savePhoto(mediaId, { remoteId: url, remoteUrl: url }),

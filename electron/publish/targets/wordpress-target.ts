@@ -1,19 +1,18 @@
-import { createHash } from 'node:crypto';
 import type { PublishResult } from '../../../shared/contract-publish';
 import { AppError } from '../../../shared/errors';
 import { photosOf } from '../../../shared/photo-refs';
 import { embargoHolds } from '../../../shared/workflow';
 import type { StoredTargetOf } from '../../db/publish-repo';
 import { wordpressPostText } from '../cms-fields';
+import { bylineInPost, wordpressAuthor } from '../post-byline';
+import { postContent, wordpressFigures } from '../post-content';
+import { postSlug } from '../post-slug';
+import { storyMark } from '../story-key';
 import type { ConnectionCheck, PublishRun, TakedownRun, TargetAdapter, TargetEnv, TargetOutcome } from '../target-adapter';
 import { DEFAULT_WORDPRESS_OPTIONS, WordPressClient, publishFailure, takedownPost } from '../wordpress';
 import { trashStrays } from '../wordpress-strays';
 
-/** The key a story is known by on a CMS: its slug there, looked up before any create. */
-export function idempotencyKey(articleId: string, slug: string): string {
-  const tag = `b${createHash('sha256').update(articleId).digest('hex').slice(0, 15)}`;
-  return slug ? `${slug.slice(0, 150)}-${tag}` : `byline-${tag}`;
-}
+export { idempotencyKey } from '../story-key';
 
 type WordPress = StoredTargetOf<'wordpress'>;
 
@@ -79,11 +78,23 @@ export class WordPressTarget implements TargetAdapter<'wordpress'> {
       const categories = f.section.trim() ? [await wp.term('categories', f.section.trim())] : [];
       const tags: number[] = [];
       for (const tag of f.tags) tags.push(await wp.term('tags', tag));
-      const record = await run.reserve(idempotencyKey(run.articleId, f.slug));
+      // The slug of the first publish stays (the record keeps it): a correction never moves the post.
+      const slug = postSlug(run.posts.slugRule, {
+        articleId: run.articleId,
+        headline: f.headline,
+        editorSlug: f.slug,
+        at: embargoed ? new Date(f.embargoAt!) : run.now(),
+      });
+      const record = await run.reserve(slug);
+      const author = await wordpressAuthor(wp, f.bylines);
+      const mark = storyMark(run.articleId);
+      const content = wordpressFigures(postContent(story, { byline: bylineInPost(f.bylines, author, run.posts.bylineInContent), mark }));
       const { post, notes } = await wp.upsertPost(
         {
           slug: record.idempotencyKey,
-          ...wordpressPostText(story),
+          mark,
+          author,
+          ...wordpressPostText(story, content),
           status: embargoed ? 'future' : 'publish',
           dateGmt: embargoed ? wpGmt(f.embargoAt!) : undefined,
           categories,
@@ -107,7 +118,7 @@ export class WordPressTarget implements TargetAdapter<'wordpress'> {
     const { record } = run;
     try {
       const post = await takedownPost(wp, Number(record.remoteId), run.target.settings.takedown);
-      const strays = await trashStrays(wp, record.idempotencyKey, Number(record.remoteId));
+      const strays = await trashStrays(wp, { slug: record.idempotencyKey, mark: storyMark(run.articleId) }, Number(record.remoteId));
       const notes = strays.notes.join(' ');
       // A duplicate still up keeps the withdrawn story public: the takedown is not done.
       if (!strays.clean) return { result: 'failed', note: notes, tries: wp.tries };

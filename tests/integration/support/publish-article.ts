@@ -33,7 +33,17 @@ export interface ApprovedArticle {
  */
 export async function approvedSeedArticle(
   backend: Backend,
-  options: { photoSeed?: number; embargoAt?: string | null; tags?: string[]; fileNames?: [string, string]; deck?: string; headline?: string } = {},
+  options: {
+    photoSeed?: number;
+    embargoAt?: string | null;
+    tags?: string[];
+    fileNames?: [string, string];
+    deck?: string;
+    headline?: string;
+    bylines?: ArticleFields['bylines'];
+    inlineCaption?: string;
+    slug?: string;
+  } = {},
 ): Promise<ApprovedArticle> {
   const s = options.photoSeed ?? 1;
   const names = options.fileNames ?? ['브룩헤이븐 연구소 방문.jpg', 'IBM 왓슨 연구소 MOU.jpg'];
@@ -50,7 +60,7 @@ export async function approvedSeedArticle(
   };
   const inline: PhotoRef = {
     mediaId: photos[1]!.id,
-    caption: 'IBM과 양자과학기술 협력 양해각서를 체결했다 <뉴욕>',
+    caption: options.inlineCaption ?? 'IBM과 양자과학기술 협력 양해각서를 체결했다 <뉴욕>',
     credit: '과기정통부 제공',
     alt: '양해각서 서명식',
   };
@@ -67,10 +77,11 @@ export async function approvedSeedArticle(
     body,
     storyType: 'press_release',
     sourceAttribution: seed.sourceAttribution,
-    bylines: [{ name: '김기자', email: 'kim@example.com', title: '기자' }],
+    bylines: options.bylines ?? [{ name: '김기자', email: 'kim@example.com', title: '기자' }],
     tags: options.tags ?? ['양자', '한미협력'],
     embargoAt: options.embargoAt ?? null,
     leadPhoto: lead,
+    slug: options.slug ?? '',
   };
   const saved = await ok<Article>(backend, 'articles.save', { id: created.id, baseVersion: created.version, fields }, { actorId: reporter.id });
   await ok(backend, 'workflow.submit', { id: created.id, version: saved.version, note: '' }, { actorId: reporter.id });

@@ -7,7 +7,9 @@ import { ninjs2, ninjs3 } from '../../../electron/publish/ninjs';
 import type { OutgoingArticle } from '../../../electron/publish/outgoing-article';
 import { asciiFileName } from '../../../electron/publish/wordpress';
 import { mediaBody, mediaUploadForm, postBody, termBody } from '../../../electron/publish/wordpress-payload';
-import { idempotencyKey } from '../../../electron/services/publish';
+import { postContent } from '../../../electron/publish/post-content';
+import { postSlug } from '../../../electron/publish/post-slug';
+import { storyMark } from '../../../electron/publish/story-key';
 
 /*
  * Every payload Byline sends for one story, built by the same functions the publishers call, with
@@ -56,9 +58,12 @@ export function stringFields(value: unknown, path: string, out: Array<[string, s
 export function cmsFields(story: OutgoingArticle): Array<[string, string]> {
   const f = story.fields;
   const out: Array<[string, string]> = [];
+  const mark = storyMark(story.articleId);
   const post = postBody({
-    slug: idempotencyKey(story.articleId, f.slug),
-    ...wordpressPostText(story),
+    slug: postSlug('date-words', { articleId: story.articleId, headline: f.headline, editorSlug: f.slug, at: new Date(story.createdAt) }),
+    mark,
+    // The post as readers get it: deck block and printed byline included.
+    ...wordpressPostText(story, postContent(story, { byline: true, mark })),
     status: 'publish',
     categories: [1],
     tags: [2],
@@ -81,7 +86,11 @@ export function cmsFields(story: OutgoingArticle): Array<[string, string]> {
     for (const [key, value] of form.entries()) out.push([`ghost.image.${i}.${key}`, typeof value === 'string' ? value : value.name]);
   });
   const lead = f.leadPhoto ? `${CMS_ORIGIN}/content/images/lead.jpg` : null;
-  stringFields(ghostPostBody({ ...ghostPostText(story), featureImage: lead, status: 'published' }, story.articleId), 'ghost.post', out);
+  stringFields(
+    ghostPostBody({ ...ghostPostText(story, postContent(story, { byline: true })), featureImage: lead, status: 'published' }, story.articleId),
+    'ghost.post',
+    out,
+  );
   return out;
 }
 

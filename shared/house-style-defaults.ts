@@ -1,4 +1,4 @@
-import type { HouseStyleRule } from './settings-house-style';
+import type { HouseStyleRule } from './house-style-rule';
 
 /*
  * The 표기 원칙 a newsroom starts with; it edits them in 환경설정. Each group names its source:

@@ -3,7 +3,7 @@ import { editorStateToText } from './editor-text';
 import { compileHouseStyle, findHouseStyle, type CompiledHouseStyle } from './house-style';
 import { photosOf } from './photo-refs';
 import type { HouseStyleSettings } from './settings-house-style';
-import type { SubmissionCheckInput, SubmissionProblem } from './submission';
+import type { SubmissionCheckInput, SubmissionProblem } from './submission-problem';
 
 /** The headline's or deck's 글자 수 as the editor shows it: spaces count, a Hangul syllable is one. */
 export function fieldLength(text: string): number {

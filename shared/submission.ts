@@ -1,9 +1,11 @@
-import type { ArticleFields } from './article';
 import { editorStateToText } from './editor-text';
 import { houseStyleProblems } from './house-style-submission';
 import type { MediaRole } from './media';
 import { photosOf } from './photo-refs';
 import type { HouseStyleSettings } from './settings-house-style';
+import type { SubmissionCheckInput, SubmissionField, SubmissionProblem } from './submission-problem';
+
+export type { SubmissionCheckInput, SubmissionField, SubmissionProblem } from './submission-problem';
 
 /**
  * What a story must have before it goes to the desk (DESIGN.md, Workflow). The same check runs in the
@@ -11,34 +13,7 @@ import type { HouseStyleSettings } from './settings-house-style';
  * refuses a submission that fails it, whatever the renderer showed).
  */
 
-export type SubmissionField =
-  | 'headline'
-  | 'section'
-  | 'bylines'
-  | 'body'
-  | 'photos'
-  | 'sourceAttribution'
-  | 'photo.caption'
-  | 'photo.credit'
-  | 'photo.alt'
-  | 'houseStyle'
-  | 'headline.length'
-  | 'deck.length';
-
-export interface SubmissionProblem {
-  field: SubmissionField;
-  /** The field's name as the reporter knows it: 제목, 섹션, 사진 2(본문) 설명… */
-  label: string;
-  message: string;
-  /** Errors block the submission; warnings (missing alt text) are shown and let it through. */
-  severity: 'error' | 'warning';
-  /** For photo problems: which photo, 1-based in reading order, and where it stands. */
-  photo?: { position: number; role: MediaRole; mediaId: string };
-}
-
 const ROLE_KO: Record<MediaRole, string> = { lead: '대표 사진', body: '본문', gallery: '갤러리' };
-
-export type SubmissionCheckInput = Pick<ArticleFields, 'headline' | 'deck' | 'section' | 'bylines' | 'body' | 'storyType' | 'sourceAttribution' | 'leadPhoto'>;
 
 /** Every problem with `fields`, errors first, in the order the screen shows the fields; with `style`, the 표기 원칙 too. */
 export function checkSubmission(fields: SubmissionCheckInput, style?: HouseStyleSettings): SubmissionProblem[] {

@@ -2,6 +2,7 @@ import type { Method } from '../../../shared/contract';
 import { MAX_PHOTO_BYTES } from '../../../shared/media';
 import { ACTOR, FIELDS, HEADLINE, JPEG_START, MEDIA_ID } from './dispatch-harness';
 import { ACCOUNT_HOSTILE_INPUTS } from './dispatch-hostile-accounts';
+import { trashHostileInputs } from './dispatch-hostile-trash';
 import { makeCompoundFile, makeCorruptZip, makeZipBomb } from './documents';
 import { noise, pngBomb } from './images';
 
@@ -221,14 +222,6 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ['reason number', { id, reason: 1 }],
     ],
     'workflow.reopen': [['missing id', {}]],
-    'workflow.recall': [['an actor named in the input', { id, actorId: 'kim' }]],
-    'trash.discard': [['id not uuid', { id: '../etc' }]],
-    'trash.restore': [['missing id', {}]],
-    'trash.list': [
-      ['limit 201', { limit: 201 }],
-      ['offset -1', { offset: -1 }],
-    ],
-    'articles.copy': [['id number', { id: 7 }]],
     'workflow.correct': [
       ['missing note', { id }],
       ['note array', { id, note: ['오타'] }],
@@ -398,5 +391,6 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ],
     ],
     ...ACCOUNT_HOSTILE_INPUTS,
+    ...trashHostileInputs(id),
   };
 }

@@ -198,6 +198,7 @@ export const en: Record<StringKey, string> = {
   ownerFilterAll: 'All stories',
   ownerFilterMine: 'Stories I started',
   pressReleaseItemsProse: 'Import a press release’s ㅇ items as paragraphs, not a bulleted list',
+  timeZone: 'Newsroom time zone (every time shown and every embargo typed)',
   keepGpsOnExport: 'Keep photo GPS positions on export',
   keepGpsOnExportHint: 'Off by default: a position can reveal a source or a reporter’s whereabouts.',
   queues: 'Queues',

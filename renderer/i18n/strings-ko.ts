@@ -198,6 +198,7 @@ export const ko = {
   ownerFilterAll: '모든 기사',
   ownerFilterMine: '내가 쓴 기사',
   pressReleaseItemsProse: '보도자료의 ㅇ 항목을 글머리표 목록이 아닌 문단으로 가져오기',
+  timeZone: '뉴스룸 시간대 (화면의 모든 시각과 엠바고 입력)',
   keepGpsOnExport: '내보낼 때 사진의 위치 정보(GPS) 유지',
   keepGpsOnExportHint: '기본은 지웁니다. 위치 정보는 취재원이나 기자의 동선을 드러낼 수 있습니다.',
   // 데스크 (workflow)

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../shared/newsroom-time';
 import { useState, type FormEvent } from 'react';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { BylineClient } from '../client';
@@ -16,6 +17,12 @@ const TEMPLATE_FIELDS: ReadonlyArray<[keyof Settings['newsroom'], StringKey]> = 
   ['bylineTemplate', 'bylineTemplate'],
   ['attributionTemplate', 'attributionTemplate'],
 ];
+/** Every zone the browser knows, the one saved first if it is not among them (an older engine). */
+function timeZones(saved: string | undefined): string[] {
+  const known = Intl.supportedValuesOf('timeZone');
+  return saved && !known.includes(saved) ? [saved, ...known] : known;
+}
+
 const MAX_LENGTH: Partial<Record<keyof Settings['newsroom'], number>> = { agencyCredit: 50, defaultDateline: 20 };
 
 interface Props {
@@ -120,6 +127,20 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
                 data-testid="press-release-items-prose"
               />
               <span>{t('pressReleaseItemsProse')}</span>
+            </label>
+            <label className="field">
+              <span className="field__label">{t('timeZone')}</span>
+              <select
+                value={newsroom.timeZone ?? DEFAULT_TIME_ZONE}
+                onChange={(e) => setNewsroom((n) => ({ ...n, timeZone: e.target.value }))}
+                data-testid="settings-time-zone"
+              >
+                {timeZones(newsroom.timeZone).map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone}
+                  </option>
+                ))}
+              </select>
             </label>
           </fieldset>
           <fieldset className="dialog__group">

@@ -131,3 +131,32 @@ test('the newsroom files each section under a Naver and a Daum category, a new s
   // A section taken off the list takes its row with it.
   await expect(again.getByLabel('경제 네이버 분류')).toHaveCount(0);
 });
+
+test('an embargo is typed and shown on the newsroom’s clock, whatever zone the machine is in', async ({ browser }) => {
+  await ws.start();
+  const london = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Europe/London' });
+  const page = await london.newPage();
+  await page.goto(ws.server.url);
+  await page.getByRole('button', { name: '새 기사' }).click();
+  await page.getByTestId('headline-input').fill('엠바고 시각 확인');
+  // Seoul by default: a reporter in London types the Seoul time the ministry gave.
+  await page.getByLabel('엠바고').fill('2026-12-08T10:00');
+  await page.getByRole('button', { name: '저장', exact: true }).click();
+  await expect(page.getByTestId('save-status')).toContainText('저장됨');
+
+  const newYork = await browser.newContext({ locale: 'ko-KR', timezoneId: 'America/New_York' });
+  const desk = await newYork.newPage();
+  await desk.goto(ws.server.url);
+  await expect(desk.getByTestId('headline-input')).toHaveValue('엠바고 시각 확인');
+  await expect(desk.getByLabel('엠바고')).toHaveValue('2026-12-08T10:00');
+
+  // A newsroom that sets New York as its zone reads the same instant on its own clock: 20:00 the evening before.
+  await desk.getByRole('button', { name: '환경설정' }).click();
+  const dialog = desk.getByRole('dialog', { name: '환경설정' });
+  await dialog.getByTestId('settings-time-zone').selectOption('America/New_York');
+  await dialog.getByRole('button', { name: '저장' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(desk.getByLabel('엠바고')).toHaveValue('2026-12-07T20:00');
+  await london.close();
+  await newYork.close();
+});

@@ -2,6 +2,7 @@ import { enHouseStyle } from './strings-en-house-style';
 import { enImport } from './strings-en-import';
 import { enReview } from './strings-en-review';
 import { enPortal } from './strings-en-portal';
+import { enPosts } from './strings-en-posts';
 import { enDuplicates } from './strings-en-duplicates';
 import { enTrash } from './strings-en-trash';
 import type { StringKey } from './strings-ko';
@@ -11,6 +12,7 @@ export const en: Record<StringKey, string> = {
   ...enImport,
   ...enReview,
   ...enPortal,
+  ...enPosts,
   ...enHouseStyle,
   ...enDuplicates,
   ...enTrash,

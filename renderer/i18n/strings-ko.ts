@@ -2,6 +2,7 @@ import { koHouseStyle } from './strings-ko-house-style';
 import { koImport } from './strings-ko-import';
 import { koReview } from './strings-ko-review';
 import { koPortal } from './strings-ko-portal';
+import { koPosts } from './strings-ko-posts';
 import { koDuplicates } from './strings-ko-duplicates';
 import { koTrash } from './strings-ko-trash';
 
@@ -10,6 +11,7 @@ export const ko = {
   ...koImport,
   ...koReview,
   ...koPortal,
+  ...koPosts,
   ...koHouseStyle,
   ...koDuplicates,
   ...koTrash,

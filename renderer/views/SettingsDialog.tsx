@@ -7,6 +7,7 @@ import { BackupPanel } from './BackupPanel';
 import { HouseStyleSettings } from './HouseStyleSettings';
 import { PublishTargetsPanel } from './publish/PublishTargetsPanel';
 import { PortalCategoriesTable, portalRowsFor } from './settings/PortalCategoriesTable';
+import { PostSettingsFields } from './settings/PostSettingsFields';
 import { StorageSettings } from './StorageSettings';
 import type { StringKey } from '../i18n/strings';
 
@@ -48,6 +49,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
   const [keepGps, setKeepGps] = useState(settings.media.keepGpsOnExport);
   const [portalRows, setPortalRows] = useState(settings.portal.categories);
   const [houseStyle, setHouseStyle] = useState(settings.houseStyle);
+  const [posts, setPosts] = useState(settings.posts);
   const setTemplate = (key: keyof Settings['newsroom'], value: string) => setNewsroom((n) => ({ ...n, [key]: value }));
   const [error, setError] = useState<string | null>(null);
 
@@ -67,6 +69,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
       media: { keepGpsOnExport: keepGps },
       portal: { categories: portalRowsFor(sectionList, portalRows) },
       houseStyle,
+      posts,
     });
     if (problem) setError(problem);
     else onClose();
@@ -152,6 +155,7 @@ export function SettingsDialog({ client, onRestored, beforeRestore, settings, ma
             <span className="field__hint">{t('keepGpsOnExportHint')}</span>
           </fieldset>
           <PortalCategoriesTable sections={sectionList} rows={portalRows} onChange={setPortalRows} />
+          <PostSettingsFields value={posts} onChange={setPosts} />
           <HouseStyleSettings value={houseStyle} onChange={setHouseStyle} />
         </fieldset>
         {mayAdminister && (

@@ -132,7 +132,9 @@ test('the newsroom files each section under a Naver and a Daum category, a new s
   await expect(again.getByLabel('경제 네이버 분류')).toHaveCount(0);
 });
 
-test('an embargo is typed and shown on the newsroom’s clock, whatever zone the machine is in', async ({ browser }) => {
+test('an embargo is typed and shown on the newsroom’s clock, whatever zone the machine is in; the zone and the post address are settings', async ({
+  browser,
+}) => {
   await ws.start();
   const london = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Europe/London' });
   const page = await london.newPage();
@@ -154,9 +156,14 @@ test('an embargo is typed and shown on the newsroom’s clock, whatever zone the
   await desk.getByRole('button', { name: '환경설정' }).click();
   const dialog = desk.getByRole('dialog', { name: '환경설정' });
   await dialog.getByTestId('settings-time-zone').selectOption('America/New_York');
+  await dialog.getByLabel('게시물 주소').selectOption('story-number');
   await dialog.getByRole('button', { name: '저장' }).click();
   await expect(dialog).toBeHidden();
   await expect(desk.getByLabel('엠바고')).toHaveValue('2026-12-07T20:00');
+  await desk.getByRole('button', { name: '환경설정' }).click();
+  await expect(dialog.getByTestId('settings-time-zone')).toHaveValue('America/New_York');
+  await expect(dialog.getByLabel('게시물 주소')).toHaveValue('story-number');
+  await expect(dialog.getByTestId('posts-byline-in-content')).not.toBeChecked();
   await london.close();
   await newYork.close();
 });

@@ -4,7 +4,7 @@ import { Article, ArticleId } from './article';
 /** Largest document accepted for import (a release with a few photos is a few MB; a 50 MB file is an archive, not a release). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-/** The formats a press release arrives in. `hwp` (HWP 5 binary) is recognised only to refuse it with advice. */
+/** The formats a press release arrives in. `hwp` is HWP 5, the binary Hangul format. */
 export const ImportFormat = z.enum(['docx', 'hwpx', 'hwp', 'pdf', 'html']);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 

@@ -3,6 +3,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/press-release';
 import type { ImportedDocument } from './document';
 import { readDocx } from './docx';
 import { htmlToDocument } from './html';
+import { readHwp } from './hwp';
 import { readHwpx } from './hwpx';
 import { refuse } from './limits';
 import { readPdf } from './pdf';
@@ -10,9 +11,8 @@ import { isCompoundFile, isZip } from './zip';
 
 /**
  * Which format a file is, by its bytes first and its name second: a renamed file is read as what it is.
- * HWP 5 (the binary Hangul format, an OLE compound file) is recognised and refused with advice: no
- * maintained JavaScript parser reads it soundly today (@ohah/hwpjs is a release candidate), and the
- * ministries publish HWPX and PDF alongside it.
+ * A file named .hwp that is neither an OLE compound file nor HWPX is refused: it is usually a failed
+ * download (a web page saved under the attachment's name), not the release.
  */
 export function detectFormat(data: Uint8Array, fileName: string): ImportFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
@@ -20,6 +20,7 @@ export function detectFormat(data: Uint8Array, fileName: string): ImportFormat {
   if (head.startsWith('%PDF-')) return 'pdf';
   if (isZip(data)) {
     if (head.includes('mimetypeapplication/hwp+zip') || ext === 'hwpx') return 'hwpx';
+    if (ext === 'hwp') throw refuse(`'${fileName}'은(는) 한글 문서가 아닌 압축(zip) 파일입니다. 원본 한글 파일을 다시 받아 가져오세요.`);
     return 'docx';
   }
   if (isCompoundFile(data)) {
@@ -27,8 +28,12 @@ export function detectFormat(data: Uint8Array, fileName: string): ImportFormat {
     if (ext === 'docx' || ext === 'doc') return 'docx';
     return 'hwp';
   }
+  if (ext === 'hwp') {
+    const kind = /^\s*(?:\ufeff)?\s*</.test(head) ? '웹 페이지(HTML)' : '알 수 없는 형식의 파일';
+    throw refuse(`'${fileName}'은(는) 이름만 .hwp이고 실제로는 ${kind}입니다. 내려받기가 잘못되었을 수 있으니 원본 한글 파일을 다시 받아 가져오세요.`);
+  }
   if (/^\s*(?:\ufeff)?\s*<(?:!doctype\s+html|html|head|body|meta|div|p)\b/i.test(head) || ext === 'html' || ext === 'htm') return 'html';
-  throw refuse(`'${fileName}'은(는) 가져올 수 있는 문서가 아닙니다. HWPX, DOCX, PDF, HTML 파일만 보도자료로 가져올 수 있습니다.`);
+  throw refuse(`'${fileName}'은(는) 가져올 수 있는 문서가 아닙니다. HWP, HWPX, DOCX, PDF, HTML 파일만 보도자료로 가져올 수 있습니다.`);
 }
 
 function decodeHtml(data: Uint8Array): string {
@@ -45,9 +50,7 @@ export async function convertDocument(data: Uint8Array, fileName: string): Promi
   const format = detectFormat(data, fileName);
   switch (format) {
     case 'hwp':
-      throw refuse(
-        `'${fileName}'은(는) 예전 한글(HWP 5) 형식이라 바로 가져올 수 없습니다. 한글에서 '다른 이름으로 저장'으로 HWPX(또는 PDF)로 저장한 뒤 가져오세요. 부처 누리집에는 대개 HWPX·PDF 파일도 함께 올라와 있습니다.`,
-      );
+      return { format, doc: readHwp(data, fileName) };
     case 'docx':
       return { format, doc: await readDocx(data, fileName) };
     case 'hwpx':

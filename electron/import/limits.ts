@@ -11,6 +11,9 @@ export const LIMITS = {
   zipRatio: 200,
   pdfPages: 300,
   images: 100,
+  /** Paragraphs of an HWP 5 file, cells' and text boxes' included, and its BodyText sections. */
+  hwpParagraphs: 200_000,
+  hwpSections: 200,
   /** Characters of text a release may carry. */
   textChars: 2_000_000,
 } as const;

@@ -93,6 +93,7 @@ const ISSUER_PATTERN =
 const EMBARGO_LABEL = /(보도\s*시점|보도\s*일시|보도\s*시간|엠바고|배포\s*일시|배포\s*시각|배포)/;
 const CONTACT_LABEL = /(담당\s*부서|책임자|담당자|자료\s*문의|문의처|연락처|홍보\s*담당)/;
 const SUBTITLE = /^[-–—―]\s*(.+?)\s*[-–—―]$/;
+const BOXED_SUBTITLE = /^[-–—―]\s*(.+?)\s*[-–—―]?$/;
 
 /**
  * A Korean release date and time ("2026. 2. 10.(화) 12:00", "2026년 2월 10일(화) 오후 2시 30분",
@@ -170,6 +171,17 @@ function isMastheadBox(rows: string[][]): boolean {
   return masthead && (cells.every(headerLike) || rows.every((r) => isMasthead(r.join(''))));
 }
 
+/** One column of a few short lines, no label: a title box, not a table of figures. */
+function isTitleBox(rows: string[][]): boolean {
+  const lines = rows.map((r) => r.filter(Boolean));
+  return (
+    lines.length >= 1 &&
+    lines.length <= 3 &&
+    lines.every((l) => l.length === 1 && l[0]!.length <= 200 && besideMasthead(l[0]!) === undefined) &&
+    !/^[□■ㅇ○]/.test(lines[0]![0]!)
+  );
+}
+
 const stripMarker = (runs: Run[], marker: RegExp): Run[] => {
   const out = runs.map((r) => ({ ...r }));
   if (out[0]) out[0].text = out[0].text.replace(marker, '');
@@ -225,6 +237,7 @@ export function analysePressRelease(doc: ImportedDocument, options: { items?: It
 
   const kept: Block[] = [];
   let attachments = false;
+  const boxed = new Set<Block>();
   // Above the title, where a masthead can stand; a "참고자료" heading further down is the body's.
   let top = true;
   for (const block of doc.blocks) {
@@ -246,6 +259,16 @@ export function analysePressRelease(doc: ImportedDocument, options: { items?: It
       if (CONTACT_LABEL.test(cells)) {
         setAside.push({ kind: 'contact', text });
         noteIssuer(cells);
+        continue;
+      }
+      if (top && isTitleBox(block.rows)) {
+        // The title (and its "- …" subtitle) drawn in a box under the masthead: read as the lines they are.
+        for (const row of block.rows) {
+          const line: Block = { kind: 'paragraph', runs: [{ text: row.find(Boolean)! }] };
+          boxed.add(line);
+          kept.push(line);
+        }
+        top = false;
         continue;
       }
       kept.push(block);
@@ -306,7 +329,8 @@ export function analysePressRelease(doc: ImportedDocument, options: { items?: It
   const deckLines: string[] = [];
   const at = Math.max(0, titleAt);
   while (kept[at] && (kept[at]!.kind === 'paragraph' || kept[at]!.kind === 'heading')) {
-    const m = SUBTITLE.exec(blockText(kept[at]!));
+    // In a title box the subtitle often has its opening dash only.
+    const m = SUBTITLE.exec(blockText(kept[at]!)) ?? (boxed.has(kept[at]!) ? BOXED_SUBTITLE.exec(blockText(kept[at]!)) : null);
     if (!m) break;
     deckLines.push(m[1]!);
     kept.splice(at, 1);

@@ -181,4 +181,15 @@ describe('analysePressRelease', () => {
     const r = analysePressRelease(doc([box, p('□ 본문')]));
     expect(r.body[0]).toEqual(box);
   });
+
+  it('reads a title box under the masthead as headline and deck, its subtitle opened by a dash only (농림축산식품부)', () => {
+    const masthead: Block = { kind: 'table', rows: [['', '동정자료', '']] };
+    const title: Block = { kind: 'table', rows: [['펫푸드 수출 지원 본격 추진'], ['- 차관 생산공장 방문']] };
+    const figures: Block = { kind: 'table', rows: [['구분'], ['2023년']] };
+    const r = analysePressRelease(doc([masthead, title, p('□ 본문'), figures]));
+    expect([r.proposals.headline, r.proposals.deck]).toEqual(['펫푸드 수출 지원 본격 추진', '차관 생산공장 방문']);
+    expect(r.setAside.map((s) => [s.kind, s.text.trim()])).toEqual([['header', '| 동정자료 |']]);
+    // Only at the top: a one-column table in the body stays a table.
+    expect(r.body).toEqual([p('본문'), figures]);
+  });
 });

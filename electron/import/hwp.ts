@@ -17,6 +17,8 @@ const IMAGE_EXT = /\.(png|jpe?g|webp|avif|bmp|gif)$/i;
 const MAX_DEPTH = 16;
 const MAX_TABLE_ROWS = 2_000;
 const MAX_TABLE_COLS = 64;
+/** 2 cm in HWPUNIT (1/7200 inch). */
+const LOGO_HEIGHT = Math.round((2 / 2.54) * 7200);
 
 /** Each list (cell, caption, text box, header) is a LIST_HEADER followed by its paragraphs as siblings. */
 function lists(records: readonly HwpRecord[]): { header: HwpRecord; paragraphs: HwpRecord[] }[] {
@@ -134,6 +136,10 @@ export function readHwp(data: Uint8Array, fileName: string): ImportedDocument {
       for (const l of lists(flatten(ctrl.children))) for (const p of l.paragraphs) paragraph(p, 1);
       return;
     }
+    // Shown less than 2 cm tall on the page: the ministry's logo, the 정책브리핑 banner or the 공공누리
+    // mark, which a reporter would only delete again. The height sits in the object's common properties.
+    const height = new Fields(ctrl.data).u32(20) ?? 0;
+    if (height > 0 && height < LOGO_HEIGHT) return;
     // The caption is the list directly under the object's control.
     const caption = lists(ctrl.children)
       .map((l) => listText(l.paragraphs, 1))

@@ -3,7 +3,7 @@ import type { koImport } from './strings-ko-import';
 /** The 보도자료 import's words in English, the same keys as strings-ko-import.ts. */
 export const enImport: Record<keyof typeof koImport, string> = {
   import_button: 'Import press release',
-  import_hint: 'or drop an HWPX, DOCX, PDF or HTML file here',
+  import_hint: 'or drop an HWP, HWPX, DOCX, PDF or HTML file here',
   import_drop: 'Drop to import the press release as a new story',
   import_busy: 'Reading the press release…',
   import_panel: 'Imported from a press release',

@@ -1,7 +1,7 @@
 /** The 보도자료 import's words (renderer/views/import/), in Korean; strings-ko.ts takes them in. */
 export const koImport = {
   import_button: '보도자료 가져오기',
-  import_hint: 'HWPX·DOCX·PDF·HTML 파일을 여기에 끌어다 놓아도 됩니다',
+  import_hint: 'HWP·HWPX·DOCX·PDF·HTML 파일을 여기에 끌어다 놓아도 됩니다',
   import_drop: '여기에 놓으면 보도자료를 새 기사로 가져옵니다',
   import_busy: '보도자료를 읽는 중…',
   import_panel: '보도자료에서 가져옴',

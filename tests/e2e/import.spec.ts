@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { makeDocx, makeHwpx, RELEASE } from '../integration/support/documents';
 import { dropFiles } from './support/photos';
@@ -90,6 +91,29 @@ test('after 확인하고 기사 열기 the panel shows the story as it now is an
   // A headline changed in the editor shows in the panel once it is saved.
   await page.getByTestId('headline-input').fill('양자컴퓨터 5년 앞당긴다');
   await expect(panel.getByTestId('import-proposal-headline')).toHaveText('양자컴퓨터 5년 앞당긴다');
+});
+
+test('a real ministry release in HWP 5 picked in the file dialog opens as a clean draft', async ({ page }) => {
+  await ws.start();
+  await page.goto(ws.server.url);
+  const buffer = readFileSync(new URL('../fixtures/hwp/농식품부_펫푸드_보도자료.hwp', import.meta.url));
+  await page.getByTestId('import-file').setInputFiles({ name: '농식품부_펫푸드_보도자료.hwp', mimeType: 'application/x-hwp', buffer });
+  const panel = page.getByTestId('import-panel');
+  // The first file of a run waits for the untrusted-file worker to load its readers.
+  await expect(panel.getByTestId('import-proposal-headline')).toHaveValue('농식품부, 2027년 펫푸드 수출액 5억불 달성을 위한 지원 본격 추진!', {
+    timeout: 30_000,
+  });
+  await expect(panel.getByTestId('import-proposal-sourceAttribution')).toHaveValue('농림축산식품부');
+  await expect(panel.getByTestId('import-aside-contact')).toContainText('김현우');
+  await page.screenshot({ path: test.info().outputPath('hwp-import-panel.png') });
+  await panel.getByTestId('import-confirm-open').click();
+  await expect(page.getByTestId('source-input')).toHaveValue('농림축산식품부');
+  await expect(page.getByTestId('body-editor')).toContainText('충북 음성 우리와(주) 펫푸드 생산공장을 방문하여');
+  await expect(page.getByTestId('body-editor')).not.toContainText('044-201-2651');
+  await page.screenshot({ path: test.info().outputPath('hwp-imported-draft.png') });
+  await page.getByTestId('import-panel-close').click();
+  await page.getByTestId('photo-block').last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('hwp-imported-draft-end.png') });
 });
 
 test('a file that is not a press release is refused with a reason and no story appears', async ({ page }) => {

@@ -8,8 +8,8 @@ import type { Result } from '../../shared/errors';
 import type { MediaItem } from '../../shared/media';
 import type { ImportResult } from '../../shared/press-release';
 import { startTestBackend } from './support/backend';
-import { RELEASE, RELEASE_PROPOSALS, makeHtmlPage, makeHwpx, releasePhoto } from './support/documents';
-import { hwpPack, makeHwp, paragraph, record, tableParagraph } from './support/hwp-writer';
+import { RELEASE, RELEASE_PROPOSALS, captionLine, makeHtmlPage, makeHwpx, releasePhoto } from './support/documents';
+import { hwpPack, makeHwp, paragraph, pictureParagraph, record, tableParagraph } from './support/hwp-writer';
 import { logicalDump, makeTempDir, removeTempDirs } from './support/temp';
 
 /**
@@ -97,6 +97,19 @@ describe('an HWP 5 press release becomes a 보도자료 draft as its HWPX twin d
     expect(editorStateToText(article.body)).toBe(editorStateToText(twin.article.body));
   });
 
+  it('leaves out pictures shown under 2 cm tall (logos, the 공공누리 mark) and keeps a photo whose size is not given', async () => {
+    const section = Buffer.concat([
+      paragraph(0, RELEASE.title),
+      paragraph(0, RELEASE.lead),
+      pictureParagraph(0, 1, '', 1.3),
+      pictureParagraph(0, 1, captionLine(), 0),
+    ]);
+    const { article } = await ok<ImportResult>('import.document', { fileName: '보도자료.hwp', data: new Uint8Array(await makeHwp({ section })) });
+    const photos = nodesOf(article, 'photo');
+    expect(photos).toHaveLength(1);
+    expect(photos[0]).toMatchObject({ caption: RELEASE.caption });
+  });
+
   it('reads a letter-spaced masthead in a box as the masthead, not the headline', async () => {
     const { article } = await ok<ImportResult>('import.document', {
       fileName: '보도참고자료.hwp',
@@ -108,7 +121,7 @@ describe('an HWP 5 press release becomes a 보도자료 draft as its HWPX twin d
 });
 
 describe('a real ministry release in HWP 5 (농림축산식품부, korea.kr)', () => {
-  it('gives headline, deck, 뉴스출처, embargo, body and photos, with the contacts set aside', async () => {
+  it('gives headline, deck, 뉴스출처, embargo and body, with the contacts and marks left out', async () => {
     const result = await ok<ImportResult>('import.document', { fileName: '농식품부_펫푸드_보도자료.hwp', data: fixture('농식품부_펫푸드_보도자료.hwp') });
     const { article } = result;
     expect(article.headline).toBe('농식품부, 2027년 펫푸드 수출액 5억불 달성을 위한 지원 본격 추진!');
@@ -121,7 +134,8 @@ describe('a real ministry release in HWP 5 (농림축산식품부, korea.kr)', (
     const text = editorStateToText(article.body);
     for (const boiler of ['담당 부서', '044-201-2651', '보도시점', '동정자료']) expect(text).not.toContain(boiler);
     expect(kinds(result, 'contact')).toContain('박찬우');
-    expect(nodesOf(article, 'photo').length).toBeGreaterThan(0);
+    // The 정책브리핑 banner and the 공공누리 mark at the end are marks, not photos; the logos in the masthead stay out too.
+    expect(nodesOf(article, 'photo')).toHaveLength(0);
   });
 });
 

@@ -77,13 +77,17 @@ export function tableParagraph(
   ]);
 }
 
-function pictureParagraph(level: number, binIndex: number, caption: string): Buffer {
+/** A picture with its caption, `heightCm` tall on the page (0: not said). */
+export function pictureParagraph(level: number, binIndex: number, caption: string, heightCm = 8): Buffer {
   const picture = Buffer.alloc(91);
   picture.writeUInt16LE(binIndex, 71);
+  const common = Buffer.alloc(42);
+  common.writeUInt32LE(Math.round((heightCm * 1.5 * 7200) / 2.54), 12);
+  common.writeUInt32LE(Math.round((heightCm * 7200) / 2.54), 16);
   const list = Buffer.alloc(16);
   list.writeUInt16LE(1, 0);
   return paragraph(level, CONTROL, [
-    record(TAG.ctrlHeader, level + 1, Buffer.concat([ctrlIdBytes('gso '), Buffer.alloc(42)])),
+    record(TAG.ctrlHeader, level + 1, Buffer.concat([ctrlIdBytes('gso '), common])),
     record(TAG.listHeader, level + 2, list),
     paragraph(level + 2, caption),
     record(TAG.shapeComponent, level + 2, Buffer.alloc(196)),

@@ -28,6 +28,9 @@ export function detectFormat(data: Uint8Array, fileName: string): ImportFormat {
     if (ext === 'docx' || ext === 'doc') return 'docx';
     return 'hwp';
   }
+  if (head.startsWith('HWP Document File')) {
+    throw refuse(`'${fileName}'은(는) 한글 97 이전(HWP 3) 형식이라 읽을 수 없습니다. 한글에서 열어 HWPX로 다시 저장한 뒤 가져오세요.`);
+  }
   if (ext === 'hwp') {
     const kind = /^\s*(?:\ufeff)?\s*</.test(head) ? '웹 페이지(HTML)' : '알 수 없는 형식의 파일';
     throw refuse(`'${fileName}'은(는) 이름만 .hwp이고 실제로는 ${kind}입니다. 내려받기가 잘못되었을 수 있으니 원본 한글 파일을 다시 받아 가져오세요.`);

@@ -13,6 +13,7 @@ export const TAG = {
   listHeader: 0x48,
   shapeComponent: 0x4c,
   table: 0x4d,
+  ole: 0x54,
   picture: 0x55,
 } as const;
 

@@ -132,6 +132,7 @@ export function readHwp(data: Uint8Array, fileName: string): ImportedDocument {
   const shape = (ctrl: HwpRecord) => {
     const pictures = findAll(ctrl.children, TAG.picture);
     if (pictures.length === 0) {
+      if (findAll(ctrl.children, TAG.ole).length) doc.warnings.push('차트나 OLE 개체 하나는 가져오지 못했습니다. 원본에서 확인하세요.');
       // A text box: its paragraphs are the story's, where the box is anchored.
       for (const l of lists(flatten(ctrl.children))) for (const p of l.paragraphs) paragraph(p, 1);
       return;

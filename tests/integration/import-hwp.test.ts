@@ -168,7 +168,13 @@ describe('HWP 5 files that cannot be read are refused in Korean and leave nothin
     ['an OLE file without a FileHeader (an encrypted Office file)', '보도자료.hwp', () => makeHwp({ omit: ['FileHeader'] }), /한글\(HWP 5\) 문서가 아닙니다/],
     ['a zip named .hwp', '보도자료.hwp', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.alloc(200)]), /압축\(zip\)/],
     ['a web page named .hwp (a failed download)', '보도자료.hwp', async () => Buffer.from(makeHtmlPage(await releasePhoto())), /웹 페이지/],
-    ['a version 3 file', '보도자료.hwp', async () => withVersion(await makeHwp(), 0x03000000), /한글 3 형식/],
+    ['a version 3 FileHeader in an OLE file', '보도자료.hwp', async () => withVersion(await makeHwp(), 0x03000000), /한글 3 형식/],
+    [
+      'an HWP 3 file (한글 97)',
+      '보도자료.hwp',
+      () => Buffer.concat([Buffer.from('HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05', 'latin1'), Buffer.alloc(2_000)]),
+      /HWP 3/,
+    ],
   ];
 
   it.each(BAD)('%s', async (_label, fileName, make, message) => {

@@ -151,6 +151,7 @@ describe('HWP 5 files that cannot be read are refused in Korean and leave nothin
       /배포용/,
     ],
     ['a file cut short', '보도자료.hwp', async () => (await makeHwp()).subarray(0, 1_500), /손상/],
+    ['a directory whose sector chain loops back on itself', '보도자료.hwp', async () => withLoopingDirectory(await makeHwp()), /손상/],
     [
       'a record running past its stream',
       '보도자료.hwp',
@@ -206,5 +207,15 @@ function withVersion(file: Buffer, version: number): Buffer {
   const at = file.indexOf(Buffer.from('HWP Document File', 'latin1'));
   const out = Buffer.from(file);
   out.writeUInt32LE(version, at + 32);
+  return out;
+}
+
+function withLoopingDirectory(file: Buffer): Buffer {
+  // The compound file header names the first directory sector (0x30) and the first FAT sector (0x4C);
+  // that FAT entry is made to point back at its own sector.
+  const out = Buffer.from(file);
+  const dir = out.readUInt32LE(0x30);
+  const fat = 512 * (out.readUInt32LE(0x4c) + 1);
+  out.writeUInt32LE(dir, fat + 4 * dir);
   return out;
 }

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Profile } from '../../shared/profiles';
 import { callApi } from './support/api';
@@ -37,7 +38,7 @@ async function openReview(page: Page, queue: 'desk' | 'mine'): Promise<ReturnTyp
 }
 
 test('desk comments with an @mention, reporter replies picking a name by keyboard, desk resolves and reopens', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await ws.start();
   const profile = (input: object) => callApi<Profile>(ws.server, 'profiles.create', { email: '', ...input });
   const kim = await profile({ name: '김기자', role: 'reporter' });
@@ -82,6 +83,9 @@ test('desk comments with an @mention, reporter replies picking a name by keyboar
   await reporter.keyboard.type('@박');
   await expect(mine.getByTestId('mention-list').getByRole('option')).toHaveText([/박데스크/]);
   await reporter.screenshot({ path: `${SHOTS}/mention-list.png` });
+  // The thread, the reply box and its open list pass axe with nothing serious or critical.
+  const scan = await new AxeBuilder({ page: reporter }).include('[data-testid="review-comments"]').analyze();
+  expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await reporter.keyboard.press('Escape');
   await expect(mine.getByTestId('mention-list')).toHaveCount(0);
   await expect(mine).toBeVisible();

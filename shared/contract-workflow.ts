@@ -42,6 +42,13 @@ export const ReviewComment = z.object({
   createdAt: IsoTime,
   resolvedAt: IsoTime.nullable(),
   resolvedBy: Person.nullable(),
+  /** The thread's first comment for a reply; null for a comment that starts a thread (migration 015). */
+  parentId: z.number().int().min(1).nullable(),
+  /** Who the body names as @이름, by profile id; an @ naming nobody stays text and is not here. */
+  mentions: z.array(ProfileId),
+  /** The last time a resolved comment was opened again. */
+  reopenedAt: IsoTime.nullable(),
+  reopenedBy: Person.nullable(),
 });
 export type ReviewComment = z.infer<typeof ReviewComment>;
 

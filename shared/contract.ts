@@ -8,6 +8,7 @@ import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
 import { publishMethods } from './contract-publish';
 import { storageMethods } from './contract-storage';
+import { threadMethods } from './contract-threads';
 import { trashMethods } from './contract-trash';
 import { workflowMethods } from './contract-workflow';
 import { SearchQuery, SearchResult } from './search';
@@ -101,6 +102,7 @@ export const contract = {
   ...accountMethods,
   ...duplicateMethods,
   ...trashMethods,
+  ...threadMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -69,6 +69,9 @@ export const METHOD_PERMISSION: Record<Method, Permission> = {
   'workflow.comments': 'read',
   'workflow.comment': 'write',
   'workflow.resolveComment': 'write',
+  // Replying and reopening follow the rule for commenting (workflow-comments.ts): the reporter, the section's desk, the chief.
+  'workflow.reply': 'write',
+  'workflow.reopenComment': 'write',
   'import.document': 'write',
   'import.get': 'read',
   'import.confirm': 'write',

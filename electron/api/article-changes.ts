@@ -35,6 +35,8 @@ const STORY_CHANGES: { [M in Method]?: ChangeOf<M> } = {
   'workflow.setPriority': ofRecord,
   'workflow.comment': ofRecord,
   'workflow.resolveComment': ofRecord,
+  'workflow.reply': ofRecord,
+  'workflow.reopenComment': ofRecord,
   'import.document': (r) => ofArticle(r.article),
   'publish.run': ofRecord,
   'publish.takedown': ofRecord,

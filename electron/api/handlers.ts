@@ -110,6 +110,8 @@ export function createHandlers(s: Services): Handlers {
     'workflow.comments': (input) => s.workflow.comments(input.id),
     'workflow.comment': (input, c) => s.workflow.comment({ ...input, actorId: actor(c) }),
     'workflow.resolveComment': (input, c) => s.workflow.resolveComment({ ...input, actorId: actor(c) }),
+    'workflow.reply': (input, c) => s.workflow.reply({ ...input, actorId: actor(c) }),
+    'workflow.reopenComment': (input, c) => s.workflow.reopenComment({ ...input, actorId: actor(c) }),
     'import.document': (input, c) => s.imports.importDocument({ ...input, ...acting(c) }),
     'import.get': (input) => s.imports.get(input.articleId),
     'import.confirm': (input, c) => s.imports.confirm({ ...input, ...acting(c) }),

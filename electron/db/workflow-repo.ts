@@ -1,8 +1,10 @@
 import type { ArticleState, StoryType } from '../../shared/article';
 import type { QueueCounts, QueueItem, ReviewComment, WorkflowEvent } from '../../shared/contract-workflow';
+import type { Named } from '../../shared/mentions';
 import type { Profile, Role } from '../../shared/profiles';
 import { QUEUE_STATES, type EventAction } from '../../shared/workflow';
 import type { NewComment, NewEvent, QueueQuery, ArticleRecord, WorkflowPatch, WorkflowStore, WorkflowTx } from '../services/workflow-store';
+import { commentById, commentsOf, insertComment, openCommentsOf, peopleNamedAt, reopenComment, resolveComment } from './comment-rows';
 import type { Database, Executor, SqlValue } from './database';
 import { selectProfile } from './profiles-repo';
 import { reindexArticle } from './search/article-index';
@@ -116,43 +118,6 @@ function toEvent(r: EventRow): WorkflowEvent {
   };
 }
 
-interface CommentRow {
-  id: number;
-  article_id: string;
-  author_id: string;
-  author_name: string;
-  author_role: Role;
-  version: number;
-  field: 'headline' | 'deck' | 'body' | null;
-  anchor_start: number | null;
-  anchor_end: number | null;
-  quote: string | null;
-  body: string;
-  created_at: string;
-  resolved_at: string | null;
-  resolved_by: string | null;
-  resolver_name: string | null;
-  resolver_role: Role | null;
-}
-
-const COMMENT_SELECT = `
-SELECT c.*, r.name AS resolver_name, r.role AS resolver_role
-FROM review_comments c LEFT JOIN profiles r ON r.id = c.resolved_by`;
-
-function toComment(r: CommentRow): ReviewComment {
-  return {
-    id: r.id,
-    articleId: r.article_id,
-    author: { id: r.author_id, name: r.author_name, role: r.author_role },
-    version: r.version,
-    anchor: r.field !== null ? { field: r.field, start: r.anchor_start!, end: r.anchor_end!, quote: r.quote! } : null,
-    body: r.body,
-    createdAt: r.created_at,
-    resolvedAt: r.resolved_at,
-    resolvedBy: r.resolved_by ? { id: r.resolved_by, name: r.resolver_name ?? '', role: r.resolver_role ?? 'desk' } : null,
-  };
-}
-
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** WHERE clause and parameters for a queue or its counts. */
@@ -258,45 +223,32 @@ export class DatabaseWorkflowTx implements WorkflowTx {
     return row && toEvent(row);
   }
 
-  async insertComment(c: NewComment): Promise<ReviewComment> {
-    const { lastId } = await this.ex.run(
-      `INSERT INTO review_comments (article_id, author_id, author_name, author_role, version, field, anchor_start, anchor_end, quote, body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        c.articleId,
-        c.author.id,
-        c.author.name,
-        c.author.role,
-        c.version,
-        c.anchor?.field ?? null,
-        c.anchor?.start ?? null,
-        c.anchor?.end ?? null,
-        c.anchor?.quote ?? null,
-        c.body,
-        c.at,
-      ],
-    );
-    return (await this.comment(lastId))!;
+  insertComment(c: NewComment): Promise<ReviewComment> {
+    return insertComment(this.ex, c);
   }
 
-  async comment(id: number): Promise<ReviewComment | undefined> {
-    const row = await this.ex.get<CommentRow>(`${COMMENT_SELECT} WHERE c.id = ?`, [id]);
-    return row && toComment(row);
+  comment(id: number): Promise<ReviewComment | undefined> {
+    return commentById(this.ex, id);
   }
 
-  async comments(articleId: string): Promise<ReviewComment[]> {
-    const rows = await this.ex.all<CommentRow>(`${COMMENT_SELECT} WHERE c.article_id = ? ORDER BY c.id`, [articleId]);
-    return rows.map(toComment);
+  comments(articleId: string): Promise<ReviewComment[]> {
+    return commentsOf(this.ex, articleId);
   }
 
-  async openComments(articleId: string): Promise<number> {
-    const row = await this.ex.get<{ n: number }>('SELECT count(*) AS n FROM review_comments WHERE article_id = ? AND resolved_at IS NULL', [articleId]);
-    return row?.n ?? 0;
+  openComments(articleId: string): Promise<number> {
+    return openCommentsOf(this.ex, articleId);
   }
 
-  async resolveComment(id: number, by: string, at: string): Promise<boolean> {
-    const { changes } = await this.ex.run('UPDATE review_comments SET resolved_at = ?, resolved_by = ? WHERE id = ? AND resolved_at IS NULL', [at, by, id]);
-    return changes > 0;
+  resolveComment(id: number, by: string, at: string): Promise<boolean> {
+    return resolveComment(this.ex, id, by, at);
+  }
+
+  reopenComment(id: number, by: string, at: string): Promise<boolean> {
+    return reopenComment(this.ex, id, by, at);
+  }
+
+  peopleNamedAt(text: string): Promise<Named[]> {
+    return peopleNamedAt(this.ex, text);
   }
 
   async queue(q: QueueQuery): Promise<{ items: QueueItem[]; total: number }> {

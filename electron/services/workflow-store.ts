@@ -1,6 +1,7 @@
 import type { ArticleState, StoryType } from '../../shared/article';
 import type { CommentAnchor } from '../../shared/comment-anchor';
 import type { LockInfo, QueueCounts, QueueItem, ReviewComment, WorkflowEvent } from '../../shared/contract-workflow';
+import type { Named } from '../../shared/mentions';
 import type { Profile, Role } from '../../shared/profiles';
 import type { DeskQueueName, EventAction, QueueSort } from '../../shared/workflow';
 
@@ -63,6 +64,10 @@ export interface NewComment {
   anchor: CommentAnchor | null;
   body: string;
   at: string;
+  /** The thread's first comment, for a reply. */
+  parentId: number | null;
+  /** Profile ids the body names as @이름. */
+  mentions: readonly string[];
 }
 
 export interface QueueQuery {
@@ -93,6 +98,9 @@ export interface WorkflowTx {
   comments(articleId: string): Promise<ReviewComment[]>;
   openComments(articleId: string): Promise<number>;
   resolveComment(id: number, by: string, at: string): Promise<boolean>;
+  reopenComment(id: number, by: string, at: string): Promise<boolean>;
+  /** The people whose name `text` begins with (what an @ before it may name). */
+  peopleNamedAt(text: string): Promise<Named[]>;
   queue(q: QueueQuery): Promise<{ items: QueueItem[]; total: number }>;
   counts(q: { section?: string; sections?: readonly string[] }, ownerId: string | undefined): Promise<QueueCounts>;
 }

@@ -330,4 +330,12 @@ export class WorkflowService {
   resolveComment(input: { commentId: number; actorId: string }): Promise<ReviewComment> {
     return this.reviewComments.resolve(input);
   }
+
+  reply(input: { commentId: number; actorId: string; body: string }): Promise<ReviewComment> {
+    return this.reviewComments.reply(input);
+  }
+
+  reopenComment(input: { commentId: number; actorId: string }): Promise<ReviewComment> {
+    return this.reviewComments.reopen(input);
+  }
 }

@@ -4,6 +4,7 @@ import { enReview } from './strings-en-review';
 import { enPortal } from './strings-en-portal';
 import { enPosts } from './strings-en-posts';
 import { enDuplicates } from './strings-en-duplicates';
+import { enThreads } from './strings-en-threads';
 import { enTrash } from './strings-en-trash';
 import type { StringKey } from './strings-ko';
 
@@ -16,6 +17,7 @@ export const en: Record<StringKey, string> = {
   ...enHouseStyle,
   ...enDuplicates,
   ...enTrash,
+  ...enThreads,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',

@@ -4,6 +4,7 @@ import { koReview } from './strings-ko-review';
 import { koPortal } from './strings-ko-portal';
 import { koPosts } from './strings-ko-posts';
 import { koDuplicates } from './strings-ko-duplicates';
+import { koThreads } from './strings-ko-threads';
 import { koTrash } from './strings-ko-trash';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
@@ -15,6 +16,7 @@ export const ko = {
   ...koHouseStyle,
   ...koDuplicates,
   ...koTrash,
+  ...koThreads,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

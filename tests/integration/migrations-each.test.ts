@@ -262,6 +262,41 @@ const STEPS: Record<number, Step> = {
       expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
     },
   },
+  15: {
+    before: async (db) => {
+      await insertArticle(db);
+      await db.run("INSERT INTO profiles (id, name, role, created_at, updated_at) VALUES ('kim', '김기자', 'reporter', ?, ?)", [AT, AT]);
+      await db.run(
+        "INSERT INTO review_comments (id, article_id, author_id, author_name, author_role, version, body, created_at, resolved_at, resolved_by) VALUES (9, ?, 'kim', '김기자', 'reporter', 1, '출처?', ?, ?, 'kim')",
+        [ARTICLE_ID, AT, AT],
+      );
+    },
+    adds: ['review_comment_mentions', 'review_comments_parent', 'review_comment_mentions_profile'],
+    after: async (db) => {
+      expect(await db.get('SELECT id, body, resolved_by, parent_id, reopened_at FROM review_comments')).toEqual({
+        id: 9,
+        body: '출처?',
+        resolved_by: 'kim',
+        parent_id: null,
+        reopened_at: null,
+      });
+      // A resolved comment may be reopened now (005 allowed resolving once); its words still never change.
+      await db.run("UPDATE review_comments SET resolved_at = NULL, resolved_by = NULL, reopened_at = ?, reopened_by = 'kim' WHERE id = 9", [AT]);
+      await expect(db.run("UPDATE review_comments SET body = '고침' WHERE id = 9")).rejects.toThrow(/keep their words/);
+      await db.run(
+        "INSERT INTO review_comments (id, article_id, author_id, author_name, author_role, version, body, created_at, parent_id) VALUES (10, ?, 'kim', '김기자', 'reporter', 1, '@김기자', ?, 9)",
+        [ARTICLE_ID, AT],
+      );
+      await expect(db.run('UPDATE review_comments SET parent_id = NULL WHERE id = 10')).rejects.toThrow(/keep their words/);
+      await db.run("INSERT INTO review_comment_mentions (comment_id, profile_id) VALUES (10, 'kim')");
+      await expect(db.run("INSERT INTO review_comment_mentions (comment_id, profile_id) VALUES (10, 'nobody')")).rejects.toThrow(/FOREIGN KEY/);
+      // The purge of a discarded story takes its threads and their mentions with it.
+      await db.run("UPDATE articles SET discarded_at = ?, discarded_by = 'kim' WHERE id = ?", [AT, ARTICLE_ID]);
+      await db.run('DELETE FROM review_comments WHERE article_id = ?', [ARTICLE_ID]);
+      expect(await db.get('SELECT count(*) AS n FROM review_comment_mentions')).toEqual({ n: 0 });
+      expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
+    },
+  },
 };
 
 const open: Database[] = [];

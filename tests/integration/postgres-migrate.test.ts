@@ -60,7 +60,7 @@ describe.skipIf(!PG_URL)(`PostgreSQL schema and migrations (${PG_URL ? 'BYLINE_T
     expect(await db.get('SELECT count(*) AS n FROM workflow_events')).toEqual({ n: 1 });
   });
 
-  it('lets a review comment be resolved once and never reworded', async () => {
+  it('lets a review comment be resolved and reopened (015) and never reworded', async () => {
     const db = await openTestPg(undefined, { migrated: true });
     await db.exec(`
       INSERT INTO articles (id, version, created_at, updated_at, body_json) VALUES ('a1', 1, '${NOW}', '${NOW}', '{}');
@@ -71,7 +71,10 @@ describe.skipIf(!PG_URL)(`PostgreSQL schema and migrations (${PG_URL ? 'BYLINE_T
     );
     await expect(db.run('UPDATE review_comments SET body = ? WHERE id = ?', ['다른 말', id])).rejects.toThrow(/keep their words/);
     expect((await db.run('UPDATE review_comments SET resolved_at = ?, resolved_by = ? WHERE id = ?', [NOW, 'p1', id])).changes).toBe(1);
-    await expect(db.run('UPDATE review_comments SET resolved_at = ? WHERE id = ?', ['2027-01-01T00:00:00.000Z', id])).rejects.toThrow(/keep their words/);
+    // Since 015 a thread can be opened again; the service's compare-and-set keeps a resolve from landing twice.
+    const reopen = 'UPDATE review_comments SET resolved_at = NULL, resolved_by = NULL, reopened_at = ?, reopened_by = ? WHERE id = ?';
+    expect((await db.run(reopen, [NOW, 'p1', id])).changes).toBe(1);
+    await expect(db.run('UPDATE review_comments SET parent_id = ? WHERE id = ?', [id, id])).rejects.toThrow(/keep their words/);
   });
 
   it('widened the attempt log to takedowns in place (008)', async () => {

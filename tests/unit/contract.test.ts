@@ -59,6 +59,8 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'workflow.comments': { id: ID },
   'workflow.comment': { id: ID, version: 2, anchor: { field: 'body', start: 0, end: 2, quote: '과학' }, body: '정식 명칭 확인' },
   'workflow.resolveComment': { commentId: 1 },
+  'workflow.reply': { commentId: 1, body: '@김데스크 확인했습니다' },
+  'workflow.reopenComment': { commentId: 1 },
   'import.document': { fileName: '보도자료(양자전략).hwpx', data: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) },
   'import.get': { articleId: ID },
   'duplicates.check': { articleId: ID },

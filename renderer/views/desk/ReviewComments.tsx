@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { CommentAnchor, Reanchored } from '../../../shared/comment-anchor';
 import type { ReviewComment } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
 import type { BylineClient } from '../../client';
 import { useT } from '../../i18n/i18n';
-import { useNewsroomTime } from '../../i18n/newsroom-time';
-import type { StringKey } from '../../i18n/strings';
+import { CommentThread } from './CommentThread';
+import { MentionTextarea, type MentionPerson } from './MentionTextarea';
 import type { WorkflowState } from './useWorkflow';
 
 /** A comment with where its passage stands in the current text (moved or lost after edits). */
@@ -23,15 +23,32 @@ interface Props {
   pending: CommentAnchor | null;
   onCancelPending: () => void;
   onFocus: (commentId: number | null) => void;
-  /** A comment was posted or resolved: everything shown is read again. */
+  /** A comment was posted, answered, resolved or reopened: everything shown is read again. */
   onChanged: () => void;
   onError: (message: string | null) => void;
 }
 
-/** The comments: the anchored comment form, every comment with its passage, and general notes. */
+/** The newsroom's people, as @ may name them (the same list the profile picker shows). */
+function usePeople(client: BylineClient): MentionPerson[] {
+  const [people, setPeople] = useState<MentionPerson[]>([]);
+  useEffect(() => {
+    let stale = false;
+    client.call('profiles.list', {}).then(
+      (list) => !stale && setPeople(list.map((p) => ({ id: p.id, name: p.name, role: p.role }))),
+      () => undefined,
+    );
+    return () => {
+      stale = true;
+    };
+  }, [client]);
+  return people;
+}
+
+/** The comments: the anchored comment form, every comment as a thread with its replies, and general notes. */
 export function ReviewComments({ client, articleId, actor, version, workflow, placed, pending, onCancelPending, onFocus, onChanged, onError }: Props) {
   const t = useT();
-  const when = useNewsroomTime().format;
+  const people = usePeople(client);
+  const generalId = useId();
   const [commentText, setCommentText] = useState('');
   const [generalText, setGeneralText] = useState('');
 
@@ -56,16 +73,26 @@ export function ReviewComments({ client, articleId, actor, version, workflow, pl
     }
   };
 
-  const resolve = async (id: number) => {
-    if (!actor) return;
+  /** A thread's change (reply, 해결, 다시 열기): true when it was stored. */
+  const change = async (work: () => Promise<unknown>): Promise<boolean> => {
+    if (!actor) return false;
     try {
-      await client.call('workflow.resolveComment', { commentId: id });
+      await work();
       onChanged();
       await workflow.refresh();
+      onError(null);
+      return true;
     } catch (err) {
       onError((err as Error).message);
+      return false;
     }
   };
+  const reply = (commentId: number, body: string) => change(() => client.call('workflow.reply', { commentId, body }));
+  const resolve = (commentId: number) => void change(() => client.call('workflow.resolveComment', { commentId }));
+  const reopen = (commentId: number) => void change(() => client.call('workflow.reopenComment', { commentId }));
+
+  const threads = placed.filter((p) => p.comment.parentId === null);
+  const repliesTo = (id: number) => placed.filter((p) => p.comment.parentId === id).map((p) => p.comment);
 
   return (
     <section className="review__comments" data-testid="review-comments">
@@ -80,14 +107,7 @@ export function ReviewComments({ client, articleId, actor, version, workflow, pl
           data-testid="anchored-comment-form"
         >
           <blockquote className="comment__quote">{pending.quote}</blockquote>
-          <textarea
-            rows={2}
-            maxLength={2000}
-            value={commentText}
-            onChange={(e) => setCommentText(e.target.value)}
-            aria-label={t('commentOnPassage')}
-            data-testid="anchored-comment-text"
-          />
+          <MentionTextarea value={commentText} onChange={setCommentText} people={people} label={t('commentOnPassage')} testId="anchored-comment-text" />
           <div className="banner__actions">
             <button type="button" className="button button--small" onClick={onCancelPending}>
               {t('cancel')}
@@ -99,37 +119,18 @@ export function ReviewComments({ client, articleId, actor, version, workflow, pl
         </form>
       )}
       <ul className="comments">
-        {placed.map(({ comment: c, place }) => (
-          <li
-            key={c.id}
-            className={`comment${c.resolvedAt ? ' comment--resolved' : ''}`}
-            onMouseEnter={() => onFocus(c.id)}
-            onMouseLeave={() => onFocus(null)}
-            data-testid="review-comment"
-          >
-            <div className="history__meta">
-              {c.author.name} {t(`role_${c.author.role}` as StringKey)} · {when(c.createdAt)} · v{c.version}
-            </div>
-            {c.anchor && (
-              <blockquote className="comment__quote">
-                {c.anchor.quote}
-                {place?.status === 'moved' && <span className="comment__place"> ({t('anchorMoved')})</span>}
-                {place?.status === 'lost' && <span className="comment__place"> ({t('anchorLost')})</span>}
-              </blockquote>
-            )}
-            <p className="comment__body">{c.body}</p>
-            {c.resolvedAt ? (
-              <span className="history__meta">
-                {t('resolvedBy')} {c.resolvedBy?.name}
-              </span>
-            ) : (
-              actor && (
-                <button type="button" className="button button--quiet button--small" onClick={() => void resolve(c.id)}>
-                  {t('resolve')}
-                </button>
-              )
-            )}
-          </li>
+        {threads.map((thread) => (
+          <CommentThread
+            key={thread.comment.id}
+            thread={thread}
+            replies={repliesTo(thread.comment.id)}
+            actor={actor}
+            people={people}
+            onFocus={onFocus}
+            onReply={reply}
+            onResolve={resolve}
+            onReopen={reopen}
+          />
         ))}
       </ul>
       {actor && (
@@ -140,10 +141,8 @@ export function ReviewComments({ client, articleId, actor, version, workflow, pl
             void post(null, generalText).then((ok) => ok && setGeneralText(''));
           }}
         >
-          <label>
-            {t('generalNote')}
-            <textarea rows={2} maxLength={2000} value={generalText} onChange={(e) => setGeneralText(e.target.value)} data-testid="general-comment-text" />
-          </label>
+          <label htmlFor={generalId}>{t('generalNote')}</label>
+          <MentionTextarea id={generalId} value={generalText} onChange={setGeneralText} people={people} testId="general-comment-text" />
           <button type="submit" className="button button--small" data-testid="general-comment-post">
             {t('commentPost')}
           </button>

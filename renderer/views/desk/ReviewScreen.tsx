@@ -4,6 +4,7 @@ import { reanchor, type AnchorField, type CommentAnchor } from '../../../shared/
 import type { ReviewComment, WorkflowEvent } from '../../../shared/contract-workflow';
 import type { Profile } from '../../../shared/profiles';
 import type { BylineClient } from '../../client';
+import { useArticleChanges } from '../../client/useArticleChanges';
 import { useT } from '../../i18n/i18n';
 import { useNewsroomTime } from '../../i18n/newsroom-time';
 import './desk.css';
@@ -67,6 +68,8 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
   // Bumped after a comment or a decision: everything shown is read again.
   const [reloads, setReloads] = useState(0);
   const reload = () => setReloads((n) => n + 1);
+  // A comment, reply, 해결 or 다시 열기 from another window shows here as it happens.
+  useArticleChanges(client, reload, articleId);
   useEffect(() => {
     let stale = false;
     readReview(client, articleId).then(

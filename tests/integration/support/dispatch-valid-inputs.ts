@@ -45,6 +45,8 @@ export function validInput(method: Method, id: string): object {
     'workflow.comments': { id },
     'workflow.comment': { id, version: 2, body: '확인' },
     'workflow.resolveComment': { commentId: 1 },
+    'workflow.reply': { commentId: 1, body: '@김데스크 확인했습니다' },
+    'workflow.reopenComment': { commentId: 1 },
     'import.document': { fileName: '보도자료.docx', data: JPEG_START },
     'import.get': { articleId: id },
     'duplicates.check': { articleId: id },

@@ -202,6 +202,16 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     fields: { commentId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER } },
     required: ['commentId'],
   },
+  'workflow.reply': {
+    t: 'obj',
+    fields: { commentId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER }, body: str(2_000) },
+    required: ['commentId', 'body'],
+  },
+  'workflow.reopenComment': {
+    t: 'obj',
+    fields: { commentId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER } },
+    required: ['commentId'],
+  },
   'import.document': {
     t: 'obj',
     fields: { fileName: { t: 'file-name' }, data: { t: 'bytes', max: MAX_IMPORT_BYTES } },

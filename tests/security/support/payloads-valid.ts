@@ -72,6 +72,8 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'workflow.comments': { id },
     'workflow.comment': { id, version: 2, anchor: { field: 'headline', start: 0, end: 5, quote: '과기정통부' }, body: '정식 명칭으로' },
     'workflow.resolveComment': { commentId: 1 },
+    'workflow.reply': { commentId: 1, body: '@김데스크 확인했습니다' },
+    'workflow.reopenComment': { commentId: 1 },
     'import.document': { fileName: '보도자료.docx', data: jpeg },
     'import.get': { articleId: id },
     'duplicates.check': { articleId: id },

@@ -24,6 +24,7 @@ import { useArticle } from './views/useArticle';
 import { useOutbox } from './views/useOutbox';
 import { OutboxIndicator } from './views/OutboxIndicator';
 import { AccountsDialog } from './views/accounts/AccountsDialog';
+import { NotificationBell, type NotificationTarget } from './views/notifications/NotificationBell';
 
 export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   // On this machine, saves, archives and new stories carry the profile picked in this window: the main
@@ -98,6 +99,11 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
 
   const open = useCallback((id: string) => switchTo(() => client.call('articles.get', { id })), [client, switchTo]);
   const create = useCallback(() => switchTo(() => client.call('articles.create', {})), [client, switchTo]);
+  // A notice opens its story; a comment's opens the review screen, where the comments are.
+  const openNotice = useCallback(
+    (target: NotificationTarget) => void open(target.articleId).then(() => target.place === 'comments' && setReviewOpen(true)),
+    [open],
+  );
 
   const media = useMediaActions(client, readOnly, story.updateField, setProblem);
 
@@ -169,6 +175,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
             onSignOut={signedIn ? () => void save().finally(() => void signOut()) : undefined}
             onAccounts={signedIn && mayAdminister ? () => setAccountsOpen(true) : undefined}
           />
+          <NotificationBell client={client} personId={people.actor?.id ?? null} onOpen={openNotice} />
           {story.article && story.fields && story.initialBody ? (
             <MediaProvider value={media}>
               <WorkflowContext.Provider

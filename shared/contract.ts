@@ -6,6 +6,7 @@ import { duplicateMethods } from './contract-duplicates';
 import { outboxMethods } from './contract-outbox';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
+import { notificationMethods } from './contract-notifications';
 import { publishMethods } from './contract-publish';
 import { storageMethods } from './contract-storage';
 import { trashMethods } from './contract-trash';
@@ -101,6 +102,7 @@ export const contract = {
   ...accountMethods,
   ...duplicateMethods,
   ...trashMethods,
+  ...notificationMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { Method } from '../../../shared/contract';
 import { MAX_PHOTO_BYTES } from '../../../shared/media';
 import { ACTOR, FIELDS, HEADLINE, JPEG_START, MEDIA_ID } from './dispatch-harness';
 import { ACCOUNT_HOSTILE_INPUTS } from './dispatch-hostile-accounts';
+import { NOTIFICATION_HOSTILE_INPUTS } from './dispatch-hostile-notifications';
 import { trashHostileInputs } from './dispatch-hostile-trash';
 import { makeCompoundFile, makeCorruptZip, makeZipBomb } from './documents';
 import { noise, pngBomb } from './images';
@@ -392,5 +393,6 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
     ],
     ...ACCOUNT_HOSTILE_INPUTS,
     ...trashHostileInputs(id),
+    ...NOTIFICATION_HOSTILE_INPUTS,
   };
 }

@@ -34,6 +34,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   const people = useProfiles(client, signedIn?.id);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
+  const [reviewTab, setReviewTab] = useState<'diff' | 'comment'>('diff');
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   // Bumped after every save or new story: the queue refetches what it shows.
   const [queueVersion, setQueueVersion] = useState(0);
@@ -101,7 +102,12 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   const create = useCallback(() => switchTo(() => client.call('articles.create', {})), [client, switchTo]);
   // A notice opens its story; a comment's opens the review screen, where the comments are.
   const openNotice = useCallback(
-    (target: NotificationTarget) => void open(target.articleId).then(() => target.place === 'comments' && setReviewOpen(true)),
+    (target: NotificationTarget) =>
+      void open(target.articleId).then(() => {
+        if (target.place !== 'comments') return;
+        setReviewTab('comment');
+        setReviewOpen(true);
+      }),
     [open],
   );
 
@@ -182,7 +188,12 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
                 value={{
                   workflow,
                   actor: people.actor,
-                  openReview: () => void save().then((saved) => saved && setReviewOpen(true)),
+                  openReview: () =>
+                    void save().then((saved) => {
+                      if (!saved) return;
+                      setReviewTab('diff');
+                      setReviewOpen(true);
+                    }),
                   openProfilePicker: () => setPickerOpen(true),
                   client,
                   openArticle: (id) => void open(id),
@@ -233,7 +244,14 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
             </StatusBar>
           )}
           {reviewOpen && story.article && (
-            <ReviewScreen client={client} articleId={story.article.id} actor={people.actor} workflow={workflow} onClose={() => setReviewOpen(false)} />
+            <ReviewScreen
+              client={client}
+              articleId={story.article.id}
+              actor={people.actor}
+              workflow={workflow}
+              initialTab={reviewTab}
+              onClose={() => setReviewOpen(false)}
+            />
           )}
           {pickerOpen && (
             <ProfilePicker

@@ -20,6 +20,18 @@ async function openAsProfile(browser: Browser, profileId: string): Promise<Page>
   const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 720 } });
   await context.grantPermissions(['notifications'], { origin: ws.server.origin });
   await context.addInitScript((id) => window.localStorage.setItem('byline.profileId', id), profileId);
+  // The browser's own Notification, recorded on the way: which desktop notifications the page made.
+  await context.addInitScript(() => {
+    const Real = window.Notification;
+    const shown: Array<{ title: string; body?: string }> = [];
+    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+    window.Notification = class extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push({ title, body: options?.body });
+      }
+    };
+  });
   const page = await context.newPage();
   await page.goto(ws.server.url);
   await expect(page.getByRole('heading', { name: /내 기사/ })).toBeVisible();
@@ -27,7 +39,7 @@ async function openAsProfile(browser: Browser, profileId: string): Promise<Page>
 }
 
 test('the desk returns a story; the reporter’s bell counts it live and opens the story with the reason', async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await ws.start();
   const kim = await callApi<Profile>(ws.server, 'profiles.create', { name: '김기자', email: 'kim@example.com', role: 'reporter' });
   const park = await callApi<Profile>(ws.server, 'profiles.create', { name: '박데스크', email: '', role: 'desk', sections: ['IT/과학'] });
@@ -85,7 +97,19 @@ test('the desk returns a story; the reporter’s bell counts it live and opens t
   await reporter.reload();
   await expect(reporter.getByTestId('notify-bell')).toBeVisible();
   await expect(reporter.getByTestId('notify-count')).toHaveCount(0);
+
+  // Switched on, the next notice is also a desktop notification; a comment's opens the review screen's comments.
+  await callApi(ws.server, 'workflow.comment', { id: story.id, version: story.version, body: '연구소 이름은 정식 명칭으로.' }, { actorId: park.id });
+  await expect(reporter.getByTestId('notify-count')).toHaveText('1', ACROSS);
+  await expect
+    .poll(() => reporter.evaluate(() => (window as unknown as { shownNotifications: unknown[] }).shownNotifications))
+    .toEqual([{ title: '박데스크 님이 기사에 의견을 달았습니다', body: `${HEADLINE}\n연구소 이름은 정식 명칭으로.` }]);
   await reporter.getByTestId('notify-bell').click();
   await expect(reporter.getByTestId('notify-desktop')).toBeChecked();
+  await reporter.getByTestId('notify-item').first().click();
+  await expect(reporter.getByTestId('review-screen')).toBeVisible();
+  await expect(reporter.getByTestId('review-comment')).toContainText('연구소 이름은 정식 명칭으로.');
+  await reporter.getByTestId('review-close').click();
+  await reporter.getByTestId('notify-bell').click();
   await expect(reporter.getByTestId('notify-read-all')).toBeDisabled();
 });

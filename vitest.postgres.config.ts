@@ -37,6 +37,7 @@ export default defineConfig({
       'tests/integration/search-owner.test.ts',
       'tests/integration/comment-threads.test.ts',
       'tests/integration/trash.test.ts',
+      'tests/integration/notifications.test.ts',
       'tests/integration/web-server.test.ts',
       'tests/integration/workflow-dispatch.test.ts',
       'tests/security/fuzz-ipc.test.ts',

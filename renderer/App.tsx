@@ -24,6 +24,7 @@ import { useArticle } from './views/useArticle';
 import { useOutbox } from './views/useOutbox';
 import { OutboxIndicator } from './views/OutboxIndicator';
 import { AccountsDialog } from './views/accounts/AccountsDialog';
+import { NotificationBell, type NotificationTarget } from './views/notifications/NotificationBell';
 
 export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   // On this machine, saves, archives and new stories carry the profile picked in this window: the main
@@ -33,6 +34,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   const people = useProfiles(client, signedIn?.id);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
+  const [reviewTab, setReviewTab] = useState<'diff' | 'comment'>('diff');
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   // Bumped after every save or new story: the queue refetches what it shows.
   const [queueVersion, setQueueVersion] = useState(0);
@@ -98,6 +100,16 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
 
   const open = useCallback((id: string) => switchTo(() => client.call('articles.get', { id })), [client, switchTo]);
   const create = useCallback(() => switchTo(() => client.call('articles.create', {})), [client, switchTo]);
+  // A notice opens its story; a comment's opens the review screen, where the comments are.
+  const openNotice = useCallback(
+    (target: NotificationTarget) =>
+      void open(target.articleId).then(() => {
+        if (target.place !== 'comments') return;
+        setReviewTab('comment');
+        setReviewOpen(true);
+      }),
+    [open],
+  );
 
   const media = useMediaActions(client, readOnly, story.updateField, setProblem);
 
@@ -169,13 +181,19 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
             onSignOut={signedIn ? () => void save().finally(() => void signOut()) : undefined}
             onAccounts={signedIn && mayAdminister ? () => setAccountsOpen(true) : undefined}
           />
+          <NotificationBell client={client} personId={people.actor?.id ?? null} onOpen={openNotice} />
           {story.article && story.fields && story.initialBody ? (
             <MediaProvider value={media}>
               <WorkflowContext.Provider
                 value={{
                   workflow,
                   actor: people.actor,
-                  openReview: () => void save().then((saved) => saved && setReviewOpen(true)),
+                  openReview: () =>
+                    void save().then((saved) => {
+                      if (!saved) return;
+                      setReviewTab('diff');
+                      setReviewOpen(true);
+                    }),
                   openProfilePicker: () => setPickerOpen(true),
                   client,
                   openArticle: (id) => void open(id),
@@ -226,7 +244,14 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
             </StatusBar>
           )}
           {reviewOpen && story.article && (
-            <ReviewScreen client={client} articleId={story.article.id} actor={people.actor} workflow={workflow} onClose={() => setReviewOpen(false)} />
+            <ReviewScreen
+              client={client}
+              articleId={story.article.id}
+              actor={people.actor}
+              workflow={workflow}
+              initialTab={reviewTab}
+              onClose={() => setReviewOpen(false)}
+            />
           )}
           {pickerOpen && (
             <ProfilePicker

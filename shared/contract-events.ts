@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleId } from './article';
+import { NotificationAdded } from './contract-notifications';
 import { OutboxStatus } from './contract-outbox';
 import { PublishProgress } from './contract-publish';
 
@@ -31,6 +32,8 @@ export const events = {
   'publish.progress': PublishProgress,
   /** This workstation's outbox of saves made while the shared database was away: connection, waiting, conflicts. */
   'outbox.changed': OutboxStatus,
+  /** A notice for `recipientId` was stored (알림); only that person's window reads it (notifications.list). */
+  'notification.added': NotificationAdded,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

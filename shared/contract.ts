@@ -6,6 +6,7 @@ import { duplicateMethods } from './contract-duplicates';
 import { outboxMethods } from './contract-outbox';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
+import { notificationMethods } from './contract-notifications';
 import { publishMethods } from './contract-publish';
 import { storageMethods } from './contract-storage';
 import { threadMethods } from './contract-threads';
@@ -103,6 +104,7 @@ export const contract = {
   ...duplicateMethods,
   ...trashMethods,
   ...threadMethods,
+  ...notificationMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -102,6 +102,10 @@ export const METHOD_PERMISSION: Record<Method, Permission> = {
   'trash.restore': 'write',
   'trash.list': 'read',
   'articles.copy': 'write',
+  // Always the caller's own inbox (the actor from the session), so reading it is all anyone needs.
+  'notifications.list': 'read',
+  'notifications.unreadCount': 'read',
+  'notifications.read': 'read',
 };
 
 export function holds(who: Holder, permission: Permission): boolean {

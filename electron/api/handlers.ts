@@ -8,6 +8,7 @@ import type { ArticleService } from '../services/articles';
 import type { DuplicateService } from '../services/duplicates';
 import type { ImportService } from '../services/import';
 import type { MediaService } from '../services/media';
+import type { NotificationService } from '../services/notifications';
 import type { Outbox } from '../services/outbox';
 import type { ProfileService } from '../services/profiles';
 import type { PublishService } from '../services/publish';
@@ -35,6 +36,7 @@ export interface Services {
   publish: PublishService;
   publishBatches: PublishBatches;
   duplicates: DuplicateService;
+  notifications: NotificationService;
   /** Only behind the newsroom server: a single workstation signs nobody in, so it has no accounts. */
   accounts?: AccountAdmin;
 }
@@ -135,5 +137,9 @@ export function createHandlers(s: Services): Handlers {
     'trash.restore': (input, c) => s.trash.restore({ ...input, ...acting(c) }),
     'trash.list': (input, c) => s.trash.list({ ...input, ...acting(c) }),
     'articles.copy': (input, c) => s.copies.copy({ ...input, ...acting(c) }),
+    // The inbox is the caller's: the recipient is the context's actor, never a field of the input.
+    'notifications.list': (input, c) => s.notifications.list(actor(c), input),
+    'notifications.unreadCount': (_input, c) => s.notifications.unreadCount(actor(c)),
+    'notifications.read': (input, c) => s.notifications.read(actor(c), input),
   };
 }

@@ -45,6 +45,8 @@ import { WorkflowService } from '../services/workflow';
 import { ArticleCopies } from '../services/article-copy';
 import { TrashService } from '../services/trash';
 import { TrashRepository } from '../db/trash-repo';
+import { NotificationsRepository } from '../db/notifications-repo';
+import { NotificationService } from '../services/notifications';
 import { purgeEvery, TRASH_PURGE_MS } from './trash-purge';
 
 export { DATABASE_FILE_NAME } from './open-storage';
@@ -61,6 +63,8 @@ export interface Backend {
   mediaDir: string;
   /** On a shared newsroom database, fetches a photo another workstation imported into mediaDir first. */
   materialise?: Materialise;
+  /** The 알림 inbox; comment threads hand it their @mentions (`mentioned`). */
+  notifications: NotificationService;
   close(): Promise<void>;
 }
 
@@ -145,7 +149,18 @@ export async function startBackend(options: {
     editGuard: (actorId, write) => (tx, id) => workflow.checkEdit(workflowStore.within(tx), id, actorId, write),
     ownerWriter: (ownerId) => (tx, id) => workflowStore.within(tx).updateWorkflow(id, { ownerId }),
   });
-  const workflow: WorkflowService = new WorkflowService({ store: workflowStore, articles, houseStyle: async () => (await settings.get()).houseStyle });
+  const events = new EventBus();
+  const notifications = new NotificationService({
+    repo: new NotificationsRepository(db),
+    // On PostgreSQL the table's trigger tells every workstation, this one included (pg-change-relay.ts).
+    announce: storage.engine === 'postgres' ? undefined : (recipientId) => events.emit('notification.added', { recipientId }),
+  });
+  const workflow: WorkflowService = new WorkflowService({
+    store: workflowStore,
+    articles,
+    houseStyle: async () => (await settings.get()).houseStyle,
+    notices: notifications,
+  });
   const copies = new ArticleCopies({ articles, workflow });
   const profiles = new ProfileService(new ProfileRepository(db));
   const mediaDir = path.join(options.dataDir, MEDIA_DIR_NAME);
@@ -182,7 +197,6 @@ export async function startBackend(options: {
     wordpress: options.wordpress,
     ghost: options.ghost,
   });
-  const events = new EventBus();
   const publishBatches = new PublishBatches({
     run: (input) => publish.run(input),
     headline: async (id) => (await articles.get(id)).headline,
@@ -259,6 +273,7 @@ export async function startBackend(options: {
         publishBatches,
         search: new SearchService(new SearchRepository(db)),
         duplicates: new DuplicateService(new DuplicatesRepository(db)),
+        notifications,
         backups,
         accounts: db.engine === 'postgres' ? options.accounts?.(db) : undefined,
       }),
@@ -269,6 +284,7 @@ export async function startBackend(options: {
     db,
     settings,
     mediaDir,
+    notifications,
     materialise: db.engine === 'postgres' ? (id: string) => media.materialise(id) : undefined,
     close: async () => {
       await stopPurging();

@@ -15,6 +15,8 @@ export function relayPgChanges(bus: EventBus, options: { url: string; schema?: s
     connectionString: options.url,
     schema: options.schema,
     onChange: (change: Change) => {
+      // A notice names only its recipient (migration 016's trigger); that person's windows read the rest.
+      if (change.table === 'notifications' && change.id !== null) return bus.emit('notification.added', { recipientId: change.id });
       if (!STORY_TABLES.has(change.table) || change.id === null) return;
       bus.emit('article.changed', { articleId: change.id, cause: `db.${change.table}`, ...(change.version !== null ? { version: change.version } : {}) });
     },

@@ -11,7 +11,8 @@ import type { ArticleService } from './articles';
 import { WorkflowComments } from './workflow-comments';
 import { actorIn, actorOf, clip, discarded, factsOf, person, refusal, articleIn, unknownProfile } from './workflow-facts';
 import { WorkflowQueues, type QueueInput } from './workflow-queues';
-import type { ArticleRecord, WorkflowStore, WorkflowTx } from './workflow-store';
+import type { WorkflowNotices } from './workflow-notices';
+import type { ArticleRecord, Person, WorkflowStore, WorkflowTx } from './workflow-store';
 
 /*
  * The desk's workflow, enforced here in the main process whatever the renderer shows. Storage is behind
@@ -30,6 +31,8 @@ export interface WorkflowServiceDeps {
   now?: () => Date;
   /** The newsroom's 표기 원칙 and length limits, read at each 송고 (a 'block' rule refuses it here, whatever the window showed). */
   houseStyle?: () => Promise<HouseStyleSettings>;
+  /** The 알림 inbox, told after each committed move, comment and lock takeover (services/notifications.ts). */
+  notices?: WorkflowNotices;
 }
 
 export interface MoveResult {
@@ -152,9 +155,11 @@ export class WorkflowService {
     extra?: (tx: WorkflowTx, story: ArticleRecord, actor: Profile, at: string) => Promise<void> | void,
   ): Promise<MoveResult> {
     const at = this.now().toISOString();
+    let before: { story: ArticleRecord; actor: Person } | undefined;
     await this.store.transactionOn(input.id, async (tx) => {
       const actor = await actorIn(tx, input.actorId);
       const story = await articleIn(tx, input.id);
+      before = { story, actor: person(actor) };
       if (story.archivedAt) throw new AppError('CONFLICT', '보관함으로 옮긴 기사는 처리할 수 없습니다. 먼저 보관을 풀어 주세요.', { archived: true });
       if (story.discardedAt) throw discarded();
       const verdict = decide(action, actorOf(actor), factsOf(story), input.note ?? '');
@@ -182,6 +187,7 @@ export class WorkflowService {
         version: story.version,
       });
     });
+    if (before) await this.deps.notices?.moved({ action, ...before, note: clip(input.note ?? ''), at });
     return this.result(input.id, input.actorId);
   }
 
@@ -268,11 +274,13 @@ export class WorkflowService {
   /** The editor-in-chief takes a story's lock from its reviewer; the history records from whom. */
   async takeLock(input: { id: string; actorId: string; note: string }): Promise<MoveResult> {
     const at = this.now().toISOString();
+    let before: { story: ArticleRecord; actor: Person } | undefined;
     await this.store.transactionOn(input.id, async (tx) => {
       const actor = await actorIn(tx, input.actorId);
       const story = await articleIn(tx, input.id);
       const verdict = decideTakeLock(actorOf(actor), factsOf(story));
       if (!verdict.ok) throw refusal(verdict);
+      before = { story, actor: person(actor) };
       await tx.setLock(story.id, actor.id, at);
       const from = story.lock ? `${story.lock.holder.name} ${ROLE_LABEL_KO[story.lock.holder.role]}에게서 잠금을 가져옴` : '잠금을 가져옴';
       const note = clip(input.note) ? `${from}: ${clip(input.note)}` : from;
@@ -287,6 +295,7 @@ export class WorkflowService {
         version: story.version,
       });
     });
+    if (before) await this.deps.notices?.lockTaken({ ...before, note: clip(input.note), at });
     return this.result(input.id, input.actorId);
   }
 
@@ -323,8 +332,11 @@ export class WorkflowService {
     return this.reviewComments.list(id);
   }
 
-  comment(input: { id: string; actorId: string; version: number; anchor?: CommentAnchor; body: string }): Promise<ReviewComment> {
-    return this.reviewComments.add(input);
+  async comment(input: { id: string; actorId: string; version: number; anchor?: CommentAnchor; body: string }): Promise<ReviewComment> {
+    const comment = await this.reviewComments.add(input);
+    const story = this.deps.notices && (await this.store.read.story(input.id));
+    if (story) await this.deps.notices?.commented({ story, comment });
+    return comment;
   }
 
   resolveComment(input: { commentId: number; actorId: string }): Promise<ReviewComment> {

@@ -6,6 +6,7 @@ import { enPosts } from './strings-en-posts';
 import { enDuplicates } from './strings-en-duplicates';
 import { enThreads } from './strings-en-threads';
 import { enTrash } from './strings-en-trash';
+import { enNotifications } from './strings-en-notifications';
 import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
@@ -18,6 +19,7 @@ export const en: Record<StringKey, string> = {
   ...enDuplicates,
   ...enTrash,
   ...enThreads,
+  ...enNotifications,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',

@@ -6,6 +6,7 @@ import { koPosts } from './strings-ko-posts';
 import { koDuplicates } from './strings-ko-duplicates';
 import { koThreads } from './strings-ko-threads';
 import { koTrash } from './strings-ko-trash';
+import { koNotifications } from './strings-ko-notifications';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
@@ -17,6 +18,7 @@ export const ko = {
   ...koDuplicates,
   ...koTrash,
   ...koThreads,
+  ...koNotifications,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

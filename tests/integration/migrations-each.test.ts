@@ -297,6 +297,26 @@ const STEPS: Record<number, Step> = {
       expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
     },
   },
+  16: {
+    before: async (db) => {
+      await insertArticle(db);
+      await db.run(
+        "INSERT INTO profiles (id, name, role, created_at, updated_at) VALUES ('kim', '김기자', 'reporter', ?, ?), ('park', '박데스크', 'desk', ?, ?)",
+        [AT, AT, AT, AT],
+      );
+    },
+    adds: ['notifications', 'notifications_inbox', 'notifications_unread', 'notifications_article'],
+    after: async (db) => {
+      await articleKept(db);
+      const notice =
+        "INSERT INTO notifications (recipient_id, kind, article_id, actor_id, actor_name, text, created_at) VALUES ('kim', ?, ?, 'park', '박데스크', '출처 보강', ?)";
+      await db.run(notice, ['returned', ARTICLE_ID, AT]);
+      await expect(db.run(notice, ['deleted', ARTICLE_ID, AT])).rejects.toThrow(/CHECK/);
+      // The purge deletes the story's row; its notices go with it.
+      await db.run('DELETE FROM articles WHERE id = ?', [ARTICLE_ID]);
+      expect(await db.get('SELECT count(*) AS n FROM notifications')).toEqual({ n: 0 });
+    },
+  },
 };
 
 const open: Database[] = [];

@@ -96,6 +96,9 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'trash.restore': { id: ID },
   'trash.list': { limit: 50, offset: 0 },
   'articles.copy': { id: ID },
+  'notifications.list': { unreadOnly: true, limit: 30, before: 10 },
+  'notifications.unreadCount': {},
+  'notifications.read': { all: true },
 };
 
 function nested(depth: number): unknown {

@@ -13,6 +13,7 @@ import { m011PublishTargetSettings } from './011-publish-target-settings';
 import { m012DuplicateSignatures } from './012-duplicate-signatures';
 import { m013TrashAndRecall } from './013-trash-and-recall';
 import { m015CommentThreads } from './015-comment-threads';
+import { m016Notifications } from './016-notifications';
 import { m101MediaBlobs } from './101-media-blobs';
 import { m102Accounts } from './102-accounts';
 import { m103PgArchiveAtScale } from './103-pg-archive-at-scale';
@@ -43,6 +44,7 @@ export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m012DuplicateSignatures,
   m013TrashAndRecall,
   m015CommentThreads,
+  m016Notifications,
   m101MediaBlobs,
   m102Accounts,
   m103PgArchiveAtScale,

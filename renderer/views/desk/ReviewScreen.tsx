@@ -24,6 +24,8 @@ interface Props {
   actor: Profile | null;
   workflow: WorkflowState;
   onClose: () => void;
+  /** Opened from a comment's 알림: the comments first. */
+  initialTab?: 'diff' | 'comment';
 }
 
 /** Everything the review screen shows, read together. */
@@ -48,7 +50,7 @@ const fieldsAt = (client: BylineClient, id: string, version: number | null, curr
  * as it stands (the desk's edits), or any two versions the desk picks, as a readable diff, comments anchored to passages and general notes, the story's history, and the
  * decision: approve, or return with the reason the reporter will read.
  */
-export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Props) {
+export function ReviewScreen({ client, articleId, actor, workflow, onClose, initialTab = 'diff' }: Props) {
   const t = useT();
   const status = workflow.status;
   const [current, setCurrent] = useState<Article | null>(null);
@@ -57,7 +59,7 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose }: Pr
   const [sides, setSides] = useState<{ before: ArticleFields; after: ArticleFields } | null>(null);
   const [comments, setComments] = useState<ReviewComment[]>([]);
   const [events, setEvents] = useState<WorkflowEvent[]>([]);
-  const [tab, setTab] = useState<'diff' | 'comment'>('diff');
+  const [tab, setTab] = useState<'diff' | 'comment'>(initialTab);
   const [pending, setPending] = useState<CommentAnchor | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -3,6 +3,7 @@ import { MAX_PHOTO_BYTES } from '../../../shared/media';
 import { ACTOR, FIELDS, HEADLINE, JPEG_START, MEDIA_ID } from './dispatch-harness';
 import { ACCOUNT_HOSTILE_INPUTS } from './dispatch-hostile-accounts';
 import { THREAD_HOSTILE_INPUTS } from './dispatch-hostile-threads';
+import { NOTIFICATION_HOSTILE_INPUTS } from './dispatch-hostile-notifications';
 import { trashHostileInputs } from './dispatch-hostile-trash';
 import { makeCompoundFile, makeCorruptZip, makeZipBomb } from './documents';
 import { noise, pngBomb } from './images';
@@ -394,5 +395,6 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
     ...ACCOUNT_HOSTILE_INPUTS,
     ...trashHostileInputs(id),
     ...THREAD_HOSTILE_INPUTS,
+    ...NOTIFICATION_HOSTILE_INPUTS,
   };
 }

@@ -78,6 +78,9 @@ export function validInput(method: Method, id: string): object {
     'trash.restore': { id },
     'trash.list': {},
     'articles.copy': { id },
+    'notifications.list': {},
+    'notifications.unreadCount': {},
+    'notifications.read': { all: true },
   };
   return valid[method];
 }

@@ -286,4 +286,7 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'trash.restore': { t: 'obj', fields: MOVE, required: ['id'] },
   'trash.list': { t: 'obj', fields: { limit: { t: 'int', min: 1, max: 200 }, offset: { t: 'int', min: 0, max: 10_000_000 } }, required: [] },
   'articles.copy': { t: 'obj', fields: MOVE, required: ['id'] },
+  'notifications.list': { t: 'obj', fields: { unreadOnly: { t: 'bool' }, limit: { t: 'int', min: 1, max: 100 }, before: { t: 'int', min: 1 } }, required: [] },
+  'notifications.unreadCount': { t: 'obj', fields: {}, required: [] },
+  'notifications.read': { t: 'obj', fields: { id: { t: 'int', min: 1 }, all: { t: 'bool' } }, required: [] },
 };

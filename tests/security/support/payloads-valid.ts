@@ -109,5 +109,8 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'trash.restore': { id },
     'trash.list': { limit: 50, offset: 0 },
     'articles.copy': { id },
+    'notifications.list': { unreadOnly: false, limit: 30 },
+    'notifications.unreadCount': {},
+    'notifications.read': { all: true },
   };
 }

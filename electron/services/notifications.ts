@@ -67,18 +67,20 @@ export class NotificationService implements WorkflowNotices {
   }): Promise<void> {
     const at = this.now().toISOString();
     const text = quote(input.text ?? '');
-    await this.store(
-      [...new Set(input.recipients)].map((recipientId) => ({
-        recipientId,
-        kind: 'mentioned' as const,
-        articleId: input.articleId,
-        version: null,
-        commentId: input.commentId,
-        actorId: input.by.id,
-        actorName: input.by.name,
-        text,
-        at,
-      })),
+    await this.safely(() =>
+      this.store(
+        [...new Set(input.recipients)].map((recipientId) => ({
+          recipientId,
+          kind: 'mentioned' as const,
+          articleId: input.articleId,
+          version: null,
+          commentId: input.commentId,
+          actorId: input.by.id,
+          actorName: input.by.name,
+          text,
+          at,
+        })),
+      ),
     );
   }
 

@@ -12,4 +12,6 @@ export interface WorkflowNotices {
   moved(fact: { action: MoveAction; story: ArticleRecord; actor: Person; note: string; at: string }): Promise<void>;
   lockTaken(fact: { story: ArticleRecord; actor: Person; note: string; at: string }): Promise<void>;
   commented(fact: { story: ArticleRecord; comment: ReviewComment }): Promise<void>;
+  /** The people a comment or reply names as @이름 (ReviewComment.mentions). */
+  mentioned(fact: { articleId: string; commentId: number; by: { id: string; name: string }; recipients: readonly string[]; text?: string }): Promise<void>;
 }

@@ -333,9 +333,26 @@ export class WorkflowService {
   }
 
   async comment(input: { id: string; actorId: string; version: number; anchor?: CommentAnchor; body: string }): Promise<ReviewComment> {
-    const comment = await this.reviewComments.add(input);
-    const story = this.deps.notices && (await this.store.read.story(input.id));
-    if (story) await this.deps.notices?.commented({ story, comment });
+    return this.told(await this.reviewComments.add(input));
+  }
+
+  /**
+   * A comment or reply reaches the story's reporter's inbox, and everyone it names. A reporter it names
+   * hears of it once, as the mention, which says more than "a comment on your story".
+   */
+  private async told(comment: ReviewComment): Promise<ReviewComment> {
+    const notices = this.deps.notices;
+    const story = notices && (await this.store.read.story(comment.articleId));
+    if (!notices || !story) return comment;
+    if (!story.owner || !comment.mentions.includes(story.owner.id)) await notices.commented({ story, comment });
+    if (comment.mentions.length > 0)
+      await notices.mentioned({
+        articleId: comment.articleId,
+        commentId: comment.id,
+        by: { id: comment.author.id, name: comment.author.name },
+        recipients: comment.mentions,
+        text: comment.body,
+      });
     return comment;
   }
 
@@ -343,8 +360,8 @@ export class WorkflowService {
     return this.reviewComments.resolve(input);
   }
 
-  reply(input: { commentId: number; actorId: string; body: string }): Promise<ReviewComment> {
-    return this.reviewComments.reply(input);
+  async reply(input: { commentId: number; actorId: string; body: string }): Promise<ReviewComment> {
+    return this.told(await this.reviewComments.reply(input));
   }
 
   reopenComment(input: { commentId: number; actorId: string }): Promise<ReviewComment> {

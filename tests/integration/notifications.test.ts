@@ -149,11 +149,25 @@ describe('who is told', () => {
     expect((await inbox(p.chief)).items).toEqual([]);
   });
 
-  it('tells each person @mentioned once, never the writer, and skips an id that is nobody here', async () => {
+  it('tells each person a comment or reply @mentions, the reporter once, never the writer, and skips an id that is nobody here', async () => {
     await start('byline-notify-mention-');
     const p = await people();
     const story = await inReview(p);
     const comment = await ok<ReviewComment>('workflow.comment', { id: story.id, version: story.version, body: '@최국장 확인 부탁' }, { actorId: p.desk.id });
+    expect(comment.mentions).toEqual([p.chief.id]);
+    expect((await inbox(p.chief)).items).toMatchObject([{ kind: 'mentioned', commentId: comment.id, by: { id: p.desk.id }, text: '@최국장 확인 부탁' }]);
+    expect((await inbox(p.kim)).items).toMatchObject([{ kind: 'commented', commentId: comment.id }]);
+
+    // A reply naming the reporter tells them once, as the mention; the writer hears nothing of it.
+    const reply = await ok<ReviewComment>('workflow.reply', { commentId: comment.id, body: `@${p.kim.name} 출처를 보강하세요` }, { actorId: p.chief.id });
+    expect(reply.mentions).toEqual([p.kim.id]);
+    expect((await inbox(p.kim)).items).toMatchObject([
+      { kind: 'mentioned', commentId: reply.id, by: { id: p.chief.id } },
+      { kind: 'commented', commentId: comment.id },
+    ]);
+    expect((await inbox(p.chief)).items).toHaveLength(1);
+    expect((await inbox(p.desk)).items).toEqual([]);
+
     const nobody = '00000000-0000-4000-8000-000000000000';
     await backend.notifications.mentioned({
       articleId: story.id,
@@ -162,7 +176,7 @@ describe('who is told', () => {
       recipients: [p.chief.id, p.desk.id, p.chief.id, nobody],
       text: comment.body,
     });
-    expect((await inbox(p.chief)).items).toMatchObject([{ kind: 'mentioned', commentId: comment.id, by: { id: p.desk.id }, text: '@최국장 확인 부탁' }]);
+    expect((await inbox(p.chief)).items).toHaveLength(2);
     expect((await inbox(p.desk)).items).toEqual([]);
   });
 });

@@ -46,6 +46,8 @@ import { ArticleCopies } from '../services/article-copy';
 import { TrashService } from '../services/trash';
 import { TrashRepository } from '../db/trash-repo';
 import { purgeEvery, TRASH_PURGE_MS } from './trash-purge';
+import { NewsroomConnectionService } from '../services/newsroom-connection';
+import { newsroomFile } from '../remote/newsroom-file';
 
 export { DATABASE_FILE_NAME } from './open-storage';
 /** Photo files, content-addressed: <data>/media/<sha256>/ (see electron/media/file-store.ts). */
@@ -119,6 +121,8 @@ export async function startBackend(options: {
   storageSettings?: StorageSettingsStore;
   /** The newsroom server's 사용자 관리 (electron/server/cli.ts); only on PostgreSQL, never for a single workstation. */
   accounts?: (db: Database) => AccountAdmin;
+  /** A workstation (the default) may join a newsroom server; the newsroom server joins nothing. */
+  host?: 'workstation' | 'newsroom-server';
   /** The clock the 휴지통's purge reads (tests move it 30 days on). */
   now?: () => Date;
 }): Promise<Backend> {
@@ -261,6 +265,7 @@ export async function startBackend(options: {
         duplicates: new DuplicateService(new DuplicatesRepository(db)),
         backups,
         accounts: db.engine === 'postgres' ? options.accounts?.(db) : undefined,
+        newsroom: options.host === 'newsroom-server' ? undefined : new NewsroomConnectionService({ file: newsroomFile(options.dataDir) }),
       }),
       undefined,
       relay ? undefined : events,

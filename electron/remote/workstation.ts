@@ -15,6 +15,9 @@ import type { TrustOptions } from './certificate-pin';
 import { NewsroomLink } from './newsroom-link';
 import { remoteDispatch } from './remote-dispatch';
 import { SessionKeeper } from './session-keeper';
+import { withNewsroomHere } from './newsroom-dispatch';
+import { newsroomFile } from './newsroom-file';
+import { NewsroomConnectionService } from '../services/newsroom-connection';
 
 /** What a workstation that joined a newsroom server gives its local web server (or the Electron glue). */
 export interface Workstation {
@@ -125,7 +128,10 @@ export function joinNewsroom(options: { dataDir: string; origin: string; trust?:
   };
 
   return {
-    dispatch: remoteDispatch(link, () => keeper.current()),
+    dispatch: withNewsroomHere(
+      new NewsroomConnectionService({ file: newsroomFile(options.dataDir), running: link.origin }),
+      remoteDispatch(link, () => keeper.current()),
+    ),
     events,
     origin: link.origin,
     async route(url, req, res) {

@@ -14,6 +14,7 @@ import { FileKeySecretStore } from '../host/secret-store';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
 import { joinNewsroom, type Workstation } from '../remote/workstation';
 import { newsroomFromEnv } from '../remote/newsroom-choice';
+import { choiceOf, newsroomFile } from '../remote/newsroom-file';
 import { startWebServer } from './server';
 
 const DEFAULT_PORT = 4717;
@@ -27,7 +28,15 @@ async function main(): Promise<void> {
   // A stable default port keeps the browser origin, and with it the unsaved-changes journal, across restarts.
   const port = process.env.BYLINE_PORT ? Number(process.env.BYLINE_PORT) : DEFAULT_PORT;
 
-  const newsroom = newsroomFromEnv();
+  // BYLINE_NEWSROOM_URL wins, then 환경설정 > 저장소's 뉴스룸 서버에 연결, else this computer's own storage.
+  let newsroom;
+  try {
+    const saved = newsroomFile(dataDir).read();
+    newsroom = newsroomFromEnv() ?? (saved ? choiceOf(saved) : undefined);
+  } catch (err) {
+    console.error(`[byline] 시작할 수 없습니다: ${(err as Error).message}`);
+    process.exit(2);
+  }
   if (newsroom) return serveWorkstation(dataDir, staticDir, port, newsroom);
 
   let backend;

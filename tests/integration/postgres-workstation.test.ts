@@ -5,6 +5,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileKeySecretStore } from '../../electron/host/secret-store';
 import { SESSION_FILE_NAME } from '../../electron/remote/session-keeper';
+import { choiceOf, newsroomFile } from '../../electron/remote/newsroom-file';
+import { NewsroomConnectionService } from '../../electron/services/newsroom-connection';
 import { joinNewsroom, type Workstation } from '../../electron/remote/workstation';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import type { TrustOptions } from '../../electron/remote/certificate-pin';
@@ -184,5 +186,33 @@ describe.skipIf(!PG_URL)(`a workstation joined to its newsroom server (${PG_URL 
     const html = await answer.text();
     expect(html).toContain(fingerprint);
     expect(html).toMatch(/공인 인증기관이 보증하지 않습니다/);
+  });
+
+  it('뉴스룸 서버에 연결 shows the certificate, saves only a confirmed fingerprint, and the joined workstation can leave again', async () => {
+    const data = makeTempDir('byline-ws-');
+    const file = newsroomFile(data);
+    const here = new NewsroomConnectionService({ file });
+    expect(await here.inspect(room.origin)).toMatchObject({ origin: room.origin, fingerprint, trusted: false });
+    await expect(here.connect({ origin: room.origin })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining(fingerprint) });
+    const other = 'AB:'.repeat(31) + 'CD';
+    await expect(here.connect({ origin: room.origin, fingerprint: other })).rejects.toMatchObject({ message: expect.stringMatching(/지문.*다릅니다/) });
+    expect(file.read()).toBeUndefined();
+    expect(await here.connect({ origin: room.origin, fingerprint: fingerprint.replace(/:/g, '').toLowerCase() })).toEqual({
+      saved: { origin: room.origin, fingerprint },
+      running: null,
+      restartPending: true,
+    });
+
+    // The next start joins with what was saved, and answers the connection itself, not the server.
+    const ws = await join(data, choiceOf(file.read()!).trust);
+    expect(await call(ws.origin, 'newsroom.connection', {}, ws.headers)).toMatchObject({
+      body: { ok: true, value: { running: room.origin, restartPending: false } },
+    });
+    expect(await call(ws.origin, 'newsroom.disconnect', {}, ws.headers)).toMatchObject({
+      body: { ok: true, value: { saved: null, running: room.origin, restartPending: true } },
+    });
+    expect(file.read()).toBeUndefined();
+    // On the server itself there is nothing to join.
+    expect((await call(room, 'newsroom.connection', {}, bearer(chief.token))).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import { inspectCertificate } from '../../electron/remote/certificate-pin';
 import { browserAt, setUpFirstAccount, signIn } from './support/newsroom-pages';
 import { useNewsroomServer } from './support/newsroom-server';
-import { makeDataDir, startWebMode, type RunningServer } from './support/web-server';
+import { freePort, makeDataDir, startWebMode, type RunningServer } from './support/web-server';
 
 /**
- * A reporter's own workstation (`npm run web` on their laptop) joined to the newsroom server over TLS:
- * no database and no CMS password on it. They sign in on the server's page as this machine draws it,
+ * A reporter's own workstation (`npm run web` on their laptop) joins the newsroom server over TLS from
+ * 환경설정, confirming the certificate's fingerprint: no database and no CMS password on it. They sign in on the server's page as this machine draws it,
  * change their temporary password, write and file; the 편집국장, in a browser on the server, returns the
  * story, and the return reaches the workstation live through its relay of the server's events.
  */
@@ -32,10 +32,30 @@ test('a workstation joined to the newsroom server signs its reporter in, files, 
   });
   const kimTemp = ((await created.json()) as { value: { temporaryPassword: string } }).value.temporaryPassword;
 
-  // The administrator told the reporter the certificate's fingerprint; the workstation is started with it.
+  // On the reporter's laptop: 환경설정 > 저장소 > 뉴스룸 서버에 연결, checking the fingerprint the administrator gave.
   const { fingerprint } = await inspectCertificate(server.origin);
-  workstation = await startWebMode(data.dir, 0, { BYLINE_NEWSROOM_URL: server.origin, BYLINE_NEWSROOM_FINGERPRINT: fingerprint });
+  const port = await freePort();
+  workstation = await startWebMode(data.dir, port);
   const reporter = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 720 } })).newPage();
+  await reporter.goto(workstation.url);
+  await reporter.getByRole('button', { name: '환경설정' }).click();
+  const join = reporter.getByRole('dialog', { name: '환경설정' }).getByTestId('newsroom-connect');
+  await join.getByTestId('newsroom-origin').fill('http://' + new URL(server.origin).host);
+  await join.getByTestId('newsroom-inspect').click();
+  await expect(join.getByTestId('newsroom-problem')).toContainText('https://');
+  await join.getByTestId('newsroom-origin').fill(server.origin);
+  await join.getByTestId('newsroom-inspect').click();
+  await expect(join.getByTestId('newsroom-fingerprint')).toHaveText(fingerprint);
+  await expect(join.getByTestId('newsroom-join')).toBeDisabled();
+  await join.getByTestId('newsroom-confirm').check();
+  await join.scrollIntoViewIfNeeded();
+  await reporter.screenshot({ path: 'test-results/workstation-connect.png' });
+  await join.getByTestId('newsroom-join').click();
+  await expect(join.getByTestId('newsroom-pending')).toContainText(`다시 시작하면 뉴스룸 서버 ${server.origin}에 연결합니다`);
+
+  // The next start joins the server: no profile picker, the server's sign-in page for this machine.
+  await workstation.stop();
+  workstation = await startWebMode(data.dir, port);
   await reporter.goto(workstation.url);
   await expect(reporter.getByText(`뉴스룸 서버 ${new URL(server.origin).host}에 로그인합니다.`)).toBeVisible();
   await reporter.getByLabel('아이디').fill('kim');

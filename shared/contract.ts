@@ -3,6 +3,7 @@ import { Article, ArticleFields, ArticleId, ArticleSummary, Revision, RevisionSu
 import type { CallContext } from './call-context';
 import { accountMethods } from './contract-accounts';
 import { duplicateMethods } from './contract-duplicates';
+import { newsroomMethods } from './contract-newsroom';
 import { outboxMethods } from './contract-outbox';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
@@ -99,6 +100,7 @@ export const contract = {
   ...importMethods,
   ...publishMethods,
   ...storageMethods,
+  ...newsroomMethods,
   ...outboxMethods,
   ...accountMethods,
   ...duplicateMethods,

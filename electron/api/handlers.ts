@@ -16,6 +16,7 @@ import type { PublishBatches } from '../services/publish-batch';
 import type { SearchService } from '../services/search';
 import type { SettingsService } from '../services/settings';
 import type { StorageSettingsService } from '../services/storage-settings';
+import type { NewsroomConnectionService } from '../services/newsroom-connection';
 import type { TrashService } from '../services/trash';
 import type { WorkflowService } from '../services/workflow';
 
@@ -27,6 +28,8 @@ export interface Services {
   backups: BackupStore;
   settings: SettingsService;
   storageSettings: StorageSettingsService;
+  /** Only on a workstation: which newsroom server it joins (the server itself has none to join). */
+  newsroom?: NewsroomConnectionService;
   media: MediaService;
   workflow: WorkflowService;
   trash: TrashService;
@@ -52,6 +55,11 @@ function acting(context: CallContext): { actorId?: string } {
 function actor(context: CallContext): string {
   if (context.actorId === undefined) throw new AppError('VALIDATION', '누가 하는 작업인지 알 수 없습니다. 먼저 프로필을 고르세요.');
   return context.actorId;
+}
+
+function newsroomOf(s: Services): NewsroomConnectionService {
+  if (!s.newsroom) throw new AppError('NOT_FOUND', '뉴스룸 서버 연결은 각 워크스테이션의 환경설정입니다. 뉴스룸 서버 자체에는 없습니다.');
+  return s.newsroom;
 }
 
 function accountsOf(s: Services): AccountAdmin {
@@ -88,6 +96,10 @@ export function createHandlers(s: Services): Handlers {
     'storage.get': () => s.storageSettings.get(),
     'storage.save': (input) => s.storageSettings.save(input),
     'storage.test': (input) => s.storageSettings.test(input),
+    'newsroom.connection': () => newsroomOf(s).get(),
+    'newsroom.inspect': (input) => newsroomOf(s).inspect(input.origin),
+    'newsroom.connect': (input) => newsroomOf(s).connect(input),
+    'newsroom.disconnect': () => newsroomOf(s).disconnect(),
     'media.import': (input) => s.media.import(input),
     'media.get': (input) => s.media.get(input.id),
     'media.search': (input) => s.media.search(input),

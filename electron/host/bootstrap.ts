@@ -48,6 +48,8 @@ import { TrashRepository } from '../db/trash-repo';
 import { NotificationsRepository } from '../db/notifications-repo';
 import { NotificationService } from '../services/notifications';
 import { purgeEvery, TRASH_PURGE_MS } from './trash-purge';
+import { NewsroomConnectionService } from '../services/newsroom-connection';
+import { newsroomFile } from '../remote/newsroom-file';
 
 export { DATABASE_FILE_NAME } from './open-storage';
 /** Photo files, content-addressed: <data>/media/<sha256>/ (see electron/media/file-store.ts). */
@@ -123,6 +125,8 @@ export async function startBackend(options: {
   storageSettings?: StorageSettingsStore;
   /** The newsroom server's 사용자 관리 (electron/server/cli.ts); only on PostgreSQL, never for a single workstation. */
   accounts?: (db: Database) => AccountAdmin;
+  /** A workstation (the default) may join a newsroom server; the newsroom server joins nothing. */
+  host?: 'workstation' | 'newsroom-server';
   /** The clock the 휴지통's purge reads (tests move it 30 days on). */
   now?: () => Date;
 }): Promise<Backend> {
@@ -276,6 +280,7 @@ export async function startBackend(options: {
         notifications,
         backups,
         accounts: db.engine === 'postgres' ? options.accounts?.(db) : undefined,
+        newsroom: options.host === 'newsroom-server' ? undefined : new NewsroomConnectionService({ file: newsroomFile(options.dataDir) }),
       }),
       undefined,
       relay ? undefined : events,

@@ -1,4 +1,5 @@
 import { Agent, fetch, type Response } from 'undici';
+import { SignedInPerson } from '../../shared/signed-in';
 import { binaryFieldOf, isMethod } from '../../shared/contract';
 import { ApiError, AppError } from '../../shared/errors';
 import { pinnedConnector, type TrustOptions } from './certificate-pin';
@@ -37,6 +38,24 @@ export class NewsroomLink {
     await this.post('/auth/sign-out', {}, token);
   }
 
+  /** Who the session belongs to; UNAUTHORIZED once it has ended (expired, signed out elsewhere, account disabled). */
+  async me(token: string): Promise<SignedInPerson> {
+    return SignedInPerson.parse(await this.answer<unknown>(await this.request('/auth/me', { method: 'GET', headers: bearer(token) })));
+  }
+
+  /** A temporary password changed, as the sign-in after a reset requires before anything else. */
+  async changePassword(token: string, current: string, next: string): Promise<void> {
+    await this.post('/auth/password', { current, next }, token);
+  }
+
+  /**
+   * A GET the caller reads as it comes (the event stream, a photo rendition): the answer itself, whatever
+   * its status, so the caller can pass a 404 on and read a stream without waiting for its end.
+   */
+  open(pathname: string, token: string, signal?: AbortSignal): Promise<Response> {
+    return this.request(pathname, { method: 'GET', headers: { ...bearer(token) }, ...(signal ? { signal } : {}) });
+  }
+
   /** One contract call as the signed-in person; a file field travels as the body, the rest in X-Byline-Input. */
   async call<T>(method: string, input: unknown, token: string): Promise<T> {
     const field = isMethod(method) ? binaryFieldOf(method) : undefined;
@@ -58,12 +77,21 @@ export class NewsroomLink {
   }
 
   private async send<T>(pathname: string, init: { headers: Record<string, string>; body: string | Uint8Array }): Promise<T> {
-    let res: Response;
+    return this.answer<T>(await this.request(pathname, { method: 'POST', ...init }));
+  }
+
+  private async request(
+    pathname: string,
+    init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string | Uint8Array; signal?: AbortSignal },
+  ): Promise<Response> {
     try {
-      res = await fetch(`${this.origin}${pathname}`, { method: 'POST', ...init, dispatcher: this.dispatcher });
+      return await fetch(`${this.origin}${pathname}`, { ...init, dispatcher: this.dispatcher });
     } catch (err) {
       throw unreachable(err, this.origin);
     }
+  }
+
+  private async answer<T>(res: Response): Promise<T> {
     const text = await res.text();
     let parsed: unknown;
     try {

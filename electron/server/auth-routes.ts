@@ -26,7 +26,7 @@ const PasswordBody = z.strictObject({ current: z.string().max(1_024), next: z.st
 const ResetBody = z.strictObject({ token: z.string().max(64), password: z.string().max(1_024) });
 
 /** A form post (the pages) or JSON (the app, workstations); which one decides how the answer looks. */
-async function readForm(req: IncomingMessage): Promise<{ form: boolean; body: unknown } | undefined> {
+export async function readForm(req: IncomingMessage): Promise<{ form: boolean; body: unknown } | undefined> {
   const raw = await readBody(req, 16 * 1024);
   if (raw === 'too-large') return undefined;
   const type = req.headers['content-type'] ?? '';

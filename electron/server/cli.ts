@@ -81,6 +81,7 @@ async function main(): Promise<void> {
       settingsStore: newsroomSettings(dataDir),
       storage,
       storageSource: 'env',
+      host: 'newsroom-server',
       accounts: (db) => new AccountAdmin(db, new Accounts({ db, sessions: new SessionStore(db) })),
     });
   } catch (err) {

@@ -43,12 +43,13 @@ const field = (label: string, name: string, type: string, extra = '') => `<label
 const alert = (message: string) => (message ? `<p class="alert" role="alert">${escapeHtml(message)}</p>` : '');
 const NEW_PASSWORD = field('새 비밀번호 (10자 이상)', 'next', 'password', 'autocomplete="new-password" minlength="10"');
 
-export function signInPage(res: ServerResponse, status = 200, message = '', done = ''): void {
+/** `server`: the newsroom server a workstation signs in to, named so the person knows where the password goes. */
+export function signInPage(res: ServerResponse, status = 200, message = '', done = '', server = ''): void {
   page(
     res,
     status,
     '로그인',
-    `${done ? `<p class="done" role="status">${escapeHtml(done)}</p>` : ''}${alert(message)}<form method="post" action="/auth/sign-in">${field('아이디', 'login', 'text', 'autocomplete="username" autocapitalize="off"')}${field('비밀번호', 'password', 'password', 'autocomplete="current-password"')}<button type="submit">로그인</button></form>`,
+    `${server ? `<p class="note">뉴스룸 서버 <strong>${escapeHtml(server)}</strong>에 로그인합니다.</p>` : ''}${done ? `<p class="done" role="status">${escapeHtml(done)}</p>` : ''}${alert(message)}<form method="post" action="/auth/sign-in">${field('아이디', 'login', 'text', 'autocomplete="username" autocapitalize="off"')}${field('비밀번호', 'password', 'password', 'autocomplete="current-password"')}<button type="submit">로그인</button></form>`,
   );
 }
 

@@ -12,6 +12,9 @@ import { chooseStorage } from '../host/open-storage';
 import { storageSettingsFile } from '../host/storage-settings-file';
 import { FileKeySecretStore } from '../host/secret-store';
 import { confSettingsStore, openSettingsConf, settingsStoreOptions } from '../host/settings-conf';
+import { joinNewsroom, type Workstation } from '../remote/workstation';
+import { newsroomFromEnv } from '../remote/newsroom-choice';
+import { choiceOf, newsroomFile } from '../remote/newsroom-file';
 import { startWebServer } from './server';
 
 const DEFAULT_PORT = 4717;
@@ -24,6 +27,17 @@ async function main(): Promise<void> {
   const staticDir = path.resolve(process.env.BYLINE_RENDERER_DIR ?? path.join(projectRoot, '.vite', 'renderer', 'main_window'));
   // A stable default port keeps the browser origin, and with it the unsaved-changes journal, across restarts.
   const port = process.env.BYLINE_PORT ? Number(process.env.BYLINE_PORT) : DEFAULT_PORT;
+
+  // BYLINE_NEWSROOM_URL wins, then 환경설정 > 저장소's 뉴스룸 서버에 연결, else this computer's own storage.
+  let newsroom;
+  try {
+    const saved = newsroomFile(dataDir).read();
+    newsroom = newsroomFromEnv() ?? (saved ? choiceOf(saved) : undefined);
+  } catch (err) {
+    console.error(`[byline] 시작할 수 없습니다: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  if (newsroom) return serveWorkstation(dataDir, staticDir, port, newsroom);
 
   let backend;
   try {
@@ -73,6 +87,40 @@ async function main(): Promise<void> {
       .then(() => backend.close())
       .finally(() => process.exit(0));
   };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+/**
+ * A workstation of a newsroom server: no database here, only the server's address; the person signs in
+ * on the page this serves, and every call goes to the server with their session.
+ */
+async function serveWorkstation(dataDir: string, staticDir: string, port: number, newsroom: NonNullable<ReturnType<typeof newsroomFromEnv>>): Promise<void> {
+  let workstation: Workstation;
+  try {
+    const secrets = new FileKeySecretStore(path.join(dataDir, SECRET_KEY_FILE_NAME));
+    workstation = joinNewsroom({ dataDir, origin: newsroom.origin, trust: newsroom.trust, secrets });
+  } catch (err) {
+    console.error(`[byline] 시작할 수 없습니다: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const server = await startWebServer({
+    dispatch: workstation.dispatch,
+    staticDir,
+    events: workstation.events,
+    routes: (url, req, res) => workstation.route(url, req, res),
+    port,
+  }).catch((err: unknown) => {
+    console.error(`[byline] 웹 서버를 시작할 수 없습니다: ${(err as Error).message}`);
+    return process.exit(2);
+  });
+  console.log(`바이라인 웹 모드 / Byline web mode: ${server.url}`);
+  console.log(`뉴스룸 서버 / newsroom server: ${workstation.origin}`);
+  const shutdown = () =>
+    void server
+      .close()
+      .then(() => workstation.close())
+      .finally(() => process.exit(0));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 }

@@ -41,6 +41,11 @@ export async function startWebServer(options: {
   events?: EventBus;
   port?: number;
   token?: string;
+  /**
+   * A workstation joined to a newsroom server (remote/workstation.ts) answers sign-in, its pages and
+   * photos itself, behind this server's token like everything else; false: not one of its paths.
+   */
+  routes?: (url: URL, req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
@@ -64,6 +69,7 @@ export async function startWebServer(options: {
         return url.pathname.startsWith('/api/') ? refuse(res, 401, 'UNAUTHORIZED', message) : refusePage(res, 401, message);
       }
 
+      if (options.routes && (await options.routes(url, req, res))) return;
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'API는 POST로만 부릅니다.');
         return handleApi(options.dispatch, url.pathname.slice('/api/'.length), req, res);

@@ -1,6 +1,7 @@
 import { koHouseStyle } from './strings-ko-house-style';
 import { koImport } from './strings-ko-import';
 import { koReview } from './strings-ko-review';
+import { koNewsroom } from './strings-ko-newsroom';
 import { koPortal } from './strings-ko-portal';
 import { koPosts } from './strings-ko-posts';
 import { koDuplicates } from './strings-ko-duplicates';
@@ -12,6 +13,7 @@ import { koNotifications } from './strings-ko-notifications';
 export const ko = {
   ...koImport,
   ...koReview,
+  ...koNewsroom,
   ...koPortal,
   ...koPosts,
   ...koHouseStyle,

@@ -4,6 +4,7 @@ import { sameAccount, type PostgresServer, type SslMode, type StorageEngine } fr
 import type { BylineClient } from '../client';
 import { useT } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
+import { NewsroomConnect } from './settings/NewsroomConnect';
 
 const SSL_LABELS: ReadonlyArray<[SslMode, StringKey]> = [
   ['disable', 'storageSslDisable'],
@@ -53,6 +54,7 @@ export function StorageSettings({ client }: { client: BylineClient }) {
             {problem}
           </p>
         )}
+        <NewsroomConnect client={client} />
       </fieldset>
     );
   }
@@ -222,6 +224,7 @@ export function StorageSettings({ client }: { client: BylineClient }) {
           </button>
         </div>
       </div>
+      <NewsroomConnect client={client} />
     </fieldset>
   );
 }

@@ -80,6 +80,10 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'publish.cancel': { batchId: '00000000-0000-4000-8000-000000000000' },
   'publish.batches': {},
   'storage.get': {},
+  'newsroom.connection': {},
+  'newsroom.inspect': { origin: 'https://byline.newsroom.kr:8443' },
+  'newsroom.connect': { origin: 'https://byline.newsroom.kr:8443', fingerprint: 'AB:'.repeat(31) + 'CD' },
+  'newsroom.disconnect': {},
   'storage.save': {
     engine: 'postgres',
     postgres: { host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' },

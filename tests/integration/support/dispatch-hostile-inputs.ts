@@ -346,6 +346,17 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
     ],
     'publish.batches': [['unknown key', { all: true }]],
     'storage.get': [['unknown key', { all: true }]],
+    'newsroom.connection': [['unknown key', { all: true }]],
+    'newsroom.inspect': [
+      ['plain http', { origin: 'http://byline.newsroom.kr' }],
+      ['credentials in the address', { origin: 'https://kim:pw@byline.newsroom.kr' }],
+      ['not an address', { origin: 'javascript:alert(1)' }],
+    ],
+    'newsroom.connect': [
+      ['fingerprint not hex', { origin: 'https://127.0.0.1:1', fingerprint: 'ZZ:' + 'AB:'.repeat(30) + 'CD' }],
+      ['missing origin', { fingerprint: 'AB'.repeat(32) }],
+    ],
+    'newsroom.disconnect': [['unknown key', { origin: 'https://127.0.0.1:1' }]],
     'storage.save': [
       [
         'engine unknown',

@@ -59,6 +59,7 @@ export async function startNewsroom(dataDir: string, schema: string, options: Ne
     dataDir,
     settingsStore: newsroomSettings(dataDir, options.log ?? (() => undefined)),
     storage: { engine: 'postgres', url: options.url ?? PG_URL!, schema },
+    host: 'newsroom-server',
     ...admin,
   });
   const tls = options.tls ? selfSignedCertificate(dataDir) : undefined;

@@ -266,6 +266,10 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'publish.cancel': { t: 'obj', fields: { batchId: str(64) }, required: ['batchId'] },
   'publish.batches': { t: 'obj', fields: {}, required: [] },
   'storage.get': { t: 'obj', fields: {}, required: [] },
+  'newsroom.connection': { t: 'obj', fields: {}, required: [] },
+  'newsroom.inspect': { t: 'obj', fields: { origin: str(300) }, required: ['origin'] },
+  'newsroom.connect': { t: 'obj', fields: { origin: str(300), fingerprint: str(95) }, required: ['origin'] },
+  'newsroom.disconnect': { t: 'obj', fields: {}, required: [] },
   'storage.save': {
     t: 'obj',
     fields: { engine: { t: 'enum', values: ['sqlite', 'postgres'] }, postgres: PG_SERVER, password: str(200), forgetPassword: { t: 'bool' } },

@@ -93,6 +93,11 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'publish.cancel': { batchId: '00000000-0000-4000-8000-000000000000' },
     'publish.batches': {},
     'storage.get': {},
+    // Port 1 on loopback: refused at once, so a valid call sent by a test reaches no server and saves nothing.
+    'newsroom.connection': {},
+    'newsroom.inspect': { origin: 'https://127.0.0.1:1' },
+    'newsroom.connect': { origin: 'https://127.0.0.1:1', fingerprint: 'AB'.repeat(32) },
+    'newsroom.disconnect': {},
     // SQLite, so that a valid save sent by a test leaves the next start as it was.
     'storage.save': {
       engine: 'sqlite',

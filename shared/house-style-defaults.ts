@@ -8,6 +8,8 @@ import type { HouseStyleRule } from './house-style-rule';
  *   순화어  국립국어원 일본어 투 용어 순화 자료집(2005)
  *   인권    한국기자협회·국가인권위원회 「인권보도준칙」(2011, 2014 개정), 한국기자협회·여성가족부
  *           「성폭력 사건 보도 공감기준 및 실천요강」(2018), 국립국어원 차별적 언어 표현 개선
+ *   첫 언급  부처 정식 명칭은 「정부조직법」 제26조(행정각부); 약칭은 각 부처 보도자료가 쓰는 것.
+ *           본사 표기: 본문에 처음 나올 때 정식 명칭, 그 뒤 약칭. 2025년 개편으로 이름이 바뀐 부처는 넣지 않음
  * A plain rule matches its text anywhere, so a wrong form that is a part of a correct word is left out
  * (구좌: 제주 구좌읍; 제작년: 제작년도; 찌게: 살을 찌게 하다).
  */
@@ -142,6 +144,27 @@ const PATTERNS: HouseStyleRule[] = [
   { wrong: '(\\d) ?퍼센트', right: '$1%', pattern: true, severity: 'warn', note: '본사 표기: 숫자 뒤 백분율은 %' },
 ];
 
+/** [short form, full form]: the ministries whose full names the seed story and press releases spell out. */
+const MINISTRIES: Array<[short: string, full: string]> = [
+  ['과기정통부', '과학기술정보통신부'],
+  ['행안부', '행정안전부'],
+  ['문체부', '문화체육관광부'],
+  ['농식품부', '농림축산식품부'],
+  ['복지부', '보건복지부'],
+  ['국토부', '국토교통부'],
+  ['해수부', '해양수산부'],
+  ['중기부', '중소벤처기업부'],
+];
+
+const FIRST_MENTIONS: HouseStyleRule[] = MINISTRIES.map(([wrong, right]) => ({
+  wrong,
+  right,
+  pattern: false,
+  severity: 'warn',
+  note: '정부조직법 제26조 정식 명칭, 본사 표기: 본문 첫 언급은 정식 명칭',
+  kind: 'first-mention',
+}));
+
 export const DEFAULT_HOUSE_STYLE_RULES: HouseStyleRule[] = [
   ...plain('warn', '외래어 표기법', LOANWORDS),
   ...plain('warn', '한글 맞춤법', SPELLING),
@@ -150,4 +173,5 @@ export const DEFAULT_HOUSE_STYLE_RULES: HouseStyleRule[] = [
   ...plain('warn', '인권보도준칙', RIGHTS_WARN),
   ...plain('block', '인권보도준칙', RIGHTS_BLOCK),
   ...PATTERNS,
+  ...FIRST_MENTIONS,
 ];

@@ -13,9 +13,18 @@ export const HouseStyleRule = z
     severity: z.enum(['block', 'warn']),
     /** Why, and on whose authority (국립국어원, 인권보도준칙…), shown beside the finding. */
     note: z.string().max(300),
+    /**
+     * 'first-mention': `wrong` is a short form (과기정통부) allowed only after `right`, the full form, has
+     * appeared once in the body. Absent in rules saved before the type existed: a plain replacement.
+     */
+    kind: z.enum(['replace', 'first-mention']).optional(),
   })
   .superRefine((rule, ctx) => {
-    if (rule.pattern) {
+    if (rule.kind === 'first-mention') {
+      if (rule.pattern) ctx.addIssue({ code: 'custom', path: ['pattern'], message: '첫 언급 규칙에는 정규식을 쓸 수 없습니다.' });
+      if (rule.right === '') ctx.addIssue({ code: 'custom', path: ['right'], message: `첫 언급 규칙 '${rule.wrong}'에 정식 명칭이 비어 있습니다.` });
+      // A full form may hold its short form, as in 한국개발연구원(KDI): that is not flagged, so it is allowed.
+    } else if (rule.pattern) {
       const problem = patternProblem(rule.wrong);
       if (problem) ctx.addIssue({ code: 'custom', path: ['wrong'], message: `'${rule.wrong}': ${problem}` });
     } else if (rule.right !== '' && rule.right.includes(rule.wrong)) {

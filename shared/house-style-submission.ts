@@ -1,6 +1,7 @@
 import { countCharacters } from './counting';
 import { editorStateToText } from './editor-text';
-import { compileHouseStyle, findHouseStyle, type CompiledHouseStyle } from './house-style';
+import { compileHouseStyle, findHouseStyle, type CompiledHouseStyle, type HouseStyleFinding } from './house-style';
+import { findFirstMentions } from './house-style-first-mention';
 import { photosOf } from './photo-refs';
 import type { HouseStyleSettings } from './settings-house-style';
 import type { SubmissionCheckInput, SubmissionProblem } from './submission-problem';
@@ -30,17 +31,18 @@ function textsOf(fields: SubmissionCheckInput): Array<{ label: string; text: str
 export function houseStyleProblems(fields: SubmissionCheckInput, style: HouseStyleSettings, compiled?: CompiledHouseStyle): SubmissionProblem[] {
   const rules = compiled ?? compileHouseStyle(style.rules);
   const problems: SubmissionProblem[] = [];
-  for (const { label, text } of textsOf(fields)) {
-    for (const f of findHouseStyle(text, rules)) {
-      const suggestion = f.fix === '' ? '' : ` → '${f.fix}'`;
-      problems.push({
-        field: 'houseStyle',
-        label: `표기 원칙(${label})`,
-        message: `'${f.text}'${suggestion}${f.note ? ` — ${f.note}` : ''}${f.severity === 'block' ? ' (고쳐야 송고됩니다)' : ''}`,
-        severity: f.severity === 'block' ? 'error' : 'warning',
-      });
-    }
-  }
+  const add = (label: string, f: HouseStyleFinding, why = '') => {
+    const suggestion = f.fix === '' ? '' : ` → '${f.fix}'`;
+    problems.push({
+      field: 'houseStyle',
+      label: `표기 원칙(${label})`,
+      message: `'${f.text}'${suggestion}${why}${f.note ? ` — ${f.note}` : ''}${f.severity === 'block' ? ' (고쳐야 송고됩니다)' : ''}`,
+      severity: f.severity === 'block' ? 'error' : 'warning',
+    });
+  };
+  for (const { label, text } of textsOf(fields)) for (const f of findHouseStyle(text, rules)) add(label, f);
+  const paragraphs = editorStateToText(fields.body).split('\n');
+  for (const f of findFirstMentions(paragraphs, style.rules)) add(`본문 ${f.paragraph + 1}문단`, f, ' (처음 나올 때는 정식 명칭)');
   const over = (field: 'headline.length' | 'deck.length', label: string, text: string, limit: number) => {
     const length = fieldLength(text);
     if (length > limit) {

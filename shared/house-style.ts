@@ -40,6 +40,8 @@ export interface CompiledHouseStyle {
 export function compileHouseStyle(rules: readonly HouseStyleRule[]): CompiledHouseStyle {
   const compiled: CompiledRule[] = [];
   rules.forEach((rule, index) => {
+    // A first-mention rule reads the whole body in order (house-style-first-mention.ts), never one text alone.
+    if (rule.kind === 'first-mention') return;
     if (!rule.pattern) {
       if (rule.wrong !== '') compiled.push({ index, rule, regex: null });
       return;

@@ -91,7 +91,7 @@ export function HouseStyleSettings({ value, onChange }: Props) {
           <thead>
             <tr>
               <th>
-                {t('hs_wrong')} → {t('hs_right')} · {t('hs_pattern')} · {t('hs_severity')} · {t('hs_note')}
+                {t('hs_wrong')} → {t('hs_right')} · {t('hs_pattern')} · {t('hs_kind')} · {t('hs_severity')} · {t('hs_note')}
               </th>
             </tr>
           </thead>
@@ -120,6 +120,15 @@ export function HouseStyleSettings({ value, onChange }: Props) {
                         <input type="checkbox" checked={rule.pattern} onChange={(e) => setRule(i, { pattern: e.target.checked })} />
                         {t('hs_pattern')}
                       </label>
+                      <select
+                        aria-label={t('hs_kind')}
+                        data-testid="house-style-kind"
+                        value={rule.kind ?? 'replace'}
+                        onChange={(e) => setRule(i, e.target.value === 'first-mention' ? { kind: 'first-mention', pattern: false } : { kind: undefined })}
+                      >
+                        <option value="replace">{t('hs_kindReplace')}</option>
+                        <option value="first-mention">{t('hs_kindFirstMention')}</option>
+                      </select>
                       <select
                         aria-label={t('hs_severity')}
                         value={rule.severity}

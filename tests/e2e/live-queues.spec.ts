@@ -101,7 +101,8 @@ test('일괄 출고: the desk ticks approved stories, sends them to a bundle tar
   await expect(page.getByTestId('desk-queue-row')).toHaveCount(3);
   await expect(page.getByTestId('batch-publish')).toHaveCount(0);
 
-  await page.getByTestId('batch-publish-pick').nth(0).check();
+  await page.getByTestId('batch-publish-pick').nth(0).click();
+  await expect(page.getByTestId('desk-queue-row').nth(0)).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('batch-publish-start')).toHaveText('선택한 1건 출고');
   await page.getByTestId('batch-publish-all').check();
   await expect(page.getByTestId('batch-publish-start')).toHaveText('선택한 3건 출고');

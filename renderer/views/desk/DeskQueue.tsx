@@ -181,6 +181,7 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
               role="option"
               data-index={i}
               aria-selected={i === current}
+              aria-checked={batchable ? picked.has(item.id) : undefined}
               className={`desk-queue__row${i === current ? ' desk-queue__row--active' : ''}${item.id === selectedId ? ' desk-queue__row--open' : ''}`}
               onClick={() => {
                 setActive(i);
@@ -190,13 +191,16 @@ export function DeskQueue({ client, queue, actor, sections, refreshKey, selected
             >
               <span className="queue__headline">
                 {batchable && (
-                  <input
-                    type="checkbox"
-                    className="batch-publish__pick"
-                    aria-label={t('batchPublishSelect')}
-                    checked={picked.has(item.id)}
-                    onClick={(e) => e.stopPropagation()}
-                    onChange={() => toggle(item.id)}
+                  // A control inside an option is unreachable to a screen reader (axe nested-interactive): the
+                  // option carries the pick as aria-checked and X toggles it; this box only shows it, for the mouse.
+                  <span
+                    className={`batch-publish__pick${picked.has(item.id) ? ' batch-publish__pick--on' : ''}`}
+                    aria-hidden="true"
+                    title={t('batchPublishSelect')}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      toggle(item.id);
+                    }}
                     data-testid="batch-publish-pick"
                   />
                 )}

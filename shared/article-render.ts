@@ -40,12 +40,33 @@ function leadTemplateFor(template: string, dateline: string): string {
   return dateline ? template : template.replace(/\{dateline\}\s*=\s*|\s*=\s*\{dateline\}/g, '');
 }
 
-export function articleParts(fields: ArticleFields, newsroom: NewsroomTemplates, photoSrc: PhotoSrc = appPhotoSrc): ArticleParts {
+/**
+ * What opens the lead, e.g. "(포탈뉴스통신)": the outputs put it before the first paragraph and the editor
+ * shows it there as a label, from this one function, so what the reporter sees is what is published.
+ */
+export function leadPrefixOf(fields: Pick<ArticleFields, 'dateline' | 'bylines'>, newsroom: NewsroomTemplates): string {
   const hasCredit = newsroom.agencyCredit.trim() !== '' || !newsroom.leadTemplate.includes('{credit}');
   const dateline = fields.dateline.trim();
-  const leadPrefix = hasCredit
+  return hasCredit
     ? fillTemplate(leadTemplateFor(newsroom.leadTemplate, dateline), { dateline, credit: newsroom.agencyCredit.trim(), bylines: bylineNames(fields.bylines) })
     : '';
+}
+
+/** What closes the story after the body: one line per reporter, then the 뉴스출처 line; as leadPrefixOf, for outputs and editor alike. */
+export function closingLinesOf(
+  fields: Pick<ArticleFields, 'bylines' | 'sourceAttribution'>,
+  newsroom: NewsroomTemplates,
+): { bylineLines: string[]; attributionLine: string } {
+  return {
+    bylineLines: newsroom.bylineTemplate.trim()
+      ? fields.bylines.map((b) => fillTemplate(newsroom.bylineTemplate, { name: b.name, title: b.title, email: b.email }))
+      : [],
+    attributionLine: fields.sourceAttribution.trim() ? fillTemplate(newsroom.attributionTemplate, { source: fields.sourceAttribution.trim() }) : '',
+  };
+}
+
+export function articleParts(fields: ArticleFields, newsroom: NewsroomTemplates, photoSrc: PhotoSrc = appPhotoSrc): ArticleParts {
+  const leadPrefix = leadPrefixOf(fields, newsroom);
   return {
     section: fields.section,
     headline: fields.headline.trim(),
@@ -56,10 +77,7 @@ export function articleParts(fields: ArticleFields, newsroom: NewsroomTemplates,
     leadPrefix,
     leadPhotoHtml: fields.leadPhoto ? photoFigureHtml(fields.leadPhoto, photoSrc, 'lead') : '',
     bodyHtml: editorStateToHtml(fields.body, { leadPrefix, photoSrc }),
-    bylineLines: newsroom.bylineTemplate.trim()
-      ? fields.bylines.map((b) => fillTemplate(newsroom.bylineTemplate, { name: b.name, title: b.title, email: b.email }))
-      : [],
-    attributionLine: fields.sourceAttribution.trim() ? fillTemplate(newsroom.attributionTemplate, { source: fields.sourceAttribution.trim() }) : '',
+    ...closingLinesOf(fields, newsroom),
   };
 }
 

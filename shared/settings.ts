@@ -5,6 +5,7 @@ import { DEFAULT_SECTIONS } from './sections';
 import { DEFAULT_PORTAL_SETTINGS, PortalSettings } from './settings-portal';
 import { DEFAULT_HOUSE_STYLE, HouseStyleSettings } from './settings-house-style';
 import { DEFAULT_POST_SETTINGS, PostSettings } from './settings-posts';
+import { DEFAULT_PUBLISH_DEFAULTS, PublishDefaults } from './settings-publish-defaults';
 
 /**
  * Preferences, one schema for every host: electron-store in the desktop app and its `conf` base in web
@@ -59,6 +60,7 @@ export const Settings = z.object({
   portal: PortalSettings,
   houseStyle: HouseStyleSettings,
   posts: PostSettings,
+  publishDefaults: PublishDefaults,
   window: z.object({
     width: z.number().int().min(400).max(10_000),
     height: z.number().int().min(300).max(10_000),
@@ -88,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   portal: DEFAULT_PORTAL_SETTINGS,
   houseStyle: DEFAULT_HOUSE_STYLE,
   posts: DEFAULT_POST_SETTINGS,
+  publishDefaults: DEFAULT_PUBLISH_DEFAULTS,
   window: { width: 1400, height: 900, maximized: false },
 };
 
@@ -104,5 +107,6 @@ export const SettingsPatch = z.strictObject({
   portal: PortalSettings.optional(),
   houseStyle: HouseStyleSettings.strict().optional(),
   posts: PostSettings.strict().optional(),
+  publishDefaults: PublishDefaults.strict().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -23,6 +23,7 @@ import { HouseStylePlugin } from './plugins/HouseStylePlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { Toolbar } from './plugins/Toolbar';
+import { TypedCreditPlugin } from './plugins/TypedCreditPlugin';
 import { editorTheme } from './theme';
 
 const TEXT_REFRESH_MS = 250;
@@ -37,13 +38,18 @@ export interface BodyEditorProps {
   onDirty: () => void;
   /** The body's plain text, at most every TEXT_REFRESH_MS while typing, for the counts. */
   onText: (text: string) => void;
+  /**
+   * What the outputs add around the body (shared/article-render.ts): shown as labels no one can edit,
+   * the lead credit before the first paragraph and the closing lines after the last.
+   */
+  frame?: { agencyCredit: string; leadPrefix: string; closingLines: readonly string[] };
 }
 
 /**
  * The story body. The editor state is read (serialised) only when saving; while typing we only flag
  * the story dirty and refresh the counts after a pause.
  */
-export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDirty, onText }: BodyEditorProps) {
+export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDirty, onText, frame }: BodyEditorProps) {
   const t = useT();
   const timer = useRef<number | undefined>(undefined);
   const initialConfig = useMemo<InitialConfigType>(
@@ -76,6 +82,12 @@ export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDi
       <Toolbar readOnly={readOnly} />
       <FindReplace readOnly={readOnly} />
       <HouseStylePlugin style={houseStyle} readOnly={readOnly} />
+      {frame && <TypedCreditPlugin agencyCredit={frame.agencyCredit} leadPrefix={frame.leadPrefix} readOnly={readOnly} />}
+      {frame?.leadPrefix && (
+        <p className="body-frame body-frame--lead" aria-label={t('deskFlow_creditLabel')} data-testid="lead-credit-label">
+          {frame.leadPrefix}
+        </p>
+      )}
       <div className="body-editor">
         <RichTextPlugin
           contentEditable={
@@ -101,6 +113,13 @@ export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDi
         <EditorRefPlugin editorRef={editorRef} />
         <OnChangePlugin ignoreSelectionChange ignoreHistoryMergeTagChange onChange={handleChange} />
       </div>
+      {frame && frame.closingLines.length > 0 && (
+        <div className="body-frame body-frame--closing" role="group" aria-label={t('deskFlow_closingLabel')} data-testid="closing-label">
+          {frame.closingLines.map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      )}
     </LexicalComposer>
   );
 }

@@ -8,6 +8,7 @@ import { enDuplicates } from './strings-en-duplicates';
 import { enThreads } from './strings-en-threads';
 import { enTrash } from './strings-en-trash';
 import { enNotifications } from './strings-en-notifications';
+import { enDeskFlow } from './strings-en-desk-flow';
 import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
@@ -22,6 +23,7 @@ export const en: Record<StringKey, string> = {
   ...enTrash,
   ...enThreads,
   ...enNotifications,
+  ...enDeskFlow,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',

@@ -8,6 +8,7 @@ import { koDuplicates } from './strings-ko-duplicates';
 import { koThreads } from './strings-ko-threads';
 import { koTrash } from './strings-ko-trash';
 import { koNotifications } from './strings-ko-notifications';
+import { koDeskFlow } from './strings-ko-desk-flow';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
@@ -21,6 +22,7 @@ export const ko = {
   ...koTrash,
   ...koThreads,
   ...koNotifications,
+  ...koDeskFlow,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

@@ -2,6 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { Article, ArticleFields } from '../../shared/article';
 import type { EditorStateJson } from '../../shared/editor-state';
+import { closingLinesOf, leadPrefixOf } from '../../shared/article-render';
 import { compileHouseStyle } from '../../shared/house-style';
 import type { Settings } from '../../shared/settings';
 import type { HouseStyleSettings } from '../../shared/settings-house-style';
@@ -55,6 +56,16 @@ export function ArticleEditor(p: Props) {
   const { fields, loadSeq, initialBody } = p;
   const style = useMemo(() => compileHouseStyle(p.houseStyle.rules), [p.houseStyle.rules]);
   const deckMarks = useRef<HTMLDivElement>(null);
+  // What the outputs will add around the body, from the function they use, so the editor shows it as published.
+  const { dateline, bylines, sourceAttribution } = fields;
+  const frame = useMemo(() => {
+    const closing = closingLinesOf({ bylines, sourceAttribution }, p.newsroom);
+    return {
+      agencyCredit: p.newsroom.agencyCredit,
+      leadPrefix: leadPrefixOf({ dateline, bylines }, p.newsroom),
+      closingLines: [...closing.bylineLines, closing.attributionLine].filter(Boolean),
+    };
+  }, [dateline, bylines, sourceAttribution, p.newsroom]);
   const previewFields = useMemo(
     (): ArticleFields | null => preview && { ...fields, body: preview.loadSeq === loadSeq ? preview.body : initialBody },
     [preview, fields, loadSeq, initialBody],
@@ -184,6 +195,7 @@ export function ArticleEditor(p: Props) {
           houseStyle={style}
           onDirty={p.onDirty}
           onText={p.onText}
+          frame={frame}
         />
       </div>
     </main>

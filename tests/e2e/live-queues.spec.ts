@@ -106,7 +106,8 @@ test('일괄 출고: the desk ticks approved stories, sends them to a bundle tar
   await expect(page.getByTestId('batch-publish-start')).toHaveText('선택한 1건 출고');
   await page.getByTestId('batch-publish-all').check();
   await expect(page.getByTestId('batch-publish-start')).toHaveText('선택한 3건 출고');
-  await expect(page.getByTestId('batch-publish-target')).toHaveValue(/\d+/);
+  // The one target is ticked to begin with (the newsroom has no 기본 출고 대상 yet).
+  await expect(page.getByTestId('batch-publish').getByRole('checkbox', { name: '포털 묶음' })).toBeChecked();
   await page.getByTestId('batch-publish-start').click();
 
   const progress = page.getByTestId('batch-publish-progress');

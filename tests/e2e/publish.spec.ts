@@ -1,5 +1,5 @@
 import { ACTOR_HEADER, type CallContext } from '../../shared/call-context';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { fieldsOf, type Article } from '../../shared/article';
@@ -195,4 +195,130 @@ test('출고하기 waits for the approval, saying why beside it, instead of bein
   await expect(page.getByTestId('workflow-state')).toHaveText('승인');
   await expect(publishNow).toBeEnabled();
   await expect(page.getByTestId('publish-refusal')).toHaveCount(0);
+});
+
+test('출고 in one action: the targets ticked as 기본 출고 대상 are published at once, each with its result and address', async ({ page }) => {
+  test.setTimeout(120_000);
+  await ws.start();
+  const chief = await callApi<{ id: string }>(ws.server, 'profiles.create', { name: '최국장', email: '', role: 'chief' });
+  const portal = await callApi<{ id: number }>(ws.server, 'publish.saveTarget', {
+    kind: 'html-bundle',
+    name: '포털 묶음',
+    settings: { url: 'https://news.example.com/bundles', folder: 'portal' },
+  });
+  const archive = await callApi<{ id: number }>(ws.server, 'publish.saveTarget', {
+    kind: 'html-bundle',
+    name: '보관 묶음',
+    settings: { url: 'https://archive.example.com/b', folder: 'archive' },
+  });
+  const broken = await callApi<{ id: number }>(ws.server, 'publish.saveTarget', {
+    kind: 'html-bundle',
+    name: '막힌 묶음',
+    settings: { url: 'https://broken.example.com/b', folder: 'broken' },
+  });
+  // The third target's folder cannot be made: a file stands where it would go.
+  mkdirSync(path.join(ws.dataDir, 'exports'), { recursive: true });
+  writeFileSync(path.join(ws.dataDir, 'exports', 'broken'), 'not a folder');
+  const created = await callApi<Article>(ws.server, 'articles.create', {}, { actorId: chief.id });
+  const fields = { ...fieldsOf(created), headline: seed.headline, section: seed.section, body: editorStateFromParagraphs(typedBody) };
+  const story = await callApi<Article>(ws.server, 'articles.save', { id: created.id, baseVersion: created.version, fields }, { actorId: chief.id });
+  await callApi(ws.server, 'workflow.submit', { id: story.id, version: story.version }, { actorId: chief.id });
+  await callApi(ws.server, 'workflow.startReview', { id: story.id }, { actorId: chief.id });
+  await callApi(ws.server, 'workflow.approve', { id: story.id, version: story.version }, { actorId: chief.id });
+  await callApi(ws.server, 'settings.set', { lastOpenArticleId: story.id });
+  await page.addInitScript((id) => window.localStorage.setItem('byline.profileId', id), chief.id);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(ws.server.url);
+  await expect(page.getByTestId('workflow-state')).toHaveText('승인');
+
+  // The newsroom ticks its default targets where the targets are listed; each tick is kept at once.
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId(`default-target-${portal.id}`).check();
+  await expect(page.getByTestId(`default-target-${portal.id}`)).toBeEnabled();
+  await page.getByTestId(`default-target-${broken.id}`).check();
+  await expect(page.getByTestId(`default-target-${broken.id}`)).toBeEnabled();
+  await expect(page.getByTestId(`default-target-${archive.id}`)).not.toBeChecked();
+  const stored = await callApi<{ publishDefaults: { targetIds: number[] } }>(ws.server, 'settings.get', {});
+  expect(stored.publishDefaults.targetIds).toEqual([portal.id, broken.id]);
+  await page.getByRole('button', { name: '취소' }).last().click();
+
+  // 출고 starts with the defaults ticked; the desk adds the archive too and publishes once.
+  await page.getByTestId('inspector-tab-publish').click();
+  const panel = page.getByTestId('publish-panel');
+  await expect(panel.getByTestId(`publish-pick-${portal.id}`)).toBeChecked();
+  await expect(panel.getByTestId(`publish-pick-${broken.id}`)).toBeChecked();
+  await expect(panel.getByTestId(`publish-pick-${archive.id}`)).not.toBeChecked();
+  await panel.getByTestId(`publish-pick-${archive.id}`).check();
+  await panel.getByTestId('publish-now').click();
+  const results = panel.getByTestId('publish-result');
+  await expect(results).toHaveCount(3);
+  const portalResult = results.filter({ hasText: '포털 묶음' });
+  await expect(portalResult).toContainText('포털 묶음 성공 (내보냄)');
+  await expect(portalResult.getByRole('link')).toHaveAttribute('href', /^https:\/\/news\.example\.com\/bundles\//);
+  await expect(portalResult.getByRole('link')).toHaveAttribute('target', '_blank');
+  await expect(results.filter({ hasText: '보관 묶음' })).toContainText('보관 묶음 성공');
+  // One target's failure is said in Korean and stops no other.
+  const brokenResult = results.filter({ hasText: '막힌 묶음' });
+  await expect(brokenResult).toHaveAttribute('data-ok', 'false');
+  await expect(brokenResult).toContainText(/막힌 묶음 실패 — .*[가-힣]/);
+  await expect(brokenResult.getByRole('link')).toHaveCount(0);
+  // The log lists every attempt, its address a link too.
+  await expect(panel.locator('.publish-panel__log a')).toHaveCount(2);
+  if (process.env.BYLINE_PANEL_SHOT) await page.screenshot({ path: `${process.env.BYLINE_PANEL_SHOT}-one-action.png` });
+  expect(existsSync(path.join(ws.dataDir, 'exports', 'portal', story.id, 'index.html'))).toBe(true);
+  expect(existsSync(path.join(ws.dataDir, 'exports', 'archive', story.id, 'index.html'))).toBe(true);
+});
+
+test('the editor shows the credit and closing lines the outputs add, and offers to remove a credit typed by hand, so it is published once', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await ws.start();
+  const chief = await callApi<{ id: string }>(ws.server, 'profiles.create', { name: '최국장', email: '', role: 'chief' });
+  await callApi(ws.server, 'publish.saveTarget', { kind: 'html-bundle', name: '포털 묶음', settings: { url: 'https://news.example.com/b', folder: 'portal' } });
+  const created = await callApi<Article>(ws.server, 'articles.create', {}, { actorId: chief.id });
+  // seed.body opens with the credit as the press release's author typed it: "(포탈뉴스통신) …".
+  const fields = {
+    ...fieldsOf(created),
+    headline: seed.headline,
+    section: seed.section,
+    storyType: 'press_release' as const,
+    sourceAttribution: seed.sourceAttribution,
+    body: editorStateFromParagraphs(seed.body),
+  };
+  await callApi(ws.server, 'articles.save', { id: created.id, baseVersion: created.version, fields }, { actorId: chief.id });
+  await callApi(ws.server, 'settings.set', { lastOpenArticleId: created.id });
+  await page.addInitScript((id) => window.localStorage.setItem('byline.profileId', id), chief.id);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(ws.server.url);
+  await expect(page.getByTestId('workflow-state')).toHaveText('작성 중');
+
+  await expect(page.getByTestId('lead-credit-label')).toHaveText('(포탈뉴스통신)');
+  await expect(page.getByTestId('closing-label')).toHaveText(`[뉴스출처 : ${seed.sourceAttribution}]`);
+  // The labels are not the reporter's text: not in the editable body, not counted.
+  await expect(page.getByTestId('body-editor')).not.toContainText(`[뉴스출처 :`);
+  const notice = page.getByTestId('typed-credit');
+  await expect(notice).toContainText('"(포탈뉴스통신)"');
+  if (process.env.BYLINE_PANEL_SHOT) await page.screenshot({ path: `${process.env.BYLINE_PANEL_SHOT}-credit.png` });
+  await notice.getByTestId('typed-credit-remove').click();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByTestId('body-editor').locator('p').first()).toHaveText(typedBody[0]!);
+  // A 발신지 changes the label as it changes the outputs.
+  await page.getByTestId('dateline-input').fill('세종');
+  await expect(page.getByTestId('lead-credit-label')).toHaveText('(세종=포탈뉴스통신)');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-status')).toHaveText('저장됨');
+
+  const saved = await callApi<Article>(ws.server, 'articles.get', { id: created.id });
+  await callApi(ws.server, 'workflow.submit', { id: saved.id, version: saved.version }, { actorId: chief.id });
+  await callApi(ws.server, 'workflow.startReview', { id: saved.id }, { actorId: chief.id });
+  await callApi(ws.server, 'workflow.approve', { id: saved.id, version: saved.version }, { actorId: chief.id });
+  await expect(page.getByTestId('workflow-state')).toHaveText('승인', { timeout: 15_000 });
+  await page.getByTestId('inspector-tab-publish').click();
+  await page.getByTestId('publish-now').click();
+  await expect(page.getByTestId('publish-result')).toContainText('성공');
+  const html = readFileSync(path.join(ws.dataDir, 'exports', 'portal', created.id, 'index.html'), 'utf8');
+  expect(html).toContain(`<p>(세종=포탈뉴스통신) ${typedBody[0]!.slice(0, 10)}`);
+  expect(html).not.toContain('(포탈뉴스통신) (포탈뉴스통신)');
+  expect(html).not.toContain('(세종=포탈뉴스통신) (포탈뉴스통신)');
 });

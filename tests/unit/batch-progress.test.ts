@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishProgress } from '../../shared/contract-publish';
-import { laterProgress } from '../../renderer/views/publish/batch-progress';
+import { combinedProgress, laterProgress } from '../../renderer/views/publish/batch-progress';
 
 const view = (batchId: string, done: number, state: PublishProgress['state'] = 'running'): PublishProgress => ({
   batchId,
@@ -31,5 +31,15 @@ describe('a batch as the 승인 queue shows it', () => {
 
   it('another batch replaces it', () => {
     expect(laterProgress(view('b1', 3, 'finished'), view('b2', 0))).toMatchObject({ batchId: 'b2', state: 'running', done: 0 });
+  });
+});
+
+describe('one 일괄 출고 to several targets, as one bar', () => {
+  it('adds the targets’ counts, runs while any runs, says stopped if any was, finished only when all are', () => {
+    expect(combinedProgress([])).toBeNull();
+    const a = { ...view('batch-aaaaaaaa', 3, 'finished'), failed: 1, succeeded: 2 };
+    expect(combinedProgress([a, view('batch-bbbbbbbb', 1)])).toEqual({ state: 'running', total: 6, done: 4, succeeded: 3, failed: 1 });
+    expect(combinedProgress([a, view('batch-bbbbbbbb', 2, 'cancelled')])?.state).toBe('cancelled');
+    expect(combinedProgress([a, view('batch-bbbbbbbb', 3, 'finished')])).toEqual({ state: 'finished', total: 6, done: 6, succeeded: 5, failed: 1 });
   });
 });

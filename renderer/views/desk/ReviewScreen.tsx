@@ -200,7 +200,7 @@ export function ReviewScreen({ client, articleId, actor, workflow, onClose, init
           {tab === 'comment' && texts && <ReviewAnnotate texts={texts} marksFor={marksFor} focused={focused} onSelect={setPending} />}
         </div>
         <aside className="review__side">
-          <ReviewDecision workflow={workflow} onDecided={reload} />
+          <ReviewDecision articleId={articleId} actor={actor} workflow={workflow} onDecided={reload} />
 
           <ReviewComments
             client={client}

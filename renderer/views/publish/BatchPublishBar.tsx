@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PublishTarget } from '../../../shared/contract-publish';
+import { defaultTargetIds } from '../../../shared/settings-publish-defaults';
 import type { BylineClient } from '../../client';
 import { useT } from '../../i18n/i18n';
 import { useBatchPublish } from './useBatchPublish';
@@ -11,23 +12,25 @@ interface Props {
 }
 
 /**
- * 일괄 출고: the stories ticked in the 승인 queue go to one target, one after another. The bar shows how
- * far it got, which stories failed and why, and stops before the next story when told to.
+ * 일괄 출고: the stories ticked in the 승인 queue go to every ticked target (the newsroom's 기본 출고 대상
+ * to begin with), one story after another on each. The bar shows how far each target got, which stories
+ * failed where and why, and stops before the next story when told to.
  */
 export function BatchPublishBar({ client, selected, onClear }: Props) {
   const t = useT();
   const [targets, setTargets] = useState<PublishTarget[]>([]);
-  const [targetId, setTargetId] = useState<number | null>(null);
+  const [picked, setPicked] = useState<number[]>([]);
   const batch = useBatchPublish(client);
   const p = batch.progress;
 
   useEffect(() => {
     let stale = false;
-    client.call('publish.targets', {}).then(
-      (list) => {
+    Promise.all([client.call('publish.targets', {}), client.call('settings.get', {}).catch(() => null)]).then(
+      ([list, settings]) => {
         if (stale) return;
         setTargets(list);
-        setTargetId((current) => current ?? list[0]?.id ?? null);
+        const defaults = settings ? defaultTargetIds(settings.publishDefaults, list) : [];
+        setPicked(defaults.length > 0 ? defaults : list.slice(0, 1).map((x) => x.id));
       },
       () => undefined,
     );
@@ -38,9 +41,11 @@ export function BatchPublishBar({ client, selected, onClear }: Props) {
 
   if (selected.length === 0 && !p && !batch.error) return null;
 
+  const chosen = targets.filter((x) => picked.includes(x.id)).map((x) => x.id);
+  const nameOf = (id: number) => targets.find((x) => x.id === id)?.name ?? `#${id}`;
   const start = async () => {
-    if (targetId === null) return;
-    if (await batch.start([...selected], targetId)) onClear();
+    if (chosen.length === 0) return;
+    if (await batch.start([...selected], chosen)) onClear();
   };
 
   return (
@@ -50,20 +55,24 @@ export function BatchPublishBar({ client, selected, onClear }: Props) {
           {targets.length === 0 ? (
             <span>{t('publishNoTargets')}</span>
           ) : (
-            <select
-              aria-label={t('publishTarget')}
-              value={targetId ?? ''}
-              onChange={(e) => setTargetId(Number(e.target.value))}
-              data-testid="batch-publish-target"
-            >
+            <fieldset className="batch-publish__targets">
+              <legend>{t('deskFlow_batchTargets')}</legend>
               {targets.map((target) => (
-                <option key={target.id} value={target.id}>
+                <label key={target.id} className="field--inline">
+                  <input
+                    type="checkbox"
+                    checked={picked.includes(target.id)}
+                    onChange={(e) =>
+                      setPicked((ids) => (e.target.checked ? [...ids.filter((x) => x !== target.id), target.id] : ids.filter((x) => x !== target.id)))
+                    }
+                    data-testid={`batch-publish-target-${target.id}`}
+                  />{' '}
                   {target.name}
-                </option>
+                </label>
               ))}
-            </select>
+            </fieldset>
           )}
-          <button type="button" className="primary" disabled={targetId === null} onClick={() => void start()} data-testid="batch-publish-start">
+          <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => void start()} data-testid="batch-publish-start">
             {t('batchPublishStart').replace('{n}', String(selected.length))}
           </button>
           <button type="button" onClick={onClear}>
@@ -92,11 +101,20 @@ export function BatchPublishBar({ client, selected, onClear }: Props) {
           )}
         </div>
       )}
+      {batch.batches.length > 1 && (
+        <ul className="batch-publish__per-target" data-testid="batch-publish-per-target">
+          {batch.batches.map((b) => (
+            <li key={b.batchId}>
+              <strong>{nameOf(b.targetId)}</strong> {b.done}/{b.total} · {t('deskFlow_success')} {b.succeeded} · {t('deskFlow_failure')} {b.failed}
+            </li>
+          ))}
+        </ul>
+      )}
       {batch.failures.length > 0 && (
         <ul className="batch-publish__failures" data-testid="batch-publish-failures">
           {batch.failures.map((f) => (
-            <li key={f.articleId}>
-              <strong>{f.headline || t('untitled')}</strong> — {f.error}
+            <li key={`${f.targetId}:${f.articleId}`}>
+              <strong>{f.headline || t('untitled')}</strong> ({nameOf(f.targetId)}) — {f.error}
             </li>
           ))}
         </ul>

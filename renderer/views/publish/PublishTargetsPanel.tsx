@@ -5,6 +5,7 @@ import type { BylineClient } from '../../client';
 import { useLocale, useT } from '../../i18n/i18n';
 import { draftOf, inputOf, keepsSecret, newDraft, withKind, type TargetDraft } from './target-draft';
 import { TargetFields } from './TargetFields';
+import { DefaultTargetToggle } from './DefaultTargetToggle';
 
 /**
  * 출고 대상 in 환경설정: every target with its kind and address, a connection test, and the form of the
@@ -82,6 +83,7 @@ export function PublishTargetsPanel({ client }: { client: BylineClient }) {
                 >
                   {check === 'testing' ? t('publishTesting') : t('publishTestTarget')}
                 </button>
+                <DefaultTargetToggle client={client} targetId={target.id} />
               </div>
               {check && check !== 'testing' && (
                 <small

@@ -10,7 +10,8 @@ export interface LoadedSpeller extends Speller {
 }
 
 export async function loadHunspell(aff: Uint8Array, dic: Uint8Array): Promise<LoadedSpeller> {
-  const factory = await loadModule();
+  // Without a timeout a wasm that fails to compile (a CSP without 'wasm-unsafe-eval') leaves the load hanging for ever.
+  const factory = await loadModule({ timeout: 30_000 });
   const affPath = factory.mountBuffer(aff, 'ko.aff');
   const dicPath = factory.mountBuffer(dic, 'ko.dic');
   const hunspell = factory.create(affPath, dicPath);

@@ -29,6 +29,17 @@ function reply(message: SpellReply): void {
   self.postMessage(message);
 }
 
+/** Hunspell's suggestions for flagged words, a slice at a time between requests, so a check never waits for them. */
+let suggesting = false;
+function suggestLater(spelling: SpellEngine): void {
+  if (suggesting) return;
+  suggesting = true;
+  setTimeout(() => {
+    suggesting = false;
+    if (spelling.suggestPending(15)) suggestLater(spelling);
+  }, 0);
+}
+
 self.onmessage = async (event: MessageEvent<SpellRequest>) => {
   const request = event.data;
   try {
@@ -38,6 +49,7 @@ self.onmessage = async (event: MessageEvent<SpellRequest>) => {
       reply({ id: request.id, ok: true });
     } else {
       reply({ id: request.id, ok: true, findings: spelling.check(request.text) });
+      suggestLater(spelling);
     }
   } catch (error) {
     reply({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -9,7 +9,7 @@ import { isCompound } from './compound';
 import { stemsOf } from './endings';
 import { nameTokens } from './names';
 import type { Speller } from './speller';
-import { suggestFor, type SuggestBudget } from './suggest';
+import { hunspellSuggestions, mergeSuggestions, nearAccepted } from './suggest';
 import { spellTokens } from './tokenize';
 
 /** A cache that outgrew this is cleared rather than evicted piecemeal: it refills in one check. */
@@ -19,6 +19,8 @@ export class SpellEngine {
   private accepted = new Set<string>();
   private readonly verdicts = new Map<string, boolean>();
   private readonly parts = new Map<string, boolean>();
+  private readonly suggested = new Map<string, string[]>();
+  private readonly unsuggested = new Set<string>();
 
   constructor(
     private readonly speller: Speller,
@@ -38,25 +40,40 @@ export class SpellEngine {
     return this.accepted;
   }
 
-  check(input: string, budget: SuggestBudget = { maxWords: 20, maxMs: 50 }): SpellFinding[] {
-    const text = input.normalize('NFC') === input ? input : input.normalize('NFC');
+  /**
+   * The findings in one paragraph. Offsets are into `text` as given (decomposed Hangul is not checked
+   * rather than shifted). Suggestions are the accepted words' near spellings plus whatever hunspell
+   * has already suggested for the word: hunspell's suggest costs tens of milliseconds a word, so it
+   * runs later, in suggestPending(), and never holds up a check.
+   */
+  check(text: string): SpellFinding[] {
     const findings: SpellFinding[] = [];
-    const started = Date.now();
-    let suggested = 0;
     const tokens = spellTokens(text);
     const names = nameTokens(text, tokens);
     for (const [index, token] of tokens.entries()) {
       if (names.has(index) || this.isCorrect(token.word)) continue;
-      const inBudget = suggested < budget.maxWords && Date.now() - started < budget.maxMs;
-      if (inBudget) suggested += 1;
+      const fromHunspell = this.suggested.get(token.word);
+      if (!fromHunspell) this.unsuggested.add(token.word);
       findings.push({
         start: token.start,
         end: token.end,
         word: token.word,
-        suggestions: suggestFor(token.word, inBudget ? this.speller : null, this.accepted),
+        suggestions: mergeSuggestions(nearAccepted(token.word, this.accepted), fromHunspell ?? []),
       });
     }
     return findings;
+  }
+
+  /** Asks hunspell for suggestions for flagged words until `maxMs` is spent; true while some remain. */
+  suggestPending(maxMs: number): boolean {
+    const started = Date.now();
+    for (const word of this.unsuggested) {
+      if (Date.now() - started >= maxMs) return true;
+      this.unsuggested.delete(word);
+      if (this.suggested.size > MAX_CACHED) this.suggested.clear();
+      this.suggested.set(word, hunspellSuggestions(word, this.speller));
+    }
+    return false;
   }
 
   isCorrect(word: string): boolean {

@@ -2,18 +2,11 @@
  * Suggestions for a flagged word: near spellings among the accepted words first (the newsroom's list
  * holds the names and loanwords the dictionary lacks: 디랙터 → 디렉터), then hunspell's own, for
  * the stem with the particle re-attached. Hunspell's suggest costs tens of milliseconds for a Korean
- * word, so the caller caps how many words get suggestions per check.
+ * word, so the engine asks it between checks, not during one.
  */
 import { disassemble } from 'es-hangul';
 import { endingOf } from './endings';
 import type { Speller } from './speller';
-
-export interface SuggestBudget {
-  /** Flagged words per check that get suggestions; later ones get none. */
-  maxWords: number;
-  /** Milliseconds into a check after which no more suggestions are asked for. */
-  maxMs: number;
-}
 
 const MAX_SUGGESTIONS = 5;
 
@@ -36,28 +29,34 @@ function jamoDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
-function nearAccepted(stem: string, accepted: ReadonlySet<string>): string[] {
-  const jamo = disassemble(stem);
-  const near: Array<[number, string]> = [];
-  for (const word of accepted) {
-    if (Math.abs(word.length - stem.length) > 1 || word === stem) continue;
-    const distance = jamoDistance(jamo, disassemble(word), 2);
-    if (distance <= 2) near.push([distance, word]);
-  }
-  return near.sort((x, y) => x[0] - y[0]).map(([, word]) => word);
-}
-
-/** `speller` is null once the check's budget for hunspell's suggest is spent. */
-export function suggestFor(word: string, speller: Speller | null, accepted: ReadonlySet<string>): string[] {
+/** Accepted words within two jamo of the word's stem, nearest first, with the word's particle re-attached. */
+export function nearAccepted(word: string, accepted: ReadonlySet<string>): string[] {
   const ending = endingOf(word);
   const stem = ending ? word.slice(0, word.length - ending.length) : word;
-  const out: string[] = [];
-  const add = (candidate: string): void => {
-    if (out.length < MAX_SUGGESTIONS && candidate !== word && !out.includes(candidate)) out.push(candidate);
-  };
-  for (const near of nearAccepted(stem, accepted)) add(near + ending);
-  if (speller && out.length < MAX_SUGGESTIONS) {
-    for (const candidate of speller.suggest(stem)) add(candidate + ending);
+  const jamo = disassemble(stem);
+  const near: Array<[number, string]> = [];
+  for (const candidate of accepted) {
+    if (Math.abs(candidate.length - stem.length) > 1 || candidate === stem) continue;
+    const distance = jamoDistance(jamo, disassemble(candidate), 2);
+    if (distance <= 2) near.push([distance, candidate]);
   }
-  return out;
+  return near
+    .sort((x, y) => x[0] - y[0])
+    .slice(0, MAX_SUGGESTIONS)
+    .map(([, candidate]) => candidate + ending);
+}
+
+/** Hunspell's suggestions for the word's stem, with the particle re-attached. */
+export function hunspellSuggestions(word: string, speller: Speller): string[] {
+  const ending = endingOf(word);
+  const stem = ending ? word.slice(0, word.length - ending.length) : word;
+  return speller
+    .suggest(stem)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((candidate) => candidate + ending);
+}
+
+/** Near accepted words first (the newsroom's own spellings), then hunspell's; no repeats, at most five. */
+export function mergeSuggestions(near: readonly string[], fromHunspell: readonly string[]): string[] {
+  return [...new Set([...near, ...fromHunspell])].slice(0, MAX_SUGGESTIONS);
 }

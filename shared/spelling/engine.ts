@@ -9,7 +9,7 @@ import { isCompound } from './compound';
 import { stemsOf } from './endings';
 import { nameTokens } from './names';
 import type { Speller } from './speller';
-import { hunspellSuggestions, mergeSuggestions, nearAccepted } from './suggest';
+import { hunspellSuggestions, mergeSuggestions, nearAccepted, nearIndexOf, type NearIndex } from './suggest';
 import { spellTokens } from './tokenize';
 
 /** A cache that outgrew this is cleared rather than evicted piecemeal: it refills in one check. */
@@ -20,6 +20,8 @@ export class SpellEngine {
   private readonly verdicts = new Map<string, boolean>();
   private readonly parts = new Map<string, boolean>();
   private readonly suggested = new Map<string, string[]>();
+  private readonly near = new Map<string, string[]>();
+  private nearIndex: NearIndex = new Map();
   private readonly unsuggested = new Set<string>();
 
   constructor(
@@ -34,6 +36,8 @@ export class SpellEngine {
     this.accepted = new Set([...this.builtIn, ...words].map((w) => w.normalize('NFC').trim()).filter(Boolean));
     this.verdicts.clear();
     this.parts.clear();
+    this.near.clear();
+    this.nearIndex = nearIndexOf(this.accepted);
   }
 
   acceptedWords(): ReadonlySet<string> {
@@ -58,20 +62,30 @@ export class SpellEngine {
         start: token.start,
         end: token.end,
         word: token.word,
-        suggestions: mergeSuggestions(nearAccepted(token.word, this.accepted), fromHunspell ?? []),
+        suggestions: mergeSuggestions(this.nearSpellings(token.word), fromHunspell ?? []),
       });
     }
     return findings;
   }
 
-  /** Asks hunspell for suggestions for flagged words until `maxMs` is spent; true while some remain. */
+  private nearSpellings(word: string): string[] {
+    let near = this.near.get(word);
+    if (!near) {
+      if (this.near.size > MAX_CACHED) this.near.clear();
+      near = nearAccepted(word, this.nearIndex);
+      this.near.set(word, near);
+    }
+    return near;
+  }
+
+  /** Asks hunspell for suggestions for flagged words, at least one, until `maxMs` is spent; true while some remain. */
   suggestPending(maxMs: number): boolean {
     const started = Date.now();
     for (const word of this.unsuggested) {
-      if (Date.now() - started >= maxMs) return true;
       this.unsuggested.delete(word);
       if (this.suggested.size > MAX_CACHED) this.suggested.clear();
       this.suggested.set(word, hunspellSuggestions(word, this.speller));
+      if (Date.now() - started >= maxMs) return this.unsuggested.size > 0;
     }
     return false;
   }

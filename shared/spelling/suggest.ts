@@ -29,16 +29,31 @@ function jamoDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/** The accepted words by syllable count, with their jamo worked out once rather than per flagged word. */
+export type NearIndex = Map<number, Array<[string, string]>>;
+
+export function nearIndexOf(accepted: ReadonlySet<string>): NearIndex {
+  const index: NearIndex = new Map();
+  for (const word of accepted) {
+    const bucket = index.get(word.length) ?? [];
+    bucket.push([word, disassemble(word)]);
+    index.set(word.length, bucket);
+  }
+  return index;
+}
+
 /** Accepted words within two jamo of the word's stem, nearest first, with the word's particle re-attached. */
-export function nearAccepted(word: string, accepted: ReadonlySet<string>): string[] {
+export function nearAccepted(word: string, index: NearIndex): string[] {
   const ending = endingOf(word);
   const stem = ending ? word.slice(0, word.length - ending.length) : word;
   const jamo = disassemble(stem);
   const near: Array<[number, string]> = [];
-  for (const candidate of accepted) {
-    if (Math.abs(candidate.length - stem.length) > 1 || candidate === stem) continue;
-    const distance = jamoDistance(jamo, disassemble(candidate), 2);
-    if (distance <= 2) near.push([distance, candidate]);
+  for (const length of [stem.length - 1, stem.length, stem.length + 1]) {
+    for (const [candidate, candidateJamo] of index.get(length) ?? []) {
+      if (candidate === stem) continue;
+      const distance = jamoDistance(jamo, candidateJamo, 2);
+      if (distance <= 2) near.push([distance, candidate]);
+    }
   }
   return near
     .sort((x, y) => x[0] - y[0])

@@ -12,6 +12,7 @@ import { benchPublish } from './publish.bench';
 import { benchSave } from './save.bench';
 import { benchSearch } from './search.bench';
 import { benchServer } from './server.bench';
+import { benchSpelling } from './spelling.bench';
 import { benchTyping } from './typing.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   hostile: benchHostile,
   server: benchServer,
   duplicates: benchDuplicates,
+  spelling: benchSpelling,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

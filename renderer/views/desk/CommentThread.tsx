@@ -6,7 +6,7 @@ import { useNewsroomTime } from '../../i18n/newsroom-time';
 import type { StringKey } from '../../i18n/strings';
 import { MentionText } from './MentionText';
 import { MentionTextarea, type MentionPerson } from './MentionTextarea';
-import type { PlacedComment } from './ReviewComments';
+import type { PlacedComment } from './placed-comment';
 
 interface Props {
   thread: PlacedComment;

@@ -1,15 +1,14 @@
 import { useEffect, useId, useState } from 'react';
-import type { CommentAnchor, Reanchored } from '../../../shared/comment-anchor';
-import type { ReviewComment } from '../../../shared/contract-workflow';
+import type { CommentAnchor } from '../../../shared/comment-anchor';
 import type { Profile } from '../../../shared/profiles';
 import type { BylineClient } from '../../client';
 import { useT } from '../../i18n/i18n';
 import { CommentThread } from './CommentThread';
+import type { PlacedComment } from './placed-comment';
 import { MentionTextarea, type MentionPerson } from './MentionTextarea';
 import type { WorkflowState } from './useWorkflow';
 
 /** A comment with where its passage stands in the current text (moved or lost after edits). */
-export type PlacedComment = { comment: ReviewComment; place: Reanchored | null };
 
 interface Props {
   client: BylineClient;

@@ -4,6 +4,7 @@ import { ACTOR, FIELDS, HEADLINE, JPEG_START, MEDIA_ID } from './dispatch-harnes
 import { ACCOUNT_HOSTILE_INPUTS } from './dispatch-hostile-accounts';
 import { THREAD_HOSTILE_INPUTS } from './dispatch-hostile-threads';
 import { NOTIFICATION_HOSTILE_INPUTS } from './dispatch-hostile-notifications';
+import { NEWSROOM_HOSTILE_INPUTS } from './dispatch-hostile-newsroom';
 import { trashHostileInputs } from './dispatch-hostile-trash';
 import { makeCompoundFile, makeCorruptZip, makeZipBomb } from './documents';
 import { noise, pngBomb } from './images';
@@ -346,17 +347,6 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
     ],
     'publish.batches': [['unknown key', { all: true }]],
     'storage.get': [['unknown key', { all: true }]],
-    'newsroom.connection': [['unknown key', { all: true }]],
-    'newsroom.inspect': [
-      ['plain http', { origin: 'http://byline.newsroom.kr' }],
-      ['credentials in the address', { origin: 'https://kim:pw@byline.newsroom.kr' }],
-      ['not an address', { origin: 'javascript:alert(1)' }],
-    ],
-    'newsroom.connect': [
-      ['fingerprint not hex', { origin: 'https://127.0.0.1:1', fingerprint: 'ZZ:' + 'AB:'.repeat(30) + 'CD' }],
-      ['missing origin', { fingerprint: 'AB'.repeat(32) }],
-    ],
-    'newsroom.disconnect': [['unknown key', { origin: 'https://127.0.0.1:1' }]],
     'storage.save': [
       [
         'engine unknown',
@@ -392,20 +382,10 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
         },
       ],
     ],
-    'storage.test': [
-      ['missing postgres', {}],
-      [
-        'schema uppercase',
-        { postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, schema: 'Desk' } },
-      ],
-      [
-        'sslmode prefer',
-        { postgres: { ...{ host: 'db.newsroom.local', port: 5432, database: 'byline', user: 'desk', schema: '', sslmode: 'require' }, sslmode: 'prefer' } },
-      ],
-    ],
     ...ACCOUNT_HOSTILE_INPUTS,
     ...trashHostileInputs(id),
     ...THREAD_HOSTILE_INPUTS,
     ...NOTIFICATION_HOSTILE_INPUTS,
+    ...NEWSROOM_HOSTILE_INPUTS,
   };
 }

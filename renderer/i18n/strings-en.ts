@@ -5,6 +5,7 @@ import { enPortal } from './strings-en-portal';
 import { enPosts } from './strings-en-posts';
 import { enDuplicates } from './strings-en-duplicates';
 import { enTrash } from './strings-en-trash';
+import { enSettingsPages } from './strings-en-settings-pages';
 import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
@@ -16,6 +17,7 @@ export const en: Record<StringKey, string> = {
   ...enHouseStyle,
   ...enDuplicates,
   ...enTrash,
+  ...enSettingsPages,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',

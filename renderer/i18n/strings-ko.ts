@@ -5,6 +5,7 @@ import { koPortal } from './strings-ko-portal';
 import { koPosts } from './strings-ko-posts';
 import { koDuplicates } from './strings-ko-duplicates';
 import { koTrash } from './strings-ko-trash';
+import { koSettingsPages } from './strings-ko-settings-pages';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
@@ -15,6 +16,7 @@ export const ko = {
   ...koHouseStyle,
   ...koDuplicates,
   ...koTrash,
+  ...koSettingsPages,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

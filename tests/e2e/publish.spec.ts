@@ -168,7 +168,8 @@ test('the form is drawn from the chosen kind’s fields: a WordPress site asks f
   // The same draft as a bundle is saved; its connection test answers in Korean under it.
   await page.getByTestId('target-kind').selectOption('html-bundle');
   await page.getByTestId('target-folder').fill('portal');
-  await page.getByRole('dialog').getByRole('button', { name: '저장' }).click();
+  // 그래도 저장 stays offered after the failed test: the plain 저장 is the one meant here.
+  await page.getByRole('dialog').getByRole('button', { name: '저장', exact: true }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
   await page.getByRole('button', { name: '환경설정' }).click();
   await page.getByTestId('settings-page-targets').click();

@@ -24,8 +24,12 @@ export const PublishTarget = z.object({
 });
 export type PublishTarget = z.infer<typeof PublishTarget>;
 
+/** Why a 연결 시험 failed: 주소 오류, 인증 실패, 권한 부족, 시간 초과, TLS 오류, or an answer that makes no sense. */
+export const CheckReason = z.enum(['address', 'auth', 'rights', 'timeout', 'tls', 'answer']);
+export type CheckReason = z.infer<typeof CheckReason>;
+
 /** A connection test's answer: a refusal by the site is an answer too, in Korean and without any credential. */
-export const TargetCheck = z.object({ ok: z.boolean(), message: z.string() });
+export const TargetCheck = z.object({ ok: z.boolean(), message: z.string(), reason: CheckReason.optional() });
 export type TargetCheck = z.infer<typeof TargetCheck>;
 
 /** 'withdrawn': a withdrawn story taken down (WordPress or Ghost post set to draft or trashed/deleted, bundle folder removed). */
@@ -99,6 +103,15 @@ export const publishMethods = {
    * Sends the story to the target. For a story in state withdrawn, takes it down there instead (the
    * target's takedown choice; a bundle's folder is removed) and logs a 'withdrawn' attempt.
    */
+  /**
+   * 연결 시험 of a target as typed, before it is saved: the address, the credentials and their rights,
+   * answered in Korean. Without a typed secret, an edited target's stored one is used while the address
+   * (and user) it was typed for stay the same. Nothing is published or stored.
+   */
+  'publish.checkTarget': {
+    input: PublishTargetInput,
+    output: TargetCheck,
+  },
   'publish.run': {
     input: z.strictObject({ articleId: ArticleId, targetId: PublishTargetId }),
     output: PublishAttempt,

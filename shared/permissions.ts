@@ -78,6 +78,7 @@ export const METHOD_PERMISSION: Record<Method, Permission> = {
   'publish.targets': 'read',
   'publish.saveTarget': 'admin',
   'publish.testTarget': 'admin',
+  'publish.checkTarget': 'admin',
   'publish.run': 'publish',
   'publish.takedown': 'publish',
   'publish.log': 'read',

@@ -132,6 +132,7 @@ export function createHandlers(s: Services): Handlers {
     'publish.targets': () => s.publish.targets(),
     'publish.saveTarget': (input) => s.publish.saveTarget(input),
     'publish.testTarget': (input) => s.publish.testTarget(input.targetId),
+    'publish.checkTarget': (input) => s.publish.checkTarget(input),
     'publish.run': (input, c) => s.publish.run({ ...input, actorId: actor(c) }),
     'publish.takedown': (input, c) => s.publish.takedown({ ...input, actorId: actor(c) }),
     'publish.log': (input) => s.publish.log(input.articleId),

@@ -10,12 +10,13 @@ import type { Settings } from '../../shared/settings';
 import { targetKind } from '../../shared/publish-targets/index';
 import { coversSection, SENDABLE_STATES } from '../../shared/workflow';
 import type { PublishRepository, StoredTarget } from '../db/publish-repo';
-import type { GhostOptions } from '../publish/ghost-client';
+import { checkGhost, checkWordPress, failed } from '../publish/connection-check';
+import { DEFAULT_GHOST_OPTIONS, type GhostOptions } from '../publish/ghost-client';
 import type { SecretStore } from '../host/secret-store';
 import { outgoingArticle, type CorrectionNote, type OutgoingArticle } from '../publish/outgoing-article';
 import type { StoryTimes } from '../publish/reader-meta';
 import { TargetRegistry } from '../publish/targets/registry';
-import type { WordPressOptions } from '../publish/wordpress';
+import { DEFAULT_WORDPRESS_OPTIONS, type WordPressOptions } from '../publish/wordpress';
 import type { ArticleService } from './articles';
 import type { MediaService } from './media';
 import type { WorkflowService } from './workflow';
@@ -91,6 +92,36 @@ export class PublishService {
     const target = await this.deps.repo.target(targetId);
     if (!target) throw new AppError('NOT_FOUND', `출고 대상을 찾을 수 없습니다 (${targetId}).`);
     return this.adapters.adapterFor(target).testConnection(target);
+  }
+
+  /**
+   * 연결 시험 of a target as typed (publish.checkTarget): the secret typed, or else the stored one while
+   * the settings it is bound to are unchanged (as updateTarget keeps it). Nothing is stored.
+   */
+  async checkTarget(input: PublishTargetInput): Promise<TargetCheck> {
+    const spec = targetKind(input.kind)!;
+    const stored = input.id === undefined ? undefined : await this.deps.repo.target(input.id);
+    if (input.id !== undefined && !stored) throw new AppError('NOT_FOUND', `출고 대상을 찾을 수 없습니다 (${input.id}).`);
+    const settings = input.settings as Record<string, unknown>;
+    const kept =
+      stored?.kind === input.kind &&
+      spec.secret?.boundTo.every((k) => String((stored.settings as Record<string, unknown>)[k] ?? '').trim() === String(settings[k] ?? '').trim());
+    const secret = input.secret ?? (kept && stored.secretSealed ? this.deps.secrets.open(stored.secretSealed) : '');
+    if (spec.secret && !secret) return failed('auth', spec.secret.requiredMessage);
+    if (input.kind === 'wordpress')
+      return checkWordPress({ url: input.settings.url, username: input.settings.username, password: secret }, this.deps.wordpress ?? DEFAULT_WORDPRESS_OPTIONS);
+    if (input.kind === 'ghost') return checkGhost({ url: input.settings.url, adminKey: secret }, this.deps.ghost ?? DEFAULT_GHOST_OPTIONS);
+    const now = this.now().toISOString();
+    const draft = {
+      id: input.id ?? 0,
+      kind: input.kind,
+      name: input.name,
+      settings: input.settings,
+      secretSealed: null,
+      createdAt: now,
+      updatedAt: now,
+    } as StoredTarget;
+    return this.adapters.adapterFor(draft).testConnection(draft);
   }
 
   /**

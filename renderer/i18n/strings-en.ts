@@ -9,6 +9,7 @@ import { enThreads } from './strings-en-threads';
 import { enTrash } from './strings-en-trash';
 import { enNotifications } from './strings-en-notifications';
 import { enDeskFlow } from './strings-en-desk-flow';
+import { enSettingsPages } from './strings-en-settings-pages';
 import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
@@ -24,6 +25,7 @@ export const en: Record<StringKey, string> = {
   ...enThreads,
   ...enNotifications,
   ...enDeskFlow,
+  ...enSettingsPages,
   myArticles: 'My stories',
   newArticle: 'New story',
   untitled: 'Untitled',

@@ -9,6 +9,7 @@ import { koThreads } from './strings-ko-threads';
 import { koTrash } from './strings-ko-trash';
 import { koNotifications } from './strings-ko-notifications';
 import { koDeskFlow } from './strings-ko-desk-flow';
+import { koSettingsPages } from './strings-ko-settings-pages';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
@@ -23,6 +24,7 @@ export const ko = {
   ...koThreads,
   ...koNotifications,
   ...koDeskFlow,
+  ...koSettingsPages,
   myArticles: '내 기사',
   newArticle: '새 기사',
   untitled: '제목 없음',

@@ -64,6 +64,7 @@ test('the chief adds an HTML-bundle target and publishes the approved story from
   await expect(page.getByTestId('headline-input')).toHaveValue(seed.headline);
 
   await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId('settings-page-targets').click();
   await page.getByTestId('target-add').click();
   await page.getByTestId('target-kind').selectOption('html-bundle');
   await page.getByTestId('target-name').fill('포털 묶음');
@@ -76,7 +77,11 @@ test('the chief adds an HTML-bundle target and publishes the approved story from
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByTestId('target-ninjs').scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/shots/bundlemeta/bundle-target-form.png' });
-  await page.getByTestId('target-save').click();
+  // A bundle has no site to reach: the dialog's 저장 saves it with the settings, without a connection test.
+  await page.getByRole('dialog').getByRole('button', { name: '저장' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId('settings-page-targets').click();
   await expect(page.getByTestId('publish-targets')).toContainText('포털 묶음');
   // The connection test of a bundle target checks its folder under exports, and says so in Korean.
   await page.getByTestId('target-test').click();
@@ -105,22 +110,28 @@ test('a Ghost site is added with its Admin API key, which is refused in Korean w
   await ws.start();
   await page.goto(ws.server.url);
   await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId('settings-page-targets').click();
   await page.getByTestId('target-add').click();
   await page.getByTestId('target-kind').selectOption('ghost');
   await page.getByTestId('target-name').fill('뉴스 블로그');
-  await page.getByTestId('target-url').fill('https://blog.example.com');
+  // Port 9 on this machine: nothing listens, so the connection test answers at once.
+  await page.getByTestId('target-url').fill('http://127.0.0.1:9');
   // A Content API key (26 hex characters, no colon) is what people copy by mistake.
   await page.getByTestId('target-secret').fill('a1b2c3d4e5f6a1b2c3d4e5f6a1');
-  await page.getByTestId('target-save').click();
-  await expect(page.getByRole('alert')).toContainText('Admin API 키');
+  await page.getByRole('dialog').getByRole('button', { name: '저장' }).click();
+  await expect(page.getByTestId('target-problem')).toContainText('Admin API 키');
+  await expect(page.getByTestId('settings-page-targets')).toContainText('고칠 항목이 있음');
   const key = `${'ab12'.repeat(6)}:${'cd34'.repeat(16)}`;
   await page.getByTestId('target-secret').fill(key);
   await page.getByTestId('target-takedown').selectOption('trash');
-  await page.getByTestId('target-save').click();
-  await expect(page.getByTestId('publish-targets')).toContainText('뉴스 블로그');
+  await page.getByRole('dialog').getByRole('button', { name: '저장' }).click();
+  // The site cannot be reached: the test says so and the target is saved only when the desk insists.
+  await expect(page.getByTestId('target-check')).toContainText('주소 오류');
+  await page.getByTestId('settings-save-anyway').click();
+  await expect(page.getByRole('dialog')).toBeHidden();
   const targets = await api<Array<{ kind: string; hasSecret: boolean; settings: Record<string, unknown> }>>(request, 'publish.targets', {});
   expect(targets).toEqual([
-    expect.objectContaining({ kind: 'ghost', hasSecret: true, settings: { url: 'https://blog.example.com', takedown: 'trash', correctionPrefix: false } }),
+    expect.objectContaining({ kind: 'ghost', hasSecret: true, settings: { url: 'http://127.0.0.1:9', takedown: 'trash', correctionPrefix: false } }),
   ]);
   expect(JSON.stringify(targets)).not.toContain('cd34cd34');
 });
@@ -131,6 +142,7 @@ test('the form is drawn from the chosen kind’s fields: a WordPress site asks f
   await ws.start();
   await page.goto(ws.server.url);
   await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId('settings-page-targets').click();
   await page.getByTestId('target-add').click();
   const form = page.getByTestId('publish-targets').locator('.publish-targets__form');
   await page.getByTestId('target-kind').selectOption('wordpress');
@@ -149,14 +161,18 @@ test('the form is drawn from the chosen kind’s fields: a WordPress site asks f
   await page.getByTestId('target-kind').selectOption('wordpress');
   await page.getByTestId('target-name').fill('본사 사이트');
   await page.getByTestId('target-username').fill('desk');
-  await page.getByTestId('target-save').click();
-  // A new WordPress target without its password is refused in Korean, nothing saved.
-  await expect(page.getByRole('alert')).toContainText('워드프레스 애플리케이션 비밀번호를 쓰세요.');
+  await page.getByRole('dialog').getByRole('button', { name: '저장' }).click();
+  // A new WordPress target without its password fails its connection test in Korean, nothing saved.
+  await expect(page.getByTestId('target-check')).toContainText('워드프레스 애플리케이션 비밀번호를 쓰세요.');
   if (process.env.BYLINE_PANEL_SHOT) await page.getByTestId('publish-targets').screenshot({ path: `${process.env.BYLINE_PANEL_SHOT}-wordpress.png` });
   // The same draft as a bundle is saved; its connection test answers in Korean under it.
   await page.getByTestId('target-kind').selectOption('html-bundle');
   await page.getByTestId('target-folder').fill('portal');
-  await page.getByTestId('target-save').click();
+  // 그래도 저장 stays offered after the failed test: the plain 저장 is the one meant here.
+  await page.getByRole('dialog').getByRole('button', { name: '저장', exact: true }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId('settings-page-targets').click();
   await page.getByTestId('target-test').click();
   await expect(page.getByTestId('target-check')).toContainText('연결됨: HTML 묶음');
   await page.getByRole('button', { name: '편집' }).click();
@@ -231,16 +247,18 @@ test('출고 in one action: the targets ticked as 기본 출고 대상 are publi
   await page.goto(ws.server.url);
   await expect(page.getByTestId('workflow-state')).toHaveText('승인');
 
-  // The newsroom ticks its default targets where the targets are listed; each tick is kept at once.
+  // The newsroom ticks its default targets where the targets are listed; the dialog's one 저장 keeps them.
   await page.getByRole('button', { name: '환경설정' }).click();
-  await page.getByTestId(`default-target-${portal.id}`).check();
-  await expect(page.getByTestId(`default-target-${portal.id}`)).toBeEnabled();
-  await page.getByTestId(`default-target-${broken.id}`).check();
-  await expect(page.getByTestId(`default-target-${broken.id}`)).toBeEnabled();
-  await expect(page.getByTestId(`default-target-${archive.id}`)).not.toBeChecked();
+  const dialog = page.getByRole('dialog', { name: '환경설정' });
+  await dialog.getByTestId('settings-page-targets').click();
+  await dialog.getByTestId(`default-target-${portal.id}`).check();
+  await dialog.getByTestId(`default-target-${broken.id}`).check();
+  await expect(dialog.getByTestId(`default-target-${archive.id}`)).not.toBeChecked();
+  await expect(dialog.getByTestId('settings-page-targets')).toContainText('바뀜');
+  await dialog.getByRole('button', { name: '저장' }).click();
+  await expect(dialog).toBeHidden();
   const stored = await callApi<{ publishDefaults: { targetIds: number[] } }>(ws.server, 'settings.get', {});
   expect(stored.publishDefaults.targetIds).toEqual([portal.id, broken.id]);
-  await page.getByRole('button', { name: '취소' }).last().click();
 
   // 출고 starts with the defaults ticked; the desk adds the archive too and publishes once.
   await page.getByTestId('inspector-tab-publish').click();

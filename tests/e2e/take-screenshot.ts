@@ -53,6 +53,18 @@ try {
   const preview = path.join(here, 'screenshots', 'preview.png');
   await page.screenshot({ path: preview });
   console.log(`screenshot: ${path.relative(process.cwd(), preview)}`);
+  // 환경설정 on its 출고 대상 page, a WordPress site being added, as a newsroom's first setup looks.
+  await page.getByTestId('preview-toggle').click();
+  await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByTestId('settings-page-targets').click();
+  await page.getByTestId('target-add').click();
+  await page.getByTestId('target-kind').selectOption('wordpress');
+  await page.getByTestId('target-name').fill('포탈뉴스 홈페이지');
+  await page.getByTestId('target-url').fill('https://www.example.com');
+  await page.getByTestId('target-username').fill('desk');
+  const settingsShot = path.join(here, 'screenshots', 'settings.png');
+  await page.screenshot({ path: settingsShot });
+  console.log(`screenshot: ${path.relative(process.cwd(), settingsShot)}`);
 } finally {
   await browser.close();
   await server.stop();

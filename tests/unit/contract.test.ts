@@ -73,6 +73,7 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
     secret: 'abcd efgh ijkl mnop qrst uvwx',
   },
   'publish.testTarget': { targetId: 1 },
+  'publish.checkTarget': { kind: 'ghost', name: '고스트', settings: { url: 'https://news.example.com' }, secret: 'a1'.repeat(12) + ':' + 'ab'.repeat(32) },
   'publish.run': { articleId: ID, targetId: 1 },
   'publish.takedown': { articleId: ID, targetId: 1 },
   'publish.log': { articleId: ID },

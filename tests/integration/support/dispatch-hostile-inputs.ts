@@ -313,6 +313,13 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
       ],
       ['id 0', { id: 0, kind: 'wordpress', name: '홈페이지', settings: { url: 'https://news.example.com', username: 'desk' } }],
     ],
+    'publish.checkTarget': [
+      ['kind unknown', { kind: 'medium', name: '홈페이지', settings: { url: 'https://news.example.com' } }],
+      ['url javascript:', { kind: 'wordpress', name: '홈페이지', settings: { url: 'javascript:alert(1)', username: 'desk' }, secret: 'x' }],
+      ['url with credentials', { kind: 'ghost', name: 'Ghost', settings: { url: 'https://desk:pw@news.example.com' }, secret: 'x' }],
+      ['secret empty', { kind: 'wordpress', name: '홈페이지', settings: { url: 'https://news.example.com', username: 'desk' }, secret: '' }],
+      ['id a string', { id: '1', kind: 'wordpress', name: '홈페이지', settings: { url: 'https://news.example.com', username: 'desk' } }],
+    ],
     'publish.testTarget': [
       ['missing targetId', {}],
       ['targetId string', { targetId: '1' }],

@@ -59,6 +59,7 @@ export function validInput(method: Method, id: string): object {
       secret: 'abcd efgh ijkl mnop qrst uvwx',
     },
     'publish.testTarget': { targetId: 1 },
+    'publish.checkTarget': { kind: 'html-bundle', name: '묶음', settings: { url: 'https://news.example.com', folder: 'web' } },
     'publish.run': { articleId: id, targetId: 1 },
     'publish.takedown': { articleId: id, targetId: 1 },
     'publish.log': { articleId: id },

@@ -243,6 +243,17 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
     },
     required: ['kind', 'name', 'settings'],
   },
+  // A bundle: the fuzzer's addresses then never reach out to the network.
+  'publish.checkTarget': {
+    t: 'obj',
+    fields: {
+      id: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER },
+      kind: { t: 'enum', values: ['html-bundle'] },
+      name: str(100),
+      settings: obj({ url: str(500), folder: str(64) }, ['url', 'folder']),
+    },
+    required: ['kind', 'name', 'settings'],
+  },
   'publish.testTarget': { t: 'obj', fields: { targetId: { t: 'int', min: 1, max: Number.MAX_SAFE_INTEGER } }, required: ['targetId'] },
   'publish.run': {
     t: 'obj',

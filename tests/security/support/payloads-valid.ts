@@ -86,6 +86,7 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
       secret: 'abcd efgh ijkl mnop qrst uvwx',
     },
     'publish.testTarget': { targetId: 1 },
+    'publish.checkTarget': { kind: 'html-bundle', name: '묶음', settings: { url: 'https://news.example.com', folder: 'web' } },
     'publish.run': { articleId: id, targetId: 1 },
     'publish.takedown': { articleId: id, targetId: 1 },
     'publish.log': { articleId: id },

@@ -1,0 +1,27 @@
+/** 환경설정 as pages with one save (views/settings/), in Korean; strings-ko.ts takes them in. */
+export const koSettingsPages = {
+  settingsPage_newsroom: '뉴스룸',
+  settingsPage_sections: '섹션',
+  settingsPage_style: '서식',
+  settingsPage_targets: '출고 대상',
+  settingsPage_photo: '사진',
+  settingsPage_storage: '저장소',
+  settingsPage_backup: '백업',
+  settingsPages: '설정 페이지',
+  settingsPageInvalid: '고칠 항목이 있음',
+  settingsPageChanged: '바뀜',
+  settingsUnsaved: '저장하지 않은 변경이 있습니다. 버리고 닫을까요?',
+  settingsDiscard: '버리고 닫기',
+  settingsKeepEditing: '계속 고치기',
+  settingsFixPages: '표시된 페이지에 고칠 항목이 있습니다: {pages}',
+  settingsCheckFailed: '연결 시험에 실패한 출고 대상이 있습니다: {names}. 고치거나, 그래도 저장하려면 ‘그래도 저장’을 누르세요.',
+  settingsSaveAnyway: '그래도 저장',
+  settingsChecking: '연결 시험 중…',
+  settingsTargetsPartly:
+    '환경설정은 저장했습니다. 출고 대상 ‘{name}’은(는) 저장하지 못했습니다: {problem} 나머지 고친 내용은 그대로 있으니 고쳐서 다시 저장하세요.',
+  settingsOwnSave: '저장소와 백업은 이 컴퓨터에 바로 적용되며, 각자의 단추로 저장합니다.',
+  targetNew: '새 출고 대상',
+  targetDiscardEdit: '고친 내용 버리기',
+  targetNameMissing: '대상 이름을 적으세요.',
+  newsroomIdentity: '작성자',
+};

@@ -103,6 +103,7 @@ test('the rules and limits are edited in 환경설정; a bad CSV is refused nami
   const page = await openAsReporter(browser);
   await page.getByRole('button', { name: '환경설정' }).click();
   const dialog = page.getByRole('dialog', { name: '환경설정' });
+  await dialog.getByTestId('settings-page-style').click();
   const section = dialog.getByTestId('house-style-settings');
   const before = await section.getByTestId('house-style-rule').count();
   expect(before).toBeGreaterThanOrEqual(50);

@@ -60,6 +60,8 @@ test('a 관리자 adds a 데스크 on the 사용자 관리 screen; the 데스크
   await expect(nameField).toBeDisabled();
   await expect(nameField).toHaveCSS('border-top-style', 'dashed');
   await expect(nameField).toHaveCSS('background-color', 'rgb(246, 247, 249)');
+  await expect(desk.getByTestId('settings-page-storage')).toHaveCount(0);
+  await expect(desk.getByTestId('settings-page-backup')).toHaveCount(0);
   await expect(desk.getByTestId('storage-settings')).toHaveCount(0);
   await expect(desk.getByTestId('backup-panel')).toHaveCount(0);
   await expect(desk.getByRole('group', { name: '출고 대상' })).toHaveCount(0);
@@ -69,7 +71,9 @@ test('a 관리자 adds a 데스크 on the 사용자 관리 screen; the 데스크
   // The 편집국장 still has them all.
   await dialog.getByTestId('accounts-close').click();
   await chief.getByRole('button', { name: '환경설정' }).click();
+  await chief.getByTestId('settings-page-storage').click();
   await expect(chief.getByTestId('storage-settings')).toBeVisible();
+  await chief.getByTestId('settings-page-backup').click();
   await expect(chief.getByTestId('backup-panel')).toBeVisible();
   await chief.getByRole('button', { name: '취소' }).click();
 

@@ -16,6 +16,7 @@ const PG_URL = process.env.BYLINE_TEST_PG;
 async function openStorageSection(page: Page): Promise<Locator> {
   await page.goto(ws.server.url);
   await page.getByRole('button', { name: '환경설정' }).click();
+  await page.getByRole('dialog', { name: '환경설정' }).getByTestId('settings-page-storage').click();
   const section = page.getByRole('dialog', { name: '환경설정' }).getByTestId('storage-settings');
   await expect(section.getByTestId('storage-running')).toBeVisible();
   return section;

@@ -39,7 +39,9 @@ test('a workstation joined to the newsroom server signs its reporter in, files, 
   const reporter = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 720 } })).newPage();
   await reporter.goto(workstation.url);
   await reporter.getByRole('button', { name: '환경설정' }).click();
-  const join = reporter.getByRole('dialog', { name: '환경설정' }).getByTestId('newsroom-connect');
+  const settings = reporter.getByRole('dialog', { name: '환경설정' });
+  await settings.getByTestId('settings-page-storage').click();
+  const join = settings.getByTestId('newsroom-connect');
   await join.getByTestId('newsroom-origin').fill('http://' + new URL(server.origin).host);
   await join.getByTestId('newsroom-inspect').click();
   await expect(join.getByTestId('newsroom-problem')).toContainText('https://');

@@ -35,6 +35,7 @@ export default defineConfig({
       'tests/integration/publish-ghost-faults.test.ts',
       'tests/integration/publish-wordpress.test.ts',
       'tests/integration/search-owner.test.ts',
+      'tests/integration/spelling-words.test.ts',
       'tests/integration/trash.test.ts',
       'tests/integration/web-server.test.ts',
       'tests/integration/workflow-dispatch.test.ts',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArticleId } from './article';
 import { OutboxStatus } from './contract-outbox';
 import { PublishProgress } from './contract-publish';
+import { SpellingWordsChanged } from './contract-spelling';
 
 /**
  * What the main process tells every open window without being asked: the other half of the contract.
@@ -31,6 +32,8 @@ export const events = {
   'publish.progress': PublishProgress,
   /** This workstation's outbox of saves made while the shared database was away: connection, waiting, conflicts. */
   'outbox.changed': OutboxStatus,
+  /** A word went into or out of the 뉴스룸 사전: every window's checker reloads its words. */
+  'spelling.changed': SpellingWordsChanged,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

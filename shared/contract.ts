@@ -7,6 +7,7 @@ import { outboxMethods } from './contract-outbox';
 import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
 import { publishMethods } from './contract-publish';
+import { spellingMethods } from './contract-spelling';
 import { storageMethods } from './contract-storage';
 import { trashMethods } from './contract-trash';
 import { workflowMethods } from './contract-workflow';
@@ -101,6 +102,7 @@ export const contract = {
   ...accountMethods,
   ...duplicateMethods,
   ...trashMethods,
+  ...spellingMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

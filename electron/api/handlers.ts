@@ -14,6 +14,7 @@ import type { PublishService } from '../services/publish';
 import type { PublishBatches } from '../services/publish-batch';
 import type { SearchService } from '../services/search';
 import type { SettingsService } from '../services/settings';
+import type { SpellingWordsService } from '../services/spelling-words';
 import type { StorageSettingsService } from '../services/storage-settings';
 import type { TrashService } from '../services/trash';
 import type { WorkflowService } from '../services/workflow';
@@ -35,6 +36,7 @@ export interface Services {
   publish: PublishService;
   publishBatches: PublishBatches;
   duplicates: DuplicateService;
+  spellingWords: SpellingWordsService;
   /** Only behind the newsroom server: a single workstation signs nobody in, so it has no accounts. */
   accounts?: AccountAdmin;
 }
@@ -133,5 +135,9 @@ export function createHandlers(s: Services): Handlers {
     'trash.restore': (input, c) => s.trash.restore({ ...input, ...acting(c) }),
     'trash.list': (input, c) => s.trash.list({ ...input, ...acting(c) }),
     'articles.copy': (input, c) => s.copies.copy({ ...input, ...acting(c) }),
+    'spelling.words': () => s.spellingWords.list(),
+    'spelling.addWord': (input, c) => s.spellingWords.add({ ...input, ...acting(c) }),
+    'spelling.removeWord': (input, c) => s.spellingWords.remove({ ...input, ...acting(c) }),
+    'spelling.vocabulary': () => s.spellingWords.vocabulary(),
   };
 }

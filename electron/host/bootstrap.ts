@@ -45,6 +45,8 @@ import { WorkflowService } from '../services/workflow';
 import { ArticleCopies } from '../services/article-copy';
 import { TrashService } from '../services/trash';
 import { TrashRepository } from '../db/trash-repo';
+import { SpellingWordsRepository } from '../db/spelling/spelling-words-repo';
+import { SpellingWordsService } from '../services/spelling-words';
 import { purgeEvery, TRASH_PURGE_MS } from './trash-purge';
 
 export { DATABASE_FILE_NAME } from './open-storage';
@@ -259,6 +261,7 @@ export async function startBackend(options: {
         publishBatches,
         search: new SearchService(new SearchRepository(db)),
         duplicates: new DuplicateService(new DuplicatesRepository(db)),
+        spellingWords: new SpellingWordsService({ repo: new SpellingWordsRepository(db), events, ...(options.now ? { now: options.now } : {}) }),
         backups,
         accounts: db.engine === 'postgres' ? options.accounts?.(db) : undefined,
       }),

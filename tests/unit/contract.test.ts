@@ -94,6 +94,10 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'trash.restore': { id: ID },
   'trash.list': { limit: 50, offset: 0 },
   'articles.copy': { id: ID },
+  'spelling.words': {},
+  'spelling.addWord': { word: '갬베타' },
+  'spelling.removeWord': { word: '갬베타' },
+  'spelling.vocabulary': {},
 };
 
 function nested(depth: number): unknown {

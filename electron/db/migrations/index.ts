@@ -12,6 +12,7 @@ import { m010PublishGhost } from './010-publish-ghost';
 import { m011PublishTargetSettings } from './011-publish-target-settings';
 import { m012DuplicateSignatures } from './012-duplicate-signatures';
 import { m013TrashAndRecall } from './013-trash-and-recall';
+import { m014SpellingWords } from './014-spelling-words';
 import { m101MediaBlobs } from './101-media-blobs';
 import { m102Accounts } from './102-accounts';
 import { m103PgArchiveAtScale } from './103-pg-archive-at-scale';
@@ -41,6 +42,7 @@ export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m011PublishTargetSettings,
   m012DuplicateSignatures,
   m013TrashAndRecall,
+  m014SpellingWords,
   m101MediaBlobs,
   m102Accounts,
   m103PgArchiveAtScale,

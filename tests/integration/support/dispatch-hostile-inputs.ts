@@ -392,5 +392,17 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
     ],
     ...ACCOUNT_HOSTILE_INPUTS,
     ...trashHostileInputs(id),
+    'spelling.words': [['any key', { all: true }]],
+    'spelling.addWord': [
+      ['missing word', {}],
+      ['word a number', { word: 42 }],
+      ['word 201', { word: '가'.repeat(201) }],
+      ['an actor in the body', { word: '갬베타', actorId: id }],
+    ],
+    'spelling.removeWord': [
+      ['missing word', {}],
+      ['word an array', { word: ['갬베타'] }],
+    ],
+    'spelling.vocabulary': [['any key', { since: 0 }]],
   };
 }

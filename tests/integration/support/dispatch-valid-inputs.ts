@@ -76,6 +76,10 @@ export function validInput(method: Method, id: string): object {
     'trash.restore': { id },
     'trash.list': {},
     'articles.copy': { id },
+    'spelling.words': {},
+    'spelling.addWord': { word: '갬베타' },
+    'spelling.removeWord': { word: '갬베타' },
+    'spelling.vocabulary': {},
   };
   return valid[method];
 }

@@ -276,4 +276,8 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'trash.restore': { t: 'obj', fields: MOVE, required: ['id'] },
   'trash.list': { t: 'obj', fields: { limit: { t: 'int', min: 1, max: 200 }, offset: { t: 'int', min: 0, max: 10_000_000 } }, required: [] },
   'articles.copy': { t: 'obj', fields: MOVE, required: ['id'] },
+  'spelling.words': { t: 'obj', fields: {}, required: [] },
+  'spelling.addWord': { t: 'obj', fields: { word: str(200) }, required: ['word'] },
+  'spelling.removeWord': { t: 'obj', fields: { word: str(200) }, required: ['word'] },
+  'spelling.vocabulary': { t: 'obj', fields: {}, required: [] },
 };

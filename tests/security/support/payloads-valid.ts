@@ -107,5 +107,9 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'trash.restore': { id },
     'trash.list': { limit: 50, offset: 0 },
     'articles.copy': { id },
+    'spelling.words': {},
+    'spelling.addWord': { word: '갬베타' },
+    'spelling.removeWord': { word: '갬베타' },
+    'spelling.vocabulary': {},
   };
 }

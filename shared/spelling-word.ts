@@ -1,0 +1,18 @@
+import { AppError } from './errors';
+
+/** The longest word the 뉴스룸 사전 keeps (a long coined name fits; a pasted sentence does not). */
+export const WORD_MAX = 50;
+
+/**
+ * A word as the 뉴스룸 사전 keeps it: NFC (an IME and a pasted word spell the same syllable alike, or the
+ * checker would still flag one of them), no surrounding spaces, one word. Bad input is refused in Korean.
+ */
+export function normaliseWord(raw: string): string {
+  const word = raw.normalize('NFC').trim();
+  if (word === '') throw new AppError('VALIDATION', '추가할 낱말을 입력하세요.');
+  if ([...word].length > WORD_MAX) throw new AppError('VALIDATION', `낱말은 ${WORD_MAX}자까지 넣을 수 있습니다.`);
+  if (/\s/u.test(word)) throw new AppError('VALIDATION', '뉴스룸 사전에는 띄어 쓰지 않은 낱말 하나만 넣을 수 있습니다.');
+  if (/[\p{Cc}\p{Cf}]/u.test(word)) throw new AppError('VALIDATION', '낱말에 보이지 않는 제어 문자가 들어 있습니다.');
+  if (!/[\p{L}]/u.test(word)) throw new AppError('VALIDATION', '낱말에는 글자가 하나 이상 있어야 합니다.');
+  return word;
+}

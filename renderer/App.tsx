@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Article } from '../shared/article';
+import type { Article, ArticleFields } from '../shared/article';
 import { holds } from '../shared/permissions';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { createClient } from './client';
@@ -24,6 +24,9 @@ import { useArticle } from './views/useArticle';
 import { useOutbox } from './views/useOutbox';
 import { OutboxIndicator } from './views/OutboxIndicator';
 import { AccountsDialog } from './views/accounts/AccountsDialog';
+import { spellingProblems } from '../shared/spelling-submission';
+import { createSpellChecker } from './spelling/spell-worker-client';
+import { SpellingProvider, useSpellingService } from './views/spelling/SpellingProvider';
 
 export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   // On this machine, saves, archives and new stories carry the profile picked in this window: the main
@@ -49,6 +52,8 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   const onSaved = useCallback((_article: Article) => void refreshQueue().catch(() => undefined), [refreshQueue]);
   const story = useArticle(client, onSaved);
   const outbox = useOutbox(client);
+  const spelling = useSpellingService(client, createSpellChecker);
+  const spellingAtSubmit = useCallback((fields: ArticleFields) => spellingProblems(fields, spelling.check), [spelling.check]);
   const { load, save, isDirty } = story;
 
   /** A version stored elsewhere (a workflow move, or another person's edit seen while read-only): show it. */
@@ -68,6 +73,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
     isDirty,
     onArticle: showArticle,
     houseStyle: settings.houseStyle,
+    spelling: spelling.enabled ? spellingAtSubmit : undefined,
   });
   // Until the main process has answered, only a draft is taken to be editable; it refuses a save it would not allow anyway.
   const mayEdit = workflow.status ? workflow.status.editable : story.article?.state === 'draft';
@@ -170,6 +176,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
             onAccounts={signedIn && mayAdminister ? () => setAccountsOpen(true) : undefined}
           />
           {story.article && story.fields && story.initialBody ? (
+            <SpellingProvider value={spelling}>
             <MediaProvider value={media}>
               <WorkflowContext.Provider
                 value={{
@@ -217,6 +224,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
                 />
               </WorkflowContext.Provider>
             </MediaProvider>
+            </SpellingProvider>
           ) : (
             <EmptyArticle />
           )}

@@ -23,6 +23,9 @@ import { HouseStylePlugin } from './plugins/HouseStylePlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { Toolbar } from './plugins/Toolbar';
+import { SpellingPanel } from '../views/spelling/SpellingPanel';
+import { SpellingPlugin } from '../views/spelling/SpellingPlugin';
+import { useSpelling } from '../views/spelling/SpellingProvider';
 import { editorTheme } from './theme';
 
 const TEXT_REFRESH_MS = 250;
@@ -45,6 +48,7 @@ export interface BodyEditorProps {
  */
 export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDirty, onText }: BodyEditorProps) {
   const t = useT();
+  const spelling = useSpelling();
   const timer = useRef<number | undefined>(undefined);
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -76,6 +80,8 @@ export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDi
       <Toolbar readOnly={readOnly} />
       <FindReplace readOnly={readOnly} />
       <HouseStylePlugin style={houseStyle} readOnly={readOnly} />
+      <SpellingPanel readOnly={readOnly} />
+      <SpellingPlugin />
       <div className="body-editor">
         <RichTextPlugin
           contentEditable={
@@ -85,7 +91,7 @@ export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDi
               aria-placeholder={t('bodyPlaceholder')}
               placeholder={<div className="body-editor__placeholder">{t('bodyPlaceholder')}</div>}
               data-testid="body-editor"
-              spellCheck
+              spellCheck={!spelling?.enabled}
             />
           }
           ErrorBoundary={LexicalErrorBoundary}

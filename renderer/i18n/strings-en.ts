@@ -1,6 +1,7 @@
 import { enHouseStyle } from './strings-en-house-style';
 import { enImport } from './strings-en-import';
 import { enReview } from './strings-en-review';
+import { enSpelling } from './strings-en-spelling';
 import { enPortal } from './strings-en-portal';
 import { enPosts } from './strings-en-posts';
 import { enDuplicates } from './strings-en-duplicates';
@@ -11,6 +12,7 @@ import type { StringKey } from './strings-ko';
 export const en: Record<StringKey, string> = {
   ...enImport,
   ...enReview,
+  ...enSpelling,
   ...enPortal,
   ...enPosts,
   ...enHouseStyle,

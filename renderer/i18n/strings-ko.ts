@@ -1,6 +1,7 @@
 import { koHouseStyle } from './strings-ko-house-style';
 import { koImport } from './strings-ko-import';
 import { koReview } from './strings-ko-review';
+import { koSpelling } from './strings-ko-spelling';
 import { koPortal } from './strings-ko-portal';
 import { koPosts } from './strings-ko-posts';
 import { koDuplicates } from './strings-ko-duplicates';
@@ -10,6 +11,7 @@ import { koTrash } from './strings-ko-trash';
 export const ko = {
   ...koImport,
   ...koReview,
+  ...koSpelling,
   ...koPortal,
   ...koPosts,
   ...koHouseStyle,

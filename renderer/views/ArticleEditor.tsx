@@ -10,6 +10,8 @@ import { useT } from '../i18n/i18n';
 import { useNewsroomTime } from '../i18n/newsroom-time';
 import { FieldHouseStyle } from './FieldHouseStyle';
 import { FieldMarks } from './FieldMarks';
+import { HouseStyleContext } from './house-style-context';
+import { useFieldSpelling } from './spelling/useFieldSpelling';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
 import type { ConflictChoice, SaveStatus, EditedFields, ArticleNotice, UpdateField } from './useArticle';
@@ -55,6 +57,9 @@ export function ArticleEditor(p: Props) {
   const { fields, loadSeq, initialBody } = p;
   const style = useMemo(() => compileHouseStyle(p.houseStyle.rules), [p.houseStyle.rules]);
   const deckMarks = useRef<HTMLDivElement>(null);
+  const headlineMarks = useRef<HTMLDivElement>(null);
+  useFieldSpelling('headline', t('sp_headline'), fields.headline, headlineMarks, (text) => !p.readOnly && p.onField('headline', text));
+  useFieldSpelling('deck', t('sp_deck'), fields.deck, deckMarks, (text) => !p.readOnly && p.onField('deck', text));
   const previewFields = useMemo(
     (): ArticleFields | null => preview && { ...fields, body: preview.loadSeq === loadSeq ? preview.body : initialBody },
     [preview, fields, loadSeq, initialBody],
@@ -128,7 +133,7 @@ export function ArticleEditor(p: Props) {
       {previewFields && <PreviewPane fields={previewFields} newsroom={p.newsroom} />}
       <div className="article__page" hidden={preview !== null}>
         <div className="field-marked">
-          <FieldMarks className="article__headline" text={p.fields.headline} style={style} testId="headline-marks" />
+          <FieldMarks ref={headlineMarks} className="article__headline" text={p.fields.headline} style={style} testId="headline-marks" />
           <textarea
             className="article__headline"
             value={p.fields.headline}
@@ -176,6 +181,7 @@ export function ArticleEditor(p: Props) {
           readOnly={p.readOnly}
           onFix={(text) => p.onField('deck', text)}
         />
+        <HouseStyleContext.Provider value={style}>
         <BodyEditor
           key={`${p.article.id}:${p.loadSeq}`}
           initialState={p.initialBody}
@@ -185,6 +191,7 @@ export function ArticleEditor(p: Props) {
           onDirty={p.onDirty}
           onText={p.onText}
         />
+        </HouseStyleContext.Provider>
       </div>
     </main>
   );

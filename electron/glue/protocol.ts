@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { contentSecurityPolicyFor } from '../../shared/csp';
 import { findRendition, RENDITION_CACHE_CONTROL, type Materialise } from '../media/rendition-route';
 import { resolveInside } from '../web/static-files';
 
@@ -56,15 +56,15 @@ export function handleAppProtocol(rendererDir: string, mediaDir: string, materia
     const upstream = await net.fetch(pathToFileURL(file).toString()).catch(() => undefined);
     if (!upstream?.ok) {
       const index = await net.fetch(pathToFileURL(path.join(rendererDir, 'index.html')).toString());
-      return withHeaders(index, 'text/html; charset=utf-8');
+      return withHeaders(index, 'text/html; charset=utf-8', '/index.html');
     }
-    return withHeaders(upstream);
+    return withHeaders(upstream, undefined, url.pathname);
   });
 }
 
-function withHeaders(response: Response, contentType?: string): Response {
+function withHeaders(response: Response, contentType: string | undefined, urlPath: string): Response {
   const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  headers.set('Content-Security-Policy', contentSecurityPolicyFor(urlPath));
   headers.set('X-Content-Type-Options', 'nosniff');
   if (contentType) headers.set('Content-Type', contentType);
   return new Response(response.body, { status: 200, headers });

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicyFor } from '../../shared/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,6 +59,7 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
     'Content-Length': info.size,
     'Cache-Control': ext === '.html' ? 'no-store' : 'private, max-age=31536000, immutable',
     ...securityHeaders(),
+    'Content-Security-Policy': contentSecurityPolicyFor(urlPath),
   });
   createReadStream(file!).pipe(res);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY, WASM_WORKER_CONTENT_SECURITY_POLICY, contentSecurityPolicyFor } from '../../shared/csp';
 import { ancestors, callsNamed, electronSources, findAll, functionNamed, guardedBy, literalValue, parse, projectRoot, property } from './support/source';
 
 /**
@@ -138,6 +138,21 @@ describe('Content-Security-Policy (shared/csp.ts)', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
   });
 
+  it("gives 'wasm-unsafe-eval' to the spelling worker's script only, and nothing else beyond the page's policy", () => {
+    expect(WASM_WORKER_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
+    expect(contentSecurityPolicyFor('/assets/spell.worker-C3q13jGo.js')).toBe(WASM_WORKER_CONTENT_SECURITY_POLICY);
+    for (const other of [
+      '/',
+      '/index.html',
+      '/assets/main-EpjzDIDF.js',
+      '/assets/spell.worker-x.js.map',
+      '/x/assets/spell.worker-a.js',
+      '/spelling-check.html',
+    ]) {
+      expect([other, contentSecurityPolicyFor(other)]).toEqual([other, CONTENT_SECURITY_POLICY]);
+    }
+  });
+
   it("sets object-src, base-uri, form-action and frame-ancestors to 'none'", () => {
     for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors']) expect([name, directives.get(name)]).toEqual([name, ["'none'"]]);
   });
@@ -145,18 +160,20 @@ describe('Content-Security-Policy (shared/csp.ts)', () => {
   it('is sent as a response header by the app:// handler, and app:// is not allowed to bypass it', () => {
     const protocol = parse('electron/glue/protocol.ts');
     const sets = callsNamed(protocol, 'set').map((c) => c.arguments.map((a) => a.getText()).join(', '));
-    expect(sets).toContain("'Content-Security-Policy', CONTENT_SECURITY_POLICY");
+    expect(sets).toContain("'Content-Security-Policy', contentSecurityPolicyFor(urlPath)");
     const schemes = callsNamed(protocol, 'registerSchemesAsPrivileged')[0]!.arguments[0]!.getText();
     expect(schemes).not.toMatch(/bypassCSP|allowServiceWorkers|corsEnabled/);
   });
 
   it('is the same policy in the renderer page meta tag, less what a meta tag cannot carry', () => {
-    const html = readFileSync(path.join(projectRoot, 'renderer', 'index.html'), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     const headerWithoutFrameAncestors = CONTENT_SECURITY_POLICY.split('; ')
       .filter((d) => !d.startsWith('frame-ancestors'))
       .join('; ');
-    expect(meta).toBe(headerWithoutFrameAncestors);
+    for (const page of ['index.html', 'spelling-check.html']) {
+      const html = readFileSync(path.join(projectRoot, 'renderer', page), 'utf8');
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+      expect([page, meta]).toEqual([page, headerWithoutFrameAncestors]);
+    }
   });
 });
 

@@ -26,7 +26,7 @@ import { OutboxIndicator } from './views/OutboxIndicator';
 import { AccountsDialog } from './views/accounts/AccountsDialog';
 import { spellingProblems } from '../shared/spelling-submission';
 import { createSpellChecker } from './spelling/spell-worker-client';
-import { SpellingProvider, useSpellingService } from './views/spelling/SpellingProvider';
+import { useSpellingService } from './views/spelling/SpellingProvider';
 
 export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   // On this machine, saves, archives and new stories carry the profile picked in this window: the main
@@ -176,7 +176,6 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
             onAccounts={signedIn && mayAdminister ? () => setAccountsOpen(true) : undefined}
           />
           {story.article && story.fields && story.initialBody ? (
-            <SpellingProvider value={spelling}>
             <MediaProvider value={media}>
               <WorkflowContext.Provider
                 value={{
@@ -201,6 +200,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
                   readOnly={readOnly}
                   newsroom={settings.newsroom}
                   houseStyle={settings.houseStyle}
+                  spelling={spelling}
                   editorRef={story.editorRef}
                   currentFields={story.currentFields}
                   onField={story.updateField}
@@ -224,7 +224,6 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
                 />
               </WorkflowContext.Provider>
             </MediaProvider>
-            </SpellingProvider>
           ) : (
             <EmptyArticle />
           )}

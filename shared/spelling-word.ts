@@ -1,4 +1,5 @@
 import { AppError } from './errors';
+import { endingOf } from './spelling/endings';
 
 /** The longest word the 뉴스룸 사전 keeps (a long coined name fits; a pasted sentence does not). */
 export const WORD_MAX = 50;
@@ -15,4 +16,15 @@ export function normaliseWord(raw: string): string {
   if (/[\p{Cc}\p{Cf}]/u.test(word)) throw new AppError('VALIDATION', '낱말에 보이지 않는 제어 문자가 들어 있습니다.');
   if (!/[\p{L}]/u.test(word)) throw new AppError('VALIDATION', '낱말에는 글자가 하나 이상 있어야 합니다.');
   return word;
+}
+
+/**
+ * What 뉴스룸 사전에 추가 puts in for a flagged word: its stem without the particle or ending (갬베타는 →
+ * 갬베타), since the checker takes the particle off before it looks a word up; the word itself when the
+ * stem would be a single syllable. The menu shows it before it is added.
+ */
+export function dictionaryForm(word: string): string {
+  const ending = endingOf(word);
+  const stem = word.slice(0, word.length - ending.length);
+  return ending !== '' && [...stem].length >= 2 ? stem : word;
 }

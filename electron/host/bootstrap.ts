@@ -47,6 +47,7 @@ import { TrashService } from '../services/trash';
 import { TrashRepository } from '../db/trash-repo';
 import { SpellingWordsRepository } from '../db/spelling/spelling-words-repo';
 import { SpellingWordsService } from '../services/spelling-words';
+import { learnVocabulary } from '../../shared/spelling/archive-vocabulary';
 import { purgeEvery, TRASH_PURGE_MS } from './trash-purge';
 
 export { DATABASE_FILE_NAME } from './open-storage';
@@ -261,7 +262,12 @@ export async function startBackend(options: {
         publishBatches,
         search: new SearchService(new SearchRepository(db)),
         duplicates: new DuplicateService(new DuplicatesRepository(db)),
-        spellingWords: new SpellingWordsService({ repo: new SpellingWordsRepository(db), events, ...(options.now ? { now: options.now } : {}) }),
+        spellingWords: new SpellingWordsService({
+          repo: new SpellingWordsRepository(db),
+          events,
+          learn: learnVocabulary,
+          ...(options.now ? { now: options.now } : {}),
+        }),
         backups,
         accounts: db.engine === 'postgres' ? options.accounts?.(db) : undefined,
       }),

@@ -11,6 +11,7 @@ import { useNewsroomTime } from '../i18n/newsroom-time';
 import { FieldHouseStyle } from './FieldHouseStyle';
 import { FieldMarks } from './FieldMarks';
 import { HouseStyleContext } from './house-style-context';
+import { SpellingProvider, type Spelling } from './spelling/SpellingProvider';
 import { useFieldSpelling } from './spelling/useFieldSpelling';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
@@ -26,6 +27,8 @@ interface Props {
   readOnly: boolean;
   newsroom: Settings['newsroom'];
   houseStyle: HouseStyleSettings;
+  /** The window's 맞춤법 check (views/spelling/). */
+  spelling: Spelling;
   editorRef: RefObject<LexicalEditor | null>;
   currentFields: () => ArticleFields;
   onField: UpdateField;
@@ -58,8 +61,8 @@ export function ArticleEditor(p: Props) {
   const style = useMemo(() => compileHouseStyle(p.houseStyle.rules), [p.houseStyle.rules]);
   const deckMarks = useRef<HTMLDivElement>(null);
   const headlineMarks = useRef<HTMLDivElement>(null);
-  useFieldSpelling('headline', t('sp_headline'), fields.headline, headlineMarks, (text) => !p.readOnly && p.onField('headline', text));
-  useFieldSpelling('deck', t('sp_deck'), fields.deck, deckMarks, (text) => !p.readOnly && p.onField('deck', text));
+  useFieldSpelling(p.spelling, 'headline', t('sp_headline'), fields.headline, headlineMarks, (text) => !p.readOnly && p.onField('headline', text));
+  useFieldSpelling(p.spelling, 'deck', t('sp_deck'), fields.deck, deckMarks, (text) => !p.readOnly && p.onField('deck', text));
   const previewFields = useMemo(
     (): ArticleFields | null => preview && { ...fields, body: preview.loadSeq === loadSeq ? preview.body : initialBody },
     [preview, fields, loadSeq, initialBody],
@@ -182,15 +185,17 @@ export function ArticleEditor(p: Props) {
           onFix={(text) => p.onField('deck', text)}
         />
         <HouseStyleContext.Provider value={style}>
-        <BodyEditor
-          key={`${p.article.id}:${p.loadSeq}`}
-          initialState={p.initialBody}
-          editorRef={p.editorRef}
-          readOnly={p.readOnly}
-          houseStyle={style}
-          onDirty={p.onDirty}
-          onText={p.onText}
-        />
+          <SpellingProvider value={p.spelling}>
+            <BodyEditor
+              key={`${p.article.id}:${p.loadSeq}`}
+              initialState={p.initialBody}
+              editorRef={p.editorRef}
+              readOnly={p.readOnly}
+              houseStyle={style}
+              onDirty={p.onDirty}
+              onText={p.onText}
+            />
+          </SpellingProvider>
         </HouseStyleContext.Provider>
       </div>
     </main>

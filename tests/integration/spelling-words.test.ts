@@ -5,6 +5,9 @@ import type { Method } from '../../shared/contract';
 import type { SpellingVocabulary, SpellingWord } from '../../shared/contract-spelling';
 import type { EventName } from '../../shared/contract-events';
 import type { Result } from '../../shared/errors';
+import type { Article } from '../../shared/article';
+import { DEFAULT_META } from '../../shared/article';
+import { editorStateFromParagraphs } from '../../shared/editor-state';
 import type { Profile } from '../../shared/profiles';
 import { startTestBackend } from './support/backend';
 import { makeTempDir, removeTempDirs } from './support/temp';
@@ -90,5 +93,35 @@ describe('뉴스룸 사전', () => {
     expect(await refused('갬\u200b베타')).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('제어 문자') as unknown });
     expect(await refused('2026')).toMatchObject({ code: 'VALIDATION', message: '낱말에는 글자가 하나 이상 있어야 합니다.' });
     expect((await words()).map((w) => w.word)).toEqual(['디렉터']);
+  });
+
+  it('learns the archive’s words from published stories only, and again only once another is published', async () => {
+    dataDir = makeTempDir('byline-spelling-vocabulary-');
+    ({ backend } = await startTestBackend(dataDir));
+    const story = async (text: string, state: 'published' | 'draft') => {
+      const created = await ok<Article>('articles.create', {});
+      await ok('articles.save', {
+        id: created.id,
+        baseVersion: created.version,
+        fields: { ...DEFAULT_META, headline: '양자기술 협력', deck: '', section: 'IT/과학', body: editorStateFromParagraphs([text]) },
+      });
+      // The workflow's way there (송고, 승인, 출고 to a target) is its own tests'; here only the state counts.
+      if (state === 'published')
+        await backend.db.run(`UPDATE articles SET state = 'published', updated_at = ? WHERE id = ?`, [new Date(Date.now() + 1000).toISOString(), created.id]);
+    };
+    for (let i = 0; i < 3; i += 1) await story(`갬베타는 브룩헤이븐 연구소에서 ${i}번째 발표를 했다.`, i < 2 ? 'published' : 'draft');
+    const vocabulary = () => ok<SpellingVocabulary>('spelling.vocabulary', {});
+
+    // 갬베타 is in two published stories and a draft: not yet the newsroom's usage.
+    const first = await vocabulary();
+    expect(first.learntFrom).toBe(2);
+    expect(first.archive).not.toContain('갬베타');
+
+    await story('갬베타는 다시 방문했다.', 'published');
+    const second = await vocabulary();
+    expect(second.learntFrom).toBe(3);
+    expect(second.archive).toContain('갬베타');
+    // In two published stories only (the third time was a draft).
+    expect(second.archive).not.toContain('브룩헤이븐');
   });
 });

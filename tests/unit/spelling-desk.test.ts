@@ -101,7 +101,9 @@ describe('a paragraph as the checker reads it', () => {
   it('joins a word split by bold, keeps a line break between words, and replaces across the split', async () => {
     const editor = await editorWith(() => {
       const bold = $createTextNode('랙터').toggleFormat('bold');
-      $getRoot().append($createParagraphNode().append($createTextNode('새 디'), bold, $createTextNode('가 왔다.'), $createLineBreakNode(), $createTextNode('끝')));
+      $getRoot().append(
+        $createParagraphNode().append($createTextNode('새 디'), bold, $createTextNode('가 왔다.'), $createLineBreakNode(), $createTextNode('끝')),
+      );
     });
     const block = editor.getEditorState().read(() => $blockText($getRoot().getFirstChildOrThrow()));
     expect(block.text).toBe('새 디랙터가 왔다.\n끝');
@@ -137,6 +139,7 @@ describe('맞춤법 at 송고', () => {
       ...DEFAULT_META,
       headline: '새 디랙터 임명',
       deck: '',
+      section: '',
       body: editorStateFromParagraphs(['첫 문단.', '새 디랙터가 왔다.']),
     };
     const checker = typoChecker();

@@ -3,6 +3,7 @@ import { IsolatedField } from '../../editor/nodes/IsolatedField';
 import { useT } from '../../i18n/i18n';
 import { FieldMarks } from '../FieldMarks';
 import { useHouseStyle } from '../house-style-context';
+import { useSpelling } from './SpellingProvider';
 import { useFieldSpelling } from './useFieldSpelling';
 
 interface Props {
@@ -30,7 +31,7 @@ export function MarkedCaption({ value, label, placeholder, readOnly, onCommit, t
     setShown(value);
     setLive(value);
   }
-  useFieldSpelling(`caption:${id}`, t('sp_caption'), live, mirror, (text) => {
+  useFieldSpelling(useSpelling(), `caption:${id}`, t('sp_caption'), live, mirror, (text) => {
     setLive(text);
     onCommit(text);
   });

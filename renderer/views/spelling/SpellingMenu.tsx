@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { dictionaryForm } from '../../../shared/spelling-word';
 import { useT } from '../../i18n/i18n';
 import { findingAt, type PaintedFinding } from './spell-paint';
 import type { Spelling } from './SpellingProvider';
@@ -81,14 +82,14 @@ export function SpellingMenu({ spelling }: { spelling: Spelling }) {
         type="button"
         role="menuitem"
         onClick={() =>
-          void spelling.addWord(finding.word).then((refused) => {
+          void spelling.addWord(dictionaryForm(finding.word)).then((refused) => {
             if (refused) setProblem(refused);
             else setOpen(null);
           })
         }
         data-testid="spelling-menu-add"
       >
-        {t('sp_add')}
+        {t('sp_add')}: {dictionaryForm(finding.word)}
       </button>
       {problem && (
         <div className="spelling-menu__none" role="alert">

@@ -1,4 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
+import { dictionaryForm } from '../../../shared/spelling-word';
 import { useT } from '../../i18n/i18n';
 import { spellingFindings, type PaintedFinding } from './spell-paint';
 import { useSpelling } from './SpellingProvider';
@@ -25,7 +26,13 @@ export function SpellingPanel({ readOnly }: { readOnly: boolean }) {
   return (
     <section className="spelling" aria-label={t('sp_title')} data-testid="spelling-panel">
       <div className="spelling__head">
-        <button type="button" className="button button--quiet button--small" aria-expanded={open} onClick={() => setOpen(!open)} disabled={findings.length === 0}>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          disabled={findings.length === 0}
+        >
           {t('sp_title')} {spelling.enabled ? `${findings.length}${t('sp_found')}` : ''}
         </button>
         <label className="spelling__switch">
@@ -50,17 +57,29 @@ export function SpellingPanel({ readOnly }: { readOnly: boolean }) {
               {p.finding.suggestions.length === 0 && <span className="spelling__where">{t('sp_noSuggestion')}</span>}
               {!readOnly &&
                 p.finding.suggestions.slice(0, SHOWN).map((s) => (
-                  <button key={s} type="button" className="button button--small" onClick={() => p.source.replace(p.finding, s)} data-testid="spelling-suggestion">
+                  <button
+                    key={s}
+                    type="button"
+                    className="button button--small"
+                    onClick={() => p.source.replace(p.finding, s)}
+                    data-testid="spelling-suggestion"
+                  >
                     {s}
                   </button>
                 ))}
-              <button type="button" className="button button--quiet button--small" onClick={() => spelling.ignore(p.finding.word)} data-testid="spelling-ignore">
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => spelling.ignore(p.finding.word)}
+                data-testid="spelling-ignore"
+              >
                 {t('sp_ignore')}
               </button>
               <button
                 type="button"
                 className="button button--quiet button--small"
-                onClick={() => void spelling.addWord(p.finding.word).then(setProblem)}
+                onClick={() => void spelling.addWord(dictionaryForm(p.finding.word)).then(setProblem)}
+                title={dictionaryForm(p.finding.word)}
                 data-testid="spelling-add"
               >
                 {t('sp_add')}

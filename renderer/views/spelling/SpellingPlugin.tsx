@@ -58,7 +58,7 @@ function watchBody(editor: LexicalEditor, spelling: Spelling, label: string): ()
     if (stopped) return;
     const list: PaintedFinding[] = [];
     const order = editor.getEditorState().read(() => new Map([...blocks.keys()].map((k) => [k, $getNodeByKey(k)?.getIndexWithinParent() ?? 0])));
-    for (const [key, block] of [...blocks.entries()].sort(([a], [b]) => order.get(a)! - order.get(b)!)) {
+    for (const [, block] of [...blocks.entries()].sort(([a], [b]) => order.get(a)! - order.get(b)!)) {
       for (const finding of block.findings ?? []) list.push({ source, finding, range: blockRange(editor, block.pieces, finding.start, finding.end) });
     }
     paintSpelling(SOURCE, list);

@@ -1,4 +1,5 @@
 import type { SpellChecker, SpellFinding } from '../../../shared/spelling-types';
+import { dictionaryForm } from '../../../shared/spelling-word';
 
 /**
  * Findings by paragraph text: a paragraph already checked is answered at once, and typing sends the
@@ -60,7 +61,10 @@ export class SpellCache {
 
 /** Findings the reporter has not set aside: 무시 this session, or already in the 뉴스룸 사전 on this window. */
 export function visibleFindings(found: readonly SpellFinding[], ignored: ReadonlySet<string>): SpellFinding[] {
-  return found.filter((f) => !ignored.has(f.word.normalize('NFC')));
+  return found.filter((f) => {
+    const word = f.word.normalize('NFC');
+    return !ignored.has(word) && !ignored.has(dictionaryForm(word));
+  });
 }
 
 /** `text` with one finding replaced by `by`, or null when the text no longer holds the word there. */

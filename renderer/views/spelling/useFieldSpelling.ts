@@ -2,7 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { SpellFinding } from '../../../shared/spelling-types';
 import { replaceFinding } from './spell-cache';
 import { paintSpelling, rangeInText, type SpellSource } from './spell-paint';
-import { useSpelling } from './SpellingProvider';
+import type { Spelling } from './SpellingProvider';
 
 /** A pause in typing before the field goes to the worker. */
 const CHECK_AFTER_MS = 300;
@@ -12,8 +12,14 @@ const CHECK_AFTER_MS = 300;
  * text behind the textarea (`mirror`, FieldMarks), the same copy the 표기 원칙 marks are drawn on.
  * `onReplace` gets the field's whole new text.
  */
-export function useFieldSpelling(id: string, label: string, text: string, mirror: RefObject<HTMLElement | null>, onReplace: (text: string) => void): void {
-  const spelling = useSpelling();
+export function useFieldSpelling(
+  spelling: Spelling | null,
+  id: string,
+  label: string,
+  text: string,
+  mirror: RefObject<HTMLElement | null>,
+  onReplace: (text: string) => void,
+): void {
   const latest = useRef({ text, onReplace });
   useEffect(() => {
     latest.current = { text, onReplace };

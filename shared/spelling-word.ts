@@ -1,5 +1,5 @@
 import { AppError } from './errors';
-import { endingOf } from './spelling/endings';
+import { stemsOf } from './spelling/endings';
 
 /** The longest word the 뉴스룸 사전 keeps (a long coined name fits; a pasted sentence does not). */
 export const WORD_MAX = 50;
@@ -19,12 +19,12 @@ export function normaliseWord(raw: string): string {
 }
 
 /**
- * What 뉴스룸 사전에 추가 puts in for a flagged word: its stem without the particle or ending (갬베타는 →
- * 갬베타), since the checker takes the particle off before it looks a word up; the word itself when the
- * stem would be a single syllable. The menu shows it before it is added.
+ * What 뉴스룸 사전에 추가 puts in for a flagged word: its stem without the shortest particle or ending
+ * (갬베타는 → 갬베타, 쿼텍실라는 → 쿼텍실라 rather than 쿼텍실 + 라는), since the checker takes the
+ * particle off before it looks a word up; the word itself when the stem would be a single syllable. The
+ * menu shows it before it is added.
  */
 export function dictionaryForm(word: string): string {
-  const ending = endingOf(word);
-  const stem = word.slice(0, word.length - ending.length);
-  return ending !== '' && [...stem].length >= 2 ? stem : word;
+  const stem = stemsOf(word).at(-1);
+  return stem !== undefined && [...stem].length >= 2 ? stem : word;
 }

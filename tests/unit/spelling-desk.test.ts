@@ -10,7 +10,7 @@ import { editorStateFromParagraphs } from '../../shared/editor-state';
 import { AppError } from '../../shared/errors';
 import { spellingProblems } from '../../shared/spelling-submission';
 import type { SpellChecker, SpellFinding } from '../../shared/spelling-types';
-import { normaliseWord } from '../../shared/spelling-word';
+import { dictionaryForm, normaliseWord } from '../../shared/spelling-word';
 
 /* The desk side of 맞춤법: the paragraph cache, the 뉴스룸 사전's word rule, block text and replacement in a real Lexical editor, 송고 warnings. */
 
@@ -80,6 +80,7 @@ describe('a 뉴스룸 사전 word', () => {
   it('is one word, composed and trimmed, or refused in Korean', () => {
     expect(normaliseWord(' \u1100\u1162\u11B7베타\n')).toBe('갬베타');
     expect(normaliseWord('AI반도체')).toBe('AI반도체');
+    expect(['갬베타는', '쿼텍실라는', '디렉터', '일은'].map(dictionaryForm)).toEqual(['갬베타', '쿼텍실라', '디렉터', '일은']);
     for (const bad of ['', '인공 지능', '가'.repeat(51), '2026', '갬\u200d베타']) expect(() => normaliseWord(bad)).toThrow(AppError);
   });
 });

@@ -36,6 +36,7 @@ export default defineConfig({
       'tests/integration/publish-wordpress.test.ts',
       'tests/integration/search-owner.test.ts',
       'tests/integration/comment-threads.test.ts',
+      'tests/integration/spelling-words.test.ts',
       'tests/integration/trash.test.ts',
       'tests/integration/notifications.test.ts',
       'tests/integration/web-server.test.ts',

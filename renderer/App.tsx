@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Article } from '../shared/article';
+import type { Article, ArticleFields } from '../shared/article';
 import { holds } from '../shared/permissions';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../shared/settings';
 import { createClient } from './client';
@@ -25,6 +25,9 @@ import { useOutbox } from './views/useOutbox';
 import { OutboxIndicator } from './views/OutboxIndicator';
 import { AccountsDialog } from './views/accounts/AccountsDialog';
 import { NotificationBell, type NotificationTarget } from './views/notifications/NotificationBell';
+import { spellingProblems } from '../shared/spelling-submission';
+import { createSpellChecker } from './spelling/spell-worker-client';
+import { useSpellingService } from './views/spelling/SpellingProvider';
 
 export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   // On this machine, saves, archives and new stories carry the profile picked in this window: the main
@@ -51,6 +54,8 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
   const onSaved = useCallback((_article: Article) => void refreshQueue().catch(() => undefined), [refreshQueue]);
   const story = useArticle(client, onSaved);
   const outbox = useOutbox(client);
+  const spelling = useSpellingService(client, createSpellChecker);
+  const spellingAtSubmit = useCallback((fields: ArticleFields) => spellingProblems(fields, spelling.check), [spelling.check]);
   const { load, save, isDirty } = story;
 
   /** A version stored elsewhere (a workflow move, or another person's edit seen while read-only): show it. */
@@ -70,6 +75,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
     isDirty,
     onArticle: showArticle,
     houseStyle: settings.houseStyle,
+    spelling: spelling.enabled ? spellingAtSubmit : undefined,
   });
   // Until the main process has answered, only a draft is taken to be editable; it refuses a save it would not allow anyway.
   const mayEdit = workflow.status ? workflow.status.editable : story.article?.state === 'draft';
@@ -212,6 +218,7 @@ export function App({ signedIn = null }: { signedIn?: SignedIn | null }) {
                   readOnly={readOnly}
                   newsroom={settings.newsroom}
                   houseStyle={settings.houseStyle}
+                  spelling={spelling}
                   editorRef={story.editorRef}
                   currentFields={story.currentFields}
                   onField={story.updateField}

@@ -3,6 +3,7 @@ import { ArticleId } from './article';
 import { NotificationAdded } from './contract-notifications';
 import { OutboxStatus } from './contract-outbox';
 import { PublishProgress } from './contract-publish';
+import { SpellingWordsChanged } from './contract-spelling';
 
 /**
  * What the main process tells every open window without being asked: the other half of the contract.
@@ -34,6 +35,8 @@ export const events = {
   'outbox.changed': OutboxStatus,
   /** A notice for `recipientId` was stored (알림); only that person's window reads it (notifications.list). */
   'notification.added': NotificationAdded,
+  /** A word went into or out of the 뉴스룸 사전: every window's checker reloads its words. */
+  'spelling.changed': SpellingWordsChanged,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

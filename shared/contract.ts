@@ -9,6 +9,7 @@ import { importMethods } from './contract-import';
 import { mediaMethods } from './contract-media';
 import { notificationMethods } from './contract-notifications';
 import { publishMethods } from './contract-publish';
+import { spellingMethods } from './contract-spelling';
 import { storageMethods } from './contract-storage';
 import { threadMethods } from './contract-threads';
 import { trashMethods } from './contract-trash';
@@ -107,6 +108,7 @@ export const contract = {
   ...trashMethods,
   ...threadMethods,
   ...notificationMethods,
+  ...spellingMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -11,8 +11,8 @@ export function fieldLength(text: string): number {
   return countCharacters(text).withSpaces;
 }
 
-/** Each field the 표기 원칙 read at 송고, with its name as the reporter knows it. */
-function textsOf(fields: SubmissionCheckInput): Array<{ label: string; text: string }> {
+/** Each field the 표기 원칙 (and 맞춤법) read at 송고, with its name as the reporter knows it. */
+export function textsOf(fields: SubmissionCheckInput): Array<{ label: string; text: string }> {
   const texts = [
     { label: '제목', text: fields.headline },
     { label: '부제', text: fields.deck },

@@ -111,6 +111,11 @@ export const METHOD_PERMISSION: Record<Method, Permission> = {
   'notifications.list': 'read',
   'notifications.unreadCount': 'read',
   'notifications.read': 'read',
+  // 뉴스룸 사전: any writer adds a word; a removal un-teaches everyone, so it is the desk's.
+  'spelling.words': 'read',
+  'spelling.addWord': 'write',
+  'spelling.removeWord': 'desk',
+  'spelling.vocabulary': 'read',
 };
 
 export function holds(who: Holder, permission: Permission): boolean {

@@ -14,6 +14,7 @@ export type SubmissionField =
   | 'photo.credit'
   | 'photo.alt'
   | 'houseStyle'
+  | 'spelling'
   | 'headline.length'
   | 'deck.length';
 

@@ -15,6 +15,7 @@ import type { PublishService } from '../services/publish';
 import type { PublishBatches } from '../services/publish-batch';
 import type { SearchService } from '../services/search';
 import type { SettingsService } from '../services/settings';
+import type { SpellingWordsService } from '../services/spelling-words';
 import type { StorageSettingsService } from '../services/storage-settings';
 import type { NewsroomConnectionService } from '../services/newsroom-connection';
 import type { TrashService } from '../services/trash';
@@ -40,6 +41,7 @@ export interface Services {
   publishBatches: PublishBatches;
   duplicates: DuplicateService;
   notifications: NotificationService;
+  spellingWords: SpellingWordsService;
   /** Only behind the newsroom server: a single workstation signs nobody in, so it has no accounts. */
   accounts?: AccountAdmin;
 }
@@ -154,5 +156,9 @@ export function createHandlers(s: Services): Handlers {
     'notifications.list': (input, c) => s.notifications.list(actor(c), input),
     'notifications.unreadCount': (_input, c) => s.notifications.unreadCount(actor(c)),
     'notifications.read': (input, c) => s.notifications.read(actor(c), input),
+    'spelling.words': () => s.spellingWords.list(),
+    'spelling.addWord': (input, c) => s.spellingWords.add({ ...input, ...acting(c) }),
+    'spelling.removeWord': (input, c) => s.spellingWords.remove({ ...input, ...acting(c) }),
+    'spelling.vocabulary': () => s.spellingWords.vocabulary(),
   };
 }

@@ -47,6 +47,9 @@ import { TrashService } from '../services/trash';
 import { TrashRepository } from '../db/trash-repo';
 import { NotificationsRepository } from '../db/notifications-repo';
 import { NotificationService } from '../services/notifications';
+import { SpellingWordsRepository } from '../db/spelling/spelling-words-repo';
+import { SpellingWordsService } from '../services/spelling-words';
+import { learnVocabulary } from '../../shared/spelling/archive-vocabulary';
 import { purgeEvery, TRASH_PURGE_MS } from './trash-purge';
 import { NewsroomConnectionService } from '../services/newsroom-connection';
 import { newsroomFile } from '../remote/newsroom-file';
@@ -278,6 +281,12 @@ export async function startBackend(options: {
         search: new SearchService(new SearchRepository(db)),
         duplicates: new DuplicateService(new DuplicatesRepository(db)),
         notifications,
+        spellingWords: new SpellingWordsService({
+          repo: new SpellingWordsRepository(db),
+          events,
+          learn: learnVocabulary,
+          ...(options.now ? { now: options.now } : {}),
+        }),
         backups,
         accounts: db.engine === 'postgres' ? options.accounts?.(db) : undefined,
         newsroom: options.host === 'newsroom-server' ? undefined : new NewsroomConnectionService({ file: newsroomFile(options.dataDir) }),

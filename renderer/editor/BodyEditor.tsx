@@ -24,6 +24,9 @@ import { PastePlugin } from './plugins/PastePlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { Toolbar } from './plugins/Toolbar';
 import { TypedCreditPlugin } from './plugins/TypedCreditPlugin';
+import { SpellingPanel } from '../views/spelling/SpellingPanel';
+import { SpellingPlugin } from '../views/spelling/SpellingPlugin';
+import { useSpelling } from '../views/spelling/SpellingProvider';
 import { editorTheme } from './theme';
 
 const TEXT_REFRESH_MS = 250;
@@ -51,6 +54,7 @@ export interface BodyEditorProps {
  */
 export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDirty, onText, frame }: BodyEditorProps) {
   const t = useT();
+  const spelling = useSpelling();
   const timer = useRef<number | undefined>(undefined);
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -83,6 +87,8 @@ export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDi
       <FindReplace readOnly={readOnly} />
       <HouseStylePlugin style={houseStyle} readOnly={readOnly} />
       {frame && <TypedCreditPlugin agencyCredit={frame.agencyCredit} leadPrefix={frame.leadPrefix} readOnly={readOnly} />}
+      <SpellingPanel readOnly={readOnly} />
+      <SpellingPlugin />
       {frame?.leadPrefix && (
         <p className="body-frame body-frame--lead" aria-label={t('deskFlow_creditLabel')} data-testid="lead-credit-label">
           {frame.leadPrefix}
@@ -97,7 +103,7 @@ export function BodyEditor({ initialState, editorRef, readOnly, houseStyle, onDi
               aria-placeholder={t('bodyPlaceholder')}
               placeholder={<div className="body-editor__placeholder">{t('bodyPlaceholder')}</div>}
               data-testid="body-editor"
-              spellCheck
+              spellCheck={!spelling?.enabled}
             />
           }
           ErrorBoundary={LexicalErrorBoundary}

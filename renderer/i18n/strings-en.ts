@@ -1,7 +1,9 @@
+import { enStorage } from './strings-en-storage';
 import { enHouseStyle } from './strings-en-house-style';
 import { enImport } from './strings-en-import';
 import { enReview } from './strings-en-review';
 import { enNewsroom } from './strings-en-newsroom';
+import { enSpelling } from './strings-en-spelling';
 import { enPortal } from './strings-en-portal';
 import { enPosts } from './strings-en-posts';
 import { enDuplicates } from './strings-en-duplicates';
@@ -14,9 +16,11 @@ import type { StringKey } from './strings-ko';
 
 /** English keeps the same keys as Korean, so a missing one is a type error. */
 export const en: Record<StringKey, string> = {
+  ...enStorage,
   ...enImport,
   ...enReview,
   ...enNewsroom,
+  ...enSpelling,
   ...enPortal,
   ...enPosts,
   ...enHouseStyle,
@@ -330,36 +334,6 @@ export const en: Record<StringKey, string> = {
   publishResult_exported: 'Exported',
   publishResult_failed: 'Failed',
   publishResult_withdrawn: 'Taken down (withdrawn)',
-  // storage settings
-  storage: 'Storage',
-  storageRunning: 'In use now',
-  storageRunningSqlite: 'This computer (SQLite)',
-  storageRunningPostgres: "Newsroom's shared database ({server})",
-  storageEnvOverride: 'The BYLINE_DATABASE_URL environment variable sets the storage. The choice saved here is used when it is not set.',
-  storageFallback: 'The saved server could not be reached, so this run uses this computer’s storage. Stories on the server are not shown.',
-  storageEngineSqlite: 'This computer (SQLite): one person, one machine',
-  storageEnginePostgres: "Newsroom's shared database (PostgreSQL): every workstation sees the same stories",
-  storageHost: 'Server address',
-  storagePort: 'Port',
-  storageDatabase: 'Database',
-  storageUser: 'User',
-  storagePassword: 'Password',
-  storagePasswordKeep: 'Keep the stored password (type only to change it)',
-  storageNoPassword: 'No password stored',
-  storageForgetPassword: 'Remove the stored password',
-  storagePasswordRetype: 'After changing the server address, port or user, type the password again.',
-  storageSchema: 'Schema (empty: public)',
-  storageSsl: 'Encryption (SSL)',
-  storageSslDisable: 'Off (office network)',
-  storageSslRequire: 'Encrypted (certificate not checked)',
-  storageSslVerify: 'Encrypted, certificate checked',
-  storageTest: 'Test connection',
-  storageTesting: 'Connecting…',
-  storageSave: 'Use from the next start',
-  storageSaved: 'Saved.',
-  storageRestartNote: 'A storage change applies when Byline starts again.',
-  storageRestartPending: 'The saved choice applies the next time Byline starts.',
-  storageNoMove: 'Changing the storage does not move stories: what was written on this computer stays here, what is on the server stays there.',
   // 사용자 관리 (newsroom server)
   accounts: 'People',
   accountsHint:

@@ -1,7 +1,9 @@
+import { koStorage } from './strings-ko-storage';
 import { koHouseStyle } from './strings-ko-house-style';
 import { koImport } from './strings-ko-import';
 import { koReview } from './strings-ko-review';
 import { koNewsroom } from './strings-ko-newsroom';
+import { koSpelling } from './strings-ko-spelling';
 import { koPortal } from './strings-ko-portal';
 import { koPosts } from './strings-ko-posts';
 import { koDuplicates } from './strings-ko-duplicates';
@@ -13,9 +15,11 @@ import { koSettingsPages } from './strings-ko-settings-pages';
 
 /** Interface words in Korean, the first language: its keys are the keys of every other language. */
 export const ko = {
+  ...koStorage,
   ...koImport,
   ...koReview,
   ...koNewsroom,
+  ...koSpelling,
   ...koPortal,
   ...koPosts,
   ...koHouseStyle,
@@ -330,36 +334,6 @@ export const ko = {
   publishResult_exported: '내보냄',
   publishResult_failed: '실패',
   publishResult_withdrawn: '내림(철회)',
-  // storage settings
-  storage: '저장소',
-  storageRunning: '지금 쓰는 저장소',
-  storageRunningSqlite: '이 컴퓨터 (SQLite)',
-  storageRunningPostgres: '뉴스룸 공유 데이터베이스 ({server})',
-  storageEnvOverride: '환경 변수 BYLINE_DATABASE_URL이 저장소를 정하고 있습니다. 여기서 저장한 선택은 그 변수가 없을 때 쓰입니다.',
-  storageFallback: '저장한 서버에 연결하지 못해 이번에는 이 컴퓨터 저장소로 열었습니다. 서버의 기사는 보이지 않습니다.',
-  storageEngineSqlite: '이 컴퓨터 (SQLite): 한 사람, 한 컴퓨터',
-  storageEnginePostgres: '뉴스룸 공유 데이터베이스 (PostgreSQL): 여러 컴퓨터가 같은 기사를 봅니다',
-  storageHost: '서버 주소',
-  storagePort: '포트',
-  storageDatabase: '데이터베이스',
-  storageUser: '사용자',
-  storagePassword: '비밀번호',
-  storagePasswordKeep: '저장된 비밀번호 유지 (바꿀 때만 입력)',
-  storageNoPassword: '저장된 비밀번호 없음',
-  storageForgetPassword: '저장된 비밀번호 지우기',
-  storagePasswordRetype: '서버 주소, 포트나 사용자를 바꾸면 비밀번호를 다시 입력해야 합니다.',
-  storageSchema: '스키마 (비우면 public)',
-  storageSsl: '암호화 (SSL)',
-  storageSslDisable: '사용 안 함 (사내망)',
-  storageSslRequire: '암호화 (인증서 확인 안 함)',
-  storageSslVerify: '암호화 + 인증서 확인',
-  storageTest: '연결 시험',
-  storageTesting: '연결하는 중…',
-  storageSave: '다음 시작부터 사용',
-  storageSaved: '저장했습니다.',
-  storageRestartNote: '바꾼 저장소는 바이라인을 다시 시작해야 적용됩니다.',
-  storageRestartPending: '저장한 선택은 다음에 바이라인을 시작할 때 적용됩니다.',
-  storageNoMove: '저장소를 바꿔도 기사는 옮겨지지 않습니다. 이 컴퓨터에 쓴 기사는 이 컴퓨터에, 서버의 기사는 서버에 남습니다.',
   // 사용자 관리 (newsroom server)
   accounts: '사용자 관리',
   accountsHint: '이 뉴스룸 서버에 로그인하는 사람들입니다. 비밀번호는 서버가 해시로만 보관하며, 임시 비밀번호와 재설정 링크는 만든 순간 한 번만 보여 줍니다.',

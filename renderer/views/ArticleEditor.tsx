@@ -11,6 +11,9 @@ import { useT } from '../i18n/i18n';
 import { useNewsroomTime } from '../i18n/newsroom-time';
 import { FieldHouseStyle } from './FieldHouseStyle';
 import { FieldMarks } from './FieldMarks';
+import { HouseStyleContext } from './house-style-context';
+import { SpellingProvider, type Spelling } from './spelling/SpellingProvider';
+import { useFieldSpelling } from './spelling/useFieldSpelling';
 import { PreviewPane } from './PreviewPane';
 import { WorkflowBar } from './desk/WorkflowBar';
 import type { ConflictChoice, SaveStatus, EditedFields, ArticleNotice, UpdateField } from './useArticle';
@@ -25,6 +28,8 @@ interface Props {
   readOnly: boolean;
   newsroom: Settings['newsroom'];
   houseStyle: HouseStyleSettings;
+  /** The window's 맞춤법 check (views/spelling/). */
+  spelling: Spelling;
   editorRef: RefObject<LexicalEditor | null>;
   currentFields: () => ArticleFields;
   onField: UpdateField;
@@ -66,6 +71,9 @@ export function ArticleEditor(p: Props) {
       closingLines: [...closing.bylineLines, closing.attributionLine].filter(Boolean),
     };
   }, [dateline, bylines, sourceAttribution, p.newsroom]);
+  const headlineMarks = useRef<HTMLDivElement>(null);
+  useFieldSpelling(p.spelling, 'headline', t('sp_headline'), fields.headline, headlineMarks, (text) => !p.readOnly && p.onField('headline', text));
+  useFieldSpelling(p.spelling, 'deck', t('sp_deck'), fields.deck, deckMarks, (text) => !p.readOnly && p.onField('deck', text));
   const previewFields = useMemo(
     (): ArticleFields | null => preview && { ...fields, body: preview.loadSeq === loadSeq ? preview.body : initialBody },
     [preview, fields, loadSeq, initialBody],
@@ -139,7 +147,7 @@ export function ArticleEditor(p: Props) {
       {previewFields && <PreviewPane fields={previewFields} newsroom={p.newsroom} />}
       <div className="article__page" hidden={preview !== null}>
         <div className="field-marked">
-          <FieldMarks className="article__headline" text={p.fields.headline} style={style} testId="headline-marks" />
+          <FieldMarks ref={headlineMarks} className="article__headline" text={p.fields.headline} style={style} testId="headline-marks" />
           <textarea
             className="article__headline"
             value={p.fields.headline}
@@ -187,16 +195,20 @@ export function ArticleEditor(p: Props) {
           readOnly={p.readOnly}
           onFix={(text) => p.onField('deck', text)}
         />
-        <BodyEditor
-          key={`${p.article.id}:${p.loadSeq}`}
-          initialState={p.initialBody}
-          editorRef={p.editorRef}
-          readOnly={p.readOnly}
-          houseStyle={style}
-          onDirty={p.onDirty}
-          onText={p.onText}
-          frame={frame}
-        />
+        <HouseStyleContext.Provider value={style}>
+          <SpellingProvider value={p.spelling}>
+            <BodyEditor
+              key={`${p.article.id}:${p.loadSeq}`}
+              initialState={p.initialBody}
+              editorRef={p.editorRef}
+              readOnly={p.readOnly}
+              houseStyle={style}
+              onDirty={p.onDirty}
+              onText={p.onText}
+              frame={frame}
+            />
+          </SpellingProvider>
+        </HouseStyleContext.Provider>
       </div>
     </main>
   );

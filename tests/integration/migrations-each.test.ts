@@ -262,6 +262,22 @@ const STEPS: Record<number, Step> = {
       expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
     },
   },
+  14: {
+    before: async (db) => {
+      await insertArticle(db);
+      await db.run("INSERT INTO profiles (id, name, role, created_at, updated_at) VALUES ('kim', '김기자', 'reporter', ?, ?)", [AT, AT]);
+    },
+    adds: ['spelling_words'],
+    after: async (db) => {
+      await articleKept(db);
+      await db.run("INSERT INTO spelling_words (word, added_by, added_at) VALUES ('쿼텍실라', 'kim', ?)", [AT]);
+      // One row per word, a word of at most 50 characters, added by someone who exists (or nobody named).
+      await expect(db.run("INSERT INTO spelling_words (word, added_by, added_at) VALUES ('쿼텍실라', NULL, ?)", [AT])).rejects.toThrow(/UNIQUE/);
+      await expect(db.run('INSERT INTO spelling_words (word, added_by, added_at) VALUES (?, NULL, ?)', ['가'.repeat(51), AT])).rejects.toThrow(/CHECK/);
+      await expect(db.run("INSERT INTO spelling_words (word, added_by, added_at) VALUES ('갬베타', 'nobody', ?)", [AT])).rejects.toThrow(/FOREIGN KEY/);
+      expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
+    },
+  },
   15: {
     before: async (db) => {
       await insertArticle(db);

@@ -104,6 +104,10 @@ const VALID: { [M in Method]: Record<string, unknown> } = {
   'notifications.list': { unreadOnly: true, limit: 30, before: 10 },
   'notifications.unreadCount': {},
   'notifications.read': { all: true },
+  'spelling.words': {},
+  'spelling.addWord': { word: '갬베타' },
+  'spelling.removeWord': { word: '갬베타' },
+  'spelling.vocabulary': {},
 };
 
 function nested(depth: number): unknown {

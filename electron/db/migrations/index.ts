@@ -12,6 +12,7 @@ import { m010PublishGhost } from './010-publish-ghost';
 import { m011PublishTargetSettings } from './011-publish-target-settings';
 import { m012DuplicateSignatures } from './012-duplicate-signatures';
 import { m013TrashAndRecall } from './013-trash-and-recall';
+import { m014SpellingWords } from './014-spelling-words';
 import { m015CommentThreads } from './015-comment-threads';
 import { m016Notifications } from './016-notifications';
 import { m101MediaBlobs } from './101-media-blobs';
@@ -43,6 +44,7 @@ export const ALL_MIGRATIONS: readonly DialectMigration[] = [
   m011PublishTargetSettings,
   m012DuplicateSignatures,
   m013TrashAndRecall,
+  m014SpellingWords,
   m015CommentThreads,
   m016Notifications,
   m101MediaBlobs,

@@ -43,13 +43,18 @@ interface Props {
   readOnly: boolean;
   invalid?: boolean;
   testId?: string;
+  /** Every change as typed (before the pause that commits it): for the marks drawn behind the field. */
+  onInput?: (value: string) => void;
+  onScroll?: (scrollTop: number) => void;
 }
 
-export function IsolatedField({ value, onCommit, label, placeholder, multiline = false, maxLength, readOnly, invalid, testId }: Props) {
+export function IsolatedField({ value, onCommit, label, placeholder, multiline = false, maxLength, readOnly, invalid, testId, onInput, onScroll }: Props) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const commitRef = useRef(onCommit);
+  const inputRef = useRef(onInput);
   useLayoutEffect(() => {
     commitRef.current = onCommit;
+    inputRef.current = onInput;
   });
   const committed = useRef(value);
 
@@ -84,6 +89,7 @@ export function IsolatedField({ value, onCommit, label, placeholder, multiline =
         later();
       },
       input: (e) => {
+        inputRef.current?.(el.value);
         if (!composing && !(e as InputEvent).isComposing) later();
       },
       blur: commit,
@@ -119,6 +125,7 @@ export function IsolatedField({ value, onCommit, label, placeholder, multiline =
     readOnly,
     className: `isolated-field${invalid ? ' isolated-field--invalid' : ''}`,
     'data-testid': testId,
+    onScroll: onScroll && ((e: { currentTarget: HTMLElement }) => onScroll(e.currentTarget.scrollTop)),
   };
   return multiline ? <textarea rows={2} {...common} /> : <input {...common} />;
 }

@@ -1,5 +1,6 @@
 import type { PhotoRef } from '../../../shared/media';
 import { useT } from '../../i18n/i18n';
+import { MarkedCaption } from '../../views/spelling/MarkedCaption';
 import { IsolatedField } from './IsolatedField';
 import { missingText } from './photo-text';
 
@@ -20,14 +21,11 @@ export function PhotoFields({
   const t = useT();
   return (
     <div className="photo-fields">
-      <IsolatedField
+      <MarkedCaption
         value={photo.caption}
-        multiline
-        maxLength={1000}
         label={t('photoCaption')}
         placeholder={t('photoCaptionPlaceholder')}
         readOnly={readOnly}
-        invalid={!photo.caption.trim()}
         onCommit={(caption) => onChange({ caption })}
         testId={`${testPrefix}-caption`}
       />

@@ -18,16 +18,27 @@ interface Options {
   onArticle: (article: Article) => void;
   /** The newsroom's 표기 원칙 and length limits, listed at 송고 (the backend checks the 'block' rules again). */
   houseStyle?: HouseStyleSettings;
+  /** The window's 맞춤법 findings, listed at 송고 as warnings (views/spelling/); never a refusal. */
+  spelling?: (fields: ArticleFields) => Promise<SubmissionProblem[]>;
 }
 
 type MoveResult = { article: Article; workflow: ArticleWorkflow };
+
+/** A checker still loading its dictionary does not hold up 송고: its findings are left out. */
+const SPELLING_WAIT_MS = 3000;
+
+function spellingInTime(found: Promise<SubmissionProblem[]>): Promise<SubmissionProblem[]> {
+  let timer: number | undefined;
+  const late = new Promise<SubmissionProblem[]>((resolve) => (timer = window.setTimeout(() => resolve([]), SPELLING_WAIT_MS)));
+  return Promise.race([found.catch(() => []), late]).finally(() => window.clearTimeout(timer));
+}
 
 /**
  * The open story's place in the workflow and the moves this window may make. The rules are the main
  * process's: what shows here is what it answered (allowed moves, who holds the lock, whether this
  * profile may edit), and every move goes to it and is refused there if the story moved meanwhile.
  */
-export function useWorkflow({ client, actor, article, save, currentFields, isDirty, onArticle, houseStyle }: Options) {
+export function useWorkflow({ client, actor, article, save, currentFields, isDirty, onArticle, houseStyle, spelling }: Options) {
   const [status, setStatus] = useState<ArticleWorkflow | null>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<SubmissionProblem[] | null>(null);
@@ -128,7 +139,8 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
 
   /** 송고: every required field is checked here first, and again (authoritatively) by the main process. */
   const submit = useCallback(async () => {
-    const found = checkSubmission(currentFields(), houseStyle);
+    const fields = currentFields();
+    const found = [...checkSubmission(fields, houseStyle), ...(spelling ? await spellingInTime(spelling(fields)) : [])];
     if (blockingProblems(found).length > 0) {
       setProblems(found);
       setError(null);
@@ -139,7 +151,7 @@ export function useWorkflow({ client, actor, article, save, currentFields, isDir
     // Warnings (표기 원칙 'warn' rules, lengths, alt text) stay listed after 송고: they are what the desk will see too.
     if (filed && found.length > 0) setProblems(found);
     return filed;
-  }, [client, currentFields, houseStyle, run]);
+  }, [client, currentFields, houseStyle, spelling, run]);
 
   const startReview = useCallback(() => run((id) => client.call('workflow.startReview', { id }), { saveFirst: false }), [client, run]);
   const approve = useCallback(() => run((id, version) => client.call('workflow.approve', { id, version }), { saveFirst: true }), [client, run]);

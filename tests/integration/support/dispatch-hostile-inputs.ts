@@ -5,6 +5,7 @@ import { ACCOUNT_HOSTILE_INPUTS } from './dispatch-hostile-accounts';
 import { THREAD_HOSTILE_INPUTS } from './dispatch-hostile-threads';
 import { NOTIFICATION_HOSTILE_INPUTS } from './dispatch-hostile-notifications';
 import { NEWSROOM_HOSTILE_INPUTS } from './dispatch-hostile-newsroom';
+import { spellingHostileInputs } from './dispatch-hostile-spelling';
 import { trashHostileInputs } from './dispatch-hostile-trash';
 import { makeCompoundFile, makeCorruptZip, makeZipBomb } from './documents';
 import { noise, pngBomb } from './images';
@@ -394,5 +395,6 @@ export function specific(id: string): Record<Method, Array<[string, unknown]>> {
     ...THREAD_HOSTILE_INPUTS,
     ...NOTIFICATION_HOSTILE_INPUTS,
     ...NEWSROOM_HOSTILE_INPUTS,
+    ...spellingHostileInputs(id),
   };
 }

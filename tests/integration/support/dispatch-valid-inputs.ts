@@ -86,6 +86,10 @@ export function validInput(method: Method, id: string): object {
     'notifications.list': {},
     'notifications.unreadCount': {},
     'notifications.read': { all: true },
+    'spelling.words': {},
+    'spelling.addWord': { word: '갬베타' },
+    'spelling.removeWord': { word: '갬베타' },
+    'spelling.vocabulary': {},
   };
   return valid[method];
 }

@@ -304,4 +304,8 @@ export const SHAPES: Record<Method, Kind & { t: 'obj' }> = {
   'notifications.list': { t: 'obj', fields: { unreadOnly: { t: 'bool' }, limit: { t: 'int', min: 1, max: 100 }, before: { t: 'int', min: 1 } }, required: [] },
   'notifications.unreadCount': { t: 'obj', fields: {}, required: [] },
   'notifications.read': { t: 'obj', fields: { id: { t: 'int', min: 1 }, all: { t: 'bool' } }, required: [] },
+  'spelling.words': { t: 'obj', fields: {}, required: [] },
+  'spelling.addWord': { t: 'obj', fields: { word: str(200) }, required: ['word'] },
+  'spelling.removeWord': { t: 'obj', fields: { word: str(200) }, required: ['word'] },
+  'spelling.vocabulary': { t: 'obj', fields: {}, required: [] },
 };

@@ -118,5 +118,9 @@ export async function validInputs(call: (method: Method, input: unknown) => Prom
     'notifications.list': { unreadOnly: false, limit: 30 },
     'notifications.unreadCount': {},
     'notifications.read': { all: true },
+    'spelling.words': {},
+    'spelling.addWord': { word: '갬베타' },
+    'spelling.removeWord': { word: '갬베타' },
+    'spelling.vocabulary': {},
   };
 }

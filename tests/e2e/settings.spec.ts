@@ -208,6 +208,8 @@ async function cramped(page: Page): Promise<string[]> {
 }
 
 test('every settings page is reachable from the list, nothing is clipped at 1280×720 or 1440×900, and axe finds nothing serious', async ({ page }) => {
+  // Fourteen axe scans (seven pages, two sizes); the 서식 page alone holds the hundred-odd house-style rules.
+  test.setTimeout(240_000);
   await ws.start();
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(ws.server.url);

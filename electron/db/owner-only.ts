@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 
 /*
  * The data folder holds every story, the sealed CMS passwords' key and photos that may carry GPS: only
@@ -34,4 +34,20 @@ export function ownerOnlyFile(file: string): void {
 export function createOwnerOnlyFile(file: string): void {
   closeSync(openSync(file, 'a', OWNER_FILE));
   chmodSync(file, OWNER_FILE);
+}
+
+/**
+ * Replaces `file` whole, readable by its owner only: a temporary file beside it, fsync, rename. A crash
+ * leaves the old file or the new one, never half of either (the host's small settings files).
+ */
+export function writeOwnerOnlyFileSync(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w', OWNER_FILE);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
 }

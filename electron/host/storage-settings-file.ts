@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeOwnerOnlyFileSync } from '../db/owner-only';
 import path from 'node:path';
 import { StorageError } from '../db/storage-error';
 import { StoredStorage } from './open-storage';
@@ -44,15 +45,7 @@ export function storageSettingsFile(dataDir: string): StorageSettingsStore {
       return parsed.data;
     },
     write(value) {
-      const tmp = `${file}.${process.pid}.tmp`;
-      const fd = openSync(tmp, 'w', 0o600);
-      try {
-        writeSync(fd, `${JSON.stringify(StoredStorage.parse(value), null, 2)}\n`);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, file);
+      writeOwnerOnlyFileSync(file, `${JSON.stringify(StoredStorage.parse(value), null, 2)}\n`);
     },
   };
 }

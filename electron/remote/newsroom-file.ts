@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { writeOwnerOnlyFileSync } from '../db/owner-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { StorageError } from '../db/storage-error';
@@ -36,15 +37,7 @@ export function newsroomFile(dataDir: string) {
       return parsed.data;
     },
     write(value: SavedNewsroom): void {
-      const tmp = `${file}.${process.pid}.tmp`;
-      const fd = openSync(tmp, 'w', 0o600);
-      try {
-        writeSync(fd, `${JSON.stringify(Saved.parse(value), null, 2)}\n`);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, file);
+      writeOwnerOnlyFileSync(file, `${JSON.stringify(Saved.parse(value), null, 2)}\n`);
     },
     remove(): void {
       rmSync(file, { force: true });

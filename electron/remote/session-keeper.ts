@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { writeOwnerOnlyFileSync } from '../db/owner-only';
 import path from 'node:path';
 import { z } from 'zod';
 import type { SecretStore } from '../host/secret-store';
@@ -31,15 +32,7 @@ export class SessionKeeper {
 
   keep(token: string): void {
     this.token = token;
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify({ origin: this.origin, tokenSealed: this.secrets.seal(token) }));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.file);
+    writeOwnerOnlyFileSync(this.file, JSON.stringify({ origin: this.origin, tokenSealed: this.secrets.seal(token) }));
   }
 
   forget(): void {

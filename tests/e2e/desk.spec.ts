@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { CallContext } from '../../shared/call-context';
 import { callApi } from './support/api';
 import { filedArticle } from './support/filed-article';
+import { openAsProfile } from './support/profile-window';
 import { useWorkstation } from './support/workstation';
 
 /**
@@ -251,15 +252,6 @@ test('reporter files, desk returns with a reason, reporter fixes and refiles, de
 /** Web mode's API, as another workstation would call it (setup only; the screens are what is tested). */
 const api = <T>(method: string, input: unknown, context?: CallContext) => callApi<T>(ws.server, method, input, context);
 
-/** A window with `profileId` already picked (as if picked there earlier). */
-async function openAsProfile(browser: Browser, profileId: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
-  await context.addInitScript((id) => window.localStorage.setItem('byline.profileId', id), profileId);
-  const page = await context.newPage();
-  await page.goto(ws.server.url);
-  return page;
-}
-
 test('the editor-in-chief takes over a lock; the queue shows the lock and the embargo; the history records it', async ({ browser }) => {
   test.setTimeout(90_000);
   await ws.start();
@@ -291,8 +283,8 @@ test('the editor-in-chief takes over a lock; the queue shows the lock and the em
   await api('workflow.submit', { id: created.id, version: saved.version }, { actorId: reporter.id });
   await api('workflow.startReview', { id: created.id }, { actorId: desk.id });
 
-  const deskPage = await openAsProfile(browser, desk.id);
-  const chiefPage = await openAsProfile(browser, chief.id);
+  const deskPage = await openAsProfile(browser, ws.server.url, desk.id);
+  const chiefPage = await openAsProfile(browser, ws.server.url, chief.id);
   await expect(chiefPage.getByTestId('profile-button')).toHaveText('최국장 · 편집국장');
 
   await chiefPage.getByTestId('queue-tab-desk').click();
@@ -333,7 +325,7 @@ test('the preview follows the story picked in the queue: the pane never shows on
   const chief = await api<{ id: string }>('profiles.create', { name: '최국장', email: '', role: 'chief' });
   await filedArticle(ws.server, reporter.id, { headline: '가 기사 제목', section: 'IT/과학', body: '가 기사의 본문이다.' });
   await filedArticle(ws.server, reporter.id, { headline: '나 기사 제목', section: 'IT/과학', body: '나 기사의 본문이다.' });
-  const page = await openAsProfile(browser, chief.id);
+  const page = await openAsProfile(browser, ws.server.url, chief.id);
   await page.getByTestId('queue-tab-desk').click();
   const rows = page.getByTestId('desk-queue-row');
   await rows.filter({ hasText: '가 기사 제목' }).click();
@@ -358,7 +350,7 @@ test('a desk editor outside the story’s section is told why there is no 검토
   const desk = await api<{ id: string }>('profiles.create', { name: '박데스크', email: '', role: 'desk', sections: ['IT/과학'] });
   await filedArticle(ws.server, reporter.id, { headline: '금리 동결 기사', section: '경제', body: '한국은행이 기준금리를 동결했다.' });
   await filedArticle(ws.server, reporter.id, { headline: '양자 기술 기사', section: 'IT/과학', body: '양자 기술 협력을 논의했다.' });
-  const page = await openAsProfile(browser, desk.id);
+  const page = await openAsProfile(browser, ws.server.url, desk.id);
   await page.getByTestId('queue-tab-desk').click();
   await page.getByTestId('desk-queue-section').selectOption('경제');
   await page.getByTestId('desk-queue-row').filter({ hasText: '금리 동결 기사' }).click();

@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { CallContext } from '../../shared/call-context';
 import { callApi } from './support/api';
 import { filedArticle } from './support/filed-article';
+import { openAsProfile } from './support/profile-window';
 import { useWorkstation } from './support/workstation';
 
 /**
@@ -12,15 +13,6 @@ const ws = useWorkstation();
 
 const api = <T>(method: string, input: unknown, context?: CallContext) => callApi<T>(ws.server, method, input, context);
 
-/** A window with `profileId` already picked (as if picked there earlier). */
-async function openAsProfile(browser: Browser, profileId: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
-  await context.addInitScript((id) => window.localStorage.setItem('byline.profileId', id), profileId);
-  const page = await context.newPage();
-  await page.goto(ws.server.url);
-  return page;
-}
-
 test('the desk decides from the review screen with keys: S starts, R asks the reason, A approves; letters typed in a field decide nothing', async ({
   browser,
 }) => {
@@ -30,7 +22,7 @@ test('the desk decides from the review screen with keys: S starts, R asks the re
   const chief = await api<{ id: string }>('profiles.create', { name: '최국장', email: '', role: 'chief' });
   await filedArticle(ws.server, reporter.id, { headline: '반려될 기사', section: 'IT/과학', body: '반려될 기사의 본문이다.' });
   await filedArticle(ws.server, reporter.id, { headline: '승인될 기사', section: 'IT/과학', body: '승인될 기사의 본문이다.' });
-  const page = await openAsProfile(browser, chief.id);
+  const page = await openAsProfile(browser, ws.server.url, chief.id);
   await page.getByTestId('queue-tab-desk').click();
   const rows = page.getByTestId('desk-queue-row');
   const review = page.getByTestId('review-screen');
